@@ -1,0 +1,70 @@
+// The registry enterprise as the rules see it: plain data, no ORM, no Nest.
+// This is the JSON form of DESIGN.md; CSV/XLSX imports map onto it.
+
+/** Keys of the response-level ladder, mildest first (order comes from config). */
+export type LevelKey = 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+export type LevelOrNone = 'none' | LevelKey;
+
+export interface Livelihood {
+  /** Key from the city's `livelihoodDuties` (heating, municipal_waste, hazardous_waste). */
+  duty: string;
+  /** Approved maximum load (最大允许生产负荷), 0–100. */
+  maxLoadPercent: number;
+  /** Local date (YYYY-MM-DD) the approval was filed with the city government. */
+  filedOn: string;
+}
+
+export interface ProvincialApproval {
+  /** Approved load cap instead of a full stop (air-emitting pharma / pesticide), 0–100. */
+  maxLoadPercent: number;
+  /** Local date (YYYY-MM-DD) of the approval. */
+  approvedOn: string;
+  reference: string | null;
+}
+
+export interface Contact {
+  name: string;
+  /** Key from the city's `contactRoles`. */
+  role: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface ProductionLine {
+  /** Unique within the enterprise. */
+  code: string;
+  name: string;
+  /** Capacity > 0, in `unit`. */
+  capacity: number;
+  unit: string;
+  /** Number of electrolytic cells where the line is counted by cells (electrolytic aluminium). */
+  cells: number | null;
+}
+
+export interface Measure {
+  line: string;
+  action: 'stop' | 'limit';
+  /** For `limit`: the load the line may run at, 0–100. */
+  maxLoadPercent: number | null;
+}
+
+export type Measures = Partial<Record<LevelKey, Measure[]>>;
+
+export interface Enterprise {
+  /** 18-character unified social credit code (GB 32100-2015). */
+  code: string;
+  name: string;
+  county: string;
+  industry: string;
+  process: string | null;
+  fuel: string | null;
+  airEmitting: boolean;
+  grade: string | null;
+  livelihood: Livelihood | null;
+  provincialApproval: ProvincialApproval | null;
+  contacts: Contact[];
+  lines: ProductionLine[];
+  measures: Measures;
+  /** Optional per-enterprise webhook for order dispatch. */
+  webhookUrl: string | null;
+}
