@@ -64,7 +64,7 @@ export function parseCityConfig(raw: unknown): CityConfig {
     const r = l as Record<string, unknown>;
     if (!LEVEL_KEYS.includes(r?.key as LevelKey)) fail(`levels[${i}].key must be one of ${LEVEL_KEYS.join(', ')}`);
     if (r.kind !== 'control' && r.kind !== 'warning') fail(`levels[${i}].kind must be control or warning`);
-    return { key: r.key as LevelKey, name: String(r.name), kind: r.kind, ...(r.grade ? { grade: String(r.grade) } : {}) };
+    return { key: r.key as LevelKey, name: String(r.name), kind: r.kind as LevelDefinition['kind'], ...(r.grade ? { grade: String(r.grade) } : {}) };
   });
   const grades = o.grades;
   if (!Array.isArray(grades)) fail('grades must be a list');

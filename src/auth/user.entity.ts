@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from './role.js';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  username: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 100 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  role: Role;
+
+  /** For county officers: the county they act for. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  county: string | null;
+
+  /** For enterprise users: the enterprise they act for. */
+  @Column({ name: 'enterprise_code', type: 'varchar', length: 18, nullable: true })
+  enterpriseCode: string | null;
+
+  /** For inspectors: their inspection team. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  team: string | null;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 100, nullable: true })
+  displayName: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,41 @@
+// Domain errors carry a code from their module's enum; HttpErrorFilter maps codes to HTTP.
+// Services throw these, never HttpExceptions, so that rules and services stay HTTP-agnostic.
+
+export enum CommonErrorCode {
+  INVALID_INPUT = 'INVALID_INPUT',
+  UNPROCESSABLE = 'UNPROCESSABLE',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+}
+
+export enum AuthErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  FORBIDDEN = 'FORBIDDEN',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  USERNAME_TAKEN = 'USERNAME_TAKEN',
+}
+
+export enum RegistryErrorCode {
+  ENTERPRISE_NOT_FOUND = 'ENTERPRISE_NOT_FOUND',
+  ENTERPRISE_EXISTS = 'ENTERPRISE_EXISTS',
+  ENTERPRISE_INVALID = 'ENTERPRISE_INVALID',
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
+  CODE_MISMATCH = 'CODE_MISMATCH',
+  IMPORT_INVALID = 'IMPORT_INVALID',
+}
+
+export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

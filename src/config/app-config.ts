@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { projectRoot } from './config-files.js';
+
+/** Everything the service reads from the environment, validated once at boot. */
+export interface AppConfig {
+  /** null: run the embedded PostgreSQL in `dataDir`. */
+  databaseUrl: string | null;
+  port: number;
+  smtpUrl: string | null;
+  publicBaseUrl: string;
+  secret: string;
+  admin: { username: string; password: string } | null;
+  /** Folder for the embedded database, generated secrets and uploads. */
+  dataDir: string;
+  embeddedPgPort: number;
+  /** Load the demo registry into an empty database at boot. */
+  demo: boolean;
+  tokenTtlSeconds: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function bad(name: string, why: string): never {
+  throw new ConfigError(`Invalid configuration: ${name} ${why}`);
+}
+
+function optional(env: Env, name: string): string | null {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? null : v.trim();
+}
+
+function intIn(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) bad(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
+  return Number(raw);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    bad(name, `must be a URL (${protocols.join(' or ')}), got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) bad(name, `must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+  return raw;
+}
+
+/**
+ * The embedded (demo) mode generates a signing secret once and keeps it in the data folder,
+ * so `npm start` works with no environment at all; with a configured database the secret is required.
+ */
+function embeddedSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres', 'postgresql']);
+  const port = intIn(env, 'PORT', 3000, 0, 65535);
+  const dataDir = resolve(optional(env, 'HAZEOPS_DATA_DIR') ?? join(projectRoot(), '.data'));
+
+  let secret = optional(env, 'HAZEOPS_SECRET');
+  if (secret !== null && secret.length < 32) bad('HAZEOPS_SECRET', 'must be at least 32 characters long');
+  if (secret === null) {
+    if (databaseUrl !== null) bad('HAZEOPS_SECRET', 'is required when DATABASE_URL is set (at least 32 random characters)');
+    secret = embeddedSecret(dataDir);
+  }
+
+  const adminUser = optional(env, 'HAZEOPS_ADMIN_USER');
+  const adminPassword = optional(env, 'HAZEOPS_ADMIN_PASSWORD');
+  if ((adminUser === null) !== (adminPassword === null)) {
+    bad(adminUser === null ? 'HAZEOPS_ADMIN_USER' : 'HAZEOPS_ADMIN_PASSWORD', 'must be set together with the other of HAZEOPS_ADMIN_USER / HAZEOPS_ADMIN_PASSWORD');
+  }
+  if (adminPassword !== null && adminPassword.length < 8) bad('HAZEOPS_ADMIN_PASSWORD', 'must be at least 8 characters long');
+  if (adminUser !== null && !/^[A-Za-z0-9_.@-]{3,64}$/.test(adminUser)) bad('HAZEOPS_ADMIN_USER', 'must be 3–64 letters, digits or _ . @ -');
+
+  const demoRaw = optional(env, 'HAZEOPS_DEMO');
+  if (demoRaw !== null && !['true', 'false', '1', '0'].includes(demoRaw)) bad('HAZEOPS_DEMO', 'must be true or false');
+  const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) bad('LOG_LEVEL', 'must be debug, info, warn or error');
+
+  return {
+    databaseUrl,
+    port,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),
+    publicBaseUrl: (url(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    secret,
+    admin: adminUser !== null && adminPassword !== null ? { username: adminUser, password: adminPassword } : null,
+    dataDir,
+    embeddedPgPort: intIn(env, 'HAZEOPS_EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    demo: demoRaw === null ? databaseUrl === null : demoRaw === 'true' || demoRaw === '1',
+    tokenTtlSeconds: intIn(env, 'HAZEOPS_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    logLevel: logLevel as AppConfig['logLevel'],
+  };
+}

@@ -1,0 +1,8 @@
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
+import { ContactEntity } from '../registry/contact.entity.js';
+import { EnterpriseEntity } from '../registry/enterprise.entity.js';
+import { ProductionLineEntity } from '../registry/production-line.entity.js';
+
+// Classes, not globs, so the app, vitest and the TypeORM CLI load the same list.
+export const ENTITIES = [EnterpriseEntity, ProductionLineEntity, ContactEntity, UserEntity, AuditEntryEntity];

@@ -1,0 +1,6 @@
+import type { MigrationInterface } from 'typeorm';
+import { Foundation1795898881690 } from '../../migrations/1795898881690-Foundation.js';
+import { AuditAppendOnly1795898881691 } from '../../migrations/1795898881691-AuditAppendOnly.js';
+
+// Migrations in order; each new migration class is appended here (classes, not globs).
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795898881690, AuditAppendOnly1795898881691];
