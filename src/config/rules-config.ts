@@ -1,0 +1,117 @@
+import { readYamlConfig } from './config-files.js';
+import type { LevelKey } from '../rules/enterprise.js';
+
+export const LEVEL_KEYS: readonly LevelKey[] = ['light', 'moderate', 'blue', 'yellow', 'orange', 'red'];
+
+export interface AqiCondition {
+  /** Window mean must be > threshold (`above`) or >= threshold (`atLeast`). */
+  comparison: 'above' | 'atLeast';
+  threshold: number;
+  hours: number;
+}
+
+export interface RulesConfig {
+  recommendation: {
+    windowHours: number;
+    /** Per level: alternatives, each a list of conditions that must all hold. */
+    levels: Partial<Record<LevelKey, AqiCondition[][]>>;
+  };
+  lift: { belowHours: number; thresholds: Partial<Record<LevelKey, number>> };
+  episodes: { mergeGapHours: number; selfExpiringLevels: LevelKey[] };
+  livelihood: { takesWarningMeasures: boolean };
+  emissionTargets: Partial<Record<LevelKey, number>>;
+  reporting: { dailyReportDeadlines: string[]; summaryDaysAfterLift: number };
+  orders: { exactSearchMaxLines: number; levelMeasureClause: string };
+}
+
+type Obj = Record<string, unknown>;
+
+function fail(field: string, problem: string): never {
+  throw new Error(`rules config: ${field} ${problem}`);
+}
+
+function obj(value: unknown, field: string): Obj {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, 'must be a mapping');
+  return value as Obj;
+}
+
+function num(value: unknown, field: string, min: number, max = Number.POSITIVE_INFINITY): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) fail(field, `must be a number in [${min}, ${max}]`);
+  return value;
+}
+
+function levelKey(value: unknown, field: string): LevelKey {
+  if (!LEVEL_KEYS.includes(value as LevelKey)) fail(field, `must be one of ${LEVEL_KEYS.join(', ')}`);
+  return value as LevelKey;
+}
+
+function levelMap<T>(value: unknown, field: string, each: (v: unknown, f: string) => T): Partial<Record<LevelKey, T>> {
+  const o = obj(value, field);
+  const out: Partial<Record<LevelKey, T>> = {};
+  for (const [k, v] of Object.entries(o)) out[levelKey(k, `${field} key ${k}`)] = each(v, `${field}.${k}`);
+  return out;
+}
+
+function condition(value: unknown, field: string): AqiCondition {
+  const o = obj(value, field);
+  const hasAbove = 'above' in o;
+  if (hasAbove === 'atLeast' in o) fail(field, 'needs exactly one of above / atLeast');
+  return {
+    comparison: hasAbove ? 'above' : 'atLeast',
+    threshold: num(hasAbove ? o.above : o.atLeast, `${field}.${hasAbove ? 'above' : 'atLeast'}`, 0),
+    hours: num(o.hours, `${field}.hours`, 1),
+  };
+}
+
+function alternatives(value: unknown, field: string): AqiCondition[][] {
+  if (!Array.isArray(value) || value.length === 0) fail(field, 'must be a non-empty list of condition lists');
+  return value.map((alt: unknown, i) => {
+    if (!Array.isArray(alt) || alt.length === 0) fail(`${field}[${i}]`, 'must be a non-empty list of conditions');
+    return alt.map((c: unknown, j) => condition(c, `${field}[${i}][${j}]`));
+  });
+}
+
+/** Validates a parsed rules file; the error names the bad field. */
+export function parseRulesConfig(raw: unknown): RulesConfig {
+  const o = obj(raw, '(root)');
+  const rec = obj(o.recommendation, 'recommendation');
+  const lift = obj(o.lift, 'lift');
+  const ep = obj(o.episodes, 'episodes');
+  const lv = obj(o.livelihood, 'livelihood');
+  const rep = obj(o.reporting ?? {}, 'reporting');
+  const ord = obj(o.orders, 'orders');
+  if (!Array.isArray(ep.selfExpiringLevels)) fail('episodes.selfExpiringLevels', 'must be a list of level keys');
+  if (typeof lv.takesWarningMeasures !== 'boolean') fail('livelihood.takesWarningMeasures', 'must be true or false');
+  const deadlines = rep.dailyReportDeadlines ?? [];
+  if (!Array.isArray(deadlines) || deadlines.some((d) => typeof d !== 'string' || !/^\d{2}:\d{2}$/.test(d))) {
+    fail('reporting.dailyReportDeadlines', 'must be a list of HH:MM times');
+  }
+  const exact = num(ord.exactSearchMaxLines, 'orders.exactSearchMaxLines', 0, 24);
+  if (!Number.isInteger(exact)) fail('orders.exactSearchMaxLines', 'must be an integer');
+  const levels = levelMap(rec.levels, 'recommendation.levels', alternatives);
+  return {
+    recommendation: { windowHours: num(rec.windowHours, 'recommendation.windowHours', 1, 24 * 14), levels },
+    lift: {
+      belowHours: num(lift.belowHours, 'lift.belowHours', 1),
+      thresholds: levelMap(lift.thresholds, 'lift.thresholds', (v, f) => num(v, f, 0)),
+    },
+    episodes: {
+      mergeGapHours: num(ep.mergeGapHours, 'episodes.mergeGapHours', 0),
+      selfExpiringLevels: ep.selfExpiringLevels.map((k: unknown, i) => levelKey(k, `episodes.selfExpiringLevels[${i}]`)),
+    },
+    livelihood: { takesWarningMeasures: lv.takesWarningMeasures },
+    emissionTargets: levelMap(o.emissionTargets ?? {}, 'emissionTargets', (v, f) => num(v, f, 0, 100)),
+    reporting: {
+      dailyReportDeadlines: deadlines as string[],
+      summaryDaysAfterLift: num(rep.summaryDaysAfterLift ?? 2, 'reporting.summaryDaysAfterLift', 0),
+    },
+    orders: {
+      exactSearchMaxLines: exact,
+      levelMeasureClause: String(ord.levelMeasureClause ?? '41'),
+    },
+  };
+}
+
+export function loadRulesConfig(file = process.env.HAZEOPS_RULES_FILE ?? 'rules.yaml'): RulesConfig {
+  return parseRulesConfig(readYamlConfig(file));
+}
