@@ -186,6 +186,10 @@ function readMeasure(value: unknown, path: string, lineCodes: ReadonlySet<string
   return undefined;
 }
 
+function sortByLine(measures: Measure[], order: ReadonlyMap<string, number>): Measure[] {
+  return measures.sort((a, b) => order.get(a.line)! - order.get(b.line)!);
+}
+
 function readMeasures(value: unknown, lines: ProductionLine[] | undefined, keys: CityKeys, issues: IssueList): Measures | undefined {
   if (value === undefined || value === null) return {};
   if (!isObject(value)) {
@@ -193,6 +197,7 @@ function readMeasures(value: unknown, lines: ProductionLine[] | undefined, keys:
     return undefined;
   }
   const lineCodes = lines ? new Set(lines.map((l) => l.code)) : null;
+  const lineOrder = lines ? new Map(lines.map((l, i) => [l.code, i])) : null;
   const before = issues.length;
   for (const key of Object.keys(value)) {
     if (!keys.levelSet.has(key)) issues.add(`measures.${key}`, `is not a configured level; use one of ${keys.levels.join(', ')}`, key);
@@ -215,8 +220,9 @@ function readMeasures(value: unknown, lines: ProductionLine[] | undefined, keys:
       }
       return measure;
     });
-    // An empty list means the same as no list; dropping it keeps imports and exports equal.
-    if (read.length > 0) measures[level as LevelKey] = read as Measure[];
+    // An empty list means the same as no list, and measures follow the order of the lines:
+    // equal registries then have one form, whichever file format they came through.
+    if (read.length > 0) measures[level as LevelKey] = lineOrder ? sortByLine(read as Measure[], lineOrder) : (read as Measure[]);
   }
   return issues.length === before ? measures : undefined;
 }

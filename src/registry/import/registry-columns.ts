@@ -1,0 +1,108 @@
+// The flat CSV / XLSX layout of the registry: one row per production line, the enterprise's
+// columns repeated on each of its lines' rows. Documented in import-format.md.
+import type { LevelKey } from '../../rules/enterprise.js';
+
+export const ENTERPRISE_COLUMNS = [
+  'code',
+  'name',
+  'county',
+  'industry',
+  'process',
+  'fuel',
+  'air_emitting',
+  'grade',
+  'livelihood_duty',
+  'livelihood_max_load_percent',
+  'livelihood_filed_on',
+  'provincial_max_load_percent',
+  'provincial_approved_on',
+  'provincial_reference',
+  'contacts',
+  'webhook_url',
+] as const;
+
+export const LINE_COLUMNS = ['line_code', 'line_name', 'line_capacity', 'line_unit', 'line_cells'] as const;
+
+/** The whole ladder; a city that configures fewer levels leaves the other columns empty. */
+export const MEASURE_LEVELS: readonly LevelKey[] = ['light', 'moderate', 'blue', 'yellow', 'orange', 'red'];
+
+export const MEASURE_COLUMNS = [
+  'measure_light',
+  'measure_moderate',
+  'measure_blue',
+  'measure_yellow',
+  'measure_orange',
+  'measure_red',
+] as const;
+
+export type EnterpriseColumn = (typeof ENTERPRISE_COLUMNS)[number];
+export type LineColumn = (typeof LINE_COLUMNS)[number];
+export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
+export type RegistryColumn = EnterpriseColumn | LineColumn | MeasureColumn;
+
+/** Header row written by the exporters, in this order. */
+export const REGISTRY_COLUMNS: readonly RegistryColumn[] = [...ENTERPRISE_COLUMNS, ...LINE_COLUMNS, ...MEASURE_COLUMNS];
+
+/** Columns a file must have; the others may be left out entirely. */
+export const REQUIRED_COLUMNS: readonly RegistryColumn[] = [
+  'code',
+  'name',
+  'county',
+  'industry',
+  'line_code',
+  'line_name',
+  'line_capacity',
+  'line_unit',
+];
+
+/** Chinese headers accepted for each column (the English name is always accepted). */
+export const COLUMN_ALIASES: Readonly<Record<RegistryColumn, readonly string[]>> = {
+  code: ['统一社会信用代码', '信用代码'],
+  name: ['企业名称'],
+  county: ['县区', '县(市、区)', '所属县区'],
+  industry: ['行业'],
+  process: ['工艺'],
+  fuel: ['燃料'],
+  air_emitting: ['涉气'],
+  grade: ['绩效分级', '绩效等级'],
+  livelihood_duty: ['保民生类型', '民生保障类型'],
+  livelihood_max_load_percent: ['保民生最大负荷(%)', '最大允许生产负荷(%)'],
+  livelihood_filed_on: ['保民生备案日期'],
+  provincial_max_load_percent: ['省级批准负荷(%)'],
+  provincial_approved_on: ['省级批准日期'],
+  provincial_reference: ['省级批准文号'],
+  contacts: ['联系人'],
+  webhook_url: ['回调地址'],
+  line_code: ['生产线编号'],
+  line_name: ['生产线名称'],
+  line_capacity: ['产能'],
+  line_unit: ['产能单位', '单位'],
+  line_cells: ['电解槽数'],
+  measure_light: ['轻度污染管控措施', '轻度'],
+  measure_moderate: ['中度污染管控措施', '中度'],
+  measure_blue: ['蓝色预警措施', '蓝色'],
+  measure_yellow: ['黄色预警措施', '黄色'],
+  measure_orange: ['橙色预警措施', '橙色'],
+  measure_red: ['红色预警措施', '红色'],
+};
+
+/** Case, spaces, hyphens and full-width brackets do not matter in a header. */
+function headerKey(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[\s\-_]+/g, '_');
+}
+
+const BY_HEADER = new Map<string, RegistryColumn>();
+for (const column of REGISTRY_COLUMNS) {
+  BY_HEADER.set(headerKey(column), column);
+  for (const alias of COLUMN_ALIASES[column]) BY_HEADER.set(headerKey(alias), column);
+}
+
+/** The column a header cell names, or undefined for a column this layout does not know (ignored). */
+export function columnForHeader(header: string): RegistryColumn | undefined {
+  return BY_HEADER.get(headerKey(header));
+}
