@@ -1,0 +1,33 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import type { CityConfig } from './config/city-config.js';
+import { JsonLogger } from './logging/json-logger.js';
+import { requestIdMiddleware } from './logging/request-id.middleware.js';
+import { CSV_TYPES, XLSX_TYPE } from './registry/import-kind.js';
+
+/** Builds the HTTP application the same way for `main`, the CLI-less tests and the benchmarks. */
+export async function createApp(app: AppConfig, city: CityConfig, databaseUrl: string): Promise<INestApplication> {
+  const logger = new JsonLogger(app.logLevel);
+  const nest = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(app, city, databaseUrl), { logger, bodyParser: false });
+  nest.use(requestIdMiddleware(logger));
+  // Imports may be large; every other route keeps a small body limit.
+  nest.use('/api/v1/registry/import', express.json({ limit: '200mb' }), express.raw({ type: [...CSV_TYPES, XLSX_TYPE], limit: '200mb' }));
+  nest.use(express.json({ limit: '1mb' }));
+  nest.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  nest.set('trust proxy', 'loopback');
+  nest.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  const doc = new DocumentBuilder()
+    .setTitle('HazeOps API')
+    .setDescription('Winter prevention command center engine: registry, response levels, orders, dispatch, inspections.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', nest, () => SwaggerModule.createDocument(nest, doc), { jsonDocumentUrl: 'api/docs-json' });
+  nest.enableShutdownHooks();
+  return nest;
+}

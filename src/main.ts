@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { loadAppConfig } from './config/app-config.js';
+import { loadCityConfig } from './config/city-config.js';
+import { startEmbeddedDatabase } from './database/embedded-database.js';
+import { createApp } from './app.factory.js';
+
+function line(level: string, msg: string): void {
+  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, context: 'main', msg }) + '\n');
+}
+
+async function main(): Promise<void> {
+  let app, city;
+  try {
+    app = loadAppConfig();
+    city = loadCityConfig();
+  } catch (err) {
+    // One clear line naming the bad value, then stop.
+    process.stderr.write(`hazeops: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(78);
+  }
+  let databaseUrl = app.databaseUrl;
+  if (databaseUrl === null) {
+    const embedded = await startEmbeddedDatabase(app.dataDir, app.embeddedPgPort, (m) => line('info', m));
+    line('info', `no DATABASE_URL: using the embedded PostgreSQL in ${app.dataDir}/pg (port ${app.embeddedPgPort})`);
+    databaseUrl = embedded.url;
+  }
+  const nest = await createApp(app, city, databaseUrl);
+  await nest.listen(app.port);
+  line('info', `HazeOps listening on http://localhost:${app.port} (API docs at /api/docs)`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`hazeops: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

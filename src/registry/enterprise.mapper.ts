@@ -1,0 +1,53 @@
+import type { Enterprise } from '../rules/enterprise.js';
+import type { EnterpriseEntity } from './enterprise.entity.js';
+
+/** What the API answers for an enterprise: the registry JSON form plus bookkeeping. */
+export interface EnterpriseView extends Enterprise {
+  active: boolean;
+  version: number;
+  updatedAt: string;
+}
+
+export function entityToEnterprise(e: EnterpriseEntity): Enterprise {
+  return {
+    code: e.code,
+    name: e.name,
+    county: e.county,
+    industry: e.industry,
+    process: e.process,
+    fuel: e.fuel,
+    airEmitting: e.airEmitting,
+    grade: e.grade,
+    livelihood: e.livelihood,
+    provincialApproval: e.provincialApproval,
+    contacts: [...(e.contacts ?? [])]
+      .sort((a, b) => a.position - b.position)
+      .map((c) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone })),
+    lines: [...(e.lines ?? [])]
+      .sort((a, b) => a.position - b.position)
+      .map((l) => ({ code: l.code, name: l.name, capacity: Number(l.capacity), unit: l.unit, cells: l.cells })),
+    measures: e.measures ?? {},
+    webhookUrl: e.webhookUrl,
+  };
+}
+
+export function entityToView(e: EnterpriseEntity): EnterpriseView {
+  return { ...entityToEnterprise(e), active: e.active, version: e.version, updatedAt: e.updatedAt.toISOString() };
+}
+
+/** A stable serialisation to tell whether an import row changes anything. */
+export function canonical(e: Enterprise): string {
+  return JSON.stringify(sortKeys(e));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.keys(v as Record<string, unknown>)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
+  }
+  return v;
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService, type Actor, type AuditChange } from '../audit/audit.service.js';
+import { DomainError, RegistryErrorCode } from '../common/domain-error.js';
+import { ConfigService } from '../config/config.service.js';
+import type { Enterprise } from '../rules/enterprise.js';
+import { canonical, entityToEnterprise } from './enterprise.mapper.js';
+import { loadEnterpriseEntities } from './enterprise-reader.js';
+import { upsertEnterprises } from './enterprise-writer.js';
+import { parseRegistryImport } from './import/registry-import.js';
+
+export type ImportKind = 'json' | 'csv' | 'xlsx';
+
+export interface ImportSummary {
+  received: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+}
+
+export type ImportProgress = (stage: 'parsed' | 'compared' | 'written', done: number, total: number) => void;
+
+const WRITE_BATCH = 2000;
+
+@Injectable()
+export class RegistryImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * All or nothing: any bad row means nothing is written and every problem is reported.
+   * Upsert by code; an enterprise whose data is unchanged is not touched (no version bump, no audit).
+   */
+  async import(actor: Actor, kind: ImportKind, body: unknown, opts: { dryRun?: boolean; onProgress?: ImportProgress } = {}): Promise<ImportSummary> {
+    const { enterprises, errors } = await parseRegistryImport(kind, body as Buffer, this.config.city);
+    if (errors.length > 0) {
+      throw new DomainError(RegistryErrorCode.IMPORT_INVALID, `The import has ${errors.length} error(s); nothing was written. Fix every listed row and import again.`, errors);
+    }
+    opts.onProgress?.('parsed', enterprises.length, enterprises.length);
+    const dryRun = opts.dryRun ?? false;
+
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await loadEnterpriseEntities(manager, enterprises.map((e) => e.code));
+      const changed: Enterprise[] = [];
+      const audit: AuditChange[] = [];
+      let created = 0;
+      for (const e of enterprises) {
+        const before = existing.get(e.code);
+        if (!before) {
+          created++;
+          changed.push(e);
+          audit.push({ action: 'enterprise.import.create', entityType: 'enterprise', entityId: e.code, before: null, after: e });
+          continue;
+        }
+        const old = entityToEnterprise(before);
+        if (canonical(old) !== canonical(e)) {
+          changed.push(e);
+          audit.push({ action: 'enterprise.import.update', entityType: 'enterprise', entityId: e.code, before: old, after: e });
+        }
+      }
+      opts.onProgress?.('compared', enterprises.length, enterprises.length);
+      const summary: ImportSummary = { received: enterprises.length, created, updated: changed.length - created, unchanged: enterprises.length - changed.length, dryRun };
+      if (dryRun) return summary;
+      for (let i = 0; i < changed.length; i += WRITE_BATCH) {
+        await upsertEnterprises(manager, changed.slice(i, i + WRITE_BATCH));
+        opts.onProgress?.('written', Math.min(i + WRITE_BATCH, changed.length), changed.length);
+      }
+      await this.audit.record(manager, actor, audit);
+      return summary;
+    });
+  }
+}

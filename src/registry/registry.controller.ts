@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/role.js';
+import { ListEnterprisesQuery } from './dto/list-enterprises.query.js';
+import { RegistryService } from './registry.service.js';
+
+const ENTERPRISE_EXAMPLE = {
+  code: '91410821MA3X4Y5Z6K',
+  name: '焦作示例水泥有限公司',
+  county: '修武县',
+  industry: 'cement_clinker',
+  process: null,
+  fuel: null,
+  airEmitting: true,
+  grade: null,
+  livelihood: null,
+  provincialApproval: null,
+  contacts: [{ name: '张三', role: 'env_officer', email: 'a@example.com', phone: '13800000000' }],
+  lines: [{ code: 'L1', name: '4500t/d 熟料线', capacity: 4500, unit: 't/d', cells: null }],
+  measures: { orange: [{ line: 'L1', action: 'stop', maxLoadPercent: null }] },
+  webhookUrl: null,
+};
+
+@ApiTags('registry')
+@ApiBearerAuth()
+@Controller('api/v1/enterprises')
+export class RegistryController {
+  constructor(private readonly registry: RegistryService) {}
+
+  @Get()
+  @Roles('commander', 'county_officer', 'viewer', 'inspector', 'enterprise')
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListEnterprisesQuery) {
+    return this.registry.list(principal, query);
+  }
+
+  @Get(':code')
+  @Roles('commander', 'county_officer', 'viewer', 'inspector', 'enterprise')
+  get(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
+    return this.registry.get(principal, code);
+  }
+
+  @Post()
+  @Roles('commander', 'county_officer')
+  @ApiBody({ schema: { type: 'object', example: ENTERPRISE_EXAMPLE } })
+  create(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
+    return this.registry.create(principal, body);
+  }
+
+  @Put(':code')
+  @Roles('commander', 'county_officer')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, if not given as "version" in the body' })
+  @ApiBody({ schema: { type: 'object', example: { ...ENTERPRISE_EXAMPLE, version: 1 } } })
+  update(@CurrentPrincipal() principal: Principal, @Param('code') code: string, @Body() body: unknown, @Headers('if-match') ifMatch?: string) {
+    return this.registry.update(principal, code, body, ifMatch);
+  }
+
+  @Post(':code/deactivate')
+  @HttpCode(200)
+  @Roles('commander', 'county_officer')
+  deactivate(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
+    return this.registry.setActive(principal, code, false);
+  }
+
+  @Post(':code/activate')
+  @HttpCode(200)
+  @Roles('commander', 'county_officer')
+  activate(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
+    return this.registry.setActive(principal, code, true);
+  }
+}

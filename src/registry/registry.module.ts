@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RegistryImportController } from './registry-import.controller.js';
+import { RegistryImportService } from './registry-import.service.js';
+import { RegistryController } from './registry.controller.js';
+import { RegistryService } from './registry.service.js';
+
+@Module({
+  controllers: [RegistryController, RegistryImportController],
+  providers: [RegistryService, RegistryImportService],
+  exports: [RegistryService, RegistryImportService],
+})
+export class RegistryModule {}

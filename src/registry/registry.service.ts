@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Principal } from '../auth/role.js';
+import { AuthErrorCode, CommonErrorCode, DomainError, RegistryErrorCode } from '../common/domain-error.js';
+import { ConfigService } from '../config/config.service.js';
+import type { Enterprise } from '../rules/enterprise.js';
+import type { ListEnterprisesQuery } from './dto/list-enterprises.query.js';
+import { EnterpriseEntity } from './enterprise.entity.js';
+import { entityToEnterprise, entityToView, type EnterpriseView } from './enterprise.mapper.js';
+import { loadEnterpriseEntities } from './enterprise-reader.js';
+import { upsertEnterprises } from './enterprise-writer.js';
+import { inScope, scopeOf } from './registry-scope.js';
+import { validateEnterprise } from './validation/enterprise.validator.js';
+
+/** The version the caller read: body `version`, or an If-Match header ("3" or W/"3"). */
+function expectedVersionOf(input: unknown, ifMatch: string | undefined): number {
+  const fromBody = (input as { version?: unknown } | null)?.version;
+  const raw = fromBody ?? ifMatch?.replace(/^W\//, '').replace(/"/g, '');
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n < 1) {
+    throw new DomainError(CommonErrorCode.INVALID_INPUT, 'Send the version you read (field "version" in the body, or an If-Match header) so that concurrent changes are not lost.');
+  }
+  return n;
+}
+
+@Injectable()
+export class RegistryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(principal: Principal, q: ListEnterprisesQuery): Promise<{ items: EnterpriseView[]; total: number; page: number; pageSize: number }> {
+    const scope = scopeOf(principal);
+    const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e').orderBy('e.code', 'ASC');
+    if (scope.county !== null) qb.andWhere('e.county = :scounty', { scounty: scope.county });
+    if (scope.enterpriseCode !== null) qb.andWhere('e.code = :scode', { scode: scope.enterpriseCode });
+    if (q.county) qb.andWhere('e.county = :county', { county: q.county });
+    if (q.industry) qb.andWhere('e.industry = :industry', { industry: q.industry });
+    if (!q.includeInactive) qb.andWhere('e.active = true');
+    if (q.text) {
+      const like = '%' + q.text.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+      qb.andWhere(new Brackets((w) => w.where('e.name ILIKE :like', { like }).orWhere('e.code ILIKE :like', { like })));
+    }
+    const total = await qb.getCount();
+    const rows = await qb
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getMany();
+    const full = await loadEnterpriseEntities(this.dataSource.manager, rows.map((r) => r.code));
+    return { items: rows.map((r) => entityToView(full.get(r.code) ?? r)), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(principal: Principal, code: string): Promise<EnterpriseView> {
+    const found = (await loadEnterpriseEntities(this.dataSource.manager, [code.toUpperCase()])).get(code.toUpperCase());
+    // Out of scope looks exactly like absent: no probing of other enterprises' codes.
+    if (!found || !inScope(scopeOf(principal), found)) throw this.notFound(code);
+    return entityToView(found);
+  }
+
+  async create(principal: Principal, input: unknown): Promise<EnterpriseView> {
+    const enterprise = this.validate(input);
+    this.assertMayWrite(principal, enterprise.county);
+    return this.dataSource.transaction(async (manager) => {
+      const exists = await manager.getRepository(EnterpriseEntity).exists({ where: { code: enterprise.code }, lock: { mode: 'pessimistic_read' } });
+      if (exists) throw new DomainError(RegistryErrorCode.ENTERPRISE_EXISTS, `Enterprise ${enterprise.code} is already registered; use PUT /api/v1/enterprises/${enterprise.code} to change it.`);
+      await upsertEnterprises(manager, [enterprise]);
+      await this.audit.record(manager, principal, [{ action: 'enterprise.create', entityType: 'enterprise', entityId: enterprise.code, before: null, after: enterprise }]);
+      const saved = (await loadEnterpriseEntities(manager, [enterprise.code])).get(enterprise.code);
+      if (!saved) throw new Error('enterprise vanished after insert');
+      return entityToView(saved);
+    });
+  }
+
+  /** Optimistic concurrency: the caller names the version it read; a stale one gets 409. */
+  async update(principal: Principal, code: string, input: unknown, ifMatch: string | undefined): Promise<EnterpriseView> {
+    const upper = code.toUpperCase();
+    const expectedVersion = expectedVersionOf(input, ifMatch);
+    const bodyCode = (input as { code?: unknown } | null)?.code;
+    if (bodyCode !== undefined && String(bodyCode).trim().toUpperCase() !== upper) {
+      throw new DomainError(RegistryErrorCode.CODE_MISMATCH, `The body's code ${String(bodyCode)} differs from the path's ${upper}; a credit code cannot be changed.`);
+    }
+    const enterprise = this.validate({ ...(input as object), code: upper });
+    return this.dataSource.transaction(async (manager) => {
+      const current = (await loadEnterpriseEntities(manager, [upper], true)).get(upper);
+      if (!current || !inScope(scopeOf(principal), current)) throw this.notFound(upper);
+      this.assertMayWrite(principal, current.county);
+      this.assertMayWrite(principal, enterprise.county);
+      if (current.version !== expectedVersion) {
+        throw new DomainError(
+          RegistryErrorCode.VERSION_CONFLICT,
+          `Enterprise ${upper} was changed by someone else (you sent version ${expectedVersion}, it is now ${current.version}); reload it and apply your change again.`,
+          { currentVersion: current.version },
+        );
+      }
+      await upsertEnterprises(manager, [enterprise]);
+      await this.audit.record(manager, principal, [{ action: 'enterprise.update', entityType: 'enterprise', entityId: upper, before: entityToEnterprise(current), after: enterprise }]);
+      const saved = (await loadEnterpriseEntities(manager, [upper])).get(upper);
+      if (!saved) throw new Error('enterprise vanished after update');
+      return entityToView(saved);
+    });
+  }
+
+  /** Enterprises are never deleted: deactivation keeps their history and stops new orders. */
+  async setActive(principal: Principal, code: string, active: boolean): Promise<EnterpriseView> {
+    const upper = code.toUpperCase();
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(EnterpriseEntity);
+      const current = await repo.findOne({ where: { code: upper }, lock: { mode: 'pessimistic_write' } });
+      if (!current || !inScope(scopeOf(principal), current)) throw this.notFound(upper);
+      this.assertMayWrite(principal, current.county);
+      if (current.active !== active) {
+        await repo.update({ code: upper }, { active, version: current.version + 1 });
+        await this.audit.record(manager, principal, [
+          { action: active ? 'enterprise.activate' : 'enterprise.deactivate', entityType: 'enterprise', entityId: upper, before: { active: current.active }, after: { active } },
+        ]);
+      }
+      const saved = (await loadEnterpriseEntities(manager, [upper])).get(upper);
+      if (!saved) throw this.notFound(upper);
+      return entityToView(saved);
+    });
+  }
+
+  private validate(input: unknown): Enterprise {
+    const result = validateEnterprise(input, this.config.city);
+    if (!result.ok) {
+      throw new DomainError(
+        RegistryErrorCode.ENTERPRISE_INVALID,
+        `The enterprise has ${result.errors.length} problem(s): ` + result.errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        result.errors,
+      );
+    }
+    return result.value;
+  }
+
+  private assertMayWrite(principal: Principal, county: string): void {
+    if (principal.role === 'commander') return;
+    if (principal.role === 'county_officer' && principal.county === county) return;
+    throw new DomainError(AuthErrorCode.FORBIDDEN, principal.role === 'county_officer' ? `A county officer of ${principal.county} may only change enterprises of that county.` : 'Your role may not change the registry.');
+  }
+
+  private notFound(code: string): DomainError {
+    return new DomainError(RegistryErrorCode.ENTERPRISE_NOT_FOUND, `No enterprise with code ${code} (or it is outside what you may see).`);
+  }
+}
