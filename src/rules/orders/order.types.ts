@@ -1,0 +1,46 @@
+import type { KeyName, LevelDefinition } from '../../config/city-config.js';
+import type { RulesConfig } from '../../config/rules-config.js';
+import type { SeasonConfig } from '../../config/season-config.js';
+import type { LevelOrNone } from '../enterprise.js';
+import type { Reason } from '../reason.js';
+import type { PhaseKey } from '../season/season-calendar.js';
+
+export type LineAction = 'stop' | 'limit' | 'run';
+
+export interface OrderLine {
+  code: string;
+  action: LineAction;
+  /** For `limit`: the most the line may run at, 0–100; null when no load cap applies. */
+  maxLoadPercent: number | null;
+  /** Cells to stop on a cell-counted line (all of them when the line stops); else null. */
+  stoppedCells: number | null;
+  /** A full-stop phase forbids keeping the kiln hot (禁止保温焖炉). */
+  noKilnBanking: boolean;
+  /** Shared, frozen reason objects: do not mutate. */
+  reasons: readonly Reason[];
+}
+
+export interface Order {
+  enterpriseCode: string;
+  at: string;
+  level: LevelOrNone;
+  /** The enterprise's season rule group and its phase at `at`; null if no group applies. */
+  phase: { readonly group: string; readonly phase: PhaseKey } | null;
+  lines: OrderLine[];
+  /** Share of capacity stopped (whole lines and cells), 2 decimals. */
+  stoppedCapacityPercent: number;
+  /** Load cap for the whole enterprise (livelihood or provincial approval); null if none. */
+  maxLoadPercent: number | null;
+  /** Chinese explanations of exemptions, refusals and ignored data. */
+  notes: string[];
+}
+
+/** Everything the derivation reads; compiled once per distinct (season, rules, levels). */
+export interface OrderConfig {
+  season: SeasonConfig;
+  rules: RulesConfig;
+  /** The city's ladder, mildest first (CityConfig.levels). */
+  levels: readonly LevelDefinition[];
+  /** For readable notes (CityConfig.livelihoodDuties); keys are shown when absent. */
+  livelihoodDuties?: readonly KeyName[];
+}
