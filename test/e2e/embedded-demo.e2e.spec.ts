@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.factory.js';
+import { loadAppConfig } from '../../src/config/app-config.js';
+import { loadCityConfig } from '../../src/config/city-config.js';
+import { startEmbeddedDatabase } from '../../src/database/embedded-database.js';
+
+/** What `npm start` does with no DATABASE_URL, in process: embedded PostgreSQL, demo registry, demo users. */
+async function boot(dataDir: string, pgPort: number) {
+  const config = loadAppConfig({ HAZEOPS_DATA_DIR: dataDir, HAZEOPS_EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' });
+  expect(config.databaseUrl).toBeNull();
+  expect(config.demo).toBe(true);
+  const db = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, () => undefined);
+  const app = await createApp(config, loadCityConfig(), db.url);
+  await app.init();
+  return { app, db, http: request(app.getHttpServer()) };
+}
+
+describe('embedded default (no DATABASE_URL)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hazeops-embedded-'));
+  const pgPort = 56000 + Math.floor(Math.random() * 3000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('boots on an embedded PostgreSQL, loads the demo registry once, and keeps it across restarts', async () => {
+    const first = await boot(dataDir, pgPort);
+    let total: number;
+    try {
+      await first.http.get('/health').expect(200);
+      const [username, , password] = readFileSync(join(dataDir, 'demo-credentials.txt'), 'utf8').split('\n')[0].split('\t');
+      expect(username).toBe('admin');
+      const login = await first.http.post('/api/v1/auth/login').send({ username, password }).expect(200);
+      const auth = 'Bearer ' + login.body.accessToken;
+      const list = await first.http.get('/api/v1/enterprises?pageSize=500').set('Authorization', auth).expect(200);
+      total = list.body.total;
+      expect(total).toBeGreaterThanOrEqual(300);
+      expect(new Set(list.body.items.map((e: { county: string }) => e.county)).size).toBe(11);
+      // Change one enterprise so that the restart can show the data survived.
+      const e = list.body.items[0];
+      await first.http.post(`/api/v1/enterprises/${e.code}/deactivate`).set('Authorization', auth).expect(200);
+    } finally {
+      await first.app.close();
+      await first.db.stop();
+    }
+
+    const second = await boot(dataDir, pgPort);
+    try {
+      const [username, , password] = readFileSync(join(dataDir, 'demo-credentials.txt'), 'utf8').split('\n')[0].split('\t');
+      const login = await second.http.post('/api/v1/auth/login').send({ username, password }).expect(200);
+      const auth = 'Bearer ' + login.body.accessToken;
+      const all = await second.http.get('/api/v1/enterprises?includeInactive=true&pageSize=1').set('Authorization', auth).expect(200);
+      expect(all.body.total).toBe(total);
+      const active = await second.http.get('/api/v1/enterprises?pageSize=1').set('Authorization', auth).expect(200);
+      expect(active.body.total).toBe(total - 1);
+    } finally {
+      await second.app.close();
+      await second.db.stop();
+    }
+  });
+});
