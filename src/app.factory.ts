@@ -28,6 +28,5 @@ export async function createApp(app: AppConfig, city: CityConfig, databaseUrl: s
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', nest, () => SwaggerModule.createDocument(nest, doc), { jsonDocumentUrl: 'api/docs-json' });
-  nest.enableShutdownHooks();
   return nest;
 }

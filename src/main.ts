@@ -19,13 +19,34 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   let databaseUrl = app.databaseUrl;
+  let stopDatabase = async (): Promise<void> => undefined;
   if (databaseUrl === null) {
     const embedded = await startEmbeddedDatabase(app.dataDir, app.embeddedPgPort, (m) => line('info', m));
     line('info', `no DATABASE_URL: using the embedded PostgreSQL in ${app.dataDir}/pg (port ${app.embeddedPgPort})`);
     databaseUrl = embedded.url;
+    stopDatabase = embedded.stop;
   }
   const nest = await createApp(app, city, databaseUrl);
   await nest.listen(app.port);
+  // Close the app first (it still needs the database), then the embedded database.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      line('info', `${signal}: shutting down`);
+      nest
+        .close()
+        .then(stopDatabase)
+        .then(
+          () => process.exit(0),
+          (err: unknown) => {
+            line('error', `shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+            process.exit(1);
+          },
+        );
+    });
+  }
   line('info', `HazeOps listening on http://localhost:${app.port} (API docs at /api/docs)`);
 }
 
