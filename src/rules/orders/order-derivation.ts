@@ -26,8 +26,16 @@ let kiln = new Uint8Array(0);
 let cellsK = new Int32Array(0);
 let idx = new Int32Array(0);
 let limitV = new Float64Array(0);
-const stopR: (Reason[] | null)[] = [];
-const limitR: (Reason[] | null)[] = [];
+const stopR: (readonly Reason[] | null)[] = [];
+const limitR: (readonly Reason[] | null)[] = [];
+
+// One shared frozen array per reason: most lines have a single reason, so no array is allocated for them.
+const singles = new WeakMap<Reason, readonly Reason[]>();
+function single(r: Reason): readonly Reason[] {
+  let a = singles.get(r);
+  if (a === undefined) singles.set(r, (a = Object.freeze([r])));
+  return a;
+}
 
 function ensure(n: number): void {
   if (n <= size) return;
@@ -43,6 +51,17 @@ function ensure(n: number): void {
 let lastAtInput: Date | string | null = null;
 let lastAtMs = 0;
 let lastAtIso = '';
+let lastAtLocalDate: string | null = null;
+let lastAtZone = '';
+
+/** Local date of the current order time, computed once per distinct time and zone. */
+function localDateOfAt(timezone: string): string {
+  if (lastAtLocalDate === null || lastAtZone !== timezone) {
+    lastAtLocalDate = localDateOf(lastAtMs, timezone);
+    lastAtZone = timezone;
+  }
+  return lastAtLocalDate;
+}
 
 function instant(at: Date | string): number {
   if (at === lastAtInput) return lastAtMs;
@@ -51,13 +70,14 @@ function instant(at: Date | string): number {
   lastAtInput = at;
   lastAtMs = ms;
   lastAtIso = new Date(ms).toISOString();
+  lastAtLocalDate = null;
   return ms;
 }
 
-function addReason(list: (Reason[] | null)[], i: number, r: Reason): void {
+function addReason(list: (readonly Reason[] | null)[], i: number, r: Reason): void {
   const cur = list[i];
-  if (cur === null || cur === undefined) list[i] = [r];
-  else if (!cur.includes(r)) cur.push(r);
+  if (cur === null || cur === undefined) list[i] = single(r);
+  else if (!cur.includes(r)) list[i] = [...cur, r];
 }
 
 function lineIndex(e: Enterprise, code: string): number {
@@ -96,10 +116,7 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
     stopR[i] = null;
     limitR[i] = null;
   }
-  let notes: string[] | null = null;
-  const note = (text: string): void => {
-    (notes ??= []).push(text);
-  };
+  const notes: string[] = [];
 
   const cg = groupFor(c, e.industry, e.process, e.fuel, e.airEmitting);
   const phase = cg === null ? null : phaseObjectAt(cg.group, atMs);
@@ -114,8 +131,8 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
   const lh = e.livelihood;
   if (lh !== null && lh !== undefined) {
     if (isLocalDate(lh.filedOn) && lh.filedOn <= c.filingDeadline) livelihoodValid = true;
-    else if (!isLocalDate(lh.filedOn)) note(`保民生任务（${dutyName(c, lh.duty)}）未提供有效的最大允许生产负荷备案日期，不予豁免错峰生产和应急减排措施。`);
-    else note(`保民生任务（${dutyName(c, lh.duty)}）最大允许生产负荷于${lh.filedOn}备案，晚于${c.filingDeadline}的备案截止日期，不予豁免错峰生产和应急减排措施。`);
+    else if (!isLocalDate(lh.filedOn)) notes.push(`保民生任务（${dutyName(c, lh.duty)}）未提供有效的最大允许生产负荷备案日期，不予豁免错峰生产和应急减排措施。`);
+    else notes.push(`保民生任务（${dutyName(c, lh.duty)}）最大允许生产负荷于${lh.filedOn}备案，晚于${c.filingDeadline}的备案截止日期，不予豁免错峰生产和应急减排措施。`);
   }
 
   let cap = Number.POSITIVE_INFINITY;
@@ -129,16 +146,16 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
     if (livelihoodValid && lh) {
       cap = lh.maxLoadPercent;
       capReason = c.livelihoodReason;
-      note(`承担保民生任务（${dutyName(c, lh.duty)}），${lh.filedOn}已备案，不实施错峰生产，最大允许生产负荷${lh.maxLoadPercent}%。`);
+      notes.push(`承担保民生任务（${dutyName(c, lh.duty)}），${lh.filedOn}已备案，不实施错峰生产，最大允许生产负荷${lh.maxLoadPercent}%。`);
     } else if (k.kind === 'full_stop') {
       const pa = e.provincialApproval;
-      const approved = k.provincialApprovalCaps && pa !== null && pa !== undefined && isLocalDate(pa.approvedOn) && pa.approvedOn <= localDateOf(atMs, c.timezone);
+      const approved = k.provincialApprovalCaps && pa !== null && pa !== undefined && isLocalDate(pa.approvedOn) && pa.approvedOn <= localDateOfAt(c.timezone);
       if (approved && pa) {
         cap = Math.min(cap, pa.maxLoadPercent);
         capReason = c.provincialReason;
-        note(`经省级相关部门批准（${pa.reference ?? pa.approvedOn}），以最大生产负荷${pa.maxLoadPercent}%代替停产。`);
+        notes.push(`经省级相关部门批准（${pa.reference ?? pa.approvedOn}），以最大生产负荷${pa.maxLoadPercent}%代替停产。`);
       } else {
-        if (k.provincialApprovalCaps && pa) note(`省级批准日期${pa.approvedOn}晚于指令时间或无效，仍须停产。`);
+        if (k.provincialApprovalCaps && pa) notes.push(`省级批准日期${pa.approvedOn}晚于指令时间或无效，仍须停产。`);
         for (let i = 0; i < n; i++) {
           stopped[i] = 1;
           if (k.noKilnBanking) kiln[i] = 1;
@@ -167,7 +184,7 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
         const m = measures[mi]!;
         const i = lineIndex(e, m.line);
         if (i < 0) {
-          note(`应急减排清单（${def.name}）中的生产线${m.line}不在企业生产线中，已忽略。`);
+          notes.push(`应急减排清单（${def.name}）中的生产线${m.line}不在企业生产线中，已忽略。`);
           continue;
         }
         if (m.action === 'stop') {
@@ -177,12 +194,12 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
           const v = m.maxLoadPercent ?? 0;
           if (v < limitV[i]!) {
             limitV[i] = v;
-            limitR[i] = [c.levelLimitReason[li]!];
+            limitR[i] = single(c.levelLimitReason[li]!);
           } else if (v === limitV[i]) addReason(limitR, i, c.levelLimitReason[li]!);
         }
       }
     }
-    if (skipped) note('承担保民生任务且已按期备案，按规定不执行预警级别的应急减排措施。');
+    if (skipped) notes.push('承担保民生任务且已按期备案，按规定不执行预警级别的应急减排措施。');
   }
 
   // Set-level minimum by whole lines (or cells); forced stops count towards it.
@@ -224,13 +241,13 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
     let reasons: readonly Reason[] = NO_REASONS;
     if (max !== Number.POSITIVE_INFINITY) {
       if (lv < cap) reasons = limitR[i]!;
-      else if (cap < lv) reasons = [capReason!];
+      else if (cap < lv) reasons = single(capReason!);
       else reasons = [capReason!, ...limitR[i]!];
     }
     const k = cellsK[i]!;
     if (k > 0) {
       stoppedCap += (line.capacity * k) / (line.cells || 1);
-      reasons = reasons === NO_REASONS ? [phaseReason!] : [phaseReason!, ...reasons];
+      reasons = reasons === NO_REASONS ? single(phaseReason!) : [phaseReason!, ...reasons];
       out[i] = { code: line.code, action: 'limit', maxLoadPercent: max === Number.POSITIVE_INFINITY ? null : max, stoppedCells: k, noKilnBanking: false, reasons };
     } else if (max !== Number.POSITIVE_INFINITY) {
       out[i] = { code: line.code, action: 'limit', maxLoadPercent: max, stoppedCells: null, noKilnBanking: false, reasons };
@@ -254,7 +271,7 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
     lines: out,
     stoppedCapacityPercent: total > 0 ? round2((stoppedCap / total) * 100) : 0,
     maxLoadPercent: cap === Number.POSITIVE_INFINITY ? null : cap,
-    notes: notes ?? [],
+    notes,
   };
 }
 
