@@ -1,7 +1,8 @@
 import type { LevelOrNone } from '../enterprise.js';
+import { parseInstant } from '../time/local-time.js';
 import type { LevelDirective, ResponseLevelContext } from './response-level.machine.js';
 
-const ms = (iso: string): number => Date.parse(iso);
+const ms = (iso: string): number => parseInstant(iso);
 
 /**
  * The level in force at an instant, from the machine's history: the latest directive whose
@@ -9,7 +10,7 @@ const ms = (iso: string): number => Date.parse(iso);
  * A directive whose start lies ahead leaves the previous state (often none) in force.
  */
 export function levelAt(context: Pick<ResponseLevelContext, 'history'>, at: Date | string): LevelOrNone {
-  const t = typeof at === 'string' ? ms(at) : at.getTime();
+  const t = parseInstant(at);
   if (Number.isNaN(t)) throw new RangeError(`not an instant: ${String(at)}`);
   let current: LevelDirective | null = null;
   for (const entry of context.history) {

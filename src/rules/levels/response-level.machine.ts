@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { RulesConfig } from '../../config/rules-config.js';
 import type { LevelKey } from '../enterprise.js';
+import { parseInstant } from '../time/local-time.js';
 
 /** Bump when states or context change shape; persisted snapshots carry it. */
 export const RESPONSE_LEVEL_MACHINE_VERSION = 1;
@@ -61,7 +62,8 @@ export interface ResponseLevelMachineOptions {
   levels: readonly LevelKey[];
 }
 
-const ms = (iso: string | null | undefined): number => (typeof iso === 'string' ? Date.parse(iso) : Number.NaN);
+// Instants must name their zone, so that a snapshot means the same on any server.
+const ms = (iso: string | null | undefined): number => parseInstant(iso);
 
 /**
  * One county's response level: none ⇄ active. Guards carry RULES.md §2; end times are

@@ -2,7 +2,7 @@ import type { Enterprise, LevelOrNone } from '../enterprise.js';
 import type { Reason } from '../reason.js';
 import { RulesInputError } from '../rules-errors.js';
 import { phaseObjectAt } from '../season/season-calendar.js';
-import { isLocalDate, localDateOf } from '../time/local-time.js';
+import { isLocalDate, localDateOf, parseInstant } from '../time/local-time.js';
 import { compiledRules, groupFor, type CompiledRules } from './compiled-rules.js';
 import { selectCells, selectLines } from './line-selection.js';
 import type { Order, OrderConfig, OrderLine } from './order.types.js';
@@ -65,7 +65,8 @@ function localDateOfAt(timezone: string): string {
 
 function instant(at: Date | string): number {
   if (at === lastAtInput) return lastAtMs;
-  const ms = typeof at === 'string' ? Date.parse(at) : at instanceof Date ? at.getTime() : Number.NaN;
+  // A zone is required: a bare local time would be read in the server's zone.
+  const ms = parseInstant(at);
   if (Number.isNaN(ms)) throw new RulesInputError(`"at" must be an ISO 8601 time such as 2026-12-10T08:00:00+08:00 (got ${JSON.stringify(at)})`);
   lastAtInput = at;
   lastAtMs = ms;
@@ -191,6 +192,7 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
           stopped[i] = 1;
           addReason(stopR, i, c.levelStopReason[li]!);
         } else {
+          if (m.maxLoadPercent === null) notes.push(`应急减排清单（${def.name}）中生产线${m.line}的限产负荷未填写，按0%（停止生产）处理。`);
           const v = m.maxLoadPercent ?? 0;
           if (v < limitV[i]!) {
             limitV[i] = v;

@@ -1,5 +1,6 @@
 import type { PhaseConstraint, SeasonConfig, SeasonGroup, SeasonMatcher, SeasonPhase } from '../../config/season-config.js';
 import type { Reason } from '../reason.js';
+import { parseInstant } from '../time/local-time.js';
 
 /** `before` and `after` bracket a group's configured phases. */
 export type PhaseKey = 'before' | 'after' | (string & {});
@@ -27,8 +28,8 @@ export function matchGroup(season: SeasonConfig, e: MatchableEnterprise): Season
 }
 
 function toMs(at: Date | string | number): number {
-  const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
-  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(at)}`);
+  const ms = typeof at === 'number' ? at : parseInstant(at);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO 8601 instant with a zone: ${String(at)}`);
   return ms;
 }
 

@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { SeasonGroup } from '../../config/season-config.js';
+import { parseInstant } from '../time/local-time.js';
 import type { PhaseKey } from './season-calendar.js';
 
 /** Bump when states or context change shape; persisted snapshots carry it. */
@@ -58,13 +59,13 @@ export function createSeasonMachine(group: SeasonGroup) {
     guards: {
       // A clock never runs backwards; an earlier reading is refused (snapshot.can is false).
       forward: ({ context, event }) => {
-        const ms = Date.parse(event.at);
+        const ms = parseInstant(event.at);
         return !Number.isNaN(ms) && (context.clockMs === null || ms >= context.clockMs);
       },
       reached: ({ context }, params: { ms: number }) => context.clockMs !== null && context.clockMs >= params.ms,
     },
     actions: {
-      setClock: assign(({ event }) => ({ clock: event.at, clockMs: Date.parse(event.at) })),
+      setClock: assign(({ event }) => ({ clock: event.at, clockMs: parseInstant(event.at) })),
       enter: assign(({ context }, params: { from: PhaseKey; to: PhaseKey; effectiveAt: string }) => ({
         phase: params.to,
         changes: [...context.changes, { ...params, observedAt: context.clock ?? params.effectiveAt }],

@@ -39,6 +39,12 @@ describe('level measures with inheritance (RULES §2: a level applies every mild
     if (level === 'blue') expect(o.lines[0]!.reasons).toEqual([expect.objectContaining({ rule: 'level.blue.limit', clause: '41' })]);
   });
 
+  it('a limit without a load is read as 0% with a note', () => {
+    const o = deriveOrder(enterprise({ measures: { light: [{ line: 'L1', action: 'limit', maxLoadPercent: null }] } }), OFF_SEASON, 'light', cfg);
+    expect(view(o)[0]).toEqual(['L1', 'limit', 0]);
+    expect(o.notes).toHaveLength(1);
+  });
+
   it('a measure naming an unknown line is ignored with a note', () => {
     const o = deriveOrder(enterprise({ measures: { orange: [{ line: 'X9', action: 'stop', maxLoadPercent: null }] } }), OFF_SEASON, 'orange', cfg);
     expect(o.lines.every((l) => l.action === 'run')).toBe(true);
@@ -191,6 +197,9 @@ describe('proposals', () => {
 describe('input errors', () => {
   it('names a bad time or level', () => {
     expect(() => deriveOrder(enterprise(), 'yesterday', 'none', cfg)).toThrow(RulesInputError);
+    // Without a zone the server's own zone would decide: refused.
+    expect(() => deriveOrder(enterprise(), '2026-12-10T08:00:00', 'none', cfg)).toThrow(/ISO 8601/);
+    expect(() => deriveOrder(enterprise(), '2026-12-10', 'none', cfg)).toThrow(RulesInputError);
     expect(() => deriveOrder(enterprise(), DEC, 'purple' as 'red', cfg)).toThrow(/level/);
   });
   it('reports order time as UTC ISO and exact 2-decimal percentages', () => {

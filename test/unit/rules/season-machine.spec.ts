@@ -43,6 +43,7 @@ describe('season calendar machine', () => {
     [s] = transition(m, s, { type: 'CLOCK', at: '2026-12-01T00:00:00+08:00' });
     expect(s.can({ type: 'CLOCK', at: '2026-11-30T00:00:00+08:00' })).toBe(false);
     expect(s.can({ type: 'CLOCK', at: 'not a time' })).toBe(false);
+    expect(s.can({ type: 'CLOCK', at: '2026-12-02T00:00:00' })).toBe(false); // no zone
     expect(s.can({ type: 'CLOCK', at: '2026-12-02T00:00:00+08:00' })).toBe(true);
   });
 
