@@ -97,6 +97,30 @@ describe('order properties', () => {
     );
   });
 
+  it('cell counting meets ≥ 30% and overshoots by less than one cell', () => {
+    const aluArb = fc.array(fc.record({ capacity: fc.integer({ min: 10, max: 5000 }), cells: fc.option(fc.integer({ min: 1, max: 400 })) }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(aluArb, (spec) => {
+        const lines = spec.map((l, i) => line(`P${i}`, l.capacity, l.cells));
+        const o = deriveOrder(enterprise({ industry: 'electrolytic_aluminium', lines }), '2026-12-10T00:00:00+08:00', 'none', cfg);
+        const total = lines.reduce((s, l) => s + l.capacity, 0);
+        let stopped = 0;
+        o.lines.forEach((ol, i) => {
+          const l = lines[i]!;
+          const k = ol.action === 'stop' ? (l.cells ?? 1) : (ol.stoppedCells ?? 0);
+          expect(k).toBeLessThanOrEqual(l.cells ?? 1);
+          if (k > 0) expect(ol.reasons.length).toBeGreaterThan(0);
+          stopped += (l.capacity * k) / (l.cells ?? 1);
+        });
+        const largestCell = Math.max(...lines.map((l) => l.capacity / (l.cells ?? 1)));
+        expect(stopped).toBeGreaterThanOrEqual(0.3 * total - 1e-6);
+        expect(stopped - 0.3 * total).toBeLessThan(largestCell + 1e-6);
+        expect(o.stoppedCapacityPercent).toBeCloseTo((stopped / total) * 100, 1);
+      }),
+      { numRuns: 400, seed: 43 },
+    );
+  });
+
   it('deriving is deterministic and independent of the order lines are listed in', () => {
     fc.assert(
       fc.property(enterpriseArb, atArb, levelArb, (e, at, level) => {
