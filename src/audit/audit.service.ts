@@ -28,21 +28,13 @@ export class AuditService {
     const requestId = currentRequestId();
     const CHUNK = 5000;
     for (let i = 0; i < changes.length; i += CHUNK) {
-      const part = changes.slice(i, i + CHUNK);
+      const part = changes.slice(i, i + CHUNK).map((c) => ({ action: c.action, entity_type: c.entityType, entity_id: c.entityId, before: c.before ?? null, after: c.after ?? null }));
+      // One JSON document per batch: no per-element array escaping in the driver.
       await manager.query(
         `INSERT INTO audit_log (actor, actor_role, action, entity_type, entity_id, before, after, request_id)
-         SELECT $1, $2, a, t, id, b::jsonb, af::jsonb, $3
-         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x(a, t, id, b, af)`,
-        [
-          actor.username,
-          actor.role,
-          requestId,
-          part.map((c) => c.action),
-          part.map((c) => c.entityType),
-          part.map((c) => c.entityId),
-          part.map((c) => (c.before === undefined || c.before === null ? null : JSON.stringify(c.before))),
-          part.map((c) => (c.after === undefined || c.after === null ? null : JSON.stringify(c.after))),
-        ],
+         SELECT $1, $2, action, entity_type, entity_id, before, after, $3
+         FROM json_to_recordset($4::json) AS x(action text, entity_type text, entity_id text, before jsonb, after jsonb)`,
+        [actor.username, actor.role, requestId, JSON.stringify(part)],
       );
     }
   }

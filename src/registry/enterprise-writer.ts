@@ -11,53 +11,55 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 
 /**
  * Set-based writes of whole enterprises (row, lines, contacts) for the import and the API.
- * unnest() over arrays keeps each batch one statement per table, whatever its size.
+ * Each batch travels as one JSON document expanded by json_to_recordset: one statement per
+ * table whatever the batch size, and no per-element array escaping in the driver.
  * An existing enterprise gets version + 1; `active` is never changed here.
  */
 export async function upsertEnterprises(manager: EntityManager, enterprises: Enterprise[]): Promise<void> {
   for (const part of chunks(enterprises)) {
+    const rows = part.map((e) => ({
+      code: e.code,
+      name: e.name,
+      county: e.county,
+      industry: e.industry,
+      process: e.process,
+      fuel: e.fuel,
+      air_emitting: e.airEmitting,
+      grade: e.grade,
+      livelihood: e.livelihood,
+      provincial_approval: e.provincialApproval,
+      measures: e.measures,
+      webhook_url: e.webhookUrl,
+    }));
     await manager.query(
       `INSERT INTO enterprises (code, name, county, industry, process, fuel, air_emitting, grade, livelihood, provincial_approval, measures, webhook_url, version)
-       SELECT code, name, county, industry, process, fuel, air, grade, lh::jsonb, pa::jsonb, m::jsonb, wh, 1
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-         AS x(code, name, county, industry, process, fuel, air, grade, lh, pa, m, wh)
+       SELECT code, name, county, industry, process, fuel, air_emitting, grade, livelihood, provincial_approval, measures, webhook_url, 1
+       FROM json_to_recordset($1::json) AS x(code text, name text, county text, industry text, process text, fuel text, air_emitting boolean,
+         grade text, livelihood jsonb, provincial_approval jsonb, measures jsonb, webhook_url text)
        ON CONFLICT (code) DO UPDATE SET
          name = EXCLUDED.name, county = EXCLUDED.county, industry = EXCLUDED.industry, process = EXCLUDED.process,
          fuel = EXCLUDED.fuel, air_emitting = EXCLUDED.air_emitting, grade = EXCLUDED.grade, livelihood = EXCLUDED.livelihood,
          provincial_approval = EXCLUDED.provincial_approval, measures = EXCLUDED.measures, webhook_url = EXCLUDED.webhook_url,
          version = enterprises.version + 1, updated_at = now()`,
-      [
-        part.map((e) => e.code),
-        part.map((e) => e.name),
-        part.map((e) => e.county),
-        part.map((e) => e.industry),
-        part.map((e) => e.process),
-        part.map((e) => e.fuel),
-        part.map((e) => e.airEmitting),
-        part.map((e) => e.grade),
-        part.map((e) => (e.livelihood ? JSON.stringify(e.livelihood) : null)),
-        part.map((e) => (e.provincialApproval ? JSON.stringify(e.provincialApproval) : null)),
-        part.map((e) => JSON.stringify(e.measures)),
-        part.map((e) => e.webhookUrl),
-      ],
+      [JSON.stringify(rows)],
     );
     const codes = part.map((e) => e.code);
     await manager.query('DELETE FROM production_lines WHERE enterprise_code = ANY($1)', [codes]);
     await manager.query('DELETE FROM contacts WHERE enterprise_code = ANY($1)', [codes]);
-    const lines = part.flatMap((e) => e.lines.map((l, i) => ({ e: e.code, l, i })));
-    for (const lp of chunks(lines, 8000)) {
+    const lines = part.flatMap((e) => e.lines.map((l, i) => ({ enterprise_code: e.code, code: l.code, position: i, name: l.name, capacity: l.capacity, unit: l.unit, cells: l.cells })));
+    if (lines.length > 0) {
       await manager.query(
         `INSERT INTO production_lines (enterprise_code, code, position, name, capacity, unit, cells)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::float8[], $6::text[], $7::int[])`,
-        [lp.map((x) => x.e), lp.map((x) => x.l.code), lp.map((x) => x.i), lp.map((x) => x.l.name), lp.map((x) => x.l.capacity), lp.map((x) => x.l.unit), lp.map((x) => x.l.cells)],
+         SELECT * FROM json_to_recordset($1::json) AS x(enterprise_code text, code text, position int, name text, capacity float8, unit text, cells int)`,
+        [JSON.stringify(lines)],
       );
     }
-    const contacts = part.flatMap((e) => e.contacts.map((c, i) => ({ e: e.code, c, i })));
-    for (const cp of chunks(contacts, 8000)) {
+    const contacts = part.flatMap((e) => e.contacts.map((c, i) => ({ enterprise_code: e.code, position: i, name: c.name, role: c.role, email: c.email, phone: c.phone })));
+    if (contacts.length > 0) {
       await manager.query(
         `INSERT INTO contacts (enterprise_code, position, name, role, email, phone)
-         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-        [cp.map((x) => x.e), cp.map((x) => x.i), cp.map((x) => x.c.name), cp.map((x) => x.c.role), cp.map((x) => x.c.email), cp.map((x) => x.c.phone)],
+         SELECT * FROM json_to_recordset($1::json) AS x(enterprise_code text, position int, name text, role text, email text, phone text)`,
+        [JSON.stringify(contacts)],
       );
     }
   }

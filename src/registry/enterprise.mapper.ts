@@ -35,19 +35,21 @@ export function entityToView(e: EnterpriseEntity): EnterpriseView {
   return { ...entityToEnterprise(e), active: e.active, version: e.version, updatedAt: e.updatedAt.toISOString() };
 }
 
-/** A stable serialisation to tell whether an import row changes anything. */
-export function canonical(e: Enterprise): string {
-  return JSON.stringify(sortKeys(e));
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.keys(v as Record<string, unknown>)
-        .sort()
-        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
-    );
+/** Whether an import row changes anything: deep equality, blind to object key order (jsonb reorders keys). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], bb[i])) return false;
+    return true;
   }
-  return v;
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = Object.keys(ao);
+  if (keys.length !== Object.keys(bo).length) return false;
+  for (const k of keys) if (!(k in bo) || !sameData(ao[k], bo[k])) return false;
+  return true;
 }

@@ -5,7 +5,7 @@ import { AuditService, type Actor, type AuditChange } from '../audit/audit.servi
 import { DomainError, RegistryErrorCode } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { Enterprise } from '../rules/enterprise.js';
-import { canonical, entityToEnterprise } from './enterprise.mapper.js';
+import { entityToEnterprise, sameData } from './enterprise.mapper.js';
 import { loadEnterpriseEntities } from './enterprise-reader.js';
 import { upsertEnterprises } from './enterprise-writer.js';
 import { parseRegistryImport } from './import/registry-import.js';
@@ -58,7 +58,7 @@ export class RegistryImportService {
           continue;
         }
         const old = entityToEnterprise(before);
-        if (canonical(old) !== canonical(e)) {
+        if (!sameData(old, e)) {
           changed.push(e);
           audit.push({ action: 'enterprise.import.update', entityType: 'enterprise', entityId: e.code, before: old, after: e });
         }
