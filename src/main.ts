@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadAppConfig } from './config/app-config.js';
-import { loadCityConfig } from './config/city-config.js';
+import { loadDomainConfig } from './config/domain-config.js';
 import { startEmbeddedDatabase } from './database/embedded-database.js';
 import { createApp } from './app.factory.js';
 
@@ -9,10 +9,10 @@ function line(level: string, msg: string): void {
 }
 
 async function main(): Promise<void> {
-  let app, city;
+  let app, domain;
   try {
     app = loadAppConfig();
-    city = loadCityConfig();
+    domain = loadDomainConfig();
   } catch (err) {
     // One clear line naming the bad value, then stop.
     process.stderr.write(`hazeops: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
     stopDatabase = embedded.stop;
   }
-  const nest = await createApp(app, city, databaseUrl);
+  const nest = await createApp(app, domain, databaseUrl);
   await nest.listen(app.port);
   // Close the app first (it still needs the database), then the embedded database.
   let stopping = false;

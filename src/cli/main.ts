@@ -6,7 +6,7 @@ import { AppModule } from '../app.module.js';
 import { SYSTEM_ACTOR } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { loadAppConfig } from '../config/app-config.js';
-import { loadCityConfig } from '../config/city-config.js';
+import { loadDomainConfig } from '../config/domain-config.js';
 import { startEmbeddedDatabase } from '../database/embedded-database.js';
 import { JsonLogger } from '../logging/json-logger.js';
 import { RegistryImportService, type ImportKind } from '../registry/registry-import.service.js';
@@ -36,7 +36,7 @@ async function runImport(file: string, dryRun: boolean): Promise<number> {
     }
   }
   const app = { ...loadAppConfig(), demo: false };
-  const city = loadCityConfig();
+  const domain = loadDomainConfig();
   const say = (msg: string) => process.stderr.write(msg + '\n');
   let databaseUrl = app.databaseUrl;
   let stop = async () => undefined as void;
@@ -45,7 +45,7 @@ async function runImport(file: string, dryRun: boolean): Promise<number> {
     databaseUrl = embedded.url;
     stop = embedded.stop;
   }
-  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(app, city, databaseUrl), { logger: new JsonLogger('warn') });
+  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(app, domain, databaseUrl), { logger: new JsonLogger('warn') });
   try {
     say(`reading ${file} (${kind}, ${raw.length} bytes)…`);
     const summary = await ctx.get(RegistryImportService).import(SYSTEM_ACTOR, kind, body, {

@@ -27,7 +27,13 @@ export enum RegistryErrorCode {
   IMPORT_INVALID = 'IMPORT_INVALID',
 }
 
-export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode;
+export enum RulesErrorCode {
+  /** Input a rules function refused (RulesInputError); the message says what to fix. */
+  RULES_INPUT_INVALID = 'RULES_INPUT_INVALID',
+  SEASON_NOT_FOUND = 'SEASON_NOT_FOUND',
+}
+
+export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | RulesErrorCode;
 
 export class DomainError extends Error {
   constructor(

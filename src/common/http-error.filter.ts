@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { AuthErrorCode, CommonErrorCode, DomainError, RegistryErrorCode, type DomainErrorCode } from './domain-error.js';
+import { AuthErrorCode, CommonErrorCode, DomainError, RegistryErrorCode, RulesErrorCode, type DomainErrorCode } from './domain-error.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -14,9 +14,11 @@ export function statusOf(code: DomainErrorCode): number {
     case CommonErrorCode.UNPROCESSABLE:
     case RegistryErrorCode.ENTERPRISE_INVALID:
     case RegistryErrorCode.IMPORT_INVALID:
+    case RulesErrorCode.RULES_INPUT_INVALID:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case CommonErrorCode.NOT_FOUND:
     case RegistryErrorCode.ENTERPRISE_NOT_FOUND:
+    case RulesErrorCode.SEASON_NOT_FOUND:
       return HttpStatus.NOT_FOUND;
     case CommonErrorCode.CONFLICT:
     case RegistryErrorCode.ENTERPRISE_EXISTS:

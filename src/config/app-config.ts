@@ -18,6 +18,8 @@ export interface AppConfig {
   /** Load the demo registry into an empty database at boot. */
   demo: boolean;
   tokenTtlSeconds: number;
+  /** Run the cron jobs (and their catch-up at boot); off in tests that drive jobs by hand. */
+  scheduler: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -89,6 +91,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
 
   const demoRaw = optional(env, 'HAZEOPS_DEMO');
   if (demoRaw !== null && !['true', 'false', '1', '0'].includes(demoRaw)) bad('HAZEOPS_DEMO', 'must be true or false');
+  const schedulerRaw = optional(env, 'HAZEOPS_SCHEDULER');
+  if (schedulerRaw !== null && !['true', 'false', '1', '0'].includes(schedulerRaw)) bad('HAZEOPS_SCHEDULER', 'must be true or false');
   const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) bad('LOG_LEVEL', 'must be debug, info, warn or error');
 
@@ -103,6 +107,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     embeddedPgPort: intIn(env, 'HAZEOPS_EMBEDDED_PG_PORT', 54329, 1024, 65535),
     demo: demoRaw === null ? databaseUrl === null : demoRaw === 'true' || demoRaw === '1',
     tokenTtlSeconds: intIn(env, 'HAZEOPS_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    scheduler: schedulerRaw === null || schedulerRaw === 'true' || schedulerRaw === '1',
     logLevel: logLevel as AppConfig['logLevel'],
   };
 }

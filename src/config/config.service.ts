@@ -1,12 +1,52 @@
 import { Injectable } from '@nestjs/common';
+import type { OrderConfig } from '../rules/orders/order.types.js';
+import { localDateOf, parseInstant } from '../rules/time/local-time.js';
 import type { AppConfig } from './app-config.js';
 import type { CityConfig } from './city-config.js';
+import type { DomainConfig } from './domain-config.js';
+import type { RulesConfig } from './rules-config.js';
+import type { SeasonConfig } from './season-config.js';
 
-/** Typed, already-validated configuration; built once in main/bootstrap and injected everywhere. */
+/** Typed, already-validated configuration; built once at boot and injected everywhere. */
 @Injectable()
 export class ConfigService {
+  readonly city: CityConfig;
+  readonly rules: RulesConfig;
+  readonly seasons: readonly SeasonConfig[];
+  private readonly orderConfigs = new Map<string, OrderConfig>();
+
   constructor(
     readonly app: AppConfig,
-    readonly city: CityConfig,
-  ) {}
+    domain: DomainConfig,
+  ) {
+    this.city = domain.city;
+    this.rules = domain.rules;
+    this.seasons = domain.seasons;
+  }
+
+  season(key: string): SeasonConfig | null {
+    return this.seasons.find((s) => s.season === key) ?? null;
+  }
+
+  /**
+   * The season whose year an instant belongs to: a season "2026-2027" covers local dates
+   * from 2026-07-01 to 2027-06-30, so its phases (Nov–Mar) fall well inside.
+   */
+  seasonAt(at: string | Date | number): SeasonConfig | null {
+    const ms = typeof at === 'number' ? at : parseInstant(at instanceof Date ? at.toISOString() : at);
+    if (Number.isNaN(ms)) return null;
+    const [y, m] = localDateOf(ms, this.city.city.timezone).split('-').map(Number);
+    const firstYear = m >= 7 ? y : y - 1;
+    return this.seasons.find((s) => s.firstYear === firstYear) ?? null;
+  }
+
+  /** One OrderConfig object per season, so the rules' compiled lookups are reused. */
+  orderConfig(season: SeasonConfig): OrderConfig {
+    let cfg = this.orderConfigs.get(season.season);
+    if (!cfg) {
+      cfg = { season, rules: this.rules, levels: this.city.levels, livelihoodDuties: this.city.livelihoodDuties };
+      this.orderConfigs.set(season.season, cfg);
+    }
+    return cfg;
+  }
 }

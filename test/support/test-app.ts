@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory.js';
 import { loadAppConfig } from '../../src/config/app-config.js';
-import { loadCityConfig } from '../../src/config/city-config.js';
+import { loadDomainConfig } from '../../src/config/domain-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 type TestAgent = ReturnType<typeof request>;
@@ -34,10 +34,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     HAZEOPS_ADMIN_PASSWORD: ADMIN.password,
     HAZEOPS_DATA_DIR: dataDir,
     HAZEOPS_DEMO: 'false',
+    HAZEOPS_SCHEDULER: 'false',
     LOG_LEVEL: 'warn',
     ...env,
   });
-  const app = await createApp(config, loadCityConfig(), db.url);
+  const app = await createApp(config, loadDomainConfig(), db.url);
   await app.init();
   const http = request(app.getHttpServer());
   let adminBearer: string | null = null;

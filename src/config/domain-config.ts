@@ -1,0 +1,25 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCityConfig, type CityConfig } from './city-config.js';
+import { configDir } from './config-files.js';
+import { loadRulesConfig, type RulesConfig } from './rules-config.js';
+import { loadSeasonConfig, type SeasonConfig } from './season-config.js';
+
+/** The city's domain configuration: everything in config/, validated together at boot. */
+export interface DomainConfig {
+  city: CityConfig;
+  rules: RulesConfig;
+  /** Every config/seasons/<YYYY-YYYY>.yaml, oldest first. */
+  seasons: SeasonConfig[];
+}
+
+export function loadDomainConfig(): DomainConfig {
+  const files = readdirSync(join(configDir(), 'seasons'))
+    .filter((f) => /^\d{4}-\d{4}\.yaml$/.test(f))
+    .sort();
+  return {
+    city: loadCityConfig(),
+    rules: loadRulesConfig(),
+    seasons: files.map((f) => loadSeasonConfig(f.replace(/\.yaml$/, ''))),
+  };
+}

@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { LevelOrNone } from '../../rules/enterprise.js';
+
+export const LEVEL_OR_NONE: readonly LevelOrNone[] = ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'];
+
+/** ISO 8601 with an explicit offset: a bare local time would be read in the server's zone. */
+export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export class PreviewOrderDto {
+  @ApiPropertyOptional({ description: 'An enterprise in the registry JSON form (need not be registered)', type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject({ message: 'enterprise must be an object in the registry JSON form' })
+  enterprise?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'Code of a registered enterprise, instead of `enterprise`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(18)
+  enterpriseCode?: string;
+
+  @ApiProperty({ example: '2026-12-10T08:00:00+08:00' })
+  @Matches(ISO_WITH_OFFSET, { message: 'at must be an ISO 8601 time with an offset, e.g. 2026-12-10T08:00:00+08:00' })
+  at: string;
+
+  @ApiProperty({ enum: LEVEL_OR_NONE, example: 'orange' })
+  @IsIn(LEVEL_OR_NONE, { message: `level must be one of ${LEVEL_OR_NONE.join(', ')}` })
+  level: LevelOrNone;
+}

@@ -1,0 +1,21 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { CronService } from '../scheduling/cron.service.js';
+import { SeasonClockService } from './season-clock.service.js';
+
+/** Local midnight (plus a few seconds of margin) and once at boot, to catch up after downtime. */
+@Injectable()
+export class SeasonClockScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger('season-clock');
+
+  constructor(
+    private readonly cron: CronService,
+    private readonly clock: SeasonClockService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.cron.enabled) return;
+    const result = await this.clock.tick(new Date());
+    this.logger.log(`boot catch-up: season ${result.season ?? 'none'}, ${result.changes.length} phase change(s) recorded`);
+    this.cron.register('season-clock', '5 0 0 * * *', () => this.clock.tick(new Date()));
+  }
+}
