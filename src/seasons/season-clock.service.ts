@@ -66,6 +66,8 @@ export class SeasonClockService {
     const event = { type: 'CLOCK' as const, at: now.toISOString() };
     if (actor.getSnapshot().can(event)) actor.send(event);
     const snap = actor.getSnapshot();
+    // Persist before stop(): a snapshot taken after stop() says "stopped" and restores dead.
+    const persisted = actor.getPersistedSnapshot();
     actor.stop();
     const fresh = snap.context.changes.slice(before);
     if (fresh.length > 0) {
@@ -77,7 +79,6 @@ export class SeasonClockService {
         .orIgnore()
         .execute();
     }
-    const persisted = actor.getPersistedSnapshot();
     if (row) {
       await repo.update({ season: season.season, groupKey: group.key }, { snapshot: persisted, machineVersion: SEASON_MACHINE_VERSION, phase: snap.context.phase, clockAt: now });
     } else {
