@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RegistryImportController } from './registry-import.controller.js';
 import { RegistryImportService } from './registry-import.service.js';
+import { ReferenceController } from './reference.controller.js';
 import { RegistryController } from './registry.controller.js';
 import { RegistryService } from './registry.service.js';
 
 @Module({
-  controllers: [RegistryController, RegistryImportController],
+  controllers: [RegistryController, RegistryImportController, ReferenceController],
   providers: [RegistryService, RegistryImportService],
   exports: [RegistryService, RegistryImportService],
 })

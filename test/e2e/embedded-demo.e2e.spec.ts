@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import { loadAppConfig } from '../../src/config/app-config.js';
-import { loadCityConfig } from '../../src/config/city-config.js';
+import { loadDomainConfig } from '../../src/config/domain-config.js';
 import { startEmbeddedDatabase } from '../../src/database/embedded-database.js';
 
 /** What `npm start` does with no DATABASE_URL, in process: embedded PostgreSQL, demo registry, demo users. */
@@ -14,7 +14,7 @@ async function boot(dataDir: string, pgPort: number) {
   expect(config.databaseUrl).toBeNull();
   expect(config.demo).toBe(true);
   const db = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, () => undefined);
-  const app = await createApp(config, loadCityConfig(), db.url);
+  const app = await createApp(config, loadDomainConfig(), db.url);
   await app.init();
   return { app, db, http: request(app.getHttpServer()) };
 }

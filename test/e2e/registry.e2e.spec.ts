@@ -99,6 +99,19 @@ describe('registry API (HTTP, real PostgreSQL)', () => {
     expect(bad.body.error.message).toContain('pageSize');
   });
 
+  it('serves the city reference data and the OpenAPI document', async () => {
+    const counties = await t.http.get('/api/v1/counties').set('Authorization', admin).expect(200);
+    expect(counties.body).toHaveLength(11);
+    expect(counties.body[5]).toEqual({ name: '修武县', code: '410821' });
+    const ref = await t.http.get('/api/v1/reference').set('Authorization', admin).expect(200);
+    expect(ref.body.levels.map((l: { key: string }) => l.key)).toEqual(['light', 'moderate', 'blue', 'yellow', 'orange', 'red']);
+    const doc = await t.http.get('/api/docs-json').expect(200);
+    for (const path of ['/api/v1/enterprises', '/api/v1/enterprises/{code}', '/api/v1/registry/import', '/api/v1/auth/login', '/api/v1/orders/preview']) {
+      expect(Object.keys(doc.body.paths)).toContain(path);
+    }
+    await t.http.get('/api/docs').expect(200);
+  });
+
   it('answers /health with the database status', async () => {
     const res = await t.http.get('/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up' } });

@@ -1,0 +1,27 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators.js';
+import { ConfigService } from '../config/config.service.js';
+
+const EVERYONE = ['commander', 'county_officer', 'viewer', 'inspector', 'enterprise'] as const;
+
+/** The city's keys and names, for forms and for checking files before an import. */
+@ApiTags('registry')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ReferenceController {
+  constructor(private readonly config: ConfigService) {}
+
+  @Get('counties')
+  @Roles(...EVERYONE)
+  counties() {
+    return this.config.city.counties;
+  }
+
+  @Get('reference')
+  @Roles(...EVERYONE)
+  reference() {
+    const { city, counties, industries, processes, fuels, grades, contactRoles, livelihoodDuties, levels } = this.config.city;
+    return { city, counties, industries, processes, fuels, grades, contactRoles, livelihoodDuties, levels };
+  }
+}
