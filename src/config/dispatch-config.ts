@@ -1,0 +1,144 @@
+import { readYamlConfig } from './config-files.js';
+import { validateDirectiveNumberFormat } from '../directives/directive-number.js';
+
+export type EscalationStage = 'county' | 'command_center';
+
+export interface CountyEscalation {
+  officerEmails: string[];
+  /** null: the default chain. */
+  chain: EscalationStage[] | null;
+}
+
+export interface DispatchConfig {
+  directiveNumber: { format: string };
+  ackDeadlineHours: { level: number; season: number };
+  seasonDirectiveLeadDays: number;
+  reminderBeforeDeadlineMinutes: number;
+  escalation: {
+    stage2AfterDeadlineHours: number;
+    chain: EscalationStage[];
+    commandCenterEmails: string[];
+    /** Keyed by county code. */
+    counties: Record<string, CountyEscalation>;
+  };
+  /** Local "HH:MM", ascending. */
+  statusReportTimes: string[];
+  retry: { maxAttempts: number; baseDelaySeconds: number; maxDelaySeconds: number };
+  linkValidityDays: number;
+  worker: { batchSize: number; concurrency: number; leaseSeconds: number };
+}
+
+const STAGES: readonly EscalationStage[] = ['county', 'command_center'];
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+function fail(field: string, why: string): never {
+  throw new Error(`dispatch config: ${field} ${why}`);
+}
+
+function obj(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, 'must be a mapping');
+  return value as Record<string, unknown>;
+}
+
+function num(value: unknown, field: string, min: number, max: number, integer = true): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
+    fail(field, `must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max} (got ${JSON.stringify(value)})`);
+  }
+  return value;
+}
+
+function emails(value: unknown, field: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) fail(field, 'must be a list of email addresses');
+  return value.map((v: unknown, i) => {
+    if (typeof v !== 'string' || !EMAIL.test(v)) fail(`${field}[${i}]`, `must be an email address (got ${JSON.stringify(v)})`);
+    return v;
+  });
+}
+
+function chain(value: unknown, field: string): EscalationStage[] {
+  if (!Array.isArray(value) || value.length === 0) fail(field, `must be a non-empty list of ${STAGES.join(', ')}`);
+  const out = value.map((v: unknown, i) => {
+    if (!STAGES.includes(v as EscalationStage)) fail(`${field}[${i}]`, `must be one of ${STAGES.join(', ')} (got ${JSON.stringify(v)})`);
+    return v as EscalationStage;
+  });
+  if (new Set(out).size !== out.length) fail(field, 'must not repeat a stage');
+  return out;
+}
+
+/** Validates a parsed dispatch.yaml; the error names the offending field so an operator can fix it at boot. */
+export function parseDispatchConfig(raw: unknown): DispatchConfig {
+  const o = obj(raw, '(root)');
+  const format = obj(o.directiveNumber, 'directiveNumber').format;
+  if (typeof format !== 'string') fail('directiveNumber.format', 'must be a string');
+  try {
+    validateDirectiveNumberFormat(format);
+  } catch (err) {
+    fail('directiveNumber.format', `is invalid: ${(err as Error).message}`);
+  }
+  const ack = obj(o.ackDeadlineHours, 'ackDeadlineHours');
+  const esc = obj(o.escalation, 'escalation');
+  const countiesRaw = esc.counties === undefined || esc.counties === null ? {} : obj(esc.counties, 'escalation.counties');
+  const counties: Record<string, CountyEscalation> = {};
+  for (const [code, value] of Object.entries(countiesRaw)) {
+    const c = obj(value, `escalation.counties.${code}`);
+    counties[code] = {
+      officerEmails: emails(c.officerEmails, `escalation.counties.${code}.officerEmails`),
+      chain: c.chain === undefined || c.chain === null ? null : chain(c.chain, `escalation.counties.${code}.chain`),
+    };
+  }
+  const times = o.statusReportTimes;
+  if (!Array.isArray(times) || times.length === 0) fail('statusReportTimes', 'must be a non-empty list of "HH:MM"');
+  const parsedTimes = times.map((t: unknown, i) => {
+    if (typeof t !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(t)) fail(`statusReportTimes[${i}]`, `must be "HH:MM" (got ${JSON.stringify(t)})`);
+    return t;
+  });
+  for (let i = 1; i < parsedTimes.length; i++) {
+    if (parsedTimes[i]! <= parsedTimes[i - 1]!) fail('statusReportTimes', 'must be ascending without repeats');
+  }
+  const retry = obj(o.retry, 'retry');
+  const baseDelaySeconds = num(retry.baseDelaySeconds, 'retry.baseDelaySeconds', 1, 86_400);
+  const maxDelaySeconds = num(retry.maxDelaySeconds, 'retry.maxDelaySeconds', 1, 7 * 86_400);
+  if (maxDelaySeconds < baseDelaySeconds) fail('retry.maxDelaySeconds', 'must not be below retry.baseDelaySeconds');
+  const worker = obj(o.worker, 'worker');
+  return {
+    directiveNumber: { format },
+    ackDeadlineHours: {
+      level: num(ack.level, 'ackDeadlineHours.level', 0.25, 720, false),
+      season: num(ack.season, 'ackDeadlineHours.season', 0.25, 720, false),
+    },
+    seasonDirectiveLeadDays: num(o.seasonDirectiveLeadDays, 'seasonDirectiveLeadDays', 0, 90),
+    reminderBeforeDeadlineMinutes: num(o.reminderBeforeDeadlineMinutes, 'reminderBeforeDeadlineMinutes', 0, 7 * 24 * 60),
+    escalation: {
+      stage2AfterDeadlineHours: num(esc.stage2AfterDeadlineHours, 'escalation.stage2AfterDeadlineHours', 0, 720, false),
+      chain: chain(esc.chain, 'escalation.chain'),
+      commandCenterEmails: emails(esc.commandCenterEmails, 'escalation.commandCenterEmails'),
+      counties,
+    },
+    statusReportTimes: parsedTimes,
+    retry: { maxAttempts: num(retry.maxAttempts, 'retry.maxAttempts', 1, 100), baseDelaySeconds, maxDelaySeconds },
+    linkValidityDays: num(o.linkValidityDays, 'linkValidityDays', 1, 365),
+    worker: {
+      batchSize: num(worker.batchSize, 'worker.batchSize', 1, 10_000),
+      concurrency: num(worker.concurrency, 'worker.concurrency', 1, 256),
+      leaseSeconds: num(worker.leaseSeconds, 'worker.leaseSeconds', 5, 86_400),
+    },
+  };
+}
+
+export function loadDispatchConfig(file = 'dispatch.yaml'): DispatchConfig {
+  return parseDispatchConfig(readYamlConfig(file));
+}
+
+/** The escalation chain and officer emails for an enterprise's county (the default chain when the county has no override). */
+export function escalationFor(config: DispatchConfig, countyCode: string): { chain: EscalationStage[]; officerEmails: string[] } {
+  const c = config.escalation.counties[countyCode];
+  return { chain: c?.chain ?? config.escalation.chain, officerEmails: c?.officerEmails ?? [] };
+}
+
+/** Delay before retry number `attempt` (1 = first retry): base·2^(attempt−1), capped. Jitter is the caller's choice. */
+export function retryDelaySeconds(config: DispatchConfig, attempt: number): number {
+  const { baseDelaySeconds, maxDelaySeconds } = config.retry;
+  const n = Math.max(1, Math.floor(attempt));
+  return Math.min(maxDelaySeconds, baseDelaySeconds * 2 ** Math.min(n - 1, 30));
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { escalationFor, loadDispatchConfig, parseDispatchConfig, retryDelaySeconds } from '../../../src/config/dispatch-config.js';
+import { projectRoot } from '../../../src/config/config-files.js';
+import { DEFAULT_DIRECTIVE_NUMBER_FORMAT, formatDirectiveNumber, validateDirectiveNumberFormat } from '../../../src/directives/directive-number.js';
+
+function rawDefaults(): Record<string, unknown> {
+  return parse(readFileSync(join(projectRoot(), 'config', 'dispatch.yaml'), 'utf8')) as Record<string, unknown>;
+}
+
+function withField(path: string, value: unknown): Record<string, unknown> {
+  const raw = rawDefaults();
+  const keys = path.split('.');
+  let o = raw;
+  for (const k of keys.slice(0, -1)) o = o[k] as Record<string, unknown>;
+  o[keys.at(-1)!] = value;
+  return raw;
+}
+
+describe('directive numbers', () => {
+  it('formats the default Jiaozuo style', () => {
+    expect(formatDirectiveNumber(DEFAULT_DIRECTIVE_NUMBER_FORMAT, 2026, 12)).toBe('焦冬防指〔2026〕12号');
+    expect(formatDirectiveNumber('{year}-{seq}-{seq}', 2027, 3)).toBe('2027-3-3');
+  });
+
+  it.each([
+    ['焦冬防指〔2026〕{seq}号', /\{year\}/],
+    ['焦冬防指〔{year}〕号', /\{seq\}/],
+    ['〔{year}〕{seq}{county}号', /unknown placeholder \{county\}/],
+    ['', /non-empty/],
+  ])('rejects format %j', (format, message) => {
+    expect(() => validateDirectiveNumberFormat(format)).toThrow(message);
+    expect(() => formatDirectiveNumber(format, 2026, 1)).toThrow(message);
+  });
+
+  it('rejects bad year and sequence', () => {
+    expect(() => formatDirectiveNumber(DEFAULT_DIRECTIVE_NUMBER_FORMAT, 26, 1)).toThrow(/year/);
+    expect(() => formatDirectiveNumber(DEFAULT_DIRECTIVE_NUMBER_FORMAT, 2026, 0)).toThrow(/sequence/);
+    expect(() => formatDirectiveNumber(DEFAULT_DIRECTIVE_NUMBER_FORMAT, 2026, 1.5)).toThrow(/sequence/);
+  });
+});
+
+describe('dispatch configuration', () => {
+  it('loads the shipped defaults', () => {
+    const c = loadDispatchConfig();
+    expect(c).toEqual({
+      directiveNumber: { format: '焦冬防指〔{year}〕{seq}号' },
+      ackDeadlineHours: { level: 2, season: 72 },
+      seasonDirectiveLeadDays: 7,
+      reminderBeforeDeadlineMinutes: 30,
+      escalation: { stage2AfterDeadlineHours: 2, chain: ['county', 'command_center'], commandCenterEmails: [], counties: {} },
+      statusReportTimes: ['09:00', '17:00'],
+      retry: { maxAttempts: 8, baseDelaySeconds: 30, maxDelaySeconds: 3600 },
+      linkValidityDays: 7,
+      worker: { batchSize: 100, concurrency: 8, leaseSeconds: 120 },
+    });
+  });
+
+  it('reads per-county overrides and falls back to the default chain', () => {
+    const c = parseDispatchConfig(
+      withField('escalation.counties', {
+        '410821': { officerEmails: ['hbj@xiuwu.example.cn'] },
+        '410822': { chain: ['command_center'] },
+      }),
+    );
+    expect(escalationFor(c, '410821')).toEqual({ chain: ['county', 'command_center'], officerEmails: ['hbj@xiuwu.example.cn'] });
+    expect(escalationFor(c, '410822')).toEqual({ chain: ['command_center'], officerEmails: [] });
+    expect(escalationFor(c, '999999')).toEqual({ chain: ['county', 'command_center'], officerEmails: [] });
+  });
+
+  it('computes capped exponential retry delays', () => {
+    const c = loadDispatchConfig();
+    expect([1, 2, 3, 7, 8, 50].map((a) => retryDelaySeconds(c, a))).toEqual([30, 60, 120, 1920, 3600, 3600]);
+  });
+
+  it.each([
+    ['directiveNumber.format', '〔{year}〕号', /directiveNumber\.format is invalid: .*\{seq\}/],
+    ['ackDeadlineHours.level', -1, /ackDeadlineHours\.level must be a number/],
+    ['ackDeadlineHours.season', '72', /ackDeadlineHours\.season/],
+    ['seasonDirectiveLeadDays', 1.5, /seasonDirectiveLeadDays must be an integer/],
+    ['reminderBeforeDeadlineMinutes', null, /reminderBeforeDeadlineMinutes/],
+    ['escalation.chain', ['county', 'mayor'], /escalation\.chain\[1\] must be one of county, command_center/],
+    ['escalation.chain', [], /escalation\.chain must be a non-empty list/],
+    ['escalation.chain', ['county', 'county'], /escalation\.chain must not repeat/],
+    ['escalation.commandCenterEmails', ['not-an-email'], /escalation\.commandCenterEmails\[0\] must be an email/],
+    ['escalation.counties', { '410821': { officerEmails: 'a@b.cn' } }, /escalation\.counties\.410821\.officerEmails must be a list/],
+    ['escalation.counties', { '410821': { chain: ['x'] } }, /escalation\.counties\.410821\.chain\[0\]/],
+    ['statusReportTimes', ['9:00'], /statusReportTimes\[0\] must be "HH:MM"/],
+    ['statusReportTimes', ['17:00', '09:00'], /statusReportTimes must be ascending/],
+    ['retry.maxAttempts', 0, /retry\.maxAttempts must be an integer from 1/],
+    ['retry.maxDelaySeconds', 10, /retry\.maxDelaySeconds must not be below retry\.baseDelaySeconds/],
+    ['linkValidityDays', 0, /linkValidityDays/],
+    ['worker.batchSize', 0, /worker\.batchSize/],
+    ['worker.concurrency', 'eight', /worker\.concurrency/],
+    ['worker.leaseSeconds', 1, /worker\.leaseSeconds/],
+    ['worker', undefined, /worker must be a mapping/],
+  ])('names the bad field %s', (field, value, message) => {
+    expect(() => parseDispatchConfig(withField(field, value))).toThrow(message);
+  });
+
+  it('rejects a non-mapping document', () => {
+    expect(() => parseDispatchConfig(null)).toThrow(/dispatch config: \(root\) must be a mapping/);
+  });
+});
