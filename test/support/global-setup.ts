@@ -35,7 +35,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('adminDatabaseUrl', configured);
     return async () => undefined;
   }
-  const local = 'postgres://postgres@127.0.0.1:5432/postgres';
+  // Overridable so that the embedded fallback itself can be exercised on a machine that has a server.
+  const local = process.env.HAZEOPS_TEST_LOCAL_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   if (await reachable(local)) {
     project.provide('adminDatabaseUrl', local);
     return async () => undefined;
