@@ -1,3 +1,13 @@
+import { AlertEntity } from '../acknowledgements/alert.entity.js';
+import { StatusReportEntity } from '../acknowledgements/status-report.entity.js';
+import { CountyLevelEntity } from '../directives/county-level.entity.js';
+import { DirectiveSequenceEntity } from '../directives/directive-sequence.entity.js';
+import { DirectiveEntity } from '../directives/directive.entity.js';
+import { DeliveryAttemptEntity } from '../dispatch/delivery-attempt.entity.js';
+import { OutboxEntity } from '../dispatch/outbox.entity.js';
+import { OrderVersionEntity } from '../orders/order-version.entity.js';
+import { OrderEntity } from '../orders/order.entity.js';
+import { JobRunEntity } from '../scheduling/job-run.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { ContactEntity } from '../registry/contact.entity.js';
@@ -7,4 +17,5 @@ import { SeasonCalendarStateEntity } from '../seasons/season-calendar-state.enti
 import { SeasonPhaseChangeEntity } from '../seasons/season-phase-change.entity.js';
 
 // Classes, not globs, so the app, vitest and the TypeORM CLI load the same list.
-export const ENTITIES = [EnterpriseEntity, ProductionLineEntity, ContactEntity, UserEntity, AuditEntryEntity, SeasonCalendarStateEntity, SeasonPhaseChangeEntity];
+export const ENTITIES = [EnterpriseEntity, ProductionLineEntity, ContactEntity, UserEntity, AuditEntryEntity, SeasonCalendarStateEntity, SeasonPhaseChangeEntity,
+  CountyLevelEntity, DirectiveEntity, DirectiveSequenceEntity, OrderEntity, OrderVersionEntity, OutboxEntity, DeliveryAttemptEntity, AlertEntity, StatusReportEntity, JobRunEntity];

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { Foundation1795898881690 } from '../../migrations/1795898881690-Foundation.js';
 import { AuditAppendOnly1795898881691 } from '../../migrations/1795898881691-AuditAppendOnly.js';
 import { SeasonCalendar1795899550533 } from '../../migrations/1795899550533-SeasonCalendar.js';
+import { Directives1795900002165 } from '../../migrations/1795900002165-Directives.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795898881690, AuditAppendOnly1795898881691, SeasonCalendar1795899550533];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795898881690, AuditAppendOnly1795898881691, SeasonCalendar1795899550533, Directives1795900002165];

@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Twice-daily status report of a controlled enterprise during a warning (before 09:00 and 17:00). */
+@Entity('status_reports')
+@Index('uq_status_report_slot', ['enterpriseCode', 'slot'], { unique: true })
+export class StatusReportEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'enterprise_code', type: 'varchar', length: 18 })
+  enterpriseCode: string;
+
+  /** The deadline the report answers, e.g. 2026-12-10T09:00:00+08:00. */
+  @Column({ type: 'timestamptz' })
+  slot: Date;
+
+  @Column({ name: 'reported_at', type: 'timestamptz', default: () => 'now()' })
+  reportedAt: Date;
+
+  @Column({ name: 'reported_by', type: 'varchar', length: 64 })
+  reportedBy: string;
+
+  /** Per line: running | stopped | limited, with optional load. */
+  @Column({ type: 'jsonb' })
+  lines: Array<{ line: string; state: string; loadPercent: number | null }>;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+}
