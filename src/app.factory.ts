@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppOverrides } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DomainConfig } from './config/domain-config.js';
 import { JsonLogger } from './logging/json-logger.js';
@@ -11,9 +11,9 @@ import { requestIdMiddleware } from './logging/request-id.middleware.js';
 import { CSV_TYPES, XLSX_TYPE } from './registry/import-kind.js';
 
 /** Builds the HTTP application the same way for `main`, the CLI-less tests and the benchmarks. */
-export async function createApp(app: AppConfig, domain: DomainConfig, databaseUrl: string): Promise<INestApplication> {
+export async function createApp(app: AppConfig, domain: DomainConfig, databaseUrl: string, overrides: AppOverrides = {}): Promise<INestApplication> {
   const logger = new JsonLogger(app.logLevel);
-  const nest = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(app, domain, databaseUrl), { logger, bodyParser: false });
+  const nest = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(app, domain, databaseUrl, overrides), { logger, bodyParser: false });
   nest.use(requestIdMiddleware(logger));
   // Imports may be large; every other route keeps a small body limit.
   nest.use('/api/v1/registry/import', express.json({ limit: '200mb' }), express.raw({ type: [...CSV_TYPES, XLSX_TYPE], limit: '200mb' }));

@@ -12,14 +12,23 @@ import { HealthController } from './health/health.controller.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { LevelsModule } from './levels/levels.module.js';
+import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module.js';
+import { DirectivesModule } from './directives/directives.module.js';
+import { DispatchModule } from './dispatch/dispatch.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import type { Clock } from './scheduling/clock.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { SeasonsModule } from './seasons/seasons.module.js';
+
+/** What tests may substitute: only the clock. */
+export interface AppOverrides {
+  clock?: Clock;
+}
 
 @Module({})
 export class AppModule {
   /** The database URL is resolved before the module is built (embedded or configured). */
-  static forRoot(app: AppConfig, domain: DomainConfig, databaseUrl: string): DynamicModule {
+  static forRoot(app: AppConfig, domain: DomainConfig, databaseUrl: string, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -28,10 +37,13 @@ export class AppModule {
         AuditModule,
         AuthModule,
         RegistryModule,
-        SchedulingModule,
+        SchedulingModule.forRoot(overrides.clock),
         SeasonsModule,
         OrdersModule,
         LevelsModule,
+        DispatchModule,
+        AcknowledgementsModule,
+        DirectivesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, BootstrapService],

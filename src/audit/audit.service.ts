@@ -13,8 +13,8 @@ export interface AuditChange {
   after: unknown;
 }
 
-/** Who acted: a signed-in user, or the service itself. */
-export type Actor = Principal | { username: 'system'; role: null };
+/** Who acted: a signed-in user, the service itself (`system`), or a signed link (`link:<code>`). */
+export type Actor = Principal | { username: string; role: null };
 
 export const SYSTEM_ACTOR: Actor = { username: 'system', role: null };
 

@@ -33,7 +33,16 @@ export enum RulesErrorCode {
   SEASON_NOT_FOUND = 'SEASON_NOT_FOUND',
 }
 
-export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | RulesErrorCode;
+export enum OrderErrorCode {
+  ORDER_NOT_FOUND = 'ORDER_NOT_FOUND',
+  /** A later version replaced this one; the answer names the current one. */
+  ORDER_SUPERSEDED = 'ORDER_SUPERSEDED',
+  LINK_INVALID = 'LINK_INVALID',
+  LINE_NOT_RESTRICTED = 'LINE_NOT_RESTRICTED',
+  NOT_ACKNOWLEDGED = 'NOT_ACKNOWLEDGED',
+}
+
+export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | RulesErrorCode | OrderErrorCode;
 
 export class DomainError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { AuthErrorCode, CommonErrorCode, DomainError, RegistryErrorCode, RulesErrorCode, type DomainErrorCode } from './domain-error.js';
+import { AuthErrorCode, CommonErrorCode, DomainError, RegistryErrorCode, RulesErrorCode, OrderErrorCode, type DomainErrorCode } from './domain-error.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -19,7 +19,15 @@ export function statusOf(code: DomainErrorCode): number {
     case CommonErrorCode.NOT_FOUND:
     case RegistryErrorCode.ENTERPRISE_NOT_FOUND:
     case RulesErrorCode.SEASON_NOT_FOUND:
+    case OrderErrorCode.ORDER_NOT_FOUND:
       return HttpStatus.NOT_FOUND;
+    case OrderErrorCode.ORDER_SUPERSEDED:
+    case OrderErrorCode.NOT_ACKNOWLEDGED:
+      return HttpStatus.CONFLICT;
+    case OrderErrorCode.LINE_NOT_RESTRICTED:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case OrderErrorCode.LINK_INVALID:
+      return HttpStatus.FORBIDDEN;
     case CommonErrorCode.CONFLICT:
     case RegistryErrorCode.ENTERPRISE_EXISTS:
     case RegistryErrorCode.VERSION_CONFLICT:

@@ -9,6 +9,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   port: number;
   smtpUrl: string | null;
+  /** From: of order e-mail. */
+  mailFrom: string;
   publicBaseUrl: string;
   secret: string;
   admin: { username: string; password: string } | null;
@@ -20,6 +22,8 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   /** Run the cron jobs (and their catch-up at boot); off in tests that drive jobs by hand. */
   scheduler: boolean;
+  /** Run the outbox worker loop; off in tests that drain the outbox by hand. */
+  dispatcher: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -91,23 +95,29 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
 
   const demoRaw = optional(env, 'HAZEOPS_DEMO');
   if (demoRaw !== null && !['true', 'false', '1', '0'].includes(demoRaw)) bad('HAZEOPS_DEMO', 'must be true or false');
-  const schedulerRaw = optional(env, 'HAZEOPS_SCHEDULER');
-  if (schedulerRaw !== null && !['true', 'false', '1', '0'].includes(schedulerRaw)) bad('HAZEOPS_SCHEDULER', 'must be true or false');
+  const flag = (name: string): boolean => {
+    const raw = optional(env, name);
+    if (raw !== null && !['true', 'false', '1', '0'].includes(raw)) bad(name, 'must be true or false');
+    return raw === null || raw === 'true' || raw === '1';
+  };
   const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) bad('LOG_LEVEL', 'must be debug, info, warn or error');
 
+  const publicBaseUrl = (url(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     databaseUrl,
     port,
+    mailFrom: optional(env, 'HAZEOPS_MAIL_FROM') ?? `冬防指挥部 <no-reply@${new URL(publicBaseUrl).hostname}>`,
     smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),
-    publicBaseUrl: (url(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicBaseUrl,
     secret,
     admin: adminUser !== null && adminPassword !== null ? { username: adminUser, password: adminPassword } : null,
     dataDir,
     embeddedPgPort: intIn(env, 'HAZEOPS_EMBEDDED_PG_PORT', 54329, 1024, 65535),
     demo: demoRaw === null ? databaseUrl === null : demoRaw === 'true' || demoRaw === '1',
     tokenTtlSeconds: intIn(env, 'HAZEOPS_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
-    scheduler: schedulerRaw === null || schedulerRaw === 'true' || schedulerRaw === '1',
+    scheduler: flag('HAZEOPS_SCHEDULER'),
+    dispatcher: flag('HAZEOPS_DISPATCHER'),
     logLevel: logLevel as AppConfig['logLevel'],
   };
 }

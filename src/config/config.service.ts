@@ -3,6 +3,7 @@ import type { OrderConfig } from '../rules/orders/order.types.js';
 import { localDateOf, parseInstant } from '../rules/time/local-time.js';
 import type { AppConfig } from './app-config.js';
 import type { CityConfig } from './city-config.js';
+import type { DispatchConfig } from './dispatch-config.js';
 import type { DomainConfig } from './domain-config.js';
 import type { RulesConfig } from './rules-config.js';
 import type { SeasonConfig } from './season-config.js';
@@ -13,6 +14,7 @@ export class ConfigService {
   readonly city: CityConfig;
   readonly rules: RulesConfig;
   readonly seasons: readonly SeasonConfig[];
+  readonly dispatch: DispatchConfig;
   private readonly orderConfigs = new Map<string, OrderConfig>();
 
   constructor(
@@ -22,6 +24,7 @@ export class ConfigService {
     this.city = domain.city;
     this.rules = domain.rules;
     this.seasons = domain.seasons;
+    this.dispatch = domain.dispatch;
   }
 
   season(key: string): SeasonConfig | null {
@@ -38,6 +41,18 @@ export class ConfigService {
     const [y, m] = localDateOf(ms, this.city.city.timezone).split('-').map(Number);
     const firstYear = m >= 7 ? y : y - 1;
     return this.seasons.find((s) => s.firstYear === firstYear) ?? null;
+  }
+
+  /** Chinese names for level and phase keys, for e-mails and pages. */
+  levelName(key: string | null): string | null {
+    if (!key || key === 'none') return null;
+    return this.city.levels.find((l) => l.key === key)?.name ?? key;
+  }
+
+  phaseName(key: string | null): string | null {
+    if (!key || key === 'before' || key === 'after') return null;
+    for (const s of this.seasons) for (const g of s.groups) for (const p of g.phases) if (p.key === key) return p.name;
+    return key;
   }
 
   /** One OrderConfig object per season, so the rules' compiled lookups are reused. */

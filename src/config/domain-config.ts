@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCityConfig, type CityConfig } from './city-config.js';
 import { configDir } from './config-files.js';
+import { loadDispatchConfig, type DispatchConfig } from './dispatch-config.js';
 import { loadRulesConfig, type RulesConfig } from './rules-config.js';
 import { loadSeasonConfig, type SeasonConfig } from './season-config.js';
 
@@ -11,6 +12,7 @@ export interface DomainConfig {
   rules: RulesConfig;
   /** Every config/seasons/<YYYY-YYYY>.yaml, oldest first. */
   seasons: SeasonConfig[];
+  dispatch: DispatchConfig;
 }
 
 export function loadDomainConfig(): DomainConfig {
@@ -21,5 +23,6 @@ export function loadDomainConfig(): DomainConfig {
     city: loadCityConfig(),
     rules: loadRulesConfig(),
     seasons: files.map((f) => loadSeasonConfig(f.replace(/\.yaml$/, ''))),
+    dispatch: loadDispatchConfig(),
   };
 }

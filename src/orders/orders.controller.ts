@@ -1,20 +1,58 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
+import { ConfirmImplementationDto } from './dto/confirm-implementation.dto.js';
+import { ListOrdersQuery } from './dto/list-orders.query.js';
 import { PreviewOrderDto } from './dto/preview-order.dto.js';
+import { OrdersService } from './orders.service.js';
 import { OrderPreviewService } from './order-preview.service.js';
 
 @ApiTags('orders')
 @ApiBearerAuth()
 @Controller('api/v1/orders')
 export class OrdersController {
-  constructor(private readonly preview: OrderPreviewService) {}
+  constructor(
+    private readonly preview: OrderPreviewService,
+    private readonly orders: OrdersService,
+  ) {}
 
   @Post('preview')
   @HttpCode(200)
   @Roles('commander', 'county_officer')
   previewOrder(@CurrentPrincipal() principal: Principal, @Body() dto: PreviewOrderDto) {
     return this.preview.preview(principal, dto);
+  }
+
+  @Get()
+  @Roles('commander', 'county_officer', 'viewer', 'enterprise')
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListOrdersQuery) {
+    return this.orders.list(principal, query);
+  }
+
+  @Get(':orderId')
+  @Roles('commander', 'county_officer', 'viewer', 'enterprise', 'inspector')
+  get(@CurrentPrincipal() principal: Principal, @Param('orderId', new ParseUUIDPipe()) orderId: string) {
+    return this.orders.get(principal, orderId);
+  }
+
+  /** Receipt (签收) by the enterprise itself; idempotent. */
+  @Post(':orderId/versions/:modification/acknowledge')
+  @HttpCode(200)
+  @Roles('enterprise')
+  acknowledge(@CurrentPrincipal() principal: Principal, @Param('orderId', new ParseUUIDPipe()) orderId: string, @Param('modification', ParseIntPipe) modification: number) {
+    return this.orders.acknowledge(principal, orderId, modification);
+  }
+
+  @Post(':orderId/versions/:modification/implementation')
+  @HttpCode(200)
+  @Roles('enterprise')
+  implement(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orderId', new ParseUUIDPipe()) orderId: string,
+    @Param('modification', ParseIntPipe) modification: number,
+    @Body() dto: ConfirmImplementationDto,
+  ) {
+    return this.orders.implement(principal, orderId, modification, dto);
   }
 }

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AcknowledgementsModule } from '../acknowledgements/acknowledgements.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
+import { OrderMessageRenderer } from './order-message.renderer.js';
 import { OrderPreviewService } from './order-preview.service.js';
 import { OrdersController } from './orders.controller.js';
+import { OrdersService } from './orders.service.js';
 
-@Module({ imports: [RegistryModule], controllers: [OrdersController], providers: [OrderPreviewService] })
+@Module({
+  imports: [RegistryModule, AcknowledgementsModule],
+  controllers: [OrdersController],
+  providers: [OrderPreviewService, OrdersService, OrderMessageRenderer],
+})
 export class OrdersModule {}

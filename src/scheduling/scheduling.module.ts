@@ -1,6 +1,17 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Clock } from './clock.js';
 import { CronService } from './cron.service.js';
+import { JobRunner } from './job-runner.js';
 
 @Global()
-@Module({ providers: [CronService], exports: [CronService] })
-export class SchedulingModule {}
+@Module({})
+export class SchedulingModule {
+  /** Tests pass a ControllableClock; everything else runs on the real one. */
+  static forRoot(clock: Clock = new Clock()): DynamicModule {
+    return {
+      module: SchedulingModule,
+      providers: [CronService, JobRunner, { provide: Clock, useValue: clock }],
+      exports: [CronService, JobRunner, Clock],
+    };
+  }
+}

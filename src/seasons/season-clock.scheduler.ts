@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Clock } from '../scheduling/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
 import { SeasonClockService } from './season-clock.service.js';
 
@@ -10,12 +11,13 @@ export class SeasonClockScheduler implements OnApplicationBootstrap {
   constructor(
     private readonly cron: CronService,
     private readonly clock: SeasonClockService,
+    private readonly time: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.cron.enabled) return;
-    const result = await this.clock.tick(new Date());
+    const result = await this.clock.tick(this.time.now());
     this.logger.log(`boot catch-up: season ${result.season ?? 'none'}, ${result.changes.length} phase change(s) recorded`);
-    this.cron.register('season-clock', '5 0 0 * * *', () => this.clock.tick(new Date()));
+    this.cron.register('season-clock', '5 0 0 * * *', () => this.clock.tick(this.time.now()));
   }
 }

@@ -35,6 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     HAZEOPS_DATA_DIR: dataDir,
     HAZEOPS_DEMO: 'false',
     HAZEOPS_SCHEDULER: 'false',
+    HAZEOPS_DISPATCHER: 'false',
     LOG_LEVEL: 'warn',
     ...env,
   });

@@ -16,7 +16,7 @@ export interface TemplateOrderLine {
   maxLoadPercent: number | null;
   stoppedCells: number | null;
   noKilnBanking: boolean;
-  reasons: TemplateReason[];
+  reasons: readonly TemplateReason[];
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -80,3 +80,14 @@ export function parseInstant(value: unknown): number {
   if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value)) return Number.NaN;
   return Date.parse(value);
 }
+
+const LOCAL_DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** Epoch ms of a zone-less local time "YYYY-MM-DDTHH:MM[:SS]" read in the zone (form inputs); NaN if malformed. */
+export function localDateTimeMs(value: string, timeZone: string): number {
+  const m = LOCAL_DATETIME_RE.exec(value);
+  if (!m) return Number.NaN;
+  const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  const first = guess - zoneOffsetMs(guess, timeZone);
+  return guess - zoneOffsetMs(first, timeZone);
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError, OrderErrorCode } from '../common/domain-error.js';
+import { ConfigService } from '../config/config.service.js';
+import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
+import { localDateTimeMs } from '../rules/time/local-time.js';
+import { Clock } from '../scheduling/clock.js';
+import { renderAckPage, renderLinkErrorPage, type AckPageState } from '../web/pages/ack-page.js';
+import { AcknowledgementService } from './acknowledgement.service.js';
+import { verifyLinkToken } from './signed-link.js';
+
+export interface PageResult {
+  status: number;
+  html: string;
+}
+
+/** The signed e-mail link: a small Chinese page for the phone, acknowledgement and implementation by form. */
+@Injectable()
+export class AckLinkService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly acks: AcknowledgementService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async resolve(token: string): Promise<{ view: OrderVersionView } | PageResult> {
+    const verified = verifyLinkToken(token, this.config.app.secret, this.clock.now().getTime());
+    if (!verified.ok) return { status: verified.reason === 'expired' ? 410 : 403, html: renderLinkErrorPage(verified.reason) };
+    const view = (await loadVersionViews(this.dataSource.manager, [verified.payload.orderVersionId])).get(verified.payload.orderVersionId);
+    if (!view || view.enterprise.code !== verified.payload.enterpriseCode) return { status: 404, html: renderLinkErrorPage('not_found') };
+    return { view };
+  }
+
+  async show(token: string, flash: string | null = null, status = 200): Promise<PageResult> {
+    const r = await this.resolve(token);
+    if (!('view' in r)) return r;
+    return { status, html: this.page(r.view, token, flash) };
+  }
+
+  async acknowledge(token: string): Promise<PageResult> {
+    const r = await this.resolve(token);
+    if (!('view' in r)) return r;
+    try {
+      const view = await this.acks.acknowledge(r.view.versionId, { username: `link:${r.view.enterprise.code}`, role: null });
+      return { status: 200, html: this.page(view, token, '已确认签收。请按要求落实，并在落实后逐条确认。') };
+    } catch (err) {
+      if (err instanceof DomainError && err.code === OrderErrorCode.ORDER_SUPERSEDED) return this.show(token, null, 409);
+      throw err;
+    }
+  }
+
+  async implement(token: string, form: { lineCode?: string; implementedAt?: string }): Promise<PageResult> {
+    const r = await this.resolve(token);
+    if (!('view' in r)) return r;
+    const at = form.implementedAt ? localDateTimeMs(form.implementedAt, this.config.city.city.timezone) : this.clock.now().getTime();
+    if (!form.lineCode || Number.isNaN(at)) return this.show(token, '请选择生产线并填写落实时间（例如 2026-12-10 08:00）。', 400);
+    try {
+      const view = await this.acks.confirmImplementation(r.view.versionId, [{ line: form.lineCode, at: new Date(at) }], { username: `link:${r.view.enterprise.code}`, role: null });
+      return { status: 200, html: this.page(view, token, `已确认生产线 ${form.lineCode} 的落实情况。`) };
+    } catch (err) {
+      if (err instanceof DomainError && err.code === OrderErrorCode.ORDER_SUPERSEDED) return this.show(token, null, 409);
+      if (err instanceof DomainError && err.code === OrderErrorCode.LINE_NOT_RESTRICTED) return this.show(token, '该生产线在本版指令中无需停产或限产。', 422);
+      throw err;
+    }
+  }
+
+  private page(view: OrderVersionView, token: string, flash: string | null): string {
+    const state: AckPageState =
+      view.status === 'superseded'
+        ? { kind: 'superseded', currentModification: view.currentModification }
+        : view.acknowledgedAt
+          ? { kind: 'acknowledged', acknowledgedAt: view.acknowledgedAt, acknowledgedBy: view.acknowledgedBy }
+          : { kind: 'pending' };
+    return renderAckPage({
+      commandCenter: this.config.city.city.commandCenter,
+      directiveNumber: view.directiveNumber,
+      enterprise: view.enterprise,
+      modification: view.modification,
+      supersedes: view.modification > 1 ? view.modification - 1 : null,
+      levelName: this.config.levelName(view.level),
+      phaseName: this.config.phaseName(view.phase),
+      effectiveFrom: view.effectiveFrom,
+      effectiveTo: view.effectiveTo,
+      ackDeadline: view.ackDeadline,
+      lines: view.lines,
+      stoppedCapacityPercent: view.stoppedCapacityPercent,
+      maxLoadPercent: view.maxLoadPercent,
+      notes: view.notes,
+      timezone: this.config.city.city.timezone,
+      actionUrl: `${this.config.app.publicBaseUrl}/ack/${token}`,
+      state,
+      now: this.clock.now().toISOString(),
+      flash,
+    });
+  }
+}

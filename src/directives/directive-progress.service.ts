@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/role.js';
+import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { Clock } from '../scheduling/clock.js';
+
+export interface CountyProgress {
+  county: string;
+  orders: number;
+  delivered: number;
+  failed: number;
+  acknowledged: number;
+  implemented: number;
+  overdue: number;
+}
+
+/** How far a directive has come, per county, and who is late. */
+@Injectable()
+export class DirectiveProgressService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async progress(principal: Principal, directiveId: string) {
+    const [directive] = await this.dataSource
+      .query('SELECT id, number, kind, level, counties, starts_at, ends_at, issued_at, issued_by FROM directives WHERE id = $1', [directiveId])
+      .catch(() => []);
+    if (!directive) throw new DomainError(CommonErrorCode.NOT_FOUND, `No directive ${directiveId}.`);
+    const countyFilter = principal.role === 'county_officer' ? principal.county : null;
+    const now = this.clock.now();
+    const counties: CountyProgress[] = await this.dataSource.query(
+      `SELECT v.county,
+              count(*)::int AS orders,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.order_version_id = v.id AND o.status = 'sent'))::int AS delivered,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.order_version_id = v.id AND o.status <> 'failed'))::int AS failed,
+              count(*) FILTER (WHERE v.acknowledged_at IS NOT NULL)::int AS acknowledged,
+              count(*) FILTER (WHERE v.implemented_at IS NOT NULL)::int AS implemented,
+              count(*) FILTER (WHERE v.acknowledged_at IS NULL AND v.status = 'current' AND v.ack_deadline < $2)::int AS overdue
+       FROM order_versions v WHERE v.directive_id = $1 AND ($3::text IS NULL OR v.county = $3) GROUP BY v.county ORDER BY v.county`,
+      [directiveId, now, countyFilter],
+    );
+    const overdue: Array<{ enterprise_code: string; name: string; county: string; order_id: string; modification: number; ack_deadline: Date }> = await this.dataSource.query(
+      `SELECT v.enterprise_code, e.name, v.county, v.order_id, v.modification, v.ack_deadline
+       FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code
+       WHERE v.directive_id = $1 AND v.acknowledged_at IS NULL AND v.status = 'current' AND v.ack_deadline < $2 AND ($3::text IS NULL OR v.county = $3)
+       ORDER BY v.ack_deadline, v.enterprise_code LIMIT 1000`,
+      [directiveId, now, countyFilter],
+    );
+    return {
+      directive: { id: directive.id, number: directive.number, kind: directive.kind, level: directive.level, counties: directive.counties, startsAt: directive.starts_at, endsAt: directive.ends_at, issuedAt: directive.issued_at, issuedBy: directive.issued_by },
+      counties,
+      overdue: overdue.map((o) => ({ enterpriseCode: o.enterprise_code, name: o.name, county: o.county, orderId: o.order_id, modification: o.modification, ackDeadline: o.ack_deadline.toISOString() })),
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/role.js';
+import { DirectiveProgressService } from './directive-progress.service.js';
+import { DirectivesQueryService } from './directives-query.service.js';
+import { DirectivesService } from './directives.service.js';
+import { IssueDirectiveDto } from './dto/issue-directive.dto.js';
+import { ListDirectivesQuery } from './dto/list-directives.query.js';
+
+@ApiTags('directives')
+@ApiBearerAuth()
+@Controller('api/v1/directives')
+export class DirectivesController {
+  constructor(
+    private readonly directives: DirectivesService,
+    private readonly progressService: DirectiveProgressService,
+    private readonly query: DirectivesQueryService,
+  ) {}
+
+  /** Issue, adjust or lift a level; `dryRun: true` shows the effect and writes nothing. */
+  @Post()
+  @HttpCode(200)
+  @Roles('commander')
+  decide(@CurrentPrincipal() principal: Principal, @Body() dto: IssueDirectiveDto) {
+    return this.directives.decide(principal, dto);
+  }
+
+  @Get()
+  @Roles('commander', 'county_officer', 'viewer')
+  list(@Query() q: ListDirectivesQuery) {
+    return this.query.list(q);
+  }
+
+  @Get('levels')
+  @Roles('commander', 'county_officer', 'viewer')
+  levels() {
+    return this.query.levels();
+  }
+
+  @Get(':id/progress')
+  @Roles('commander', 'county_officer', 'viewer')
+  progress(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.progressService.progress(principal, id);
+  }
+}

@@ -1,0 +1,225 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AlertsService } from '../acknowledgements/alerts.service.js';
+import { AuditService, type Actor } from '../audit/audit.service.js';
+import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { ConfigService } from '../config/config.service.js';
+import { DispatchWorker } from '../dispatch/dispatch.worker.js';
+import { OutboxService } from '../dispatch/outbox.service.js';
+import { planDeliveries } from '../orders/order-delivery.js';
+import { planVersions } from '../orders/order-plan.js';
+import { loadOpenOrders, writeVersions } from '../orders/order-writer.js';
+import { entityToEnterprise } from '../registry/enterprise.mapper.js';
+import { loadEnterpriseEntities } from '../registry/enterprise-reader.js';
+import type { Enterprise, LevelOrNone } from '../rules/enterprise.js';
+import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
+import { deriveOrder } from '../rules/orders/order-derivation.js';
+import { localDateOf } from '../rules/time/local-time.js';
+import { Clock } from '../scheduling/clock.js';
+import { CountyLevelsService, type CountyMachine } from './county-levels.service.js';
+import { formatDirectiveNumber } from './directive-number.js';
+import { summarise, type DirectiveSummary } from './directive-summary.js';
+import type { DirectiveKind } from './directive.entity.js';
+import type { IssueDirectiveDto } from './dto/issue-directive.dto.js';
+
+export interface DirectiveResult {
+  id: string | null;
+  number: string | null;
+  kind: DirectiveKind;
+  dryRun: boolean;
+  level: string | null;
+  counties: string[];
+  startsAt: string;
+  endsAt: string | null;
+  summary: DirectiveSummary;
+}
+
+/** What a directive does to orders, whatever started it (officer, season calendar, expiry). */
+export interface DirectivePlan {
+  kind: DirectiveKind;
+  level: string | null;
+  counties: string[];
+  city: boolean;
+  /** When the new requirement applies (start, lift time, phase start). */
+  effectiveAt: Date;
+  endsAt: Date | null;
+  basis: string;
+  /** Events for the county machines (none for season directives). */
+  events: Map<string, ResponseLevelEvent>;
+  /** Restrict to some enterprises (season groups); all active enterprises in scope when absent. */
+  enterpriseFilter?: (e: Enterprise) => boolean;
+  seasonKey?: string;
+  ackHours: number;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly result: DirectiveResult) {
+    super('dry run');
+  }
+}
+
+@Injectable()
+export class DirectivesService {
+  private readonly logger = new Logger('directives');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly levels: CountyLevelsService,
+    private readonly outbox: OutboxService,
+    private readonly worker: DispatchWorker,
+    private readonly audit: AuditService,
+    private readonly alerts: AlertsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** An officer's issue / adjust / lift. */
+  async decide(actor: Actor, dto: IssueDirectiveDto): Promise<DirectiveResult> {
+    const now = this.clock.now();
+    const known = this.config.city.counties.map((c) => c.name);
+    const unknown = (dto.counties ?? []).filter((c) => !known.includes(c));
+    if (unknown.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Unknown count${unknown.length > 1 ? 'ies' : 'y'}: ${unknown.join(', ')}; use ${known.join(', ')}.`);
+    if (dto.action !== 'lift' && dto.endsAt === undefined) {
+      throw new DomainError(CommonErrorCode.INVALID_INPUT, 'Say how the level ends: endsAt as an ISO time, or endsAt: null for "until lifted".');
+    }
+    const counties = dto.counties ? [...new Set(dto.counties)] : known;
+    const at = dto.startsAt ?? now.toISOString();
+    const plan: DirectivePlan = {
+      kind: dto.action,
+      level: dto.action === 'lift' ? null : dto.level!,
+      counties,
+      city: !dto.counties,
+      effectiveAt: new Date(at),
+      endsAt: dto.action === 'lift' || !dto.endsAt ? null : new Date(dto.endsAt),
+      basis: dto.basis,
+      events: new Map(),
+      ackHours: this.config.dispatch.ackDeadlineHours.level,
+    };
+    return this.execute(actor, plan, dto.dryRun ?? false, (machines) => {
+      const refused: string[] = [];
+      for (const county of counties) {
+        const m = machines.get(county)!;
+        const active = m.snapshot.value === 'active';
+        const fields = { level: dto.level!, startsAt: at, endsAt: dto.endsAt ?? null, basis: dto.basis, decidedAt: now.toISOString() };
+        let event: ResponseLevelEvent;
+        if (dto.action === 'lift') {
+          if (!active) refused.push(`${county}: no level is active, nothing to lift`);
+          event = { type: 'LIFT', at, basis: dto.basis };
+        } else if (dto.action === 'adjust') {
+          if (!active) refused.push(`${county}: no level is active; issue one instead of adjusting`);
+          event = { type: 'ADJUST', ...fields };
+        } else {
+          // Issuing over an active level is an adjustment of it (same episode).
+          event = active ? { type: 'ADJUST', ...fields } : { type: 'ISSUE', ...fields };
+        }
+        plan.events.set(county, event);
+      }
+      return refused;
+    });
+  }
+
+  /**
+   * The one transaction of a directive: county machines, the directive, every new order
+   * version and every outbox row commit together, or nothing does.
+   */
+  async execute(actor: Actor, plan: DirectivePlan, dryRun: boolean, prepare: (machines: Map<string, CountyMachine>) => string[] = () => []): Promise<DirectiveResult> {
+    const now = this.clock.now();
+    try {
+      const result = await this.dataSource.transaction(async (manager) => {
+        const machines = await this.levels.lock(manager, plan.counties);
+        const refused = prepare(machines);
+        const next = new Map<string, CountyMachine>();
+        for (const [county, event] of plan.events) {
+          const applied = this.levels.apply(machines.get(county)!, event);
+          if (!applied) refused.push(`${county}: the ${event.type.toLowerCase()} was refused (check the times: the end must follow the start)`);
+          else next.set(county, applied);
+        }
+        if (refused.length > 0) throw new DomainError(CommonErrorCode.CONFLICT, `The directive cannot be applied: ${[...new Set(refused)].join('; ')}.`, { refused });
+        await this.levels.save(manager, [...next.values()]);
+        const machinesAfter = new Map([...machines, ...next]);
+
+        const enterprises = await this.enterprisesInScope(manager, plan);
+        const effectiveIso = plan.effectiveAt.toISOString();
+        const orderConfig = this.config.orderConfig(this.config.seasonAt(plan.effectiveAt) ?? this.emptySeason());
+        const levelOf = new Map<string, LevelOrNone>([...machinesAfter.keys()].map((c) => [c, this.levels.levelAt(machinesAfter.get(c)!, effectiveIso)]));
+        const items = enterprises.map((e) => ({ enterprise: e, order: deriveOrder(e, effectiveIso, levelOf.get(e.county) ?? 'none', orderConfig) }));
+        const open = await loadOpenOrders(manager, enterprises.map((e) => e.code));
+        const planned = planVersions(items, open);
+        const deliveries = planDeliveries(planned);
+        const inScope = new Map<string, number>();
+        for (const e of enterprises) inScope.set(e.county, (inScope.get(e.county) ?? 0) + 1);
+        const summary = summarise(plan.counties, inScope, planned, deliveries.unreachable);
+
+        const number = await this.nextNumber(manager, now);
+        const [row] = await manager.query(
+          `INSERT INTO directives (number, kind, level, counties, city, starts_at, ends_at, basis, season_key, supersedes_id, issued_by, summary)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+          [number, plan.kind, plan.level, plan.counties, plan.city, plan.effectiveAt, plan.endsAt, plan.basis, plan.seasonKey ?? null, await this.previousFor(manager, plan), actor.username, JSON.stringify(summary.totals)],
+        );
+        const directiveId: string = row.id;
+        await writeVersions(manager, directiveId, planned, {
+          effectiveFrom: plan.effectiveAt,
+          effectiveTo: plan.endsAt,
+          ackDeadline: new Date(now.getTime() + plan.ackHours * 3_600_000),
+          createdAt: now,
+        });
+        await this.outbox.enqueue(manager, deliveries.rows);
+        await this.alerts.flagUnreachable(manager, planned.filter((p) => deliveries.unreachable.has(p.enterprise.code)), number);
+        await this.audit.record(manager, actor, [{ action: `directive.${plan.kind}`, entityType: 'directive', entityId: directiveId, before: null, after: { number, ...plan, events: undefined, enterpriseFilter: undefined, totals: summary.totals } }]);
+        const result: DirectiveResult = {
+          id: directiveId,
+          number,
+          kind: plan.kind,
+          dryRun,
+          level: plan.level,
+          counties: plan.counties,
+          startsAt: plan.effectiveAt.toISOString(),
+          endsAt: plan.endsAt?.toISOString() ?? null,
+          summary,
+        };
+        if (dryRun) throw new DryRunRollback({ ...result, id: null, number: null });
+        return result;
+      });
+      this.logger.log(`${result.number}: ${plan.kind} ${plan.level ?? ''} for ${plan.counties.length} count(ies), ${result.summary.totals.orders} order version(s)`);
+      this.worker.wake();
+      return result;
+    } catch (err) {
+      if (err instanceof DryRunRollback) return err.result;
+      throw err;
+    }
+  }
+
+  private async enterprisesInScope(manager: EntityManager, plan: DirectivePlan): Promise<Enterprise[]> {
+    const codes: Array<{ code: string }> = await manager.query('SELECT code FROM enterprises WHERE active AND county = ANY($1) ORDER BY code', [plan.counties]);
+    const loaded = await loadEnterpriseEntities(manager, codes.map((c) => c.code));
+    const all = [...loaded.values()].map(entityToEnterprise);
+    return plan.enterpriseFilter ? all.filter(plan.enterpriseFilter) : all;
+  }
+
+  private async nextNumber(manager: EntityManager, now: Date): Promise<string> {
+    const year = Number(localDateOf(now.getTime(), this.config.city.city.timezone).slice(0, 4));
+    const [{ last_seq }] = await manager.query(
+      `INSERT INTO directive_sequences (year, last_seq) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_seq = directive_sequences.last_seq + 1 RETURNING last_seq`,
+      [year],
+    );
+    return formatDirectiveNumber(this.config.dispatch.directiveNumber.format, year, last_seq);
+  }
+
+  /** The latest level directive covering any of these counties: what an adjust or lift replaces (CAP references). */
+  private async previousFor(manager: EntityManager, plan: DirectivePlan): Promise<string | null> {
+    if (plan.kind !== 'adjust' && plan.kind !== 'lift' && plan.kind !== 'expire' && plan.kind !== 'issue') return null;
+    const [row] = await manager.query(
+      `SELECT id FROM directives WHERE kind IN ('issue', 'adjust') AND counties && $1::text[] ORDER BY issued_at DESC, number DESC LIMIT 1`,
+      [plan.counties],
+    );
+    return plan.kind === 'issue' ? null : (row?.id ?? null);
+  }
+
+  private emptySeason() {
+    const base = this.config.seasons[0];
+    if (!base) throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'No season is configured, so no order can be derived.');
+    return { ...base, season: 'none', groups: [] };
+  }
+}

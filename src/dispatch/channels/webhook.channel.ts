@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../webhook-signature.js';
+import type { WebhookMessage } from '../outbound-message.js';
+
+/** POSTs JSON with an HMAC signature; any non-2xx answer is a failure to retry. */
+@Injectable()
+export class WebhookChannel {
+  async send(message: WebhookMessage, idempotencyKey: string): Promise<string> {
+    const body = JSON.stringify(message.body);
+    const res = await fetch(message.url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Idempotency-Key': idempotencyKey,
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(body, Math.floor(Date.now() / 1000), message.signingKey),
+      },
+      body,
+      signal: AbortSignal.timeout(10_000),
+      redirect: 'manual',
+    });
+    if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered HTTP ${res.status}`);
+    return `HTTP ${res.status}`;
+  }
+}

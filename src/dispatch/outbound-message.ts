@@ -1,0 +1,48 @@
+/** What a channel sends: rendered once per attempt from an outbox row. */
+export interface EmailMessage {
+  channel: 'email';
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface WebhookMessage {
+  channel: 'webhook';
+  url: string;
+  body: unknown;
+  /** Per-enterprise signing key (webhookSecretFor). */
+  signingKey: string;
+}
+
+export type OutboundMessage = EmailMessage | WebhookMessage;
+
+/** An outbox row as the worker claimed it. */
+export interface ClaimedRow {
+  id: string;
+  idempotencyKey: string;
+  kind: string;
+  channel: 'email' | 'webhook';
+  recipient: string;
+  enterpriseCode: string | null;
+  orderVersionId: string | null;
+  payload: Record<string, unknown> | null;
+  attempts: number;
+}
+
+/** Turns claimed rows of one kind into messages, loading what it needs in one go per batch. */
+export interface OutboxRenderer {
+  kind: string;
+  /** A row missing from the answer is failed for good (its subject no longer exists). */
+  render(rows: ClaimedRow[]): Promise<Map<string, OutboundMessage>>;
+}
+
+export interface NewOutboxRow {
+  idempotencyKey: string;
+  kind: string;
+  channel: 'email' | 'webhook';
+  recipient: string;
+  enterpriseCode: string | null;
+  orderVersionId: string | null;
+  payload: Record<string, unknown> | null;
+}

@@ -1,0 +1,97 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { signLinkToken } from '../acknowledgements/signed-link.js';
+import { ConfigService } from '../config/config.service.js';
+import { DispatchWorker } from '../dispatch/dispatch.worker.js';
+import type { ClaimedRow, OutboundMessage } from '../dispatch/outbound-message.js';
+import { renderOrderEmail } from '../dispatch/templates/order-email.template.js';
+import { webhookSecretFor } from '../dispatch/webhook-signature.js';
+import { Clock } from '../scheduling/clock.js';
+import { loadVersionViews, type OrderVersionView } from './order-view.js';
+
+/** The signed acknowledgement link of a version, valid for the configured days from now. */
+export function ackLink(config: ConfigService, view: Pick<OrderVersionView, 'versionId' | 'enterprise'>, now: Date): { url: string; expiresAt: string } {
+  const expiresAt = now.getTime() + config.dispatch.linkValidityDays * 86_400_000;
+  const token = signLinkToken({ orderVersionId: view.versionId, enterpriseCode: view.enterprise.code, expiresAt }, config.app.secret);
+  return { url: `${config.app.publicBaseUrl}/ack/${token}`, expiresAt: new Date(expiresAt).toISOString() };
+}
+
+/** Renders `order` outbox rows at send time: the version as it is now, with a freshly signed link. */
+@Injectable()
+export class OrderMessageRenderer implements OnModuleInit {
+  readonly kind = 'order';
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly worker: DispatchWorker,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.worker.register(this);
+  }
+
+  async render(rows: ClaimedRow[]): Promise<Map<string, OutboundMessage>> {
+    const views = await loadVersionViews(this.dataSource.manager, [...new Set(rows.map((r) => r.orderVersionId).filter((v): v is string => v !== null))]);
+    const out = new Map<string, OutboundMessage>();
+    const now = this.clock.now();
+    const { city } = this.config;
+    for (const row of rows) {
+      const view = row.orderVersionId ? views.get(row.orderVersionId) : undefined;
+      if (!view) continue;
+      const link = ackLink(this.config, view, now);
+      if (row.channel === 'email') {
+        const mail = renderOrderEmail({
+          cityName: city.city.name,
+          commandCenter: city.city.commandCenter,
+          directiveNumber: view.directiveNumber,
+          enterprise: view.enterprise,
+          orderId: view.orderId,
+          modification: view.modification,
+          supersedes: view.modification > 1 ? view.modification - 1 : null,
+          levelName: this.config.levelName(view.level),
+          phaseName: this.config.phaseName(view.phase),
+          effectiveFrom: view.effectiveFrom,
+          effectiveTo: view.effectiveTo,
+          ackDeadline: view.ackDeadline,
+          lines: view.lines,
+          stoppedCapacityPercent: view.stoppedCapacityPercent,
+          maxLoadPercent: view.maxLoadPercent,
+          notes: view.ends ? ['本版指令解除此前的生产调控要求，各生产线可恢复正常生产。', ...view.notes] : view.notes,
+          ackUrl: link.url,
+          linkExpiresAt: link.expiresAt,
+          timezone: city.city.timezone,
+        });
+        out.set(row.id, { channel: 'email', to: row.recipient, ...mail });
+      } else {
+        out.set(row.id, {
+          channel: 'webhook',
+          url: row.recipient,
+          signingKey: webhookSecretFor(view.enterprise.code, this.config.app.secret),
+          body: {
+            type: 'hazeops.order.version',
+            orderId: view.orderId,
+            modification: view.modification,
+            versionId: view.versionId,
+            directiveNumber: view.directiveNumber,
+            enterpriseCode: view.enterprise.code,
+            level: view.level,
+            phase: view.phase,
+            ends: view.ends,
+            effectiveFrom: view.effectiveFrom,
+            effectiveTo: view.effectiveTo,
+            ackDeadline: view.ackDeadline,
+            lines: view.lines.map(({ implementedAt: _i, ...l }) => l),
+            stoppedCapacityPercent: view.stoppedCapacityPercent,
+            maxLoadPercent: view.maxLoadPercent,
+            notes: view.notes,
+            ackUrl: link.url,
+          },
+        });
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AcknowledgementService } from '../acknowledgements/acknowledgement.service.js';
+import type { Principal } from '../auth/role.js';
+import { DomainError, OrderErrorCode } from '../common/domain-error.js';
+import { inScope, scopeOf } from '../registry/registry-scope.js';
+import type { ConfirmImplementationDto } from './dto/confirm-implementation.dto.js';
+import type { ListOrdersQuery } from './dto/list-orders.query.js';
+import { loadVersionViews, type OrderVersionView } from './order-view.js';
+
+/** Orders as their readers see them: an enterprise its own, a county officer its county. */
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly acks: AcknowledgementService,
+  ) {}
+
+  async list(principal: Principal, q: ListOrdersQuery): Promise<{ items: OrderVersionView[]; total: number }> {
+    const scope = scopeOf(principal);
+    const where: string[] = [`v.status = 'current'`, `o.status = 'open'`];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (scope.county !== null) add('v.county = ?', scope.county);
+    if (scope.enterpriseCode !== null) add('v.enterprise_code = ?', scope.enterpriseCode);
+    if (q.county) add('v.county = ?', q.county);
+    if (q.pending) where.push('v.acknowledged_at IS NULL');
+    const from = `FROM order_versions v JOIN orders o ON o.current_version_id = v.id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const ids: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT v.id ${from} ORDER BY v.county, v.enterprise_code LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    const views = await loadVersionViews(this.dataSource.manager, ids.map((r) => r.id));
+    return { items: ids.map((r) => views.get(r.id)!), total };
+  }
+
+  async get(principal: Principal, orderId: string): Promise<{ current: OrderVersionView; versions: Array<{ modification: number; versionId: string; status: string; directiveNumber: string; createdAt: string; acknowledgedAt: string | null }> }> {
+    const versions: Array<{ id: string; modification: number }> = await this.dataSource.query('SELECT id, modification FROM order_versions WHERE order_id = $1 ORDER BY modification', [orderId]).catch(() => []);
+    const views = await loadVersionViews(this.dataSource.manager, versions.map((v) => v.id));
+    const all = versions.map((v) => views.get(v.id)!).filter(Boolean);
+    const current = all.find((v) => v.modification === v.currentModification);
+    if (!current || !inScope(scopeOf(principal), current.enterprise)) throw this.notFound();
+    return {
+      current,
+      versions: all.map((v) => ({ modification: v.modification, versionId: v.versionId, status: v.status, directiveNumber: v.directiveNumber, createdAt: v.createdAt, acknowledgedAt: v.acknowledgedAt })),
+    };
+  }
+
+  private async versionFor(principal: Principal, orderId: string, modification: number): Promise<string> {
+    const rows: Array<{ id: string; enterprise_code: string; county: string }> = await this.dataSource
+      .query('SELECT id, enterprise_code, county FROM order_versions WHERE order_id = $1 AND modification = $2', [orderId, modification])
+      .catch(() => []);
+    const row = rows[0];
+    if (!row || !inScope(scopeOf(principal), { code: row.enterprise_code, county: row.county })) throw this.notFound();
+    return row.id;
+  }
+
+  async acknowledge(principal: Principal, orderId: string, modification: number): Promise<OrderVersionView> {
+    return this.acks.acknowledge(await this.versionFor(principal, orderId, modification), principal);
+  }
+
+  async implement(principal: Principal, orderId: string, modification: number, dto: ConfirmImplementationDto): Promise<OrderVersionView> {
+    const id = await this.versionFor(principal, orderId, modification);
+    return this.acks.confirmImplementation(id, dto.lines.map((l) => ({ line: l.line, at: new Date(l.stoppedAt) })), principal);
+  }
+
+  private notFound(): DomainError {
+    return new DomainError(OrderErrorCode.ORDER_NOT_FOUND, 'No such order (or it is outside what you may see).');
+  }
+}
