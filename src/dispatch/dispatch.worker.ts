@@ -118,16 +118,19 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async runOnce(): Promise<DispatchRound> {
     const { batchSize, leaseSeconds } = this.config.dispatch.worker;
     const claimed: ClaimedDbRow[] = await this.dataSource.query(
+      // Wrapped in a SELECT: the driver answers an UPDATE ... RETURNING as [rows, count].
       `WITH due AS (
          SELECT id FROM outbox
          WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
          ORDER BY next_attempt_at, id
          LIMIT $1
-         FOR UPDATE SKIP LOCKED)
-       UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, locked_by = $2,
-              next_attempt_at = now() + make_interval(secs => $3)
-       FROM due WHERE o.id = due.id
-       RETURNING o.id, o.idempotency_key, o.kind, o.channel, o.recipient, o.enterprise_code, o.order_version_id, o.payload, o.attempts`,
+         FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, locked_by = $2,
+                next_attempt_at = now() + make_interval(secs => $3)
+         FROM due WHERE o.id = due.id
+         RETURNING o.id, o.idempotency_key, o.kind, o.channel, o.recipient, o.enterprise_code, o.order_version_id, o.payload, o.attempts)
+       SELECT * FROM claimed ORDER BY id`,
       [batchSize, INSTANCE_ID, leaseSeconds],
     );
     if (claimed.length === 0) return { claimed: 0, sent: 0, retrying: 0, failed: 0 };

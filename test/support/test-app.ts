@@ -5,7 +5,8 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory.js';
 import { loadAppConfig } from '../../src/config/app-config.js';
-import { loadDomainConfig } from '../../src/config/domain-config.js';
+import { loadDomainConfig, type DomainConfig } from '../../src/config/domain-config.js';
+import type { Clock } from '../../src/scheduling/clock.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 type TestAgent = ReturnType<typeof request>;
@@ -24,8 +25,17 @@ export interface TestApp {
 }
 
 /** The whole application over its own fresh database, built exactly as `main` builds it. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export interface TestAppOptions {
+  clock?: Clock;
+  /** Adjust the city's configuration (e.g. faster retries) before the app is built. */
+  domain?: (d: DomainConfig) => DomainConfig;
+  /** Use this database instead of a fresh one (a second instance, a restart). */
+  db?: TestDatabase;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
+  const db = opts.db ?? (await createTestDatabase());
+  const ownsDb = !opts.db;
   const dataDir = mkdtempSync(join(tmpdir(), 'hazeops-test-data-'));
   const config = loadAppConfig({
     DATABASE_URL: db.url,
@@ -39,7 +49,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'warn',
     ...env,
   });
-  const app = await createApp(config, loadDomainConfig(), db.url);
+  const domain = loadDomainConfig();
+  const app = await createApp(config, opts.domain ? opts.domain(domain) : domain, db.url, { clock: opts.clock });
   await app.init();
   const http = request(app.getHttpServer());
   let adminBearer: string | null = null;
@@ -57,7 +68,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     adminToken: async () => (adminBearer ??= await login(ADMIN.username, ADMIN.password)),
     close: async () => {
       await app.close();
-      await db.drop();
+      if (ownsDb) await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -12,7 +12,7 @@ export class WebhookChannel {
       headers: {
         'Content-Type': 'application/json; charset=utf-8',
         'Idempotency-Key': idempotencyKey,
-        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(body, Math.floor(Date.now() / 1000), message.signingKey),
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(body, Date.now(), message.signingKey),
       },
       body,
       signal: AbortSignal.timeout(10_000),

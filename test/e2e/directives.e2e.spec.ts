@@ -1,0 +1,228 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DispatchWorker } from '../../src/dispatch/dispatch.worker.js';
+import { verifyWebhook, webhookSecretFor, WEBHOOK_SIGNATURE_HEADER } from '../../src/dispatch/webhook-signature.js';
+import { ControllableClock } from '../../src/scheduling/clock.js';
+import { sampleEnterprise } from '../support/fixtures.js';
+import { SmtpSink } from '../support/smtp-sink.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const SECRET = 'directive-test-secret-0123456789abcdef';
+const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent: null });
+
+// A kiln (stopped by the season anyway), two plants whose red measures differ from orange
+// and one whose do not, one plant nobody can reach, and one outside the scope.
+const kiln = sampleEnterprise(401);
+const coking = sampleEnterprise(402, {
+  industry: 'coking',
+  fuel: null,
+  contacts: [
+    { name: '王一', role: 'env_officer', email: 'wang1@example.com', phone: null },
+    { name: '王二', role: 'production_manager', email: 'wang2@example.com', phone: null },
+  ],
+  measures: { orange: [stop('L1')], red: [stop('L1'), stop('L2')] },
+});
+const chemical = sampleEnterprise(403, { county: '博爱县', industry: 'chemical', fuel: null, measures: { orange: [stop('L1')], red: [stop('L1')] } });
+const silent = sampleEnterprise(404, { county: '博爱县', industry: 'chemical', fuel: null, contacts: [{ name: '赵六', role: 'env_officer', email: null, phone: '13900000000' }], measures: { orange: [stop('L2')] } });
+const outside = sampleEnterprise(405, { county: '温县', industry: 'coking', fuel: null, measures: { orange: [stop('L1')] } });
+
+function linkIn(text: string): string {
+  const m = /https?:\/\/[^\s<>"]+\/ack\/[A-Za-z0-9_.-]+/.exec(text);
+  if (!m) throw new Error('no acknowledgement link in the mail');
+  return new URL(m[0]).pathname;
+}
+
+describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQL, SMTP, webhook)', () => {
+  let t: TestApp;
+  let admin: string;
+  let ds: DataSource;
+  const smtp = new SmtpSink();
+  const clock = new ControllableClock(new Date('2026-12-10T10:00:00+08:00'));
+  const hooks: Array<{ body: string; signature: string | undefined }> = [];
+  let hookServer: Server;
+  let orangeId: string;
+
+  beforeAll(async () => {
+    await smtp.start();
+    hookServer = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        hooks.push({ body, signature: req.headers[WEBHOOK_SIGNATURE_HEADER.toLowerCase()] as string | undefined });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', () => r()));
+    chemical.webhookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hazeops`;
+    t = await startTestApp({ SMTP_URL: smtp.url, HAZEOPS_SECRET: SECRET, PUBLIC_BASE_URL: 'http://hazeops.test' }, { clock });
+    admin = await t.adminToken();
+    ds = t.app.get(getDataSourceToken());
+    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [kiln, coking, chemical, silent, outside] }).expect(200);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+    await new Promise<void>((r) => hookServer.close(() => r()));
+  });
+
+  const drain = () => t.app.get(DispatchWorker).drain();
+  const directive = (body: Record<string, unknown>) => t.http.post('/api/v1/directives').set('Authorization', admin).send({ basis: '市气象台会商：未来72小时AQI>200', ...body });
+
+  it('a dry run shows orders per county and who cannot be reached, and writes nothing', async () => {
+    const res = await directive({ action: 'issue', level: 'orange', counties: ['修武县', '博爱县'], startsAt: '2026-12-10T20:00:00+08:00', endsAt: null, dryRun: true }).expect(200);
+    expect(res.body).toMatchObject({ id: null, number: null, dryRun: true, level: 'orange' });
+    expect(res.body.summary.counties).toEqual([
+      expect.objectContaining({ county: '修武县', enterprises: 2, orders: 2, unreachable: 0 }),
+      expect.objectContaining({ county: '博爱县', enterprises: 2, orders: 2, unreachable: 1 }),
+    ]);
+    expect(res.body.summary.unreachable).toEqual([{ code: silent.code, name: silent.name, county: '博爱县' }]);
+    const [{ n }] = await ds.query('SELECT (SELECT count(*) FROM directives) + (SELECT count(*) FROM order_versions) + (SELECT count(*) FROM outbox) AS n');
+    expect(Number(n)).toBe(0);
+  });
+
+  it('issues orange for two counties: one numbered directive, one version per affected enterprise, one mail per contact', async () => {
+    const res = await directive({ action: 'issue', level: 'orange', counties: ['修武县', '博爱县'], startsAt: '2026-12-10T20:00:00+08:00', endsAt: null }).expect(200);
+    orangeId = res.body.id;
+    expect(res.body.number).toBe('焦冬防指〔2026〕1号');
+    expect(res.body.summary.totals).toMatchObject({ enterprises: 4, orders: 4, unreachable: 1 });
+    const versions = await ds.query('SELECT enterprise_code, modification, ack_deadline FROM order_versions ORDER BY enterprise_code');
+    expect(versions.map((v: { enterprise_code: string }) => v.enterprise_code)).toEqual([kiln.code, coking.code, chemical.code, silent.code].sort());
+    // Level orders: 2 h to acknowledge, from the issue time.
+    expect(new Date(versions[0].ack_deadline).toISOString()).toBe('2026-12-10T04:00:00.000Z');
+    const alerts = await ds.query(`SELECT kind, county, enterprise_code FROM alerts`);
+    expect(alerts).toEqual([{ kind: 'no_channel', county: '博爱县', enterprise_code: silent.code }]);
+
+    const round = await drain();
+    expect(round).toMatchObject({ sent: 5, failed: 0 }); // kiln 1 + coking 2 e-mails, chemical 1 e-mail + 1 webhook
+    expect(smtp.messages).toHaveLength(4);
+    for (const address of ['env401@example.com', 'wang1@example.com', 'wang2@example.com', 'env403@example.com']) expect(smtp.to(address)).toHaveLength(1);
+    const mail = smtp.to('wang1@example.com')[0];
+    expect(mail.subject).toContain('焦冬防指〔2026〕1号');
+    expect(mail.subject).toContain(coking.name);
+    expect(mail.text).toContain('停产');
+    expect(mail.html).toContain('<table');
+    expect(outside.contacts[0].email && smtp.to(outside.contacts[0].email)).toEqual([]);
+
+    expect(hooks).toHaveLength(1);
+    const key = webhookSecretFor(chemical.code, SECRET);
+    expect(verifyWebhook(hooks[0].signature, hooks[0].body, key, Date.now())).toMatchObject({ ok: true });
+    expect(JSON.parse(hooks[0].body)).toMatchObject({ type: 'hazeops.order.version', enterpriseCode: chemical.code, modification: 1, directiveNumber: '焦冬防指〔2026〕1号' });
+
+    // Delivering again sends nothing more.
+    expect((await drain()).claimed).toBe(0);
+  });
+
+  it('acknowledges through the signed link, idempotently, on a page for the phone', async () => {
+    const path = linkIn(smtp.to('wang1@example.com')[0].text ?? '');
+    const page = await t.http.get(path).expect(200);
+    expect(page.text).toContain(coking.name);
+    expect(page.text).toContain('确认签收');
+    expect(page.text).toContain('width=device-width');
+    await t.http.post(path).type('form').send({ modification: '1' }).expect(200);
+    const again = await t.http.post(path).type('form').send({ modification: '1' }).expect(200);
+    expect(again.text).toContain('已签收');
+    const [v] = await ds.query('SELECT acknowledged_at, acknowledged_by FROM order_versions WHERE enterprise_code = $1', [coking.code]);
+    expect(v.acknowledged_by).toBe(`link:${coking.code}`);
+    expect(new Date(v.acknowledged_at).toISOString()).toBe(clock.now().toISOString());
+    // Implementation of one line through the same page.
+    await t.http.post(`${path}/implementation`).type('form').send({ lineCode: 'L1', implementedAt: '2026-12-10T19:30', modification: '1' }).expect(200);
+    const [impl] = await ds.query('SELECT implementation, implemented_at FROM order_versions WHERE enterprise_code = $1', [coking.code]);
+    expect(impl.implementation.L1.at).toBe('2026-12-10T11:30:00.000Z');
+    expect(impl.implemented_at).not.toBeNull();
+    // A tampered or foreign token is refused.
+    await t.http.get(path.slice(0, -2) + 'xx').expect(403);
+  });
+
+  it('two officers on the same county at once: the second gets 409', async () => {
+    const runner = ds.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`SELECT 1 FROM county_levels WHERE county = '修武县' FOR UPDATE`);
+      const res = await directive({ action: 'adjust', level: 'red', counties: ['修武县'], endsAt: null }).expect(409);
+      expect(res.body.error.code).toBe('CONFLICT');
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
+  it('adjusting to red versions only the enterprise whose requirement changed; its old link is refused', async () => {
+    const oldLink = linkIn(smtp.to('wang2@example.com')[0].text ?? '');
+    const kilnLink = linkIn(smtp.to('env401@example.com')[0].text ?? '');
+    const before = smtp.messages.length;
+    const res = await directive({ action: 'adjust', level: 'red', counties: ['修武县', '博爱县'], startsAt: '2026-12-10T22:00:00+08:00', endsAt: null }).expect(200);
+    expect(res.body.number).toBe('焦冬防指〔2026〕2号');
+    expect(res.body.summary.totals.orders).toBe(1);
+    const versions = await ds.query('SELECT enterprise_code, modification, status FROM order_versions WHERE enterprise_code = $1 ORDER BY modification', [coking.code]);
+    expect(versions).toEqual([
+      { enterprise_code: coking.code, modification: 1, status: 'superseded' },
+      { enterprise_code: coking.code, modification: 2, status: 'current' },
+    ]);
+    await drain();
+    expect(smtp.messages.length - before).toBe(2); // both coking contacts, nobody else
+    expect(smtp.to('wang2@example.com')[1].subject).toContain('第2版');
+
+    const refused = await t.http.post(oldLink).type('form').send({ modification: '1' }).expect(409);
+    expect(refused.text).toContain('第2版');
+    // The kiln's version was not replaced: its link still works.
+    await t.http.post(kilnLink).type('form').send({ modification: '1' }).expect(200);
+  });
+
+  it('the enterprise acknowledges through the API too; a superseded version answers 409 naming the current one', async () => {
+    await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'coking', password: 'coking-password', role: 'enterprise', enterpriseCode: coking.code }).expect(201);
+    const plant = await t.login('coking', 'coking-password');
+    const list = await t.http.get('/api/v1/orders').set('Authorization', plant).expect(200);
+    expect(list.body.total).toBe(1);
+    const { orderId, modification } = list.body.items[0];
+    expect(modification).toBe(2);
+    const stale = await t.http.post(`/api/v1/orders/${orderId}/versions/1/acknowledge`).set('Authorization', plant).expect(409);
+    expect(stale.body.error).toMatchObject({ code: 'ORDER_SUPERSEDED', details: { currentModification: 2 } });
+    const ok = await t.http.post(`/api/v1/orders/${orderId}/versions/2/acknowledge`).set('Authorization', plant).expect(200);
+    expect(ok.body.acknowledgedBy).toBe('coking');
+    const other = await ds.query('SELECT order_id FROM order_versions WHERE enterprise_code = $1', [chemical.code]);
+    await t.http.get(`/api/v1/orders/${other[0].order_id}`).set('Authorization', plant).expect(404);
+    const bad = await t.http.post(`/api/v1/orders/${orderId}/versions/2/implementation`).set('Authorization', plant).send({ lines: [{ line: 'L9', stoppedAt: '2026-12-10T22:10:00+08:00' }] }).expect(422);
+    expect(bad.body.error.code).toBe('LINE_NOT_RESTRICTED');
+  });
+
+  it('shows progress per county with overdue enterprises once the deadline has passed', async () => {
+    clock.set('2026-12-10T13:00:00+08:00');
+    const res = await t.http.get(`/api/v1/directives/${orangeId}/progress`).set('Authorization', admin).expect(200);
+    const byCounty = Object.fromEntries(res.body.counties.map((c: { county: string }) => [c.county, c]));
+    expect(byCounty['修武县']).toMatchObject({ orders: 2, delivered: 2, failed: 0 });
+    expect(byCounty['博爱县']).toMatchObject({ orders: 2, delivered: 1, failed: 1, acknowledged: 0, overdue: 2 });
+    expect(res.body.overdue.map((o: { enterpriseCode: string }) => o.enterpriseCode).sort()).toEqual([chemical.code, silent.code].sort());
+  });
+
+  it('lifting ends the orders that only the warning imposed; the season keeps the kiln stopped', async () => {
+    const res = await directive({ action: 'lift', counties: ['修武县', '博爱县'] }).expect(200);
+    expect(res.body.summary.totals).toMatchObject({ orders: 3, ended: 3 });
+    const orders = await ds.query('SELECT enterprise_code, status FROM orders ORDER BY enterprise_code');
+    expect(Object.fromEntries(orders.map((o: { enterprise_code: string; status: string }) => [o.enterprise_code, o.status]))).toEqual({
+      [kiln.code]: 'open',
+      [coking.code]: 'ended',
+      [chemical.code]: 'ended',
+      [silent.code]: 'ended',
+    });
+    const again = await directive({ action: 'lift', counties: ['修武县'] }).expect(409);
+    expect(again.body.error.message).toContain('nothing to lift');
+    const levels = await t.http.get('/api/v1/directives/levels').set('Authorization', admin).expect(200);
+    expect(levels.body.find((l: { county: string }) => l.county === '修武县')).toMatchObject({ levelNow: 'none', directed: null });
+  });
+
+  it('refuses bad directives with a message a person can act on', async () => {
+    const noEnd = await directive({ action: 'issue', level: 'orange', counties: ['修武县'] }).expect(400);
+    expect(noEnd.body.error.message).toContain('endsAt');
+    const unknown = await directive({ action: 'issue', level: 'orange', counties: ['火星县'], endsAt: null }).expect(422);
+    expect(unknown.body.error.message).toContain('火星县');
+    const backwards = await directive({ action: 'issue', level: 'blue', counties: ['修武县'], startsAt: '2026-12-11T10:00:00+08:00', endsAt: '2026-12-11T08:00:00+08:00' }).expect(409);
+    expect(backwards.body.error.message).toContain('refused');
+    const viewer = await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'viewer1', password: 'viewer-pass-1', role: 'viewer' }).expect(201);
+    expect(viewer.body.role).toBe('viewer');
+    await t.http.post('/api/v1/directives').set('Authorization', await t.login('viewer1', 'viewer-pass-1')).send({ action: 'lift', basis: 'x y' }).expect(403);
+  });
+});
