@@ -121,7 +121,7 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
       // Wrapped in a SELECT: the driver answers an UPDATE ... RETURNING as [rows, count].
       `WITH due AS (
          SELECT id FROM outbox
-         WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
+         WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND channel = ANY($4)
          ORDER BY next_attempt_at, id
          LIMIT $1
          FOR UPDATE SKIP LOCKED),
@@ -131,7 +131,8 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
          FROM due WHERE o.id = due.id
          RETURNING o.id, o.idempotency_key, o.kind, o.channel, o.recipient, o.enterprise_code, o.order_version_id, o.payload, o.attempts)
        SELECT * FROM claimed ORDER BY id`,
-      [batchSize, INSTANCE_ID, leaseSeconds],
+      // Without SMTP_URL, e-mail rows wait (they are not failed) until a mail server is configured.
+      [batchSize, INSTANCE_ID, leaseSeconds, this.email.configured ? ['email', 'webhook'] : ['webhook']],
     );
     if (claimed.length === 0) return { claimed: 0, sent: 0, retrying: 0, failed: 0 };
     const rows: ClaimedRow[] = claimed.map((r) => ({

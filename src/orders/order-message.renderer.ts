@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { signLinkToken } from '../acknowledgements/signed-link.js';
+import { ackLink } from '../acknowledgements/ack-link.js';
 import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import type { ClaimedRow, OutboundMessage } from '../dispatch/outbound-message.js';
@@ -9,13 +9,6 @@ import { renderOrderEmail } from '../dispatch/templates/order-email.template.js'
 import { webhookSecretFor } from '../dispatch/webhook-signature.js';
 import { Clock } from '../scheduling/clock.js';
 import { loadVersionViews, type OrderVersionView } from './order-view.js';
-
-/** The signed acknowledgement link of a version, valid for the configured days from now. */
-export function ackLink(config: ConfigService, view: Pick<OrderVersionView, 'versionId' | 'enterprise'>, now: Date): { url: string; expiresAt: string } {
-  const expiresAt = now.getTime() + config.dispatch.linkValidityDays * 86_400_000;
-  const token = signLinkToken({ orderVersionId: view.versionId, enterpriseCode: view.enterprise.code, expiresAt }, config.app.secret);
-  return { url: `${config.app.publicBaseUrl}/ack/${token}`, expiresAt: new Date(expiresAt).toISOString() };
-}
 
 /** Renders `order` outbox rows at send time: the version as it is now, with a freshly signed link. */
 @Injectable()

@@ -1,0 +1,161 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ConfigService } from '../config/config.service.js';
+import { escalationFor, type EscalationStage } from '../config/dispatch-config.js';
+import { OutboxService } from '../dispatch/outbox.service.js';
+import type { NewOutboxRow } from '../dispatch/outbound-message.js';
+import { renderEscalationEmail, type OverdueEnterprise } from '../dispatch/templates/escalation-email.template.js';
+import { renderReminderEmail } from '../dispatch/templates/reminder-email.template.js';
+import { ackLink } from './ack-link.js';
+import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
+import { Clock } from '../scheduling/clock.js';
+import { CronService } from '../scheduling/cron.service.js';
+import { JobRunner } from '../scheduling/job-runner.js';
+import { AlertsService, type NewAlert } from './alerts.service.js';
+
+export interface EscalationRound {
+  reminders: number;
+  stage1: number;
+  stage2: number;
+}
+
+/**
+ * Chases acknowledgements: a reminder to the enterprise before the deadline, then the
+ * county's escalation chain at the deadline (stage 1) and later (stage 2). Deadlines are
+ * timestamps in the database, so a run after downtime catches up; alerts' dedupe keys and
+ * the job's (job, slot) row keep every notice single across runs and instances.
+ */
+@Injectable()
+export class AckEscalationService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ack-escalation');
+
+  constructor(
+    private readonly config: ConfigService,
+    private readonly jobs: JobRunner,
+    private readonly cron: CronService,
+    private readonly clock: Clock,
+    private readonly alerts: AlertsService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.cron.register('ack-escalation', '20 * * * * *', () => this.run());
+  }
+
+  /** One round for the current minute (a no-op if another instance already ran it). */
+  async run(): Promise<EscalationRound | null> {
+    const now = this.clock.now();
+    const slot = now.toISOString().slice(0, 16);
+    const { result } = await this.jobs.runOnce('ack-escalation', slot, (manager) => this.check(manager, now));
+    if (result && result.reminders + result.stage1 + result.stage2 > 0) this.logger.log(`reminders ${result.reminders}, stage 1 ${result.stage1}, stage 2 ${result.stage2}`);
+    return result;
+  }
+
+  async check(manager: EntityManager, now: Date): Promise<EscalationRound> {
+    const d = this.config.dispatch;
+    const reminderMs = d.reminderBeforeDeadlineMinutes * 60_000;
+    const stage2Ms = d.escalation.stage2AfterDeadlineHours * 3_600_000;
+    const due: Array<{ id: string; ack_deadline: Date }> = await manager.query(
+      `SELECT v.id, v.ack_deadline FROM order_versions v
+       WHERE v.status = 'current' AND NOT v.ends AND v.acknowledged_at IS NULL AND v.ack_deadline <= $1`,
+      [new Date(now.getTime() + reminderMs)],
+    );
+    if (due.length === 0) return { reminders: 0, stage1: 0, stage2: 0 };
+    const views = await loadVersionViews(manager, due.map((r) => r.id));
+    const reminders: OrderVersionView[] = [];
+    const stage1: OrderVersionView[] = [];
+    const stage2: OrderVersionView[] = [];
+    for (const r of due) {
+      const v = views.get(r.id);
+      if (!v) continue;
+      const deadline = r.ack_deadline.getTime();
+      if (now.getTime() < deadline) reminders.push(v);
+      else {
+        stage1.push(v);
+        if (now.getTime() >= deadline + stage2Ms) stage2.push(v);
+      }
+    }
+    const newReminders = await this.alerts.raise(manager, reminders.map((v) => this.alert(v, 'ack_reminder', 0, `${v.enterprise.name}尚未签收${v.directiveNumber}（第${v.modification}版），已发送提醒。`)));
+    await this.outbox.enqueue(manager, await this.reminderMails(manager, newReminders, views, now));
+    const new1 = await this.alerts.raise(manager, stage1.map((v) => this.alert(v, 'ack_overdue', 1, `${v.enterprise.name}逾期未签收${v.directiveNumber}（第${v.modification}版）。`)));
+    const new2 = await this.alerts.raise(manager, stage2.map((v) => this.alert(v, 'ack_overdue', 2, `${v.enterprise.name}逾期${d.escalation.stage2AfterDeadlineHours}小时以上仍未签收${v.directiveNumber}（第${v.modification}版），已报指挥部。`)));
+    await this.outbox.enqueue(manager, [...this.escalationMails(new1, views, 1, now), ...this.escalationMails(new2, views, 2, now)]);
+    return { reminders: newReminders.length, stage1: new1.length, stage2: new2.length };
+  }
+
+  private alert(v: OrderVersionView, kind: NewAlert['kind'], stage: number, message: string): NewAlert {
+    return { dedupeKey: `${kind}:${stage}:${v.versionId}`, kind, stage, county: v.enterprise.county, enterpriseCode: v.enterprise.code, orderVersionId: v.versionId, message };
+  }
+
+  private async reminderMails(manager: EntityManager, alerts: NewAlert[], views: Map<string, OrderVersionView>, now: Date): Promise<NewOutboxRow[]> {
+    if (alerts.length === 0) return [];
+    const contacts: Array<{ enterprise_code: string; email: string }> = await manager.query(
+      'SELECT DISTINCT enterprise_code, lower(email) AS email FROM contacts WHERE email IS NOT NULL AND enterprise_code = ANY($1)',
+      [alerts.map((a) => a.enterpriseCode)],
+    );
+    const rows: NewOutboxRow[] = [];
+    const { city } = this.config;
+    for (const a of alerts) {
+      const v = views.get(a.orderVersionId!)!;
+      const link = ackLink(this.config, v, now);
+      const mail = renderReminderEmail({
+        cityName: city.city.name,
+        commandCenter: city.city.commandCenter,
+        directiveNumber: v.directiveNumber,
+        enterprise: v.enterprise,
+        orderId: v.orderId,
+        modification: v.modification,
+        levelName: this.config.levelName(v.level),
+        phaseName: this.config.phaseName(v.phase),
+        effectiveFrom: v.effectiveFrom,
+        effectiveTo: v.effectiveTo,
+        ackDeadline: v.ackDeadline,
+        ackUrl: link.url,
+        linkExpiresAt: link.expiresAt,
+        timezone: city.city.timezone,
+      });
+      for (const c of contacts.filter((c) => c.enterprise_code === v.enterprise.code)) {
+        rows.push({ idempotencyKey: `reminder:${v.versionId}:${c.email}`, kind: 'notice', channel: 'email', recipient: c.email, enterpriseCode: v.enterprise.code, orderVersionId: v.versionId, payload: { ...mail } });
+      }
+    }
+    return rows;
+  }
+
+  /** Stage n goes to the n-th link of the county's chain: its officers, or the command center. */
+  private escalationMails(alerts: NewAlert[], views: Map<string, OrderVersionView>, stage: 1 | 2, now: Date): NewOutboxRow[] {
+    const byCounty = new Map<string, OrderVersionView[]>();
+    for (const a of alerts) byCounty.set(a.county, [...(byCounty.get(a.county) ?? []), views.get(a.orderVersionId!)!]);
+    const rows: NewOutboxRow[] = [];
+    const { city } = this.config;
+    for (const [county, list] of byCounty) {
+      const code = city.counties.find((c) => c.name === county)?.code ?? county;
+      const chain = escalationFor(this.config.dispatch, code);
+      const target: EscalationStage | undefined = chain.chain[stage - 1];
+      if (!target) continue;
+      const recipients = target === 'county' ? chain.officerEmails : this.config.dispatch.escalation.commandCenterEmails;
+      const overdue: OverdueEnterprise[] = list.map((v) => ({ enterprise: v.enterprise, directiveNumber: v.directiveNumber, modification: v.modification, ackDeadline: v.ackDeadline }));
+      const mail = renderEscalationEmail({
+        cityName: city.city.name,
+        commandCenter: city.city.commandCenter,
+        stage,
+        countyName: county,
+        generatedAt: now.toISOString(),
+        overdue,
+        consoleUrl: null,
+        timezone: city.city.timezone,
+      });
+      for (const email of recipients) {
+        rows.push({
+          idempotencyKey: `escalation:${stage}:${county}:${now.toISOString().slice(0, 16)}:${email}`,
+          kind: 'notice',
+          channel: 'email',
+          recipient: email,
+          enterpriseCode: null,
+          orderVersionId: null,
+          payload: { ...mail },
+        });
+      }
+    }
+    return rows;
+  }
+}
