@@ -1,0 +1,128 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../audit/audit.service.js';
+import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { ConfigService } from '../config/config.service.js';
+import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
+import { matchGroup } from '../rules/season/season-calendar.js';
+import { Clock } from '../scheduling/clock.js';
+import { CronService } from '../scheduling/cron.service.js';
+import { CountyLevelsService } from './county-levels.service.js';
+import { DirectivesService, type DirectiveResult } from './directives.service.js';
+
+const DAY = 86_400_000;
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Directives nobody has to type: a level reaching its stated end, and the season's phase
+ * changes issued ahead of time. Both run under the job lock and catch up after downtime;
+ * a season boundary is directed once (unique season_key), whatever runs how often.
+ */
+@Injectable()
+export class DirectiveJobsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('directive-jobs');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly directives: DirectivesService,
+    private readonly levels: CountyLevelsService,
+    private readonly cron: CronService,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.cron.enabled) return;
+    await this.expireLevels().catch((err: unknown) => this.logger.error(`level expiry at boot failed: ${String(err)}`));
+    await this.issueSeasonDirectives().catch((err: unknown) => this.logger.error(`season directives at boot failed: ${String(err)}`));
+    this.cron.register('level-expiry', '40 * * * * *', () => this.expireLevels());
+    this.cron.register('season-directives', '0 10 0 * * *', () => this.issueSeasonDirectives());
+  }
+
+  /**
+   * Levels whose stated end has come: blue (and other self-expiring levels) expire, yellow
+   * and above end at their stated end time (RULES.md §2). Orders are re-derived for the county.
+   */
+  async expireLevels(): Promise<DirectiveResult[]> {
+    const now = this.clock.now();
+    const due: Array<{ county: string; level: string; ends_at: Date }> = await this.dataSource.query(
+      `SELECT county, level, ends_at FROM county_levels WHERE state = 'active' AND ends_at IS NOT NULL AND ends_at <= $1 ORDER BY ends_at, county`,
+      [now],
+    );
+    const selfExpiring = new Set<string>(this.config.rules.episodes.selfExpiringLevels);
+    const results: DirectiveResult[] = [];
+    // One directive per (end time, level): counties that ended together are announced together.
+    const groups = new Map<string, typeof due>();
+    for (const d of due) groups.set(`${d.ends_at.toISOString()}|${d.level}`, [...(groups.get(`${d.ends_at.toISOString()}|${d.level}`) ?? []), d]);
+    for (const group of groups.values()) {
+      const { level, ends_at } = group[0];
+      const at = ends_at.toISOString();
+      const event: ResponseLevelEvent = selfExpiring.has(level) ? { type: 'EXPIRE', at } : { type: 'LIFT', at, basis: '预警期满，按发布时确定的结束时间解除' };
+      const counties = group.map((g) => g.county);
+      const result = await this.directives
+        .execute(SYSTEM_ACTOR, {
+          kind: 'expire',
+          level: null,
+          counties,
+          city: false,
+          effectiveAt: ends_at,
+          endsAt: null,
+          basis: `${this.config.levelName(level)}期满（${at}）自动解除`,
+          events: new Map(counties.map((c) => [c, event])),
+          ackHours: this.config.dispatch.ackDeadlineHours.level,
+        }, false)
+        // Another instance (or an officer) got to these counties first; the next run looks again.
+        .catch((err: unknown) => {
+          if (err instanceof DomainError && err.code === CommonErrorCode.CONFLICT) return null;
+          throw err;
+        });
+      if (result) results.push(result);
+    }
+    return results;
+  }
+
+  /** Each phase boundary of the season, directed `seasonDirectiveLeadDays` ahead (and caught up if missed). */
+  async issueSeasonDirectives(): Promise<DirectiveResult[]> {
+    const now = this.clock.now();
+    const lead = this.config.dispatch.seasonDirectiveLeadDays * DAY;
+    const results: DirectiveResult[] = [];
+    for (const season of this.config.seasons) {
+      for (const group of season.groups) {
+        const boundaries = [
+          ...group.phases.map((p) => ({ key: p.key, name: p.name, at: p.startMs })),
+          { key: 'end', name: '错峰生产结束', at: group.phases[group.phases.length - 1].endMs },
+        ];
+        for (const b of boundaries) {
+          if (b.at - lead > now.getTime()) continue;
+          const seasonKey = `${season.season}/${group.key}/${b.key}`;
+          const [exists] = await this.dataSource.query('SELECT 1 FROM directives WHERE season_key = $1', [seasonKey]);
+          if (exists) continue;
+          const counties = this.config.city.counties.map((c) => c.name);
+          const result = await this.directives
+            .execute(SYSTEM_ACTOR, {
+              kind: 'season',
+              level: null,
+              counties,
+              city: true,
+              effectiveAt: new Date(b.at),
+              endsAt: null,
+              basis: `${season.season}采暖季错峰生产：${group.name} ${b.name}（第43条）`,
+              events: new Map(),
+              enterpriseFilter: (e) => matchGroup(season, e)?.key === group.key,
+              seasonKey,
+              ackHours: this.config.dispatch.ackDeadlineHours.season,
+            }, false)
+            // Another instance directed this boundary first: the unique season_key says so.
+            .catch((err: unknown) => {
+              if ((err as { code?: string }).code === UNIQUE_VIOLATION) return null;
+              throw err;
+            });
+          if (result) results.push(result);
+        }
+      }
+    }
+    if (results.length > 0) this.logger.log(`season directives: ${results.map((r) => r.number).join(', ')}`);
+    return results;
+  }
+}
