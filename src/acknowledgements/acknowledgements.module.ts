@@ -5,10 +5,12 @@ import { AckLinkService } from './ack-link.service.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
 import { AlertsController } from './alerts.controller.js';
 import { AlertsService } from './alerts.service.js';
+import { StatusReportsController } from './status-reports.controller.js';
+import { StatusReportsService } from './status-reports.service.js';
 
 @Module({
-  controllers: [AckLinkController, AlertsController],
-  providers: [AlertsService, AcknowledgementService, AckLinkService, AckEscalationService],
-  exports: [AlertsService, AcknowledgementService, AckEscalationService],
+  controllers: [AckLinkController, AlertsController, StatusReportsController],
+  providers: [AlertsService, AcknowledgementService, AckLinkService, AckEscalationService, StatusReportsService],
+  exports: [AlertsService, AcknowledgementService, AckEscalationService, StatusReportsService],
 })
 export class AcknowledgementsModule {}

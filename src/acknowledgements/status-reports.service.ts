@@ -1,0 +1,132 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/role.js';
+import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { ConfigService } from '../config/config.service.js';
+import { localDateOf, localDateTimeMs } from '../rules/time/local-time.js';
+import { levelAt } from '../rules/levels/level-at.js';
+import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
+import { Clock } from '../scheduling/clock.js';
+import { CronService } from '../scheduling/cron.service.js';
+import { JobRunner } from '../scheduling/job-runner.js';
+import { AlertsService } from './alerts.service.js';
+import type { FileStatusReportDto } from './dto/file-status-report.dto.js';
+
+/**
+ * Twice-daily status reports during a warning (RULES.md §2: before 09:00 and 17:00). A
+ * report answers the next report time; a missing one is flagged to the county right after it.
+ */
+@Injectable()
+export class StatusReportsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('status-reports');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly clock: Clock,
+    private readonly jobs: JobRunner,
+    private readonly cron: CronService,
+    private readonly alerts: AlertsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    for (const time of this.config.dispatch.statusReportTimes) {
+      const [h, m] = time.split(':').map(Number);
+      const at = (h * 60 + m + 1) % (24 * 60);
+      this.cron.register(`status-reports-${time}`, `0 ${at % 60} ${Math.floor(at / 60)} * * *`, () => this.checkMissing());
+    }
+  }
+
+  /** The first report time at or after `at`, in the city's zone. */
+  nextSlot(at: Date): Date {
+    const tz = this.config.city.city.timezone;
+    for (let day = 0; day < 2; day++) {
+      const date = localDateOf(at.getTime() + day * 86_400_000, tz);
+      for (const time of this.config.dispatch.statusReportTimes) {
+        const slot = localDateTimeMs(`${date}T${time}`, tz);
+        if (slot >= at.getTime()) return new Date(slot);
+      }
+    }
+    throw new Error('no report time configured');
+  }
+
+  /** The latest report time at or before `at`. */
+  previousSlot(at: Date): Date {
+    const tz = this.config.city.city.timezone;
+    for (let day = 0; day < 2; day++) {
+      const date = localDateOf(at.getTime() - day * 86_400_000, tz);
+      for (const time of [...this.config.dispatch.statusReportTimes].reverse()) {
+        const slot = localDateTimeMs(`${date}T${time}`, tz);
+        if (slot <= at.getTime()) return new Date(slot);
+      }
+    }
+    throw new Error('no report time configured');
+  }
+
+  async file(principal: Principal, dto: FileStatusReportDto) {
+    const code = principal.enterpriseCode;
+    if (!code) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'Only an enterprise account files status reports.');
+    const lines: Array<{ code: string }> = await this.dataSource.query('SELECT code FROM production_lines WHERE enterprise_code = $1', [code]);
+    const known = new Set(lines.map((l) => l.code));
+    const unknown = dto.lines.filter((l) => !known.has(l.line)).map((l) => l.line);
+    if (unknown.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Unknown line(s) ${unknown.join(', ')}; your lines are ${[...known].join(', ')}.`);
+    const now = this.clock.now();
+    const slot = this.nextSlot(now);
+    // A second report for the same time replaces the first.
+    const [row] = await this.dataSource.query(
+      `INSERT INTO status_reports (enterprise_code, slot, reported_at, reported_by, lines, note) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (enterprise_code, slot) DO UPDATE SET reported_at = EXCLUDED.reported_at, reported_by = EXCLUDED.reported_by, lines = EXCLUDED.lines, note = EXCLUDED.note
+       RETURNING id`,
+      [code, slot, now, principal.username, JSON.stringify(dto.lines.map((l) => ({ line: l.line, state: l.state, loadPercent: l.loadPercent ?? null }))), dto.note ?? null],
+    );
+    await this.dataSource.query(`UPDATE alerts SET resolved_at = $2 WHERE kind = 'report_missing' AND dedupe_key = $1 AND resolved_at IS NULL`, [`report_missing:${code}:${slot.toISOString()}`, now]);
+    return { id: String(row.id), enterpriseCode: code, slot: slot.toISOString(), reportedAt: now.toISOString() };
+  }
+
+  /** After a report time: every enterprise with an open order in a county under a warning must have reported. */
+  async checkMissing(): Promise<{ missing: number } | null> {
+    const slot = this.previousSlot(this.clock.now());
+    const { result } = await this.jobs.runOnce('status-reports', slot.toISOString(), (manager) => this.flag(manager, slot));
+    return result;
+  }
+
+  private async flag(manager: EntityManager, slot: Date): Promise<{ missing: number }> {
+    const warningLevels = new Set(this.config.city.levels.filter((l) => l.kind === 'warning').map((l) => l.key as string));
+    const machines: Array<{ county: string; snapshot: { context: ResponseLevelContext } }> = await manager.query('SELECT county, snapshot FROM county_levels');
+    const counties = machines.filter((m) => warningLevels.has(levelAt(m.snapshot.context, slot.toISOString()))).map((m) => m.county);
+    if (counties.length === 0) return { missing: 0 };
+    const missing: Array<{ code: string; name: string; county: string; version_id: string }> = await manager.query(
+      `SELECT e.code, e.name, e.county, o.current_version_id AS version_id FROM orders o JOIN enterprises e ON e.code = o.enterprise_code
+       WHERE o.status = 'open' AND o.county = ANY($1)
+         AND NOT EXISTS (SELECT 1 FROM status_reports r WHERE r.enterprise_code = o.enterprise_code AND r.slot = $2)`,
+      [counties, slot],
+    );
+    const when = slot.toISOString();
+    const raised = await this.alerts.raise(
+      manager,
+      missing.map((m) => ({
+        dedupeKey: `report_missing:${m.code}:${when}`,
+        kind: 'report_missing' as const,
+        stage: 1,
+        county: m.county,
+        enterpriseCode: m.code,
+        orderVersionId: m.version_id,
+        message: `${m.name}（${m.code}）未在规定时间前报送预警期间生产状态。`,
+      })),
+    );
+    await this.alerts.mailCounties(manager, raised, '【冬防】预警期间企业未按时报送生产状态');
+    if (raised.length > 0) this.logger.log(`${raised.length} enterprise(s) missed the ${when} status report`);
+    return { missing: raised.length };
+  }
+
+  async list(principal: Principal, slot: string | undefined) {
+    const county = principal.role === 'county_officer' ? principal.county : null;
+    return this.dataSource.query(
+      `SELECT r.enterprise_code AS "enterpriseCode", e.name, e.county, r.slot, r.reported_at AS "reportedAt", r.lines, r.note
+       FROM status_reports r JOIN enterprises e ON e.code = r.enterprise_code
+       WHERE ($1::text IS NULL OR e.county = $1) AND ($2::timestamptz IS NULL OR r.slot = $2) ORDER BY r.slot DESC, r.enterprise_code LIMIT 1000`,
+      [county, slot ?? null],
+    );
+  }
+}
