@@ -15,6 +15,7 @@ import { LevelsModule } from './levels/levels.module.js';
 import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module.js';
 import { DirectivesModule } from './directives/directives.module.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
+import { WarningsModule } from './warnings/warnings.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import type { Clock } from './scheduling/clock.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         DispatchModule,
         AcknowledgementsModule,
         DirectivesModule,
+        WarningsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, BootstrapService],

@@ -214,6 +214,24 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     expect(levels.body.find((l: { county: string }) => l.county === '修武县')).toMatchObject({ levelNow: 'none', directed: null });
   });
 
+  it('publishes the warnings as CAP 1.2: an alert, an update and a cancel, each referring to what it replaces', async () => {
+    const res = await t.http.get('/api/v1/warnings/cap').expect(200);
+    expect(res.headers['content-type']).toContain('application/atom+xml');
+    const alerts = [...res.text.matchAll(/<alert xmlns="urn:oasis:names:tc:emergency:cap:1\.2">[\s\S]*?<\/alert>/g)].map((m) => m[0]);
+    expect(alerts.map((a) => /<msgType>(\w+)<\/msgType>/.exec(a)![1])).toEqual(['Cancel', 'Update', 'Alert']);
+    const id = (a: string) => /<identifier>([^<]+)<\/identifier>/.exec(a)![1];
+    const refs = (a: string) => /<references>([^<]+)<\/references>/.exec(a)?.[1] ?? '';
+    const [cancel, update, alert] = alerts;
+    expect(refs(update)).toContain(`,${id(alert)},`);
+    expect(refs(cancel)).toContain(`,${id(update)},`);
+    expect(alert).toContain('<severity>Severe</severity>');
+    expect(update).toContain('<severity>Extreme</severity>');
+    expect(alert).toContain('<areaDesc>修武县</areaDesc>');
+    expect(alert).toContain('<value>410821</value>');
+    const one = await t.http.get(`/api/v1/warnings/cap/${orangeId}`).expect(200);
+    expect(one.text).toContain('<msgType>Alert</msgType>');
+  });
+
   it('refuses bad directives with a message a person can act on', async () => {
     const noEnd = await directive({ action: 'issue', level: 'orange', counties: ['修武县'] }).expect(400);
     expect(noEnd.body.error.message).toContain('endsAt');
