@@ -10,8 +10,7 @@ import { OutboxService } from '../dispatch/outbox.service.js';
 import { planDeliveries } from '../orders/order-delivery.js';
 import { planVersions } from '../orders/order-plan.js';
 import { loadOpenOrders, writeVersions } from '../orders/order-writer.js';
-import { entityToEnterprise } from '../registry/enterprise.mapper.js';
-import { loadEnterpriseEntities } from '../registry/enterprise-reader.js';
+import { loadActiveEnterprisesOf } from '../registry/enterprise-reader.js';
 import type { Enterprise, LevelOrNone } from '../rules/enterprise.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
 import { deriveOrder } from '../rules/orders/order-derivation.js';
@@ -164,7 +163,7 @@ export class DirectivesService {
           ackDeadline: new Date(now.getTime() + plan.ackHours * 3_600_000),
           createdAt: now,
         });
-        await this.outbox.enqueue(manager, deliveries.rows);
+        await this.outbox.enqueueFresh(manager, deliveries.rows);
         await this.alerts.flagUnreachable(manager, planned.filter((p) => deliveries.unreachable.has(p.enterprise.code)), number);
         await this.audit.record(manager, actor, [{ action: `directive.${plan.kind}`, entityType: 'directive', entityId: directiveId, before: null, after: { number, ...plan, events: undefined, enterpriseFilter: undefined, totals: summary.totals } }]);
         const result: DirectiveResult = {
@@ -191,9 +190,7 @@ export class DirectivesService {
   }
 
   private async enterprisesInScope(manager: EntityManager, plan: DirectivePlan): Promise<Enterprise[]> {
-    const codes: Array<{ code: string }> = await manager.query('SELECT code FROM enterprises WHERE active AND county = ANY($1) ORDER BY code', [plan.counties]);
-    const loaded = await loadEnterpriseEntities(manager, codes.map((c) => c.code));
-    const all = [...loaded.values()].map(entityToEnterprise);
+    const all = await loadActiveEnterprisesOf(manager, plan.counties);
     return plan.enterpriseFilter ? all.filter(plan.enterpriseFilter) : all;
   }
 

@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { copyInTransaction } from '../database/copy-rows.js';
 import type { NewOutboxRow } from './outbound-message.js';
 
 /** Writes outbox rows inside the caller's transaction; a repeated key is ignored (idempotent enqueue). */
 @Injectable()
 export class OutboxService {
+  /** Rows whose keys are new by construction (a fresh order version's): COPY, no conflict check. */
+  async enqueueFresh(manager: EntityManager, rows: NewOutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await copyInTransaction(
+      manager,
+      'outbox',
+      ['idempotency_key', 'kind', 'channel', 'recipient', 'enterprise_code', 'order_version_id', 'payload'],
+      rows.map((r) => [r.idempotencyKey, r.kind, r.channel, r.recipient, r.enterpriseCode, r.orderVersionId, r.payload]),
+    );
+  }
+
   async enqueue(manager: EntityManager, rows: NewOutboxRow[], notBefore: Date | null = null): Promise<number> {
     let written = 0;
     const CHUNK = 5000;

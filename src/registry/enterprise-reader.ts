@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Livelihood, Measures, ProvincialApproval } from '../rules/enterprise.js';
+import type { Enterprise, Livelihood, Measures, ProvincialApproval } from '../rules/enterprise.js';
 import type { ContactEntity } from './contact.entity.js';
 import type { EnterpriseEntity } from './enterprise.entity.js';
 import type { ProductionLineEntity } from './production-line.entity.js';
@@ -71,5 +71,47 @@ export async function loadEnterpriseEntities(manager: EntityManager, codes: stri
       out.get(c.enterprise_code)?.contacts.push({ enterpriseCode: c.enterprise_code, position: c.position, name: c.name, role: c.role, email: c.email, phone: c.phone } as ContactEntity);
     }
   }
+  return out;
+}
+
+/**
+ * The active enterprises of some counties as plain registry objects, in three set queries
+ * filtered by county (no list of codes to ship): what a city-wide directive reads.
+ */
+export async function loadActiveEnterprisesOf(manager: EntityManager, counties: string[]): Promise<Enterprise[]> {
+  const rows: EnterpriseRow[] = await manager.query('SELECT * FROM enterprises WHERE active AND county = ANY($1) ORDER BY code', [counties]);
+  const byCode = new Map<string, Enterprise>();
+  const out: Enterprise[] = rows.map((r) => {
+    const e: Enterprise = {
+      code: r.code,
+      name: r.name,
+      county: r.county,
+      industry: r.industry,
+      process: r.process,
+      fuel: r.fuel,
+      airEmitting: r.air_emitting,
+      grade: r.grade,
+      livelihood: r.livelihood,
+      provincialApproval: r.provincial_approval,
+      contacts: [],
+      lines: [],
+      measures: r.measures ?? {},
+      webhookUrl: r.webhook_url,
+    };
+    byCode.set(r.code, e);
+    return e;
+  });
+  const lines: Array<{ enterprise_code: string; code: string; name: string; capacity: number; unit: string; cells: number | null }> = await manager.query(
+    `SELECT l.enterprise_code, l.code, l.name, l.capacity, l.unit, l.cells FROM production_lines l JOIN enterprises e ON e.code = l.enterprise_code
+     WHERE e.active AND e.county = ANY($1) ORDER BY l.enterprise_code, l.position`,
+    [counties],
+  );
+  for (const l of lines) byCode.get(l.enterprise_code)?.lines.push({ code: l.code, name: l.name, capacity: l.capacity, unit: l.unit, cells: l.cells });
+  const contacts: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null }> = await manager.query(
+    `SELECT c.enterprise_code, c.name, c.role, c.email, c.phone FROM contacts c JOIN enterprises e ON e.code = c.enterprise_code
+     WHERE e.active AND e.county = ANY($1) ORDER BY c.enterprise_code, c.position`,
+    [counties],
+  );
+  for (const c of contacts) byCode.get(c.enterprise_code)?.contacts.push({ name: c.name, role: c.role, email: c.email, phone: c.phone });
   return out;
 }
