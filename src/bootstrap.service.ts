@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from './audit/audit.service.js';
@@ -13,7 +13,7 @@ import { RegistryImportService } from './registry/registry-import.service.js';
 
 /** First-boot duties: the configured commander, and in demo mode the demo registry and users. */
 @Injectable()
-export class BootstrapService implements OnApplicationBootstrap {
+export class BootstrapService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('bootstrap');
 
   constructor(
@@ -23,7 +23,8 @@ export class BootstrapService implements OnApplicationBootstrap {
     private readonly importer: RegistryImportService,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Before any job's bootstrap hook: the season directives at boot must see the demo registry. */
+  async onModuleInit(): Promise<void> {
     const { app } = this.config;
     if (app.demo && (await this.dataSource.getRepository(EnterpriseEntity).count()) === 0) {
       // Loaded only when needed: the generator is demo tooling, not part of a normal boot.
@@ -32,6 +33,10 @@ export class BootstrapService implements OnApplicationBootstrap {
       const summary = await this.importer.import(SYSTEM_ACTOR, 'json', { enterprises });
       this.logger.log(`loaded the demo registry: ${summary.created} enterprises`);
     }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { app } = this.config;
     if ((await this.users.count()) > 0) return;
     if (app.admin) {
       await this.users.create(SYSTEM_ACTOR, { username: app.admin.username, password: app.admin.password, role: 'commander' });

@@ -36,8 +36,10 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
     if (!this.cron.enabled) return;
     await this.expireLevels().catch((err: unknown) => this.logger.error(`level expiry at boot failed: ${String(err)}`));
     await this.issueSeasonDirectives().catch((err: unknown) => this.logger.error(`season directives at boot failed: ${String(err)}`));
+    await this.reconcile().catch((err: unknown) => this.logger.error(`reconciliation at boot failed: ${String(err)}`));
     this.cron.register('level-expiry', '40 * * * * *', () => this.expireLevels());
     this.cron.register('season-directives', '0 10 0 * * *', () => this.issueSeasonDirectives());
+    this.cron.register('reconcile', '0 20 0 * * *', () => this.reconcile());
   }
 
   /**
@@ -124,5 +126,44 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
     }
     if (results.length > 0) this.logger.log(`season directives: ${results.map((r) => r.number).join(', ')}`);
     return results;
+  }
+
+  /**
+   * Re-derives every enterprise's order for now and versions only those whose requirement
+   * differs from their current one: enterprises registered or changed after the directives
+   * that concern them, and phases begun while a warning version was current. An enterprise
+   * whose current version takes effect later (an advance season notice) is left alone.
+   */
+  async reconcile(): Promise<DirectiveResult | null> {
+    const now = this.clock.now();
+    const pending: Array<{ enterprise_code: string }> = await this.dataSource.query(
+      `SELECT v.enterprise_code FROM orders o JOIN order_versions v ON v.id = o.current_version_id WHERE o.status = 'open' AND v.effective_from > $1`,
+      [now],
+    );
+    const skip = new Set(pending.map((p) => p.enterprise_code));
+    const counties = this.config.city.counties.map((c) => c.name);
+    const result = await this.directives.execute(SYSTEM_ACTOR, this.reconcilePlan(now, counties, skip), false).catch((err: unknown) => {
+      if (err instanceof DomainError && err.code === CommonErrorCode.CONFLICT) return null;
+      throw err;
+    });
+    if (!result?.id) return null;
+    this.logger.log(`reconciliation ${result.number}: ${result.summary.totals.orders} order version(s)`);
+    return result;
+  }
+
+  private reconcilePlan(now: Date, counties: string[], skip: Set<string>) {
+    return {
+      kind: 'reconcile' as const,
+      level: null,
+      counties,
+      city: true,
+      effectiveAt: now,
+      endsAt: null,
+      basis: '按最新登记信息、错峰生产阶段和响应级别核对生产调控指令',
+      events: new Map(),
+      enterpriseFilter: (e: { code: string }) => !skip.has(e.code),
+      ackHours: this.config.dispatch.ackDeadlineHours.season,
+      skipIfUnchanged: true,
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type DirectiveKind = 'issue' | 'adjust' | 'lift' | 'expire' | 'season';
+export type DirectiveKind = 'issue' | 'adjust' | 'lift' | 'expire' | 'season' | 'reconcile';
 
 /** A decision of the command center (or of the season calendar), numbered like 焦冬防指〔2026〕12号. */
 @Entity('directives')

@@ -50,6 +50,8 @@ export interface DirectivePlan {
   enterpriseFilter?: (e: Enterprise) => boolean;
   seasonKey?: string;
   ackHours: number;
+  /** Make no directive at all when no enterprise's requirement changes (reconciliation). */
+  skipIfUnchanged?: boolean;
 }
 
 class DryRunRollback extends Error {
@@ -149,6 +151,9 @@ export class DirectivesService {
         const inScope = new Map<string, number>();
         for (const e of enterprises) inScope.set(e.county, (inScope.get(e.county) ?? 0) + 1);
         const summary = summarise(plan.counties, inScope, planned, deliveries.unreachable);
+        if (plan.skipIfUnchanged && planned.length === 0) {
+          throw new DryRunRollback({ id: null, number: null, kind: plan.kind, dryRun, level: plan.level, counties: plan.counties, startsAt: plan.effectiveAt.toISOString(), endsAt: null, summary });
+        }
 
         const number = await this.nextNumber(manager, now);
         const [row] = await manager.query(

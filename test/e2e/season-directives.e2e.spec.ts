@@ -87,4 +87,18 @@ describe('directives nobody types: season phases ahead of time, levels reaching 
     const levels = await t.http.get('/api/v1/directives/levels').set('Authorization', admin).expect(200);
     expect(levels.body.find((l: { county: string }) => l.county === '修武县')).toMatchObject({ levelNow: 'none', directed: null });
   });
+
+  it('an enterprise registered after the season directive gets its order from the reconciliation, once', async () => {
+    const late = sampleEnterprise(604, { county: '孟州市' }); // another cement plant
+    await t.http.post('/api/v1/enterprises').set('Authorization', await t.adminToken()).send(late).expect(201);
+    const result = await jobs.reconcile();
+    expect(result).toMatchObject({ kind: 'reconcile' });
+    expect(result!.summary.totals.orders).toBe(1);
+    const [v] = await ds.query('SELECT phase, lines FROM order_versions WHERE enterprise_code = $1', [late.code]);
+    expect(v.phase).toBe('full_stop');
+    expect(v.lines.every((l: { action: string }) => l.action === 'stop')).toBe(true);
+    expect(await jobs.reconcile()).toBeNull();
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM directives WHERE kind = 'reconcile'`);
+    expect(n).toBe(1);
+  });
 });
