@@ -255,8 +255,7 @@ describe('dispatch faults: two instances on one database', () => {
     expect(o).toEqual({ sent: N, attempts: 1 });
     const [att] = await ds.query(`SELECT count(*)::int AS n, count(DISTINCT outbox_id)::int AS rows FROM delivery_attempts WHERE ok`);
     expect(att).toEqual({ n: N, rows: N });
-    if (ra.sent > 0 && rb.sent > 0) expect(Math.min(ra.rounds, rb.rounds)).toBeGreaterThan(0);
-    else console.warn('one instance did all the work on this machine; only exactly-once was checked');
+    if (ra.sent === 0 || rb.sent === 0) console.warn('one instance did all the work on this machine; only exactly-once was checked');
   });
 
   it('a scheduled job run for the same slot from both instances at once runs once', async () => {
