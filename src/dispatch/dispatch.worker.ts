@@ -5,7 +5,7 @@ import { ConfigService } from '../config/config.service.js';
 import { retryDelaySeconds } from '../config/dispatch-config.js';
 import { INSTANCE_ID } from '../scheduling/instance-id.js';
 import { EmailChannel } from './channels/email.channel.js';
-import { WebhookChannel } from './channels/webhook.channel.js';
+import { PermanentDeliveryError, WebhookChannel } from './channels/webhook.channel.js';
 import type { ClaimedRow, OutboundMessage, OutboxRenderer } from './outbound-message.js';
 import { webhookSecretFor } from './webhook-signature.js';
 
@@ -191,7 +191,7 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
         const response = message.channel === 'email' ? await this.email.send(message, row.idempotencyKey) : await this.webhook.send(message, row.idempotencyKey);
         return { id: row.id, attempt: row.attempts, ok: true, response, error: null, retryIn: null };
       } catch (err) {
-        const retryIn = row.attempts >= maxAttempts ? null : retryDelaySeconds(this.config.dispatch, row.attempts);
+        const retryIn = err instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : retryDelaySeconds(this.config.dispatch, row.attempts);
         return { id: row.id, attempt: row.attempts, ok: false, response: null, error: err instanceof Error ? err.message : String(err), retryIn };
       }
     };

@@ -2,10 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../webhook-signature.js';
 import type { WebhookMessage } from '../outbound-message.js';
 
+/** A failure no retry can heal; the worker fails the row at once. */
+export class PermanentDeliveryError extends Error {}
+
+// RFC 2606 / 6761 names are examples, never receivers: nothing is sent to them (demo data uses them).
+const RESERVED_HOST = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost\.invalid)$/i;
+
 /** POSTs JSON with an HMAC signature; any non-2xx answer is a failure to retry. */
 @Injectable()
 export class WebhookChannel {
   async send(message: WebhookMessage, idempotencyKey: string): Promise<string> {
+    const host = new URL(message.url).hostname;
+    if (RESERVED_HOST.test(host)) throw new PermanentDeliveryError(`${host} is a reserved example domain (RFC 2606); nothing was sent`);
     const body = JSON.stringify(message.body);
     const res = await fetch(message.url, {
       method: 'POST',
