@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
 import { retryDelaySeconds } from '../config/dispatch-config.js';
+import { randomBytes } from 'node:crypto';
 import { INSTANCE_ID } from '../scheduling/instance-id.js';
 import { EmailChannel } from './channels/email.channel.js';
 import { PermanentDeliveryError, WebhookChannel } from './channels/webhook.channel.js';
@@ -53,6 +54,8 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  /** Per worker, not per process: two apps in one process (tests) still tell their claims apart. */
+  private readonly workerId = `${INSTANCE_ID}:${randomBytes(2).toString("hex")}`.slice(-64);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -132,7 +135,7 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
          RETURNING o.id, o.idempotency_key, o.kind, o.channel, o.recipient, o.enterprise_code, o.order_version_id, o.payload, o.attempts)
        SELECT * FROM claimed ORDER BY id`,
       // Without SMTP_URL, e-mail rows wait (they are not failed) until a mail server is configured.
-      [batchSize, INSTANCE_ID, leaseSeconds, this.email.configured ? ['email', 'webhook'] : ['webhook']],
+      [batchSize, this.workerId, leaseSeconds, this.email.configured ? ['email', 'webhook'] : ['webhook']],
     );
     if (claimed.length === 0) return { claimed: 0, sent: 0, retrying: 0, failed: 0 };
     const rows: ClaimedRow[] = claimed.map((r) => ({
@@ -191,7 +194,8 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
         const response = message.channel === 'email' ? await this.email.send(message, row.idempotencyKey) : await this.webhook.send(message, row.idempotencyKey);
         return { id: row.id, attempt: row.attempts, ok: true, response, error: null, retryIn: null };
       } catch (err) {
-        const retryIn = err instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : retryDelaySeconds(this.config.dispatch, row.attempts);
+        // ±10% jitter: after an outage, rows do not all come back in the same second.
+        const retryIn = err instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : Math.max(1, Math.round(retryDelaySeconds(this.config.dispatch, row.attempts) * (0.9 + Math.random() * 0.2)));
         return { id: row.id, attempt: row.attempts, ok: false, response: null, error: err instanceof Error ? err.message : String(err), retryIn };
       }
     };
@@ -217,12 +221,12 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
            last_error = x.error, locked_by = NULL
          FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, response text, error text, retry_in int)
          WHERE o.id = x.id AND o.locked_by = $2`,
-        [json, INSTANCE_ID],
+        [json, this.workerId],
       );
       await manager.query(
         `INSERT INTO delivery_attempts (outbox_id, attempt, worker, ok, response, error)
          SELECT id, attempt, $2, ok, response, error FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, response text, error text)`,
-        [json, INSTANCE_ID],
+        [json, this.workerId],
       );
     });
     const failed = outcomes.filter((o) => !o.ok);
