@@ -1,3 +1,10 @@
+import { LedgerEntryEntity } from '../compliance/ledger-entry.entity.js';
+import { DrawEntity } from '../inspections/draw.entity.js';
+import { EvidenceEntity } from '../inspections/evidence.entity.js';
+import { FindingEntity } from '../inspections/finding.entity.js';
+import { InspectionTaskEntity } from '../inspections/inspection-task.entity.js';
+import { PowerReadingEntity } from '../inspections/power-reading.entity.js';
+import { TeamEntity } from '../inspections/team.entity.js';
 import { AlertEntity } from '../acknowledgements/alert.entity.js';
 import { StatusReportEntity } from '../acknowledgements/status-report.entity.js';
 import { CountyLevelEntity } from '../directives/county-level.entity.js';
@@ -18,4 +25,5 @@ import { SeasonPhaseChangeEntity } from '../seasons/season-phase-change.entity.j
 
 // Classes, not globs, so the app, vitest and the TypeORM CLI load the same list.
 export const ENTITIES = [EnterpriseEntity, ProductionLineEntity, ContactEntity, UserEntity, AuditEntryEntity, SeasonCalendarStateEntity, SeasonPhaseChangeEntity,
-  CountyLevelEntity, DirectiveEntity, DirectiveSequenceEntity, OrderEntity, OrderVersionEntity, OutboxEntity, DeliveryAttemptEntity, AlertEntity, StatusReportEntity, JobRunEntity];
+  CountyLevelEntity, DirectiveEntity, DirectiveSequenceEntity, OrderEntity, OrderVersionEntity, OutboxEntity, DeliveryAttemptEntity, AlertEntity, StatusReportEntity, JobRunEntity,
+  TeamEntity, DrawEntity, InspectionTaskEntity, FindingEntity, EvidenceEntity, PowerReadingEntity, LedgerEntryEntity];
