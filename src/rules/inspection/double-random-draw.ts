@@ -221,28 +221,39 @@ export function drawInspections(input: DrawInput): DrawResult {
   for (const d of drawn) allocation[d.county] = (allocation[d.county] ?? 0) + 1;
 
   // 2. Which teams: shuffle once, then each enterprise goes to the eligible team with the
-  // fewest tasks so far, ties by shuffled position. Enterprises with fewer eligible teams
-  // go first, so the flexible ones fill in around them and loads stay even.
+  // fewest tasks so far, ties by shuffled position. Enterprises with fewer eligible teams go
+  // first so the flexible ones fill in around them, and counties take turns so no county's
+  // block lands on the same few teams; a final pass then moves single tasks off the busiest
+  // teams while that narrows the spread.
   const rng = stream(seed, 'teams');
   const shuffled = [...teams];
   for (let i = shuffled.length - 1; i > 0; i--) {
     const j = Math.floor(rng.next() * (i + 1));
     [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
   }
-  const load = new Array<number>(shuffled.length).fill(0);
-  const eligibleFor = (county: string): number[] => {
-    const out: number[] = [];
-    for (let i = 0; i < shuffled.length; i++) {
-      if (allowHomeCounty || shuffled[i]!.homeCounty !== county) out.push(i);
-    }
-    return out;
-  };
   const eligibleByCounty = new Map<string, number[]>();
-  for (const d of drawn) if (!eligibleByCounty.has(d.county)) eligibleByCounty.set(d.county, eligibleFor(d.county));
-  const queue = drawn.map((d, i) => ({ d, i, n: eligibleByCounty.get(d.county)!.length }));
-  queue.sort((a, b) => a.n - b.n || a.i - b.i);
+  for (const d of drawn) {
+    if (eligibleByCounty.has(d.county)) continue;
+    const out: number[] = [];
+    for (let t = 0; t < shuffled.length; t++) if (allowHomeCounty || shuffled[t]!.homeCounty !== d.county) out.push(t);
+    eligibleByCounty.set(d.county, out);
+  }
+  const rankInCounty = new Array<number>(drawn.length);
+  for (let i = 0; i < drawn.length; i++) {
+    const prev = drawn[i - 1];
+    rankInCounty[i] = prev && prev.county === drawn[i]!.county ? rankInCounty[i - 1]! + 1 : 0;
+  }
+  const queue = drawn.map((d, i) => ({ d, i, n: eligibleByCounty.get(d.county)!.length, r: rankInCounty[i]! }));
+  queue.sort((a, b) => a.n - b.n || a.r - b.r || a.i - b.i);
 
-  const teamOf = new Array<string | null>(drawn.length).fill(null);
+  const load = new Array<number>(shuffled.length).fill(0);
+  const leastLoaded = (eligible: readonly number[]): number => {
+    let best = eligible[0]!;
+    for (const t of eligible) if (load[t]! < load[best]!) best = t;
+    return best;
+  };
+  const teamOf = new Array<number>(drawn.length).fill(-1);
+  const assigned: number[] = [];
   const unassigned: DrawUnassigned[] = [];
   for (const { d, i } of queue) {
     const eligible = eligibleByCounty.get(d.county)!;
@@ -254,16 +265,31 @@ export function drawInspections(input: DrawInput): DrawResult {
       });
       continue;
     }
-    let best = eligible[0]!;
-    for (const t of eligible) if (load[t]! < load[best]!) best = t;
-    load[best]!++;
-    teamOf[i] = shuffled[best]!.key;
+    const t = leastLoaded(eligible);
+    load[t]!++;
+    teamOf[i] = t;
+    assigned.push(i);
+  }
+  // Each move lowers the sum of squared loads, so this ends.
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (let k = assigned.length - 1; k >= 0; k--) {
+      const i = assigned[k]!;
+      const from = teamOf[i]!;
+      const to = leastLoaded(eligibleByCounty.get(drawn[i]!.county)!);
+      if (load[to]! <= load[from]! - 2) {
+        load[from]!--;
+        load[to]!++;
+        teamOf[i] = to;
+        moved = true;
+      }
+    }
   }
 
   const picks: DrawPick[] = [];
   drawn.forEach((d, i) => {
-    const team = teamOf[i];
-    if (team != null) picks.push({ code: d.code, county: d.county, team, weight: d.weight, order: picks.length + 1 });
+    const t = teamOf[i]!;
+    if (t >= 0) picks.push({ code: d.code, county: d.county, team: shuffled[t]!.key, weight: d.weight, order: picks.length + 1 });
   });
   unassigned.sort((a, b) => byString(a.county, b.county) || byString(a.code, b.code));
   return { seed, picks, unassigned, allocation };
