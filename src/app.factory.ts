@@ -17,6 +17,8 @@ export async function createApp(app: AppConfig, domain: DomainConfig, databaseUr
   nest.use(requestIdMiddleware(logger));
   // Imports may be large; every other route keeps a small body limit.
   nest.use('/api/v1/registry/import', express.json({ limit: '200mb' }), express.raw({ type: [...CSV_TYPES, XLSX_TYPE], limit: '200mb' }));
+  nest.use('/api/v1/findings', express.raw({ type: ['image/jpeg', 'image/png', 'image/webp'], limit: domain.inspection.evidence.maxBytes + 1024 }));
+  nest.use('/api/v1/power-readings', express.json({ limit: '50mb' }), express.raw({ type: ['text/csv', 'application/csv'], limit: '50mb' }));
   nest.use(express.json({ limit: '1mb' }));
   nest.use(express.urlencoded({ extended: false, limit: '1mb' }));
   nest.set('trust proxy', 'loopback');

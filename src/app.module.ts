@@ -16,6 +16,8 @@ import { AcknowledgementsModule } from './acknowledgements/acknowledgements.modu
 import { DirectivesModule } from './directives/directives.module.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
 import { WarningsModule } from './warnings/warnings.module.js';
+import { ComplianceModule } from './compliance/compliance.module.js';
+import { InspectionsModule } from './inspections/inspections.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import type { Clock } from './scheduling/clock.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
@@ -46,6 +48,8 @@ export class AppModule {
         AcknowledgementsModule,
         DirectivesModule,
         WarningsModule,
+        ComplianceModule,
+        InspectionsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, BootstrapService],

@@ -5,6 +5,7 @@ import type { AppConfig } from './app-config.js';
 import type { CityConfig } from './city-config.js';
 import type { DispatchConfig } from './dispatch-config.js';
 import type { DomainConfig } from './domain-config.js';
+import type { InspectionConfig } from './inspection-config.js';
 import type { RulesConfig } from './rules-config.js';
 import type { SeasonConfig } from './season-config.js';
 
@@ -15,6 +16,7 @@ export class ConfigService {
   readonly rules: RulesConfig;
   readonly seasons: readonly SeasonConfig[];
   readonly dispatch: DispatchConfig;
+  readonly inspection: InspectionConfig;
   private readonly orderConfigs = new Map<string, OrderConfig>();
 
   constructor(
@@ -25,6 +27,7 @@ export class ConfigService {
     this.rules = domain.rules;
     this.seasons = domain.seasons;
     this.dispatch = domain.dispatch;
+    this.inspection = domain.inspection;
   }
 
   season(key: string): SeasonConfig | null {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadCityConfig, type CityConfig } from './city-config.js';
 import { configDir } from './config-files.js';
 import { loadDispatchConfig, type DispatchConfig } from './dispatch-config.js';
+import { loadInspectionConfig, type InspectionConfig } from './inspection-config.js';
 import { loadRulesConfig, type RulesConfig } from './rules-config.js';
 import { loadSeasonConfig, type SeasonConfig } from './season-config.js';
 
@@ -13,6 +14,7 @@ export interface DomainConfig {
   /** Every config/seasons/<YYYY-YYYY>.yaml, oldest first. */
   seasons: SeasonConfig[];
   dispatch: DispatchConfig;
+  inspection: InspectionConfig;
 }
 
 export function loadDomainConfig(): DomainConfig {
@@ -24,5 +26,6 @@ export function loadDomainConfig(): DomainConfig {
     rules: loadRulesConfig(),
     seasons: files.map((f) => loadSeasonConfig(f.replace(/\.yaml$/, ''))),
     dispatch: loadDispatchConfig(),
+    inspection: loadInspectionConfig(),
   };
 }

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, type Actor } from '../audit/audit.service.js';
+import type { Principal } from '../auth/role.js';
+import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { ConfigService } from '../config/config.service.js';
+import { rankCounties } from '../rules/inspection/county-ranking.js';
+import { localDateOf, localMidnightMs } from '../rules/time/local-time.js';
+import { Clock } from '../scheduling/clock.js';
+
+export interface LedgerEntryView {
+  id: string;
+  county: string;
+  enterpriseCode: string | null;
+  findingId: string | null;
+  item: string;
+  itemName: string;
+  amount: number;
+  description: string;
+  createdAt: string;
+  voidedAt: string | null;
+  voidReason: string | null;
+  voidedBy: string | null;
+}
+
+/** The county penalty ledger (item 51): entries from violations, voidable by the commander with a reason. */
+@Injectable()
+export class LedgerService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** [start, end) of a local calendar month. */
+  monthRange(month: string | undefined): { month: string; from: Date; to: Date } {
+    const tz = this.config.city.city.timezone;
+    const m = month ?? localDateOf(this.clock.now().getTime(), tz).slice(0, 7);
+    const [y, mo] = m.split('-').map(Number);
+    const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+    return { month: m, from: new Date(localMidnightMs(`${m}-01`, tz)), to: new Date(localMidnightMs(`${next}-01`, tz)) };
+  }
+
+  async add(manager: EntityManager, entry: { county: string; enterpriseCode: string | null; findingId: string | null; item: string; description: string }): Promise<{ id: string; item: string; amount: number }> {
+    const penalty = this.config.inspection.penalties[entry.item];
+    if (!penalty) throw new Error(`penalty item ${entry.item} is not configured`);
+    const [row] = await manager.query(
+      `INSERT INTO ledger_entries (county, enterprise_code, finding_id, item, amount, description, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [entry.county, entry.enterpriseCode, entry.findingId, entry.item, penalty.amountYuan, entry.description, this.clock.now()],
+    );
+    return { id: String(row.id), item: entry.item, amount: penalty.amountYuan };
+  }
+
+  async list(p: Principal, q: { month?: string; county?: string }): Promise<{ month: string; items: LedgerEntryView[]; total: number }> {
+    const { month, from, to } = this.monthRange(q.month);
+    const county = p.role === 'county_officer' ? p.county : (q.county ?? null);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT * FROM ledger_entries WHERE created_at >= $1 AND created_at < $2 AND ($3::text IS NULL OR county = $3) ORDER BY created_at, id`,
+      [from, to, county],
+    );
+    const items = rows.map((r) => this.view(r));
+    return { month, items, total: items.filter((i) => !i.voidedAt).reduce((n, i) => n + i.amount, 0) };
+  }
+
+  private view(r: Record<string, unknown>): LedgerEntryView {
+    const item = String(r.item);
+    return {
+      id: String(r.id),
+      county: String(r.county),
+      enterpriseCode: (r.enterprise_code as string | null) ?? null,
+      findingId: (r.finding_id as string | null) ?? null,
+      item,
+      itemName: this.config.inspection.penalties[item]?.name ?? item,
+      amount: Number(r.amount),
+      description: String(r.description),
+      createdAt: (r.created_at as Date).toISOString(),
+      voidedAt: (r.voided_at as Date | null)?.toISOString() ?? null,
+      voidReason: (r.void_reason as string | null) ?? null,
+      voidedBy: (r.voided_by as string | null) ?? null,
+    };
+  }
+
+  async void(actor: Actor, id: string, reason: string): Promise<LedgerEntryView> {
+    if (!/^\d+$/.test(id)) throw new DomainError(CommonErrorCode.NOT_FOUND, `No ledger entry ${id}.`);
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query('SELECT * FROM ledger_entries WHERE id = $1 FOR UPDATE', [id]);
+      if (!row) throw new DomainError(CommonErrorCode.NOT_FOUND, `No ledger entry ${id}.`);
+      if (row.voided_at) throw new DomainError(CommonErrorCode.CONFLICT, `Ledger entry ${id} was already voided (${row.void_reason}).`);
+      const now = this.clock.now();
+      await manager.query('UPDATE ledger_entries SET voided_at = $2, void_reason = $3, voided_by = $4 WHERE id = $1', [id, now, reason, actor.username]);
+      await this.audit.record(manager, actor, [{ action: 'ledger.void', entityType: 'ledger_entry', entityId: id, before: { voidedAt: null }, after: { voidedAt: now.toISOString(), reason } }]);
+      return this.view({ ...row, voided_at: now, void_reason: reason, voided_by: actor.username });
+    });
+  }
+
+  async ranking(month: string | undefined) {
+    const { month: m, from, to } = this.monthRange(month);
+    const rows: Array<{ county: string; amount: number; voided: boolean }> = await this.dataSource.query(
+      'SELECT county, amount, voided_at IS NOT NULL AS voided FROM ledger_entries WHERE created_at >= $1 AND created_at < $2',
+      [from, to],
+    );
+    return { month: m, ranking: rankCounties(rows, this.config.city.counties.map((c) => c.name)) };
+  }
+}

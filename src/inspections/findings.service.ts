@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Principal } from '../auth/role.js';
+import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { withRules } from '../common/rules-error.js';
+import { LedgerService } from '../compliance/ledger.service.js';
+import { ConfigService } from '../config/config.service.js';
+import { versionInForce } from '../orders/version-in-force.js';
+import { judgeFinding } from '../rules/inspection/finding-verdict.js';
+import { Clock } from '../scheduling/clock.js';
+import type { CreateFindingDto } from './dto/create-finding.dto.js';
+
+/** Tolerated clock difference between a phone and the server. */
+const FUTURE_SKEW_MS = 5 * 60_000;
+
+/**
+ * A finding is judged against the order version in force at the moment observed: a line
+ * running where it had to stop is a violation and a penalty on the county's ledger, in
+ * the same transaction; the same sight after the order was lifted is compliant.
+ */
+@Injectable()
+export class FindingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly ledger: LedgerService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(p: Principal, taskId: string, dto: CreateFindingDto) {
+    const observedAt = new Date(dto.observedAt);
+    if (observedAt.getTime() > this.clock.now().getTime() + FUTURE_SKEW_MS) {
+      throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'observedAt lies in the future; check the phone clock.');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const [task] = await manager.query('SELECT id, enterprise_code, county, team, status FROM inspection_tasks WHERE id = $1 FOR UPDATE', [taskId]).catch(() => []);
+      const mine = task && (p.role === 'commander' || (p.role === 'inspector' && task.team === p.team));
+      if (!mine) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such inspection task (or it belongs to another team).');
+      const lines: Array<{ code: string }> = await manager.query('SELECT code FROM production_lines WHERE enterprise_code = $1', [task.enterprise_code]);
+      if (!lines.some((l) => l.code === dto.lineCode)) {
+        throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Line ${dto.lineCode} is not a line of this enterprise (${lines.map((l) => l.code).join(', ')}).`);
+      }
+      const version = await versionInForce(manager, task.enterprise_code, observedAt);
+      const line = version && !version.ends ? (version.lines.find((l) => l.code === dto.lineCode) ?? null) : null;
+      const verdict = withRules(() =>
+        judgeFinding(line, { state: dto.observedState, loadPercent: dto.loadPercent ?? null, stoppedCells: dto.stoppedCells ?? null }, this.config.inspection),
+      );
+      const [row] = await manager.query(
+        `INSERT INTO findings (task_id, enterprise_code, county, line_code, observed_state, load_percent, observed_at, power_kw, lat, lng, notes, inspector, team,
+           order_version_id, verdict, reason, penalty_item, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+        [
+          task.id,
+          task.enterprise_code,
+          task.county,
+          dto.lineCode,
+          dto.observedState,
+          dto.loadPercent ?? null,
+          observedAt,
+          dto.powerKw ?? null,
+          dto.lat ?? null,
+          dto.lng ?? null,
+          dto.notes ?? null,
+          p.username,
+          task.team,
+          version?.id ?? null,
+          verdict.verdict,
+          verdict.reason,
+          verdict.penaltyItem,
+          this.clock.now(),
+        ],
+      );
+      const findingId: string = row.id;
+      const penalty =
+        verdict.verdict === 'violation' && verdict.penaltyItem
+          ? await this.ledger.add(manager, { county: task.county, enterpriseCode: task.enterprise_code, findingId, item: verdict.penaltyItem, description: verdict.reason })
+          : null;
+      // The task is done once every line has been looked at.
+      const [{ open }] = await manager.query(
+        `SELECT count(*)::int AS open FROM production_lines l WHERE l.enterprise_code = $1 AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.task_id = $2 AND f.line_code = l.code)`,
+        [task.enterprise_code, task.id],
+      );
+      if (open === 0) await manager.query(`UPDATE inspection_tasks SET status = 'done' WHERE id = $1`, [task.id]);
+      await this.audit.record(manager, p, [
+        { action: 'finding.create', entityType: 'finding', entityId: findingId, before: null, after: { taskId: task.id, ...dto, verdict: verdict.verdict, penalty } },
+      ]);
+      return { id: findingId, taskId: task.id, enterpriseCode: task.enterprise_code, lineCode: dto.lineCode, verdict: verdict.verdict, kind: verdict.kind, reason: verdict.reason, orderVersionId: version?.id ?? null, penalty };
+    });
+  }
+
+  async list(p: Principal, q: { verdict?: string; county?: string; limit?: number }) {
+    const county = p.role === 'county_officer' ? p.county : (q.county ?? null);
+    const team = p.role === 'inspector' ? (p.team ?? '\u0000none') : null;
+    return this.dataSource.query(
+      `SELECT f.id, f.task_id AS "taskId", f.enterprise_code AS "enterpriseCode", e.name AS "enterpriseName", f.county, f.line_code AS "lineCode",
+              f.observed_state AS "observedState", f.load_percent AS "loadPercent", f.observed_at AS "observedAt", f.power_kw AS "powerKw",
+              f.inspector, f.team, f.verdict, f.reason, f.penalty_item AS "penaltyItem",
+              (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
+       FROM findings f JOIN enterprises e ON e.code = f.enterprise_code
+       WHERE ($1::text IS NULL OR f.county = $1) AND ($2::text IS NULL OR f.team = $2) AND ($3::text IS NULL OR f.verdict = $3)
+       ORDER BY f.observed_at DESC LIMIT $4`,
+      [county, team, q.verdict ?? null, Math.min(q.limit ?? 500, 5000)],
+    );
+  }
+}

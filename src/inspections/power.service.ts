@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { parse } from 'csv-parse/sync';
+import { DataSource, type EntityManager } from 'typeorm';
+import { SYSTEM_ACTOR, AuditService, type Actor } from '../audit/audit.service.js';
+import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { ConfigService } from '../config/config.service.js';
+import { versionInForce } from '../orders/version-in-force.js';
+import { baselineFor, isAnomalous } from '../rules/inspection/power-anomaly.js';
+import { localDateOf, parseInstant } from '../rules/time/local-time.js';
+
+export interface ReadingInput {
+  enterpriseCode: string;
+  lineCode: string;
+  at: string;
+  kw: number;
+}
+
+interface Issue {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/**
+ * Per-line meter readings (分表计电): all or nothing like the registry import; a reading on
+ * a line ordered to stop that draws more than the configured share of its baseline opens a
+ * targeted inspection task, once per line and day.
+ */
+@Injectable()
+export class PowerService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly audit: AuditService,
+  ) {}
+
+  parseCsv(body: Buffer): unknown[] {
+    try {
+      const records: Array<Record<string, string>> = parse(body.toString('utf8').replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true });
+      return records.map((r) => ({ enterpriseCode: r.enterprise_code ?? r.enterpriseCode, lineCode: r.line_code ?? r.lineCode, at: r.at, kw: r.kw === undefined || r.kw === '' ? undefined : Number(r.kw) }));
+    } catch (err) {
+      throw new DomainError(CommonErrorCode.INVALID_INPUT, `The CSV cannot be read: ${(err as Error).message}. Columns: enterprise_code,line_code,at,kw`);
+    }
+  }
+
+  private async validate(input: unknown[]): Promise<ReadingInput[]> {
+    if (input.length === 0) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'No readings sent.');
+    if (input.length > 200_000) throw new DomainError(CommonErrorCode.PAYLOAD_TOO_LARGE, 'At most 200,000 readings per request.');
+    const codes = [...new Set(input.map((r) => String((r as ReadingInput)?.enterpriseCode ?? '').toUpperCase()))];
+    const lines: Array<{ enterprise_code: string; code: string }> = await this.dataSource.query('SELECT enterprise_code, code FROM production_lines WHERE enterprise_code = ANY($1)', [codes]);
+    const known = new Set(lines.map((l) => `${l.enterprise_code}/${l.code}`));
+    const issues: Issue[] = [];
+    const out: ReadingInput[] = [];
+    input.forEach((raw, i) => {
+      const r = (raw ?? {}) as Partial<ReadingInput>;
+      const code = String(r.enterpriseCode ?? '').toUpperCase();
+      const before = issues.length;
+      if (!known.has(`${code}/${String(r.lineCode ?? '')}`)) issues.push({ row: i, field: 'lineCode', message: `no line ${String(r.lineCode)} of enterprise ${code || '(none)'} in the registry` });
+      if (Number.isNaN(parseInstant(r.at))) issues.push({ row: i, field: 'at', message: 'must be an ISO 8601 time with an offset' });
+      if (typeof r.kw !== 'number' || !Number.isFinite(r.kw) || r.kw < 0) issues.push({ row: i, field: 'kw', message: 'must be a number ≥ 0 (kW)' });
+      if (issues.length === before) out.push({ enterpriseCode: code, lineCode: String(r.lineCode), at: String(r.at), kw: Number(r.kw) });
+    });
+    if (issues.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `${issues.length} reading(s) are invalid; nothing was stored.`, issues.slice(0, 1000));
+    return out;
+  }
+
+  async ingest(actor: Actor, input: unknown[], source: string) {
+    const readings = await this.validate(input);
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: Array<{ id: string }> = await manager.query(
+        `INSERT INTO power_readings (enterprise_code, line_code, at, kw, source)
+         SELECT enterprise_code, line_code, at, kw, $2 FROM json_to_recordset($1::json) AS x(enterprise_code text, line_code text, at timestamptz, kw float8)
+         ON CONFLICT (enterprise_code, line_code, at) DO NOTHING RETURNING id`,
+        [JSON.stringify(readings.map((r) => ({ enterprise_code: r.enterpriseCode, line_code: r.lineCode, at: r.at, kw: r.kw }))), source],
+      );
+      const anomalies = await this.checkAnomalies(manager, readings);
+      await this.audit.record(manager, actor, [{ action: 'power.ingest', entityType: 'power_readings', entityId: source, before: null, after: { received: readings.length, stored: inserted.length, anomalies: anomalies.length } }]);
+      return { received: readings.length, stored: inserted.length, duplicates: readings.length - inserted.length, anomalies };
+    });
+  }
+
+  private async checkAnomalies(manager: EntityManager, readings: ReadingInput[]) {
+    const out: Array<{ enterpriseCode: string; lineCode: string; at: string; kw: number; baselineKw: number; explanation: string; taskId: string | null }> = [];
+    const windowMs = this.config.inspection.powerAnomaly.baseline.windowDays * 86_400_000;
+    for (const r of readings) {
+      const at = new Date(r.at);
+      const version = await versionInForce(manager, r.enterpriseCode, at);
+      const line = version && !version.ends ? version.lines.find((l) => l.code === r.lineCode) : undefined;
+      if (!version || line?.action !== 'stop') continue;
+      const history: Array<{ at: Date; kw: number }> = await manager.query(
+        'SELECT at, kw FROM power_readings WHERE enterprise_code = $1 AND line_code = $2 AND at >= $3 AND at < $4',
+        [r.enterpriseCode, r.lineCode, new Date(version.effectiveFrom.getTime() - windowMs), version.effectiveFrom],
+      );
+      const baseline = baselineFor(history.map((h) => ({ at: h.at.getTime(), kw: h.kw })), version.effectiveFrom.getTime(), this.config.inspection);
+      const judged = isAnomalous(r.kw, baseline, this.config.inspection);
+      if (judged.anomalous !== true || baseline === null) continue;
+      const taskId = await this.openTask(manager, r, judged.explanation);
+      out.push({ enterpriseCode: r.enterpriseCode, lineCode: r.lineCode, at: r.at, kw: r.kw, baselineKw: baseline, explanation: judged.explanation, taskId });
+    }
+    return out;
+  }
+
+  /** One task per line and local day; given to the least busy team not from the county. */
+  private async openTask(manager: EntityManager, r: ReadingInput, explanation: string): Promise<string | null> {
+    const [enterprise] = await manager.query('SELECT county FROM enterprises WHERE code = $1', [r.enterpriseCode]);
+    const day = localDateOf(Date.parse(r.at), this.config.city.city.timezone);
+    const [team] = await manager.query(
+      `SELECT t.key FROM teams t WHERE $2 OR t.home_county IS DISTINCT FROM $1
+       ORDER BY (SELECT count(*) FROM inspection_tasks x WHERE x.team = t.key AND x.status = 'open'), t.key LIMIT 1`,
+      [enterprise.county, this.config.inspection.draw.allowHomeCounty],
+    );
+    const [row] = await manager.query(
+      `INSERT INTO inspection_tasks (enterprise_code, county, team, kind, reason, status, dedupe_key, created_by)
+       VALUES ($1, $2, $3, 'power', $4, 'open', $5, $6) ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
+      [r.enterpriseCode, enterprise.county, team?.key ?? null, `用电异常：生产线${r.lineCode}于${r.at}用电${r.kw}kW。${explanation}`, `power:${r.enterpriseCode}:${r.lineCode}:${day}`, SYSTEM_ACTOR.username],
+    );
+    return row?.id ?? null;
+  }
+}
