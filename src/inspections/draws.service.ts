@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
+import { sameData } from '../common/same-data.js';
 import { ConfigService } from '../config/config.service.js';
 import { drawInspections, type DrawInput, type DrawResult } from '../rules/inspection/double-random-draw.js';
 import { Clock } from '../scheduling/clock.js';
@@ -92,7 +93,8 @@ export class DrawsService {
     if (!draw) throw new DomainError(CommonErrorCode.NOT_FOUND, `No draw ${id}.`);
     const again = withRules(() => drawInspections(draw.inputs as DrawInput));
     const recorded = draw.result as DrawResult;
-    const same = JSON.stringify(again.picks) === JSON.stringify(recorded.picks) && JSON.stringify(again.unassigned) === JSON.stringify(recorded.unassigned);
+    // Deep equality: jsonb does not keep the key order of the stored result.
+    const same = sameData(again.picks, recorded.picks) && sameData(again.unassigned, recorded.unassigned);
     return { id, seed: recorded.seed, reproduced: same, picks: again.picks.length };
   }
 }

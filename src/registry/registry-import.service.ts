@@ -5,7 +5,8 @@ import { AuditService, type Actor, type AuditChange } from '../audit/audit.servi
 import { DomainError, RegistryErrorCode } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { Enterprise } from '../rules/enterprise.js';
-import { entityToEnterprise, sameData } from './enterprise.mapper.js';
+import { sameData } from '../common/same-data.js';
+import { entityToEnterprise } from './enterprise.mapper.js';
 import { loadEnterpriseEntities } from './enterprise-reader.js';
 import { upsertEnterprises } from './enterprise-writer.js';
 import { parseRegistryImport } from './import/registry-import.js';
