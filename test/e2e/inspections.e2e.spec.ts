@@ -145,4 +145,29 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     const audit = await t.http.get(`/api/v1/audit?entityType=ledger_entry&entityId=${entry.id}`).set('Authorization', admin).expect(200);
     expect(audit.body.items[0]).toMatchObject({ action: 'ledger.void', actor: 'chief' });
   });
+
+  it('reports the day per county as JSON, CSV and a printable page, and exports CSVs', async () => {
+    clock.set('2026-12-11T08:00:00+08:00');
+    const json = await t.http.get('/api/v1/reports/daily?date=2026-12-10').set('Authorization', admin).expect(200);
+    const boai = json.body.counties.find((c: { county: string }) => c.county === '博爱县');
+    // Two tasks looked at 博爱县 plants on the 10th (one finding was filed the next morning); the penalty was voided.
+    expect(boai).toMatchObject({ level: 'orange', orders: 10, acknowledged: 0, overdue: 10, inspections: 2, findings: 2, violations: 1, penaltyYuan: 0 });
+    expect(json.body.totals.orders).toBe(40);
+    expect(json.body.counties).toHaveLength(11);
+    const csvRes = await t.http.get('/api/v1/reports/daily?date=2026-12-10&format=csv').set('Authorization', admin).expect(200);
+    expect(csvRes.headers['content-type']).toContain('text/csv');
+    const lines = csvRes.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0].split(',')[1]).toBe('县区');
+    expect(lines).toHaveLength(13);
+    const html = await t.http.get('/api/v1/reports/daily?date=2026-12-10&format=html').set('Authorization', admin).expect(200);
+    expect(html.text).toContain('冬防工作日报');
+    expect(html.text).toContain('橙色预警');
+    await t.http.get('/api/v1/reports/daily?date=2026-13-40').set('Authorization', admin).expect(400);
+    const findings = await t.http.get('/api/v1/exports/findings.csv').set('Authorization', admin).expect(200);
+    expect(findings.text).toContain('违规');
+    const ledger = await t.http.get('/api/v1/exports/ledger.csv').set('Authorization', admin).expect(200);
+    expect(ledger.text).toContain('复核确认为保民生供热线');
+    const orders = await t.http.get('/api/v1/exports/orders.csv').set('Authorization', admin).expect(200);
+    expect(orders.text.trim().split('\r\n')).toHaveLength(1 + 30); // 博爱县's orders ended with the lift
+  });
 });

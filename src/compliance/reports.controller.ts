@@ -1,0 +1,57 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/role.js';
+import { ConfigService } from '../config/config.service.js';
+import { formatLocalTime } from '../dispatch/templates/template-format.js';
+import { renderDailyReportPage } from '../web/pages/daily-report-page.js';
+import { ReportsService } from './reports.service.js';
+
+function csv(res: Response, name: string, body: string): void {
+  res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}"`).send(body);
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly config: ConfigService,
+  ) {}
+
+  /** Level per county, orders, acknowledgement and implementation rates, overdue, inspections, violations, penalties. */
+  @Get('reports/daily')
+  @Roles('commander', 'county_officer', 'viewer')
+  @ApiQuery({ name: 'date', required: false, example: '2026-12-10' })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'html'] })
+  @ApiProduces('application/json', 'text/csv', 'text/html')
+  async daily(@CurrentPrincipal() p: Principal, @Res() res: Response, @Query('date') date?: string, @Query('format') format?: string) {
+    const report = await this.reports.daily(p, date);
+    if (format === 'csv') return csv(res, `daily-report-${report.date}.csv`, this.reports.dailyCsv(report));
+    if (format === 'html') {
+      const asOfText = formatLocalTime(report.asOf, this.config.city.city.timezone);
+      return res.type('html').send(renderDailyReportPage(report, { commandCenter: this.config.city.city.commandCenter, asOfText }));
+    }
+    res.json(report);
+  }
+
+  @Get('exports/orders.csv')
+  @Roles('commander', 'county_officer', 'viewer')
+  async orders(@CurrentPrincipal() p: Principal, @Res() res: Response) {
+    csv(res, 'orders.csv', await this.reports.ordersCsv(p));
+  }
+
+  @Get('exports/findings.csv')
+  @Roles('commander', 'county_officer', 'viewer')
+  async findings(@CurrentPrincipal() p: Principal, @Res() res: Response) {
+    csv(res, 'findings.csv', await this.reports.findingsCsv(p));
+  }
+
+  @Get('exports/ledger.csv')
+  @Roles('commander', 'county_officer', 'viewer')
+  async ledger(@CurrentPrincipal() p: Principal, @Res() res: Response) {
+    csv(res, 'ledger.csv', await this.reports.ledgerCsv(p));
+  }
+}

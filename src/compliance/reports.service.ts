@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/role.js';
+import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { ConfigService } from '../config/config.service.js';
+import { levelAt } from '../rules/levels/level-at.js';
+import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
+import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/time/local-time.js';
+import { Clock } from '../scheduling/clock.js';
+import { toCsv } from './csv.js';
+
+export interface CountyDay {
+  county: string;
+  level: string;
+  levelName: string | null;
+  orders: number;
+  acknowledged: number;
+  acknowledgementRate: number;
+  implemented: number;
+  implementationRate: number;
+  overdue: number;
+  inspections: number;
+  findings: number;
+  violations: number;
+  penaltyYuan: number;
+}
+
+export interface DailyReport {
+  date: string;
+  generatedAt: string;
+  asOf: string;
+  counties: CountyDay[];
+  totals: Omit<CountyDay, 'county' | 'level' | 'levelName'>;
+}
+
+const rate = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
+
+/** The command center's daily report and the CSV exports. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService,
+    private readonly clock: Clock,
+  ) {}
+
+  async daily(p: Principal, date: string | undefined): Promise<DailyReport> {
+    const tz = this.config.city.city.timezone;
+    const now = this.clock.now();
+    const day = date ?? localDateOf(now.getTime(), tz);
+    if (!isLocalDate(day)) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'date must be a calendar date like 2026-12-10.');
+    const from = new Date(localMidnightMs(day, tz));
+    const to = new Date(localMidnightMs(nextDate(day), tz));
+    // A day still running is reported as of now.
+    const asOf = new Date(Math.min(to.getTime(), now.getTime()));
+    const only = p.role === 'county_officer' ? p.county : null;
+    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
+    const [orders, inspections, ledger, machines] = await Promise.all([
+      q<{ county: string; orders: number; acknowledged: number; implemented: number; overdue: number }>(
+        `SELECT v.county, count(*)::int AS orders,
+                count(*) FILTER (WHERE v.acknowledged_at IS NOT NULL AND v.acknowledged_at < $1)::int AS acknowledged,
+                count(*) FILTER (WHERE v.implemented_at IS NOT NULL AND v.implemented_at < $1)::int AS implemented,
+                count(*) FILTER (WHERE (v.acknowledged_at IS NULL OR v.acknowledged_at >= $1) AND v.ack_deadline < $1)::int AS overdue
+         FROM order_versions v
+         WHERE v.created_at < $1 AND NOT v.ends
+           AND NOT EXISTS (SELECT 1 FROM order_versions w WHERE w.order_id = v.order_id AND w.modification > v.modification AND w.created_at < $1)
+         GROUP BY v.county`,
+        [asOf],
+      ),
+      q<{ county: string; inspections: number; findings: number; violations: number }>(
+        `SELECT county, count(DISTINCT task_id)::int AS inspections, count(*)::int AS findings, count(*) FILTER (WHERE verdict = 'violation')::int AS violations
+         FROM findings WHERE observed_at >= $1 AND observed_at < $2 GROUP BY county`,
+        [from, asOf],
+      ),
+      q<{ county: string; amount: number }>(
+        `SELECT county, coalesce(sum(amount), 0)::int AS amount FROM ledger_entries WHERE created_at >= $1 AND created_at < $2 AND voided_at IS NULL GROUP BY county`,
+        [from, asOf],
+      ),
+      q<{ county: string; snapshot: { context: ResponseLevelContext } }>('SELECT county, snapshot FROM county_levels', []),
+    ]);
+    const by = <T extends { county: string }>(rows: T[]) => new Map(rows.map((r) => [r.county, r]));
+    const o = by(orders);
+    const i = by(inspections);
+    const l = by(ledger);
+    const m = by(machines);
+    const counties: CountyDay[] = this.config.city.counties
+      .map((c) => c.name)
+      .filter((c) => only === null || c === only)
+      .map((county) => {
+        const level = m.get(county) ? levelAt(m.get(county)!.snapshot.context, asOf.toISOString()) : 'none';
+        const od = o.get(county);
+        const id = i.get(county);
+        return {
+          county,
+          level,
+          levelName: this.config.levelName(level),
+          orders: od?.orders ?? 0,
+          acknowledged: od?.acknowledged ?? 0,
+          acknowledgementRate: rate(od?.acknowledged ?? 0, od?.orders ?? 0),
+          implemented: od?.implemented ?? 0,
+          implementationRate: rate(od?.implemented ?? 0, od?.orders ?? 0),
+          overdue: od?.overdue ?? 0,
+          inspections: id?.inspections ?? 0,
+          findings: id?.findings ?? 0,
+          violations: id?.violations ?? 0,
+          penaltyYuan: l.get(county)?.amount ?? 0,
+        };
+      });
+    const sum = (k: keyof CountyDay) => counties.reduce((n, c) => n + (c[k] as number), 0);
+    const totals = {
+      orders: sum('orders'),
+      acknowledged: sum('acknowledged'),
+      acknowledgementRate: rate(sum('acknowledged'), sum('orders')),
+      implemented: sum('implemented'),
+      implementationRate: rate(sum('implemented'), sum('orders')),
+      overdue: sum('overdue'),
+      inspections: sum('inspections'),
+      findings: sum('findings'),
+      violations: sum('violations'),
+      penaltyYuan: sum('penaltyYuan'),
+    };
+    return { date: day, generatedAt: now.toISOString(), asOf: asOf.toISOString(), counties, totals };
+  }
+
+  dailyCsv(r: DailyReport): string {
+    const header = ['日期', '县区', '响应级别', '指令数', '已签收', '签收率(%)', '已落实', '落实率(%)', '逾期未签收', '核查企业数', '核查记录', '违规', '扣缴金额(元)'];
+    const row = (c: CountyDay | (DailyReport['totals'] & { county: string; levelName: string | null })) => [
+      r.date, c.county, c.levelName ?? '无', c.orders, c.acknowledged, c.acknowledgementRate, c.implemented, c.implementationRate, c.overdue, c.inspections, c.findings, c.violations, c.penaltyYuan,
+    ];
+    return toCsv(header, [...r.counties.map(row), row({ ...r.totals, county: '合计', levelName: '' })]);
+  }
+
+  async ordersCsv(p: Principal): Promise<string> {
+    const only = p.role === 'county_officer' ? p.county : null;
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT v.county, v.enterprise_code, e.name, o.id AS order_id, v.modification, d.number, v.level, v.phase, v.stopped_capacity_percent, v.max_load_percent,
+              v.effective_from, v.ack_deadline, v.acknowledged_at, v.implemented_at
+       FROM orders o JOIN order_versions v ON v.id = o.current_version_id JOIN enterprises e ON e.code = v.enterprise_code JOIN directives d ON d.id = v.directive_id
+       WHERE o.status = 'open' AND ($1::text IS NULL OR v.county = $1) ORDER BY v.county, v.enterprise_code`,
+      [only],
+    );
+    const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
+    return toCsv(
+      ['县区', '统一社会信用代码', '企业名称', '指令编号', '文号', '版本', '响应级别', '错峰阶段', '停产产能占比(%)', '最大负荷(%)', '生效时间', '签收期限', '签收时间', '落实时间'],
+      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.order_id as string, r.number as string, r.modification as number, r.level as string, (r.phase as string) ?? '', r.stopped_capacity_percent as number, r.max_load_percent as number | null, iso(r.effective_from), iso(r.ack_deadline), iso(r.acknowledged_at), iso(r.implemented_at)]),
+    );
+  }
+
+  async findingsCsv(p: Principal): Promise<string> {
+    const only = p.role === 'county_officer' ? p.county : null;
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, f.team, f.verdict, f.reason,
+              (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
+       FROM findings f JOIN enterprises e ON e.code = f.enterprise_code WHERE ($1::text IS NULL OR f.county = $1) ORDER BY f.observed_at`,
+      [only],
+    );
+    return toCsv(
+      ['县区', '统一社会信用代码', '企业名称', '生产线', '现场状态', '负荷(%)', '核查时间', '电表读数(kW)', '核查人', '督导组', '结论', '说明', '照片数'],
+      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.line_code as string, r.observed_state as string, r.load_percent as number | null, (r.observed_at as Date).toISOString(), r.power_kw as number | null, r.inspector as string, r.team as string | null, r.verdict === 'violation' ? '违规' : '合规', r.reason as string, r.photos as number]),
+    );
+  }
+
+  async ledgerCsv(p: Principal): Promise<string> {
+    const only = p.role === 'county_officer' ? p.county : null;
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT id, county, enterprise_code, item, amount, description, created_at, voided_at, void_reason FROM ledger_entries WHERE ($1::text IS NULL OR county = $1) ORDER BY created_at, id`,
+      [only],
+    );
+    return toCsv(
+      ['编号', '县区', '统一社会信用代码', '事项', '金额(元)', '说明', '记录时间', '撤销时间', '撤销理由'],
+      rows.map((r) => [String(r.id), r.county as string, r.enterprise_code as string | null, this.config.inspection.penalties[r.item as string]?.name ?? (r.item as string), r.amount as number, r.description as string, (r.created_at as Date).toISOString(), (r.voided_at as Date | null)?.toISOString() ?? null, r.void_reason as string | null]),
+    );
+  }
+}
