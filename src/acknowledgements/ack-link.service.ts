@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, OrderErrorCode } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
+import { orderTemplateFields } from '../orders/order-template-fields.js';
 import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
 import { localDateTimeMs } from '../rules/time/local-time.js';
 import { Clock } from '../scheduling/clock.js';
@@ -74,21 +75,7 @@ export class AckLinkService {
           ? { kind: 'acknowledged', acknowledgedAt: view.acknowledgedAt, acknowledgedBy: view.acknowledgedBy }
           : { kind: 'pending' };
     return renderAckPage({
-      commandCenter: this.config.city.city.commandCenter,
-      directiveNumber: view.directiveNumber,
-      enterprise: view.enterprise,
-      modification: view.modification,
-      supersedes: view.modification > 1 ? view.modification - 1 : null,
-      levelName: this.config.levelName(view.level),
-      phaseName: this.config.phaseName(view.phase),
-      effectiveFrom: view.effectiveFrom,
-      effectiveTo: view.effectiveTo,
-      ackDeadline: view.ackDeadline,
-      lines: view.lines,
-      stoppedCapacityPercent: view.stoppedCapacityPercent,
-      maxLoadPercent: view.maxLoadPercent,
-      notes: view.notes,
-      timezone: this.config.city.city.timezone,
+      ...orderTemplateFields(this.config, view),
       actionUrl: `${this.config.app.publicBaseUrl}/ack/${token}`,
       state,
       now: this.clock.now().toISOString(),

@@ -53,7 +53,7 @@ export class ReportsService {
     const from = new Date(localMidnightMs(day, tz));
     const to = new Date(localMidnightMs(nextDate(day), tz));
     // A day still running is reported as of now.
-    const asOf = new Date(Math.min(to.getTime(), now.getTime()));
+    const asOf = new Date(Math.min(to.getTime(), now.getTime() + 1)); // exclusive bound: now itself counts
     const only = p.role === 'county_officer' ? p.county : null;
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
     const [orders, inspections, ledger, machines] = await Promise.all([

@@ -72,7 +72,8 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
   return { url, stop: () => pg.stop() };
 }
 
-async function answers(url: string): Promise<boolean> {
+/** Whether a PostgreSQL server answers at this URL (within 1.5 s). */
+export async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
   try {
     await client.connect();

@@ -8,7 +8,8 @@ import type { ClaimedRow, OutboundMessage } from '../dispatch/outbound-message.j
 import { renderOrderEmail } from '../dispatch/templates/order-email.template.js';
 import { webhookSecretFor } from '../dispatch/webhook-signature.js';
 import { Clock } from '../scheduling/clock.js';
-import { loadVersionViews, type OrderVersionView } from './order-view.js';
+import { orderTemplateFields } from './order-template-fields.js';
+import { loadVersionViews } from './order-view.js';
 
 /** Renders `order` outbox rows at send time: the version as it is now, with a freshly signed link. */
 @Injectable()
@@ -37,25 +38,11 @@ export class OrderMessageRenderer implements OnModuleInit {
       const link = ackLink(this.config, view, now);
       if (row.channel === 'email') {
         const mail = renderOrderEmail({
+          ...orderTemplateFields(this.config, view),
           cityName: city.city.name,
-          commandCenter: city.city.commandCenter,
-          directiveNumber: view.directiveNumber,
-          enterprise: view.enterprise,
           orderId: view.orderId,
-          modification: view.modification,
-          supersedes: view.modification > 1 ? view.modification - 1 : null,
-          levelName: this.config.levelName(view.level),
-          phaseName: this.config.phaseName(view.phase),
-          effectiveFrom: view.effectiveFrom,
-          effectiveTo: view.effectiveTo,
-          ackDeadline: view.ackDeadline,
-          lines: view.lines,
-          stoppedCapacityPercent: view.stoppedCapacityPercent,
-          maxLoadPercent: view.maxLoadPercent,
-          notes: view.ends ? ['本版指令解除此前的生产调控要求，各生产线可恢复正常生产。', ...view.notes] : view.notes,
           ackUrl: link.url,
           linkExpiresAt: link.expiresAt,
-          timezone: city.city.timezone,
         });
         out.set(row.id, { channel: 'email', to: row.recipient, ...mail });
       } else {

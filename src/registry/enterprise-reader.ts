@@ -23,6 +23,26 @@ interface EnterpriseRow {
   updated_at: Date;
 }
 
+/** A stored row as the registry form, before lines and contacts are added. */
+function rowToEnterprise(r: EnterpriseRow): Enterprise {
+  return {
+    code: r.code,
+    name: r.name,
+    county: r.county,
+    industry: r.industry,
+    process: r.process,
+    fuel: r.fuel,
+    airEmitting: r.air_emitting,
+    grade: r.grade,
+    livelihood: r.livelihood,
+    provincialApproval: r.provincial_approval,
+    contacts: [],
+    lines: [],
+    measures: r.measures ?? {},
+    webhookUrl: r.webhook_url,
+  };
+}
+
 /**
  * Loads enterprises with their lines and contacts in three plain queries. Raw rows, not
  * entity hydration: an import of 10,000 enterprises compares against what is stored here.
@@ -35,25 +55,14 @@ export async function loadEnterpriseEntities(manager: EntityManager, codes: stri
     const rows: EnterpriseRow[] = await manager.query(`SELECT * FROM enterprises WHERE code = ANY($1) ORDER BY code${lock ? ' FOR UPDATE' : ''}`, [part]);
     for (const r of rows) {
       const e = {
-        code: r.code,
-        name: r.name,
-        county: r.county,
-        industry: r.industry,
-        process: r.process,
-        fuel: r.fuel,
-        airEmitting: r.air_emitting,
-        grade: r.grade,
-        livelihood: r.livelihood,
-        provincialApproval: r.provincial_approval,
-        measures: r.measures,
-        webhookUrl: r.webhook_url,
+        ...rowToEnterprise(r),
         active: r.active,
         version: r.version,
         createdAt: r.created_at,
         updatedAt: r.updated_at,
         lines: [] as ProductionLineEntity[],
         contacts: [] as ContactEntity[],
-      } as EnterpriseEntity;
+      } as unknown as EnterpriseEntity;
       out.set(r.code, e);
     }
     const lines: Array<{ enterprise_code: string; code: string; position: number; name: string; capacity: number; unit: string; cells: number | null }> = await manager.query(
@@ -82,22 +91,7 @@ export async function loadActiveEnterprisesOf(manager: EntityManager, counties: 
   const rows: EnterpriseRow[] = await manager.query('SELECT * FROM enterprises WHERE active AND county = ANY($1) ORDER BY code', [counties]);
   const byCode = new Map<string, Enterprise>();
   const out: Enterprise[] = rows.map((r) => {
-    const e: Enterprise = {
-      code: r.code,
-      name: r.name,
-      county: r.county,
-      industry: r.industry,
-      process: r.process,
-      fuel: r.fuel,
-      airEmitting: r.air_emitting,
-      grade: r.grade,
-      livelihood: r.livelihood,
-      provincialApproval: r.provincial_approval,
-      contacts: [],
-      lines: [],
-      measures: r.measures ?? {},
-      webhookUrl: r.webhook_url,
-    };
+    const e = rowToEnterprise(r);
     byCode.set(r.code, e);
     return e;
   });

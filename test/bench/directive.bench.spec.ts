@@ -2,12 +2,9 @@ import pg from 'pg';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCityConfig } from '../../src/config/city-config.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
-import { generateEnterprises } from '../../src/registry/demo/registry-generator.js';
-import { upsertEnterprises } from '../../src/registry/enterprise-writer.js';
-import type { Enterprise } from '../../src/rules/enterprise.js';
 import { ControllableClock } from '../../src/scheduling/clock.js';
+import { seedRegistry } from './support/seed-registry.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { copyRows } from './support/copy-rows.js';
@@ -33,16 +30,7 @@ describe(`a city-wide directive over ${N} enterprises, beside COPY of the same r
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     const ds = t.app.get<DataSource>(getDataSourceToken());
-    let batch: Enterprise[] = [];
-    for (const e of generateEnterprises({ seed: 99, enterprises: N, city: loadCityConfig() })) {
-      batch.push(e);
-      if (batch.length === 10_000) {
-        await ds.transaction((m) => upsertEnterprises(m, batch));
-        batch = [];
-      }
-    }
-    if (batch.length) await ds.transaction((m) => upsertEnterprises(m, batch));
-    await ds.query('ANALYZE');
+    await seedRegistry(ds, N, 99);
     baseline = await createTestDatabase();
     const b = new DataSource(dataSourceOptions(baseline.url));
     await b.initialize();

@@ -1,27 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedDatabase } from '../../src/database/embedded-database.js';
+import { answers, startEmbeddedDatabase } from '../../src/database/embedded-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A server where tests may create and drop their own databases. */
     adminDatabaseUrl: string;
-  }
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 
@@ -37,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   // Overridable so that the embedded fallback itself can be exercised on a machine that has a server.
   const local = process.env.HAZEOPS_TEST_LOCAL_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (await reachable(local)) {
+  if (await answers(local)) {
     project.provide('adminDatabaseUrl', local);
     return async () => undefined;
   }
