@@ -73,6 +73,7 @@ export const INSPECTOR_CLIENT_JS = `
     return node;
   }
   function fill(node, children) { node.replaceChildren.apply(node, children.filter(function (c) { return c; })); }
+  function reveal(node) { if (node.scrollIntoView) node.scrollIntoView({ block: 'nearest' }); }
   function notice(tone, lines) {
     return h('div', { class: 'notice ' + tone, role: tone === 'error' ? 'alert' : 'status' }, lines.filter(Boolean).map(function (t, i) {
       return typeof t === 'string' ? h(i === 0 ? 'strong' : 'div', { text: t }) : t;
@@ -397,8 +398,10 @@ export const INSPECTOR_CLIENT_JS = `
     var photos = h('input', { type: 'file', id: pre + 'photos', name: 'photos', accept: 'image/*', capture: 'environment', multiple: true });
     var thumbs = h('div', { class: 'thumbs' });
     var result = h('div', { class: 'result', 'aria-live': 'polite' });
+    var draftNote = h('div', { class: 'draft-note' });
     var submit = h('button', { type: 'submit', class: 'submit', text: '提交核查结果' });
     var form = h('form', { class: 'finding', method: 'post', novalidate: true, 'data-line': line.code }, [
+      draftNote,
       h('fieldset', null, [h('legend', { text: '现场状态' }), choices]),
       loadWrap,
       h('label', { for: pre + 'at', text: '核查时间（当地时间）' }), at,
@@ -452,7 +455,7 @@ export const INSPECTOR_CLIENT_JS = `
     var draft = loadDraft(taskId, line.code);
     if (draft) {
       restore(draft);
-      fill(result, [notice('info', [
+      fill(draftNote, [notice('info', [
         '已恢复未提交的草稿' + (draft.savedAt ? '（保存于 ' + localText(new Date(draft.savedAt).toISOString()) + '）' : ''),
         draft.photos > 0 ? '草稿不保存照片：之前选择的 ' + draft.photos + ' 张照片请重新选择。' : null,
         '核对后请提交。'
@@ -516,7 +519,7 @@ export const INSPECTOR_CLIENT_JS = `
       var v = fields();
       var files = Array.prototype.slice.call(photos.files || []);
       var problems = validate(v, files);
-      if (problems.length) { fill(result, [notice('error', ['请完善后再提交'].concat(problems))]); return; }
+      if (problems.length) { fill(result, [notice('error', ['请完善后再提交'].concat(problems))]); reveal(result); return; }
       saveDraft();
       var body = { lineCode: line.code, observedState: v.observedState, observedAt: inputToIso(v.observedAt) };
       if (v.observedState === 'reduced') body.loadPercent = Number(v.loadPercent);
@@ -535,12 +538,14 @@ export const INSPECTOR_CLIENT_JS = `
         } else {
           fill(result, [notice('error', errorLines(err, '提交失败'))]);
         }
+        reveal(result);
         return;
       } finally {
         submit.disabled = false;
         submit.textContent = '提交核查结果';
       }
       sdel(localStorage, key);
+      fill(draftNote, []);
       sdel(sessionStorage, CACHE_PREFIX + 'task:' + taskId);
       var bad = r.verdict === 'violation';
       var pen = r.penalty;
@@ -553,6 +558,7 @@ export const INSPECTOR_CLIENT_JS = `
       ]);
       var photoBox = h('div');
       fill(result, [verdict, photoBox]);
+      reveal(verdict);
       onFinding({ id: r.id, lineCode: line.code, observedState: v.observedState, observedAt: body.observedAt, verdict: r.verdict, reason: r.reason });
       resetForm();
       await upload(r.id, files, photoBox);

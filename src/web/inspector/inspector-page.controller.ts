@@ -1,0 +1,53 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../../auth/auth.decorators.js';
+import { ConfigService } from '../../config/config.service.js';
+import { type InspectorPage, type InspectorPageConfig, renderInspectorPage } from './inspector-page.js';
+
+/** The page's configuration: names and limits from the city's files, nothing per request. */
+export function inspectorPageConfig(config: ConfigService): InspectorPageConfig {
+  const levels: Record<string, string> = {};
+  for (const l of config.city.levels) levels[l.key] = l.name;
+  const phases: Record<string, string> = {};
+  for (const s of config.seasons) for (const g of s.groups) for (const p of g.phases) phases[p.key] ??= p.name;
+  const penalties: Record<string, { name: string; clause: string }> = {};
+  for (const [key, p] of Object.entries(config.inspection.penalties)) penalties[key] = { name: p.name, clause: p.clause };
+  const { maxBytes, allowedMimeTypes, maxPhotosPerFinding } = config.inspection.evidence;
+  return {
+    commandCenter: config.city.city.commandCenter,
+    timezone: config.city.city.timezone,
+    levels,
+    phases,
+    penalties,
+    evidence: { maxBytes, allowedMimeTypes: [...allowedMimeTypes], maxPhotosPerFinding },
+  };
+}
+
+/**
+ * 督导组现场核查 (GET /inspect): a public HTML shell; every datum behind it comes from the
+ * API with the inspector's token. Rendered once: the page depends only on configuration.
+ */
+@ApiExcludeController()
+@Controller('inspect')
+export class InspectorPageController {
+  private readonly page: InspectorPage;
+
+  constructor(config: ConfigService) {
+    this.page = renderInspectorPage(inspectorPageConfig(config));
+  }
+
+  @Get()
+  @Public()
+  show(@Res() res: Response): void {
+    res
+      .status(200)
+      .type('html')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('Content-Security-Policy', this.page.csp)
+      .setHeader('Referrer-Policy', 'no-referrer')
+      .setHeader('X-Content-Type-Options', 'nosniff')
+      .setHeader('X-Frame-Options', 'DENY')
+      .send(this.page.html);
+  }
+}

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ControllableClock } from '../../src/scheduling/clock.js';
+import { hasChromium, launchChromium, listenLocal, NO_CHROMIUM, openPhonePage, type PhonePage } from '../support/browser.js';
+import { sampleEnterprise } from '../support/fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent: null });
+// A coking plant in 修武县 whose orange measures stop L1; L2 keeps running.
+const plant = sampleEnterprise(951, { name: '焦作测试951号焦化有限公司', industry: 'coking', fuel: null, measures: { orange: [stop('L1')] } });
+// A valid 1×1 PNG.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201b8a4e1c30000000049454e44ae426082', 'hex');
+const INSPECTOR = { username: 'insp-xw', password: 'inspector-pass-1' };
+/** Where the phone screenshot goes, to be looked at by a person. */
+const SCREENSHOT = join(tmpdir(), 'hazeops-inspector-page.png');
+
+if (!hasChromium) {
+  console.warn(NO_CHROMIUM);
+  describe('inspector page in a real browser', () => {
+    it.skip(NO_CHROMIUM, () => undefined);
+  });
+} else {
+  describe('inspector page in a real browser (headless chromium, HTTP, PostgreSQL)', () => {
+    let t: TestApp;
+    let admin: string;
+    let baseURL: string;
+    let browser: Browser;
+    let phone: PhonePage;
+    let taskId: string;
+    let work: string;
+    // Orders are issued a few minutes ago, so that "now" (the page's default time, to the minute) falls inside them.
+    const clock = new ControllableClock(new Date(Date.now() - 5 * 60_000));
+
+    beforeAll(async () => {
+      work = mkdtempSync(join(tmpdir(), 'hazeops-browser-'));
+      writeFileSync(join(work, 'evidence.png'), PNG);
+      t = await startTestApp({}, { clock });
+      admin = await t.adminToken();
+      baseURL = await listenLocal(t.app);
+      await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [plant] }).expect(200);
+      await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色预警' }).expect(200);
+      await t.http.post('/api/v1/teams').set('Authorization', admin).send({ key: 'team-xw', name: '市督导一组', homeCounty: '博爱县' }).expect(201);
+      await t.http.post('/api/v1/users').set('Authorization', admin).send({ ...INSPECTOR, role: 'inspector', team: 'team-xw' }).expect(201);
+      const task = await t.http.post('/api/v1/tasks').set('Authorization', admin).send({ enterpriseCode: plant.code, team: 'team-xw', reason: '群众举报夜间生产' }).expect(201);
+      taskId = task.body.id;
+      clock.set(new Date());
+      browser = await launchChromium();
+      phone = await openPhonePage(browser, baseURL);
+    }, 180_000);
+    afterAll(async () => {
+      await phone?.context.close();
+      await browser?.close();
+      await t?.close();
+      if (work) rmSync(work, { recursive: true, force: true });
+    });
+
+    it('is a public, uncached phone page that allows only its own inline script and style', async () => {
+      const res = await t.http.get('/inspect').expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.headers['cache-control']).toBe('no-store');
+      const csp = res.headers['content-security-policy'];
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+      expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.text).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+      // No external assets.
+      expect(res.text).not.toMatch(/(src|href)="(https?:)?\/\/|<link rel="stylesheet"|<iframe/);
+    });
+
+    it('signs in, opens the task, records L1 running with a photo: 违规 and ¥100,000 on the county ledger', async () => {
+      const { page } = phone;
+      await page.goto('/inspect');
+      await page.getByLabel('用户名').fill(INSPECTOR.username);
+      await page.getByLabel('密码').fill('wrong-password');
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect.poll(() => page.locator('#login-msg').textContent()).toContain('用户名或密码错误');
+      // Chromium logs the refused login (401) as a console error; nothing else may be.
+      expect(phone.errors).toEqual([expect.stringContaining('401')]);
+      phone.errors.length = 0;
+
+      await page.getByLabel('密码').fill(INSPECTOR.password);
+      await page.getByRole('button', { name: '登录' }).click();
+      const item = page.locator(`a[data-task="${taskId}"]`);
+      await item.waitFor();
+      expect(await item.textContent()).toContain(plant.name);
+      expect(await item.textContent()).toContain('定向核查');
+      await item.click();
+
+      const l1 = page.locator('section[data-line="L1"]');
+      await l1.waitFor();
+      expect(await l1.locator('.req').textContent()).toContain('停产');
+      expect(await l1.textContent()).toMatch(/依据：.+「第\d+条/);
+      expect(await page.locator('section[data-line="L2"] .req').textContent()).toContain('正常生产');
+      // The time defaults to now, in the city's zone.
+      const at = await l1.locator('input[type=datetime-local]').inputValue();
+      expect(Math.abs(Date.parse(`${at}:00+08:00`) - Date.now())).toBeLessThan(2 * 60_000);
+
+      await l1.getByLabel('生产中').check();
+      await l1.getByLabel('电表读数（kW，可选）').fill('980');
+      await l1.getByLabel('现场情况说明（可选）').fill('窑头有明火，烟囱冒烟 <b>x</b>');
+      await l1.locator('input[type=file]').setInputFiles(join(work, 'evidence.png'));
+      await l1.getByRole('button', { name: '提交核查结果' }).click();
+
+      const verdict = l1.locator('.verdict');
+      await verdict.waitFor();
+      expect(await verdict.textContent()).toContain('违规');
+      expect(await verdict.textContent()).toContain('¥100,000');
+      await expect.poll(() => l1.locator('.result').textContent()).toContain('已上传照片 1 张');
+      expect(await l1.locator('ul.findings').textContent()).toContain('违规');
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      console.info(`inspector page screenshot: ${SCREENSHOT}`);
+
+      const ledger = await t.http.get('/api/v1/ledger').query({ county: '修武县' }).set('Authorization', admin).expect(200);
+      const entries = (ledger.body.items as Array<{ enterpriseCode: string; amount: number; findingId: string }>).filter((e) => e.enterpriseCode === plant.code);
+      expect(entries).toEqual([expect.objectContaining({ amount: 100000 })]);
+      const evidence = await t.http.get(`/api/v1/findings/${entries[0].findingId}/evidence`).set('Authorization', admin).expect(200);
+      expect(evidence.body).toHaveLength(1);
+      expect(evidence.body[0]).toMatchObject({ sha256: createHash('sha256').update(PNG).digest('hex'), size: PNG.length });
+    }, 120_000);
+
+    it('keeps a half-filled finding when the network drops, and restores it after a reload', async () => {
+      const { page, context } = phone;
+      const l2 = page.locator('section[data-line="L2"]');
+      await l2.getByLabel('已停产').check();
+      await l2.getByLabel('电表读数（kW，可选）').fill('12.5');
+      await l2.getByLabel('现场情况说明（可选）').fill('二号线已停，余热锅炉保压');
+      await l2.locator('input[type=file]').setInputFiles(join(work, 'evidence.png'));
+      await context.setOffline(true);
+      await l2.getByRole('button', { name: '提交核查结果' }).click();
+      await expect.poll(() => l2.locator('.result').textContent()).toContain('网络中断，已保存草稿，恢复网络后请重新提交');
+      // Photos are not kept in drafts: the page says so.
+      expect(await l2.locator('.result').textContent()).toContain('请重新选择 1 张照片');
+
+      await context.setOffline(false);
+      await page.reload();
+      const again = page.locator('section[data-line="L2"]');
+      await again.waitFor();
+      expect(await again.locator('.draft-note').textContent()).toContain('已恢复未提交的草稿');
+      expect(await again.locator('.draft-note').textContent()).toContain('1 张照片请重新选择');
+      expect(await again.getByLabel('已停产').isChecked()).toBe(true);
+      expect(await again.getByLabel('电表读数（kW，可选）').inputValue()).toBe('12.5');
+      expect(await again.getByLabel('现场情况说明（可选）').inputValue()).toBe('二号线已停，余热锅炉保压');
+      // L1 was submitted: it has no draft.
+      expect(await page.locator('section[data-line="L1"] .draft-note').textContent()).toBe('');
+
+      // Submitted online, the draft is gone.
+      await again.getByRole('button', { name: '提交核查结果' }).click();
+      await again.locator('.verdict').waitFor();
+      expect(await again.locator('.verdict').textContent()).toContain('合规');
+      await page.reload();
+      await page.locator('section[data-line="L2"]').waitFor();
+      expect(await page.locator('section[data-line="L2"] .draft-note').textContent()).toBe('');
+      expect(await page.locator('section[data-line="L2"] ul.findings').textContent()).toContain('合规');
+      expect(phone.errors).toEqual([]);
+    }, 120_000);
+  });
+}
