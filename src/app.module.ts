@@ -22,6 +22,7 @@ import { OrdersModule } from './orders/orders.module.js';
 import type { Clock } from './scheduling/clock.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { SeasonsModule } from './seasons/seasons.module.js';
+import { InspectorPageModule } from './web/inspector/inspector-page.module.js';
 
 /** What tests may substitute: only the clock. */
 export interface AppOverrides {
@@ -50,6 +51,7 @@ export class AppModule {
         WarningsModule,
         ComplianceModule,
         InspectionsModule,
+        InspectorPageModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, BootstrapService],
