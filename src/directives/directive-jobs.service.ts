@@ -8,7 +8,6 @@ import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.
 import { matchGroup } from '../rules/season/season-calendar.js';
 import { Clock } from '../scheduling/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
-import { CountyLevelsService } from './county-levels.service.js';
 import { DirectivesService, type DirectiveResult } from './directives.service.js';
 
 const DAY = 86_400_000;
@@ -27,7 +26,6 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly directives: DirectivesService,
-    private readonly levels: CountyLevelsService,
     private readonly cron: CronService,
     private readonly clock: Clock,
   ) {}

@@ -39,7 +39,6 @@ export interface DispatchRound {
   failed: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Delivers the outbox at least once. Rows are claimed with FOR UPDATE SKIP LOCKED, so any

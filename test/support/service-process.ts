@@ -78,7 +78,7 @@ export class ServiceProcess {
 
   private constructor(
     readonly child: ChildProcess,
-    private readonly dataDir: string,
+    dataDir: string,
   ) {
     child.stdout!.setEncoding('utf8').on('data', (s: string) => (this.stdout += s));
     child.stderr!.setEncoding('utf8').on('data', (s: string) => (this.stderr += s));
