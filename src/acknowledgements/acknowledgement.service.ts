@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DomainError, OrderErrorCode } from '../common/domain-error.js';
 import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
+import { currentRequestId } from '../logging/request-context.js';
 import { Clock } from '../scheduling/clock.js';
 
 interface LockedVersion {
@@ -17,6 +18,16 @@ interface LockedVersion {
   implementation: Record<string, { at: string; confirmedAt: string; by: string }>;
   current_modification: number;
   current_version_id: string;
+}
+
+export interface AckReceipt {
+  orderId: string;
+  modification: number;
+  versionId: string;
+  acknowledgedAt: string;
+  acknowledgedBy: string;
+  /** true when this call found it acknowledged already (idempotent repeat). */
+  alreadyAcknowledged: boolean;
 }
 
 /**
@@ -62,6 +73,52 @@ export class AcknowledgementService {
     await manager.query('UPDATE order_versions SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = $1', [row.id, now, actor.username]);
     await manager.query(`UPDATE alerts SET resolved_at = $2 WHERE order_version_id = $1 AND kind IN ('ack_reminder', 'ack_overdue') AND resolved_at IS NULL`, [row.id, now]);
     await this.audit.record(manager, actor, [{ action: 'order.acknowledge', entityType: 'order_version', entityId: row.id, before: null, after: { modification: row.modification, at: now.toISOString() } }]);
+  }
+
+  /**
+   * The API's receipt, in one statement on the hot path: lock, check and mark together. Only
+   * a first acknowledgement also writes its audit entry and resolves the reminders.
+   */
+  async acknowledgeByNumber(orderId: string, modification: number, enterpriseCode: string | null, actor: Actor): Promise<AckReceipt> {
+    const now = this.clock.now();
+    // One statement, so one round trip and atomic without BEGIN/COMMIT: lock and check the
+    // version, mark it, resolve its reminders and write the audit entry (same columns as
+    // AuditService.record) only when this call is the first acknowledgement.
+    const [row] = await this.dataSource.query(
+      `WITH target AS (
+         SELECT v.id, v.status, v.acknowledged_at, v.acknowledged_by, o.current_modification, o.current_version_id
+         FROM order_versions v JOIN orders o ON o.id = v.order_id
+         WHERE v.order_id = $1 AND v.modification = $2 AND ($3::text IS NULL OR v.enterprise_code = $3)
+         FOR UPDATE OF v),
+       marked AS (
+         UPDATE order_versions v SET acknowledged_at = $4, acknowledged_by = $5 FROM target
+         WHERE v.id = target.id AND target.status = 'current' AND target.acknowledged_at IS NULL RETURNING v.id),
+       resolved AS (
+         UPDATE alerts SET resolved_at = $4 WHERE order_version_id IN (SELECT id FROM marked)
+           AND kind IN ('ack_reminder', 'ack_overdue') AND resolved_at IS NULL RETURNING id),
+       audited AS (
+         INSERT INTO audit_log (actor, actor_role, action, entity_type, entity_id, before, after, request_id)
+         SELECT $5, $6, 'order.acknowledge', 'order_version', id::text, NULL, jsonb_build_object('modification', $2::int, 'at', $4::timestamptz), $7
+         FROM marked RETURNING id)
+       SELECT target.*, EXISTS (SELECT 1 FROM marked) AS fresh FROM target`,
+      [orderId, modification, enterpriseCode, now, actor.username, actor.role, currentRequestId()],
+    );
+    if (!row) throw new DomainError(OrderErrorCode.ORDER_NOT_FOUND, 'No such order (or it is outside what you may see).');
+    if (row.status === 'superseded') {
+      throw new DomainError(
+        OrderErrorCode.ORDER_SUPERSEDED,
+        `Version ${modification} of this order was replaced by version ${row.current_modification}; acknowledge the current version (a new notice was sent).`,
+        { orderId, currentModification: row.current_modification, currentVersionId: row.current_version_id },
+      );
+    }
+    return {
+      orderId,
+      modification,
+      versionId: row.id,
+      acknowledgedAt: (row.fresh ? now : (row.acknowledged_at as Date)).toISOString(),
+      acknowledgedBy: row.fresh ? actor.username : row.acknowledged_by,
+      alreadyAcknowledged: !row.fresh,
+    };
   }
 
   /** Confirms when lines stopped (or went to their limit); implies receipt. */

@@ -10,6 +10,13 @@ import { Public } from '../auth/auth.decorators.js';
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Liveness: the process answers, without touching the database. */
+  @Get('live')
+  @Public()
+  live() {
+    return { status: 'ok' };
+  }
+
   /** 200 when the database answers, 503 when it does not. */
   @Get()
   @Public()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AcknowledgementService } from '../acknowledgements/acknowledgement.service.js';
+import { AcknowledgementService, type AckReceipt } from '../acknowledgements/acknowledgement.service.js';
 import type { Principal } from '../auth/role.js';
 import { DomainError, OrderErrorCode } from '../common/domain-error.js';
 import { inScope, scopeOf } from '../registry/registry-scope.js';
@@ -60,8 +60,9 @@ export class OrdersService {
     return row.id;
   }
 
-  async acknowledge(principal: Principal, orderId: string, modification: number): Promise<OrderVersionView> {
-    return this.acks.acknowledge(await this.versionFor(principal, orderId, modification), principal);
+  /** An enterprise acknowledges its own orders only: another's answers 404. */
+  async acknowledge(principal: Principal, orderId: string, modification: number): Promise<AckReceipt> {
+    return this.acks.acknowledgeByNumber(orderId, modification, principal.enterpriseCode ?? '\u0000none', principal);
   }
 
   async implement(principal: Principal, orderId: string, modification: number, dto: ConfirmImplementationDto): Promise<OrderVersionView> {

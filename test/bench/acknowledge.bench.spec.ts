@@ -1,0 +1,67 @@
+import { JwtService } from '@nestjs/jwt';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/auth/password.js';
+import { ControllableClock } from '../../src/scheduling/clock.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { closedLoop, fixedRate } from './support/http-load.js';
+import { seedRegistry } from './support/seed-registry.js';
+
+const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 5_000);
+
+describe('acknowledging through the API beside an empty route of the same app', () => {
+  let t: TestApp;
+  let port: number;
+  const targets: Array<{ path: string; auth: string }> = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock: new ControllableClock(new Date('2026-12-10T10:00:00+08:00')) });
+    const ds = t.app.get<DataSource>(getDataSourceToken());
+    await seedRegistry(ds, ENTERPRISES, 11);
+    const admin = await t.adminToken();
+    expect((await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', endsAt: null, basis: '基准测试' })).status).toBe(200);
+    // One enterprise account per enterprise, written directly (bcrypt per account would dominate the setup).
+    const hash = await hashPassword('bench-password');
+    await ds.query(
+      `INSERT INTO users (username, password_hash, role, enterprise_code) SELECT 'e-' || enterprise_code, $1, 'enterprise', enterprise_code FROM orders WHERE status = 'open'`,
+      [hash],
+    );
+    const rows: Array<{ id: string; username: string; code: string; order_id: string; modification: number }> = await ds.query(
+      `SELECT u.id, u.username, u.enterprise_code AS code, o.id AS order_id, o.current_modification AS modification FROM users u JOIN orders o ON o.enterprise_code = u.enterprise_code AND o.status = 'open'`,
+    );
+    const jwt = t.app.get(JwtService);
+    for (const r of rows) {
+      const token = await jwt.signAsync({ sub: r.id, username: r.username, role: 'enterprise', county: null, enterpriseCode: r.code, team: null }, { expiresIn: 3600 });
+      targets.push({ path: `/api/v1/orders/${r.order_id}/versions/${r.modification}/acknowledge`, auth: `Bearer ${token}` });
+    }
+    await t.app.listen(0, '127.0.0.1');
+    port = (t.app.getHttpServer().address() as AddressInfo).port;
+  });
+  afterAll(() => t.close());
+
+  it('prints requests per second and latency of each', async () => {
+    const empty = () => ({ method: 'GET' as const, path: '/health/live' });
+    const ack = (i: number) => ({ method: 'POST' as const, path: targets[i % targets.length].path, headers: { Authorization: targets[i % targets.length].auth } });
+    await closedLoop(port, 16, 1, empty); // warm-up
+    await closedLoop(port, 16, 1, ack);
+    const base = await closedLoop(port, 32, 5, empty);
+    const acks = await closedLoop(port, 32, 5, ack);
+    const paced = await fixedRate(port, 1000, 5, ack);
+    expect(acks.errors).toBe(0);
+    expect(paced.errors).toBe(0);
+    const ds = t.app.get<DataSource>(getDataSourceToken());
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM order_versions WHERE acknowledged_at IS NOT NULL');
+    expect(n).toBe(targets.length);
+    const f = (x: number) => x.toFixed(1);
+    console.log(
+      [
+        `acknowledgement over ${targets.length} enterprises (32 connections, 5 s each):`,
+        `  empty route GET /health/live (baseline)      ${f(base.rps).padStart(8)} req/s   p50 ${f(base.p50)} ms   p99 ${f(base.p99)} ms`,
+        `  POST …/acknowledge                           ${f(acks.rps).padStart(8)} req/s   p50 ${f(acks.p50)} ms   p99 ${f(acks.p99)} ms   ${((acks.rps / base.rps) * 100).toFixed(0)}% of the empty route (target ≥ 50%)`,
+        `  POST …/acknowledge at 1,000 req/s (open loop) ${f(paced.rps).padStart(8)} req/s   p50 ${f(paced.p50)} ms   p99 ${f(paced.p99)} ms (target p99 < 50 ms)`,
+      ].join('\n'),
+    );
+  });
+});
