@@ -1,9 +1,12 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { AuthErrorCode, DomainError } from '../common/domain-error.js';
 import { PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from './auth.decorators.js';
+import { ConfigService } from '../config/config.service.js';
+import { Hs256Verifier } from './hs256-verifier.js';
 import { ROLES, type Principal, type Role } from './role.js';
+
+export const TOKEN_ISSUER = 'hazeops';
 
 interface TokenPayload {
   sub: string;
@@ -17,10 +20,14 @@ interface TokenPayload {
 /** Global guard: fails closed. Every handler must say @Public() or @Roles(...). */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verifier: Hs256Verifier;
+
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-  ) {}
+    config: ConfigService,
+  ) {
+    this.verifier = new Hs256Verifier(config.app.secret, TOKEN_ISSUER);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -33,12 +40,7 @@ export class AuthGuard implements CanActivate {
     if (!header || !header.startsWith('Bearer ')) {
       throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/v1/auth/login.');
     }
-    let payload: TokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(header.slice(7).trim());
-    } catch {
-      throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'The access token is invalid or has expired; sign in again.');
-    }
+    const payload = await this.verify(header.slice(7).trim());
     if (!ROLES.includes(payload.role)) throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'The access token names an unknown role; sign in again.');
     const principal: Principal = {
       userId: payload.sub,
@@ -53,6 +55,12 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(AuthErrorCode.FORBIDDEN, `Your role (${principal.role}) may not do this; allowed: ${roles.join(', ')}.`);
     }
     return true;
+  }
+
+  private async verify(token: string): Promise<TokenPayload> {
+    const result = this.verifier.verify<TokenPayload>(token, Date.now());
+    if (!result.ok) throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'The access token is invalid or has expired; sign in again.');
+    return result.payload;
   }
 }
 

@@ -4,7 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ConfigService } from '../config/config.service.js';
 import { AuthController } from './auth.controller.js';
-import { AuthGuard } from './auth.guard.js';
+import { AuthGuard, TOKEN_ISSUER } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
@@ -13,7 +13,7 @@ import { UsersService } from './users.service.js';
   imports: [
     JwtModule.registerAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({ secret: config.app.secret, signOptions: { algorithm: 'HS256', issuer: 'hazeops' }, verifyOptions: { algorithms: ['HS256'], issuer: 'hazeops' } }),
+      useFactory: (config: ConfigService) => ({ secret: config.app.secret, signOptions: { algorithm: 'HS256', issuer: TOKEN_ISSUER }, verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER } }),
     }),
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
   ],

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/auth/password.js';
 import { ControllableClock } from '../../src/scheduling/clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { closedLoop, fixedRate } from './support/http-load.js';
+import { externalLoad, type LoadRequest } from './support/http-load.js';
 import { seedRegistry } from './support/seed-registry.js';
 
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 5_000);
@@ -42,13 +42,13 @@ describe('acknowledging through the API beside an empty route of the same app', 
   afterAll(() => t.close());
 
   it('prints requests per second and latency of each', async () => {
-    const empty = () => ({ method: 'GET' as const, path: '/health/live' });
-    const ack = (i: number) => ({ method: 'POST' as const, path: targets[i % targets.length].path, headers: { Authorization: targets[i % targets.length].auth } });
-    await closedLoop(port, 16, 1, empty); // warm-up
-    await closedLoop(port, 16, 1, ack);
-    const base = await closedLoop(port, 32, 5, empty);
-    const acks = await closedLoop(port, 32, 5, ack);
-    const paced = await fixedRate(port, 1000, 5, ack);
+    const empty: LoadRequest[] = [{ method: 'GET', path: '/health/live' }];
+    const ack: LoadRequest[] = targets.map((x) => ({ method: 'POST', path: x.path, headers: { Authorization: x.auth } }));
+    await externalLoad({ port, mode: 'closed', connections: 16, seconds: 1, requests: empty }); // warm-up
+    await externalLoad({ port, mode: 'closed', connections: 16, seconds: 1, requests: ack });
+    const base = await externalLoad({ port, mode: 'closed', connections: 32, seconds: 5, requests: empty });
+    const acks = await externalLoad({ port, mode: 'closed', connections: 32, seconds: 5, requests: ack });
+    const paced = await externalLoad({ port, mode: 'fixed', rps: 1000, seconds: 5, requests: ack });
     expect(acks.errors).toBe(0);
     expect(paced.errors).toBe(0);
     const ds = t.app.get<DataSource>(getDataSourceToken());
@@ -57,7 +57,7 @@ describe('acknowledging through the API beside an empty route of the same app', 
     const f = (x: number) => x.toFixed(1);
     console.log(
       [
-        `acknowledgement over ${targets.length} enterprises (32 connections, 5 s each):`,
+        `acknowledgement over ${targets.length} enterprises (load from a separate process; 32 connections, 5 s each):`,
         `  empty route GET /health/live (baseline)      ${f(base.rps).padStart(8)} req/s   p50 ${f(base.p50)} ms   p99 ${f(base.p99)} ms`,
         `  POST …/acknowledge                           ${f(acks.rps).padStart(8)} req/s   p50 ${f(acks.p50)} ms   p99 ${f(acks.p99)} ms   ${((acks.rps / base.rps) * 100).toFixed(0)}% of the empty route (target ≥ 50%)`,
         `  POST …/acknowledge at 1,000 req/s (open loop) ${f(paced.rps).padStart(8)} req/s   p50 ${f(paced.p50)} ms   p99 ${f(paced.p99)} ms (target p99 < 50 ms)`,
