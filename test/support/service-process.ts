@@ -10,7 +10,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const MAIN_JS = join(ROOT, 'dist/src/main.js');
 
 /**
- * Compiles src/ into dist/ (`tsc -p tsconfig.build.json`), as `npm run build` does.
+ * Compiles src/ into dist/ (`tsc -p tsconfig.json`), as `npm run build` does.
  * tsc emits even when it reports type errors; those are returned, not thrown, so that a
  * colleague's half-finished edit elsewhere does not stop a test of the built service —
  * but a build that leaves no dist/src/main.js throws.
@@ -19,7 +19,7 @@ export async function buildService(): Promise<{ ms: number; diagnostics: string 
   const t0 = performance.now();
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
   const diagnostics = await new Promise<string>((done) => {
-    execFile(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       done(err ? `${stdout}${stderr}`.trim() || err.message : '');
     });
   });

@@ -1,10 +1,13 @@
 import swc from 'unplugin-swc';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Benchmarks are ordinary test files that print their figures beside a baseline
 // measured in the same run; they are not part of `npm test`.
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
+  // Paths below are from the repository root, whatever folder this file is in.
+  root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['test/bench/**/*.bench.spec.ts'],
     pool: 'forks',

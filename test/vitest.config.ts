@@ -1,8 +1,11 @@
 import swc from 'unplugin-swc';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
+  // Paths below are from the repository root, whatever folder this file is in.
+  root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['test/unit/**/*.spec.ts', 'test/integration/**/*.spec.ts', 'test/e2e/**/*.spec.ts'],
     pool: 'forks',
