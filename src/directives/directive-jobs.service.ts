@@ -37,7 +37,9 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
     await this.reconcile().catch((err: unknown) => this.logger.error(`reconciliation at boot failed: ${String(err)}`));
     this.cron.register('level-expiry', '40 * * * * *', () => this.expireLevels());
     this.cron.register('season-directives', '0 10 0 * * *', () => this.issueSeasonDirectives());
-    this.cron.register('reconcile', '0 20 0 * * *', () => this.reconcile());
+    // Right after local midnight, when season phases begin: a phase that started while a
+    // warning version was current gets its requirement within the minute.
+    this.cron.register('reconcile', '30 0 0 * * *', () => this.reconcile());
   }
 
   /**
