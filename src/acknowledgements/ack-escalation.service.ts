@@ -56,8 +56,8 @@ export class AckEscalationService implements OnApplicationBootstrap {
     const reminderMs = d.reminderBeforeDeadlineMinutes * 60_000;
     const stage2Ms = d.escalation.stage2AfterDeadlineHours * 3_600_000;
     const due: Array<{ id: string; ack_deadline: Date }> = await manager.query(
-      `SELECT v.id, v.ack_deadline FROM order_versions v
-       WHERE v.status = 'current' AND NOT v.ends AND v.acknowledged_at IS NULL AND v.ack_deadline <= $1`,
+      `SELECT v.id, v.ack_deadline FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code
+       WHERE v.status = 'current' AND NOT v.ends AND v.acknowledged_at IS NULL AND v.ack_deadline <= $1 AND e.active`,
       [new Date(now.getTime() + reminderMs)],
     );
     if (due.length === 0) return { reminders: 0, stage1: 0, stage2: 0 };

@@ -164,6 +164,7 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
       enterpriseFilter: (e: { code: string }) => !skip.has(e.code),
       ackHours: this.config.dispatch.ackDeadlineHours.season,
       skipIfUnchanged: true,
+      endInactive: true,
     };
   }
 }

@@ -10,10 +10,12 @@ import { OutboxService } from '../dispatch/outbox.service.js';
 import { planDeliveries } from '../orders/order-delivery.js';
 import { planVersions } from '../orders/order-plan.js';
 import { loadOpenOrders, writeVersions } from '../orders/order-writer.js';
-import { loadActiveEnterprisesOf } from '../registry/enterprise-reader.js';
+import { entityToEnterprise } from '../registry/enterprise.mapper.js';
+import { loadActiveEnterprisesOf, loadEnterpriseEntities } from '../registry/enterprise-reader.js';
 import type { Enterprise, LevelOrNone } from '../rules/enterprise.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
 import { deriveOrder } from '../rules/orders/order-derivation.js';
+import type { Order } from '../rules/orders/order.types.js';
 import { localDateOf } from '../rules/time/local-time.js';
 import { Clock } from '../scheduling/clock.js';
 import { CountyLevelsService, type CountyMachine } from './county-levels.service.js';
@@ -52,6 +54,8 @@ export interface DirectivePlan {
   ackHours: number;
   /** Make no directive at all when no enterprise's requirement changes (reconciliation). */
   skipIfUnchanged?: boolean;
+  /** Also end the open orders of deactivated enterprises (reconciliation). */
+  endInactive?: boolean;
 }
 
 class DryRunRollback extends Error {
@@ -145,7 +149,8 @@ export class DirectivesService {
         const orderConfig = this.config.orderConfig(this.config.seasonAt(plan.effectiveAt) ?? this.emptySeason());
         const levelOf = new Map<string, LevelOrNone>([...machinesAfter.keys()].map((c) => [c, this.levels.levelAt(machinesAfter.get(c)!, effectiveIso)]));
         const items = enterprises.map((e) => ({ enterprise: e, order: deriveOrder(e, effectiveIso, levelOf.get(e.county) ?? 'none', orderConfig) }));
-        const open = await loadOpenOrders(manager, enterprises.map((e) => e.code));
+        if (plan.endInactive) items.push(...(await this.inactiveWithOpenOrders(manager, plan.counties, effectiveIso)));
+        const open = await loadOpenOrders(manager, items.map((i) => i.enterprise.code));
         const planned = planVersions(items, open);
         const deliveries = planDeliveries(planned);
         const inScope = new Map<string, number>();
@@ -197,6 +202,29 @@ export class DirectivesService {
   private async enterprisesInScope(manager: EntityManager, plan: DirectivePlan): Promise<Enterprise[]> {
     const all = await loadActiveEnterprisesOf(manager, plan.counties);
     return plan.enterpriseFilter ? all.filter(plan.enterpriseFilter) : all;
+  }
+
+  /** A deactivated enterprise keeps nothing to do: its open order gets a closing version. */
+  private async inactiveWithOpenOrders(manager: EntityManager, counties: string[], at: string): Promise<Array<{ enterprise: Enterprise; order: Order }>> {
+    const rows: Array<{ code: string }> = await manager.query(
+      `SELECT e.code FROM enterprises e JOIN orders o ON o.enterprise_code = e.code AND o.status = 'open' WHERE NOT e.active AND e.county = ANY($1)`,
+      [counties],
+    );
+    const loaded = await loadEnterpriseEntities(manager, rows.map((r) => r.code));
+    return [...loaded.values()].map((entity) => {
+      const enterprise = entityToEnterprise(entity);
+      const order: Order = {
+        enterpriseCode: enterprise.code,
+        at,
+        level: 'none',
+        phase: null,
+        lines: enterprise.lines.map((l) => ({ code: l.code, action: 'run' as const, maxLoadPercent: null, stoppedCells: null, noKilnBanking: false, reasons: [] })),
+        stoppedCapacityPercent: 0,
+        maxLoadPercent: null,
+        notes: ['企业已在登记中停用，此前的生产调控指令终止。'],
+      };
+      return { enterprise, order };
+    });
   }
 
   private async nextNumber(manager: EntityManager, now: Date): Promise<string> {

@@ -101,4 +101,14 @@ describe('directives nobody types: season phases ahead of time, levels reaching 
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM directives WHERE kind = 'reconcile'`);
     expect(n).toBe(1);
   });
+
+  it('deactivating an enterprise ends its open order at the next reconciliation, once', async () => {
+    const code = sampleEnterprise(604).code;
+    await t.http.post(`/api/v1/enterprises/${code}/deactivate`).set('Authorization', await t.adminToken()).expect(200);
+    const result = await jobs.reconcile();
+    expect(result!.summary.totals).toMatchObject({ orders: 1, ended: 1 });
+    const [order] = await ds.query('SELECT status FROM orders WHERE enterprise_code = $1', [code]);
+    expect(order.status).toBe('ended');
+    expect(await jobs.reconcile()).toBeNull();
+  });
 });
