@@ -55,6 +55,13 @@ export class RegistryController {
     return this.registry.update(principal, code, body, ifMatch);
   }
 
+  /** The key that signs this enterprise's webhooks (X-HazeOps-Signature), for its receiver to verify. */
+  @Get(':code/webhook-secret')
+  @Roles('commander', 'enterprise')
+  webhookSecret(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
+    return this.registry.webhookSecret(principal, code);
+  }
+
   @Post(':code/deactivate')
   @HttpCode(200)
   @Roles('commander', 'county_officer')

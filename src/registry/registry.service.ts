@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/role.js';
 import { AuthErrorCode, CommonErrorCode, DomainError, RegistryErrorCode } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
+import { WEBHOOK_SIGNATURE_HEADER, webhookSecretFor } from '../dispatch/webhook-signature.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import type { ListEnterprisesQuery } from './dto/list-enterprises.query.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
@@ -102,6 +103,11 @@ export class RegistryService {
       if (!saved) throw new Error('enterprise vanished after update');
       return entityToView(saved);
     });
+  }
+
+  async webhookSecret(principal: Principal, code: string): Promise<{ enterpriseCode: string; header: string; algorithm: string; secret: string }> {
+    const e = await this.get(principal, code);
+    return { enterpriseCode: e.code, header: WEBHOOK_SIGNATURE_HEADER, algorithm: 'HMAC-SHA256 over "<t>.<body>", header t=<unix seconds>,v1=<hex>', secret: webhookSecretFor(e.code, this.config.app.secret) };
   }
 
   /** Enterprises are never deleted: deactivation keeps their history and stops new orders. */

@@ -56,6 +56,8 @@ describe('auth and scopes (HTTP, real PostgreSQL)', () => {
     await t.http.get(`/api/v1/enterprises/${own.code}`).set('Authorization', plant).expect(200);
     const res = await t.http.get(`/api/v1/enterprises/${other.code}`).set('Authorization', plant).expect(404);
     expect(res.body.error.code).toBe('ENTERPRISE_NOT_FOUND');
+    await t.http.get(`/api/v1/enterprises/${own.code}/webhook-secret`).set('Authorization', plant).expect(200);
+    await t.http.get(`/api/v1/enterprises/${other.code}/webhook-secret`).set('Authorization', plant).expect(404);
     const list = await t.http.get('/api/v1/enterprises').set('Authorization', plant).expect(200);
     expect(list.body.items.map((e: { code: string }) => e.code)).toEqual([own.code]);
   });

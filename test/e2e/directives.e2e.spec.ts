@@ -107,7 +107,10 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     expect(outside.contacts[0].email && smtp.to(outside.contacts[0].email)).toEqual([]);
 
     expect(hooks).toHaveLength(1);
-    const key = webhookSecretFor(chemical.code, SECRET);
+    // The receiver's key, as the enterprise (or the commander) reads it from the API.
+    const { body: secret } = await t.http.get(`/api/v1/enterprises/${chemical.code}/webhook-secret`).set('Authorization', admin).expect(200);
+    const key = secret.secret as string;
+    expect(key).toBe(webhookSecretFor(chemical.code, SECRET));
     expect(verifyWebhook(hooks[0].signature, hooks[0].body, key, Date.now())).toMatchObject({ ok: true });
     expect(JSON.parse(hooks[0].body)).toMatchObject({ type: 'hazeops.order.version', enterpriseCode: chemical.code, modification: 1, directiveNumber: '焦冬防指〔2026〕1号' });
 
