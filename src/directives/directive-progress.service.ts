@@ -34,7 +34,7 @@ export class DirectiveProgressService {
       `SELECT v.county,
               count(*)::int AS orders,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.order_version_id = v.id AND o.status = 'sent'))::int AS delivered,
-              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.order_version_id = v.id AND o.status <> 'failed'))::int AS failed,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.order_version_id = v.id AND o.status IN ('sent', 'pending', 'sending', 'skipped')))::int AS failed,
               count(*) FILTER (WHERE v.acknowledged_at IS NOT NULL)::int AS acknowledged,
               count(*) FILTER (WHERE v.implemented_at IS NOT NULL)::int AS implemented,
               count(*) FILTER (WHERE v.acknowledged_at IS NULL AND v.status = 'current' AND v.ack_deadline < $2)::int AS overdue

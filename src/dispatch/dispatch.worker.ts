@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { INSTANCE_ID } from '../scheduling/instance-id.js';
 import { EmailChannel } from './channels/email.channel.js';
 import { PermanentDeliveryError, WebhookChannel } from './channels/webhook.channel.js';
-import type { ClaimedRow, OutboundMessage, OutboxRenderer } from './outbound-message.js';
+import type { ClaimedRow, OutboundMessage, OutboxRenderer, SkippedMessage } from './outbound-message.js';
 import { webhookSecretFor } from './webhook-signature.js';
 
 interface ClaimedDbRow {
@@ -26,6 +26,8 @@ interface Outcome {
   id: string;
   attempt: number;
   ok: boolean;
+  /** Deliberately not sent (stale); neither a success nor a failure. */
+  skipped?: boolean;
   response: string | null;
   error: string | null;
   /** null: sent or failed for good; else seconds until the next try. */
@@ -155,12 +157,12 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
       claimed: rows.length,
       sent: outcomes.filter((o) => o.ok).length,
       retrying: outcomes.filter((o) => !o.ok && o.retryIn !== null).length,
-      failed: outcomes.filter((o) => !o.ok && o.retryIn === null).length,
+      failed: outcomes.filter((o) => !o.ok && !o.skipped && o.retryIn === null).length,
     };
   }
 
-  private async renderAll(rows: ClaimedRow[]): Promise<Map<string, OutboundMessage | Error>> {
-    const out = new Map<string, OutboundMessage | Error>();
+  private async renderAll(rows: ClaimedRow[]): Promise<Map<string, OutboundMessage | SkippedMessage | Error>> {
+    const out = new Map<string, OutboundMessage | SkippedMessage | Error>();
     const byKind = new Map<string, ClaimedRow[]>();
     for (const r of rows) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
     for (const [kind, group] of byKind) {
@@ -179,7 +181,7 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
     return out;
   }
 
-  private async sendAll(rows: ClaimedRow[], messages: Map<string, OutboundMessage | Error>): Promise<Outcome[]> {
+  private async sendAll(rows: ClaimedRow[], messages: Map<string, OutboundMessage | SkippedMessage | Error>): Promise<Outcome[]> {
     const { maxAttempts } = this.config.dispatch.retry;
     const outcomes: Outcome[] = [];
     let next = 0;
@@ -189,6 +191,7 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
         // A rendering failure will not heal by retrying.
         return { id: row.id, attempt: row.attempts, ok: false, response: null, error: message?.message ?? 'not rendered', retryIn: null };
       }
+      if (message.channel === 'skip') return { id: row.id, attempt: row.attempts, ok: false, skipped: true, response: null, error: message.reason, retryIn: null };
       try {
         const response = message.channel === 'email' ? await this.email.send(message, row.idempotencyKey) : await this.webhook.send(message, row.idempotencyKey);
         return { id: row.id, attempt: row.attempts, ok: true, response, error: null, retryIn: null };
@@ -209,16 +212,16 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async record(outcomes: Outcome[]): Promise<void> {
-    const json = JSON.stringify(outcomes.map((o) => ({ id: o.id, attempt: o.attempt, ok: o.ok, response: o.response, error: o.error, retry_in: o.retryIn })));
+    const json = JSON.stringify(outcomes.map((o) => ({ id: o.id, attempt: o.attempt, ok: o.ok, skipped: o.skipped ?? false, response: o.response, error: o.error, retry_in: o.retryIn })));
     await this.dataSource.transaction(async (manager) => {
       // Only rows this worker still holds: a row whose lease passed to another worker is theirs now.
       await manager.query(
         `UPDATE outbox o SET
-           status = CASE WHEN x.ok THEN 'sent' WHEN x.retry_in IS NULL THEN 'failed' ELSE 'pending' END,
+           status = CASE WHEN x.ok THEN 'sent' WHEN x.skipped THEN 'skipped' WHEN x.retry_in IS NULL THEN 'failed' ELSE 'pending' END,
            sent_at = CASE WHEN x.ok THEN now() ELSE o.sent_at END,
            next_attempt_at = CASE WHEN x.retry_in IS NULL THEN o.next_attempt_at ELSE now() + make_interval(secs => x.retry_in) END,
            last_error = x.error, locked_by = NULL
-         FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, response text, error text, retry_in int)
+         FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, skipped boolean, response text, error text, retry_in int)
          WHERE o.id = x.id AND o.locked_by = $2`,
         [json, this.workerId],
       );
@@ -228,7 +231,7 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
         [json, this.workerId],
       );
     });
-    const failed = outcomes.filter((o) => !o.ok);
+    const failed = outcomes.filter((o) => !o.ok && !o.skipped);
     if (failed.length > 0) this.logger.warn(`${failed.length} of ${outcomes.length} deliveries failed, e.g. ${failed[0].error}`);
   }
 }

@@ -17,6 +17,12 @@ export interface WebhookMessage {
 
 export type OutboundMessage = EmailMessage | WebhookMessage;
 
+/** Nothing to send any more, on purpose (e.g. the order version was replaced before delivery). */
+export interface SkippedMessage {
+  channel: 'skip';
+  reason: string;
+}
+
 /** An outbox row as the worker claimed it. */
 export interface ClaimedRow {
   id: string;
@@ -34,7 +40,7 @@ export interface ClaimedRow {
 export interface OutboxRenderer {
   kind: string;
   /** A row missing from the answer is failed for good (its subject no longer exists). */
-  render(rows: ClaimedRow[]): Promise<Map<string, OutboundMessage>>;
+  render(rows: ClaimedRow[]): Promise<Map<string, OutboundMessage | SkippedMessage>>;
 }
 
 export interface NewOutboxRow {

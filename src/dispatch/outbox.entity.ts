@@ -36,7 +36,7 @@ export class OutboxEntity {
   @Column({ type: 'jsonb', nullable: true })
   payload: Record<string, unknown> | null;
 
-  /** pending | sending | sent | failed */
+  /** pending | sending | sent | failed | skipped (stale before delivery) */
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status: string;
 

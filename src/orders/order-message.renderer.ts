@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ackLink } from '../acknowledgements/ack-link.js';
 import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
-import type { ClaimedRow, OutboundMessage } from '../dispatch/outbound-message.js';
+import type { ClaimedRow, OutboundMessage, SkippedMessage } from '../dispatch/outbound-message.js';
 import { renderOrderEmail } from '../dispatch/templates/order-email.template.js';
 import { webhookSecretFor } from '../dispatch/webhook-signature.js';
 import { Clock } from '../scheduling/clock.js';
@@ -27,14 +27,19 @@ export class OrderMessageRenderer implements OnModuleInit {
     this.worker.register(this);
   }
 
-  async render(rows: ClaimedRow[]): Promise<Map<string, OutboundMessage>> {
+  async render(rows: ClaimedRow[]): Promise<Map<string, OutboundMessage | SkippedMessage>> {
     const views = await loadVersionViews(this.dataSource.manager, [...new Set(rows.map((r) => r.orderVersionId).filter((v): v is string => v !== null))]);
-    const out = new Map<string, OutboundMessage>();
+    const out = new Map<string, OutboundMessage | SkippedMessage>();
     const now = this.clock.now();
     const { city } = this.config;
     for (const row of rows) {
       const view = row.orderVersionId ? views.get(row.orderVersionId) : undefined;
       if (!view) continue;
+      // Replaced before it went out: the enterprise gets the current version's notice instead.
+      if (view.status === 'superseded') {
+        out.set(row.id, { channel: 'skip', reason: `superseded by version ${view.currentModification} before delivery` });
+        continue;
+      }
       const link = ackLink(this.config, view, now);
       if (row.channel === 'email') {
         const mail = renderOrderEmail({
