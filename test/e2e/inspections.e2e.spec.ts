@@ -124,6 +124,10 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     expect(task.team).not.toBe('team-xw'); // plants[0] is in 修武县
     const low = await t.http.post('/api/v1/power-readings').set('Authorization', admin).send({ readings: [{ ...reading, at: '2026-12-10T23:45:00+08:00', kw: 150 }] }).expect(201);
     expect(low.body.anomalies).toEqual([]);
+    // The same as CSV (as meter systems export it), duplicates of stored readings ignored.
+    const csv = `enterprise_code,line_code,at,kw\n${plants[0].code},L1,2026-12-10T23:00:00+08:00,600\n${plants[0].code},L2,2026-12-10T23:00:00+08:00,80\n`;
+    const viaCsv = await t.http.post('/api/v1/power-readings').set('Authorization', admin).set('Content-Type', 'text/csv').send(csv).expect(201);
+    expect(viaCsv.body).toMatchObject({ received: 2, stored: 1, duplicates: 1 });
     const bad = await t.http.post('/api/v1/power-readings').set('Authorization', admin).send({ readings: [{ ...reading, kw: -1 }, { ...reading, lineCode: 'L9' }] }).expect(422);
     expect(bad.body.error.details.map((d: { row: number; field: string }) => [d.row, d.field])).toEqual([
       [0, 'kw'],
