@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
 import { escalationFor } from '../config/dispatch-config.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
+import { Clock } from '../scheduling/clock.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import { AlertEntity } from './alert.entity.js';
 
@@ -25,17 +26,18 @@ export class AlertsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   /** Inserts alerts; answers the ones that are new (a re-run of a job raises nothing twice). */
   async raise(manager: EntityManager, alerts: NewAlert[]): Promise<NewAlert[]> {
     if (alerts.length === 0) return [];
     const rows: Array<{ dedupe_key: string }> = await manager.query(
-      `INSERT INTO alerts (dedupe_key, kind, stage, county, enterprise_code, order_version_id, message)
-       SELECT dedupe_key, kind, stage, county, enterprise_code, order_version_id, message
+      `INSERT INTO alerts (dedupe_key, kind, stage, county, enterprise_code, order_version_id, message, created_at)
+       SELECT dedupe_key, kind, stage, county, enterprise_code, order_version_id, message, $2
        FROM json_to_recordset($1::json) AS x(dedupe_key text, kind text, stage int, county text, enterprise_code text, order_version_id uuid, message text)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
-      [JSON.stringify(alerts.map((a) => ({ dedupe_key: a.dedupeKey, kind: a.kind, stage: a.stage, county: a.county, enterprise_code: a.enterpriseCode, order_version_id: a.orderVersionId, message: a.message })))],
+      [JSON.stringify(alerts.map((a) => ({ dedupe_key: a.dedupeKey, kind: a.kind, stage: a.stage, county: a.county, enterprise_code: a.enterpriseCode, order_version_id: a.orderVersionId, message: a.message }))), this.clock.now()],
     );
     const fresh = new Set(rows.map((r) => r.dedupe_key));
     return alerts.filter((a) => fresh.has(a.dedupeKey));
@@ -79,6 +81,26 @@ export class AlertsService {
       }
     }
     await this.outbox.enqueue(manager, rows);
+  }
+
+  /** Stage 2: the command center's duty desk gets one list of the new alerts. */
+  async mailCommandCenter(manager: EntityManager, alerts: NewAlert[], subject: string): Promise<void> {
+    if (alerts.length === 0) return;
+    const key = createHash('sha1').update(alerts.map((a) => a.dedupeKey).join(',')).digest('hex');
+    const text = alerts.map((a) => `- ${a.county}：${a.message}`).join('\n');
+    const html = `<ul>${alerts.map((a) => `<li>${escape(`${a.county}：${a.message}`)}</li>`).join('')}</ul>`;
+    await this.outbox.enqueue(
+      manager,
+      this.config.dispatch.escalation.commandCenterEmails.map((email) => ({
+        idempotencyKey: `alert:${key}:${email}`,
+        kind: 'notice',
+        channel: 'email' as const,
+        recipient: email,
+        enterpriseCode: null,
+        orderVersionId: null,
+        payload: { subject, text, html },
+      })),
+    );
   }
 
   async list(filter: { county?: string | null; kind?: string; open?: boolean; limit: number }) {

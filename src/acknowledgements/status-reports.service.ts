@@ -36,6 +36,7 @@ export class StatusReportsService implements OnApplicationBootstrap {
       const at = (h * 60 + m + 1) % (24 * 60);
       this.cron.register(`status-reports-${time}`, `0 ${at % 60} ${Math.floor(at / 60)} * * *`, () => this.checkMissing());
     }
+    this.cron.register('status-reports-stage2', '30 */10 * * * *', () => this.escalateMissing());
   }
 
   /** The first report time at or after `at`, in the city's zone. */
@@ -80,7 +81,7 @@ export class StatusReportsService implements OnApplicationBootstrap {
        RETURNING id`,
       [code, slot, now, principal.username, JSON.stringify(dto.lines.map((l) => ({ line: l.line, state: l.state, loadPercent: l.loadPercent ?? null }))), dto.note ?? null],
     );
-    await this.dataSource.query(`UPDATE alerts SET resolved_at = $2 WHERE kind = 'report_missing' AND dedupe_key = $1 AND resolved_at IS NULL`, [`report_missing:${code}:${slot.toISOString()}`, now]);
+    await this.dataSource.query(`UPDATE alerts SET resolved_at = $2 WHERE kind = 'report_missing' AND dedupe_key LIKE $1 AND resolved_at IS NULL`, [`report_missing:${code}:${slot.toISOString()}%`, now]);
     return { id: String(row.id), enterpriseCode: code, slot: slot.toISOString(), reportedAt: now.toISOString() };
   }
 
@@ -118,6 +119,30 @@ export class StatusReportsService implements OnApplicationBootstrap {
     await this.alerts.mailCounties(manager, raised, '【冬防】预警期间企业未按时报送生产状态');
     if (raised.length > 0) this.logger.log(`${raised.length} enterprise(s) missed the ${when} status report`);
     return { missing: raised.length };
+  }
+
+  /**
+   * Stage 2, "the same way" as acknowledgements: a report still missing the configured hours
+   * after its time goes to the command center, once.
+   */
+  async escalateMissing(): Promise<{ escalated: number } | null> {
+    const now = this.clock.now();
+    const slot = now.toISOString().slice(0, 15); // ten-minute slots
+    const { result } = await this.jobs.runOnce('status-reports-stage2', slot, async (manager) => {
+      const due: Array<{ dedupe_key: string; county: string; enterprise_code: string; order_version_id: string | null; message: string }> = await manager.query(
+        `SELECT a.dedupe_key, a.county, a.enterprise_code, a.order_version_id, a.message FROM alerts a
+         WHERE a.kind = 'report_missing' AND a.stage = 1 AND a.resolved_at IS NULL AND a.created_at <= $1
+           AND NOT EXISTS (SELECT 1 FROM alerts b WHERE b.dedupe_key = a.dedupe_key || ':2')`,
+        [new Date(now.getTime() - this.config.dispatch.escalation.stage2AfterDeadlineHours * 3_600_000)],
+      );
+      const raised = await this.alerts.raise(
+        manager,
+        due.map((d) => ({ dedupeKey: `${d.dedupe_key}:2`, kind: 'report_missing' as const, stage: 2, county: d.county, enterpriseCode: d.enterprise_code, orderVersionId: d.order_version_id, message: `${d.message}（已超过${this.config.dispatch.escalation.stage2AfterDeadlineHours}小时，报指挥部）` })),
+      );
+      await this.alerts.mailCommandCenter(manager, raised, '【冬防】预警期间企业逾期未报送生产状态（报指挥部）');
+      return { escalated: raised.length };
+    });
+    return result;
   }
 
   async list(principal: Principal, slot: string | undefined) {
