@@ -93,12 +93,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   if (adminPassword !== null && adminPassword.length < 8) bad('HAZEOPS_ADMIN_PASSWORD', 'must be at least 8 characters long');
   if (adminUser !== null && !/^[A-Za-z0-9_.@-]{3,64}$/.test(adminUser)) bad('HAZEOPS_ADMIN_USER', 'must be 3–64 letters, digits or _ . @ -');
 
-  const demoRaw = optional(env, 'HAZEOPS_DEMO');
-  if (demoRaw !== null && !['true', 'false', '1', '0'].includes(demoRaw)) bad('HAZEOPS_DEMO', 'must be true or false');
-  const flag = (name: string): boolean => {
+  const flag = (name: string, fallback: boolean): boolean => {
     const raw = optional(env, name);
     if (raw !== null && !['true', 'false', '1', '0'].includes(raw)) bad(name, 'must be true or false');
-    return raw === null || raw === 'true' || raw === '1';
+    return raw === null ? fallback : raw === 'true' || raw === '1';
   };
   const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) bad('LOG_LEVEL', 'must be debug, info, warn or error');
@@ -114,10 +112,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     admin: adminUser !== null && adminPassword !== null ? { username: adminUser, password: adminPassword } : null,
     dataDir,
     embeddedPgPort: intIn(env, 'HAZEOPS_EMBEDDED_PG_PORT', 54329, 1024, 65535),
-    demo: demoRaw === null ? databaseUrl === null : demoRaw === 'true' || demoRaw === '1',
+    demo: flag('HAZEOPS_DEMO', databaseUrl === null),
     tokenTtlSeconds: intIn(env, 'HAZEOPS_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
-    scheduler: flag('HAZEOPS_SCHEDULER'),
-    dispatcher: flag('HAZEOPS_DISPATCHER'),
+    scheduler: flag('HAZEOPS_SCHEDULER', true),
+    dispatcher: flag('HAZEOPS_DISPATCHER', true),
     logLevel: logLevel as AppConfig['logLevel'],
   };
 }
