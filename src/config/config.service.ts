@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import type { OrderConfig } from '../rules/orders/order.types.js';
 import { localDateOf, parseInstant } from '../rules/time/local-time.js';
 import type { AppConfig } from './app-config.js';
@@ -56,6 +57,17 @@ export class ConfigService {
     if (!key || key === 'before' || key === 'after') return null;
     for (const s of this.seasons) for (const g of s.groups) for (const p of g.phases) if (p.key === key) return p.name;
     return key;
+  }
+
+  /**
+   * The derivation config for a season, or, where no season is configured for the time, an
+   * empty one: only the level measures then apply.
+   */
+  orderConfigFor(season: SeasonConfig | null): OrderConfig {
+    if (season) return this.orderConfig(season);
+    const base = this.seasons[0];
+    if (!base) throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'No season is configured, so no order can be derived.');
+    return this.orderConfig({ ...base, season: 'none', groups: [] });
   }
 
   /** One OrderConfig object per season, so the rules' compiled lookups are reused. */

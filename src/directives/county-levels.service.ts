@@ -8,7 +8,6 @@ import { levelAt } from '../rules/levels/level-at.js';
 import {
   createResponseLevelMachine,
   RESPONSE_LEVEL_MACHINE_VERSION,
-  type ResponseLevelContext,
   type ResponseLevelEvent,
   type ResponseLevelMachine,
 } from '../rules/levels/response-level.machine.js';
@@ -99,10 +98,6 @@ export class CountyLevelsService implements OnApplicationBootstrap {
         [m.county, JSON.stringify(m.snapshot), String(m.snapshot.value), ctx.level, ctx.endsAt],
       );
     }
-  }
-
-  static context(m: CountyMachine): ResponseLevelContext {
-    return m.snapshot.context;
   }
 
   levelAt(m: CountyMachine, at: string): LevelOrNone {

@@ -146,7 +146,7 @@ export class DirectivesService {
 
         const enterprises = await this.enterprisesInScope(manager, plan);
         const effectiveIso = plan.effectiveAt.toISOString();
-        const orderConfig = this.config.orderConfig(this.config.seasonAt(plan.effectiveAt) ?? this.emptySeason());
+        const orderConfig = this.config.orderConfigFor(this.config.seasonAt(plan.effectiveAt));
         const levelOf = new Map<string, LevelOrNone>([...machinesAfter.keys()].map((c) => [c, this.levels.levelAt(machinesAfter.get(c)!, effectiveIso)]));
         const items = enterprises.map((e) => ({ enterprise: e, order: deriveOrder(e, effectiveIso, levelOf.get(e.county) ?? 'none', orderConfig) }));
         if (plan.endInactive) items.push(...(await this.inactiveWithOpenOrders(manager, plan.counties, effectiveIso)));
@@ -239,17 +239,11 @@ export class DirectivesService {
 
   /** The latest level directive covering any of these counties: what an adjust or lift replaces (CAP references). */
   private async previousFor(manager: EntityManager, plan: DirectivePlan): Promise<string | null> {
-    if (plan.kind !== 'adjust' && plan.kind !== 'lift' && plan.kind !== 'expire' && plan.kind !== 'issue') return null;
+    if (plan.kind !== 'adjust' && plan.kind !== 'lift' && plan.kind !== 'expire') return null;
     const [row] = await manager.query(
       `SELECT id FROM directives WHERE kind IN ('issue', 'adjust') AND counties && $1::text[] ORDER BY issued_at DESC, number DESC LIMIT 1`,
       [plan.counties],
     );
-    return plan.kind === 'issue' ? null : (row?.id ?? null);
-  }
-
-  private emptySeason() {
-    const base = this.config.seasons[0];
-    if (!base) throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'No season is configured, so no order can be derived.');
-    return { ...base, season: 'none', groups: [] };
+    return row?.id ?? null;
   }
 }

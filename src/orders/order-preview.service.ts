@@ -41,8 +41,7 @@ export class OrderPreviewService {
     const season = this.config.seasonAt(dto.at);
     const notes: string[] = [];
     if (!season) notes.push('该时间所在采暖季没有错峰生产配置，仅按响应级别的应急减排措施计算。');
-    // Without a configured season, an empty one still applies the level measures.
-    const cfg = this.config.orderConfig(season ?? this.emptySeason(dto.at));
+    const cfg = this.config.orderConfigFor(season);
     const order = withRules(() => deriveOrder(enterprise, dto.at, dto.level, cfg));
     return {
       enterpriseCode: order.enterpriseCode,
@@ -68,11 +67,5 @@ export class OrderPreviewService {
       );
     }
     return result.value;
-  }
-
-  private emptySeason(at: string) {
-    const base = this.config.seasons[0];
-    if (!base) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `No season is configured at all, so no order can be derived for ${at}.`);
-    return { ...base, season: 'none', groups: [] };
   }
 }
