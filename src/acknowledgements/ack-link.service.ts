@@ -44,8 +44,11 @@ export class AckLinkService {
     const r = await this.resolve(token);
     if (!('view' in r)) return r;
     try {
-      const view = await this.acks.acknowledge(r.view.versionId, { username: `link:${r.view.enterprise.code}`, role: null });
-      return { status: 200, html: this.page(view, token, '已确认签收。请按要求落实，并在落实后逐条确认。') };
+      const { view } = r;
+      // The same receipt as the API's: one statement, idempotent, refused once superseded.
+      await this.acks.acknowledgeByNumber(view.orderId, view.modification, view.enterprise.code, { username: `link:${view.enterprise.code}`, role: null });
+      const fresh = (await loadVersionViews(this.dataSource.manager, [view.versionId])).get(view.versionId)!;
+      return { status: 200, html: this.page(fresh, token, '已确认签收。请按要求落实，并在落实后逐条确认。') };
     } catch (err) {
       if (err instanceof DomainError && err.code === OrderErrorCode.ORDER_SUPERSEDED) return this.show(token, null, 409);
       throw err;

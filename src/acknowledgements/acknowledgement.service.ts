@@ -61,14 +61,10 @@ export class AcknowledgementService {
     return row;
   }
 
-  async acknowledge(versionId: string, actor: Actor): Promise<OrderVersionView> {
-    return this.dataSource.transaction(async (manager) => {
-      const row = await this.lockVersion(manager, versionId);
-      if (!row.acknowledged_at) await this.markAcknowledged(manager, row, actor);
-      return (await loadVersionViews(manager, [versionId])).get(versionId)!;
-    });
-  }
-
+  /**
+   * Receipt implied by an implementation confirmation, inside its transaction (which already
+   * holds the row's lock, so the API's one-statement receipt cannot be used from here).
+   */
   private async markAcknowledged(manager: EntityManager, row: LockedVersion, actor: Actor): Promise<void> {
     const now = this.clock.now();
     await manager.query('UPDATE order_versions SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = $1', [row.id, now, actor.username]);

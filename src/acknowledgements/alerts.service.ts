@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
 import { escalationFor } from '../config/dispatch-config.js';
+import { escapeHtml } from '../dispatch/templates/template-format.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { Clock } from '../scheduling/clock.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
@@ -76,7 +77,7 @@ export class AlertsService {
           recipient: email,
           enterpriseCode: null,
           orderVersionId: null,
-          payload: { subject: `${subject}（${county}）`, text, html: `<ul>${list.map((a) => `<li>${escape(a.message)}</li>`).join('')}</ul>` },
+          payload: { subject: `${subject}（${county}）`, text, html: `<ul>${list.map((a) => `<li>${escapeHtml(a.message)}</li>`).join('')}</ul>` },
         });
       }
     }
@@ -88,7 +89,7 @@ export class AlertsService {
     if (alerts.length === 0) return;
     const key = createHash('sha1').update(alerts.map((a) => a.dedupeKey).join(',')).digest('hex');
     const text = alerts.map((a) => `- ${a.county}：${a.message}`).join('\n');
-    const html = `<ul>${alerts.map((a) => `<li>${escape(`${a.county}：${a.message}`)}</li>`).join('')}</ul>`;
+    const html = `<ul>${alerts.map((a) => `<li>${escapeHtml(`${a.county}：${a.message}`)}</li>`).join('')}</ul>`;
     await this.outbox.enqueue(
       manager,
       this.config.dispatch.escalation.commandCenterEmails.map((email) => ({
@@ -110,8 +111,4 @@ export class AlertsService {
     if (filter.open) qb.andWhere('a.resolvedAt IS NULL');
     return qb.getMany();
   }
-}
-
-function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
