@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { LimitQuery } from '../../common/dto/limit.query.js';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
-export class ListAuditQuery {
+export class ListAuditQuery extends LimitQuery {
   @ApiPropertyOptional({ example: 'enterprise' })
   @IsOptional()
   @IsString()
@@ -20,14 +21,6 @@ export class ListAuditQuery {
   @IsString()
   @MaxLength(64)
   actor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit: number = 50;
 
   @ApiPropertyOptional({ default: 0 })
   @IsOptional()
