@@ -1,39 +1,24 @@
+import { BASE_CSS } from '../pages/page-base-style.js';
+
 /**
  * The inspector page's stylesheet: the palette and sizes of the acknowledgement pages
  * (src/web/pages/page-layout.ts), plus forms, task list and verdicts. No style attributes
  * anywhere: the page's CSP allows this one stylesheet by its hash and nothing else.
  */
-export const INSPECTOR_CSS = `
-*{box-sizing:border-box}
+export const INSPECTOR_CSS = `${BASE_CSS}
 [hidden]{display:none!important}
 body{margin:0;background:#f6f7f9;color:#1f2328;font-family:-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;font-size:18px;line-height:1.6;-webkit-text-size-adjust:100%}
-main{max-width:720px;margin:0 auto;padding:12px}
 h1{font-size:24px;margin:4px 0}
-h2{font-size:20px;margin:20px 0 8px}
 h3{font-size:17px;margin:12px 0 4px;color:#57606a}
-.org{color:#57606a;font-size:15px;margin:0}
 .bar{display:flex;align-items:center;justify-content:space-between;gap:8px;font-size:15px;color:#57606a;margin:4px 0 8px}
 .bar .who{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.box{background:#fff;border:1px solid #d0d7de;border-radius:10px;padding:12px 14px;margin:12px 0}
-.facts{width:100%;border-collapse:collapse}
 .facts th{text-align:left;color:#57606a;font-weight:normal;padding:4px 8px 4px 0;white-space:nowrap;vertical-align:top;width:7em}
 .facts td{padding:4px 0;font-weight:bold;word-break:break-word}
-.card{background:#fff;border:1px solid #d0d7de;border-left:6px solid #8c959f;border-radius:10px;padding:12px 14px;margin:12px 0}
-.card.stop{border-left-color:#b42318}
-.card.limit{border-left-color:#c4320a}
-.card.run{border-left-color:#1a7f37}
-.card .name{font-size:19px;font-weight:bold;margin:0}
-.card .req{font-size:22px;font-weight:bold;margin:4px 0;color:#b42318}
 .card.limit .req{color:#c4320a}
-.card.run .req{color:#1a7f37}
 .basis{font-size:15px;color:#57606a;margin:4px 0}
 .muted{color:#57606a}
 .notice{border-radius:10px;padding:12px 14px;margin:12px 0;font-size:17px}
 .notice div{font-size:15px}
-.notice.warn{background:#fff4e5;border:2px solid #f0b429}
-.notice.error{background:#ffebe9;border:2px solid #cf222e}
-.notice.ok{background:#dafbe1;border:2px solid #1a7f37}
-.notice.info{background:#ddf4ff;border:2px solid #0969da}
 .net{position:sticky;top:0;z-index:2;margin:0 0 8px}
 button{display:block;width:100%;padding:14px;font-size:20px;font-weight:bold;border:0;border-radius:10px;background:#b42318;color:#fff;cursor:pointer;text-align:center;font-family:inherit}
 button:disabled{opacity:.6;cursor:default}
@@ -76,5 +61,4 @@ legend{font-size:16px;color:#57606a;padding:0;margin-bottom:4px}
 .verdict.violation{background:#ffebe9;border:3px solid #cf222e;color:#a40e26}
 .verdict.compliant{background:#dafbe1;border:3px solid #1a7f37;color:#116329}
 a.back{display:inline-block;font-size:17px;color:#0969da;text-decoration:none;padding:6px 0}
-footer{color:#57606a;font-size:14px;margin:24px 0 12px}
 `;
