@@ -1,38 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderEscalationEmail } from '../../../src/dispatch/templates/escalation-email.template.js';
-import { type OrderEmailInput, renderOrderEmail } from '../../../src/dispatch/templates/order-email.template.js';
+import { renderOrderEmail } from '../../../src/dispatch/templates/order-email.template.js';
+import { orderInput } from '../../support/order-email-fixture.js';
 import { renderReminderEmail } from '../../../src/dispatch/templates/reminder-email.template.js';
 import { describeLineRequirement, formatClause, formatLocalTime } from '../../../src/dispatch/templates/template-format.js';
-
-function orderInput(over: Partial<OrderEmailInput> = {}): OrderEmailInput {
-  return {
-    cityName: '焦作市',
-    commandCenter: '焦作市冬季大气污染防治工作指挥部',
-    directiveNumber: '焦冬防指〔2026〕12号',
-    enterprise: { code: 'E001', name: '焦作坚固水泥有限公司', county: '修武县' },
-    orderId: 'ord-1',
-    modification: 2,
-    supersedes: 1,
-    levelName: '橙色预警',
-    phaseName: '全面停产期',
-    effectiveFrom: '2026-12-10T00:00:00Z',
-    effectiveTo: null,
-    ackDeadline: '2026-12-10T02:00:00.000Z',
-    lines: [
-      { code: 'L1', name: '4500t/d 熟料线', action: 'stop', maxLoadPercent: null, stoppedCells: null, noKilnBanking: true, reasons: [{ rule: 'season.full_stop', clause: '43', text: '错峰生产全面停产' }] },
-      { code: 'L2', name: '电解系列', action: 'limit', maxLoadPercent: null, stoppedCells: 30, noKilnBanking: false, reasons: [{ rule: 'season.cells', clause: '43', text: '按电解槽计限产30%' }] },
-      { code: 'L3', name: '粉磨线', action: 'limit', maxLoadPercent: 50, stoppedCells: null, noKilnBanking: false, reasons: [{ rule: 'cap', clause: '11(2)', text: '保民生最大负荷' }] },
-      { code: 'L4', name: '包装线', action: 'run', maxLoadPercent: null, stoppedCells: null, noKilnBanking: false, reasons: [] },
-    ],
-    stoppedCapacityPercent: 62.5,
-    maxLoadPercent: 50,
-    notes: ['保民生核准已于9月30日前备案'],
-    ackUrl: 'https://hazeops.example.cn/ack/abc.def',
-    linkExpiresAt: '2026-12-17T00:00:00Z',
-    timezone: 'Asia/Shanghai',
-    ...over,
-  };
-}
 
 describe('template formatting', () => {
   it('formats times in the given zone, not the server zone', () => {
