@@ -7,6 +7,7 @@ import { HttpErrorFilter } from './common/http-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DomainConfig } from './config/domain-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { prepareDatabase } from './database/app-role.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthController } from './health/health.controller.js';
 import { RegistryModule } from './registry/registry.module.js';
@@ -37,7 +38,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(app, domain),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true, logging: ['error', 'warn'] }),
+        // Migrations as the owner (databaseUrl); the service's queries as a role that owns nothing.
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            const roles = await prepareDatabase(databaseUrl, app.secret, app.databaseAppUrl);
+            return { ...dataSourceOptions(roles.appUrl), migrationsRun: false, logging: ['error', 'warn'] };
+          },
+        }),
         AuditModule,
         AuthModule,
         RegistryModule,
