@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
+import { AccessModule } from './auth/access-policy.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
@@ -46,6 +47,7 @@ export class AppModule {
           },
         }),
         AuditModule,
+        AccessModule,
         AuthModule,
         RegistryModule,
         SchedulingModule.forRoot(overrides.clock),

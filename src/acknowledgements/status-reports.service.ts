@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
@@ -28,6 +29,7 @@ export class StatusReportsService implements OnApplicationBootstrap {
     private readonly jobs: JobRunner,
     private readonly cron: CronService,
     private readonly alerts: AlertsService,
+    private readonly access: AccessPolicy,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -146,7 +148,7 @@ export class StatusReportsService implements OnApplicationBootstrap {
   }
 
   async list(principal: Principal, slot: string | undefined) {
-    const county = principal.role === 'county_officer' ? principal.county : null;
+    const county = this.access.countyFilter(principal);
     return this.dataSource.query(
       `SELECT r.enterprise_code AS "enterpriseCode", e.name, e.county, r.slot, r.reported_at AS "reportedAt", r.lines, r.note
        FROM status_reports r JOIN enterprises e ON e.code = r.enterprise_code

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
@@ -43,6 +44,7 @@ export class ReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly clock: Clock,
+    private readonly access: AccessPolicy,
   ) {}
 
   async daily(p: Principal, date: string | undefined): Promise<DailyReport> {
@@ -54,7 +56,7 @@ export class ReportsService {
     const to = new Date(localMidnightMs(nextDate(day), tz));
     // A day still running is reported as of now.
     const asOf = new Date(Math.min(to.getTime(), now.getTime() + 1)); // exclusive bound: now itself counts
-    const only = p.role === 'county_officer' ? p.county : null;
+    const only = this.access.countyFilter(p);
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
     const [orders, inspections, ledger, machines] = await Promise.all([
       q<{ county: string; orders: number; acknowledged: number; implemented: number; overdue: number }>(
@@ -132,7 +134,7 @@ export class ReportsService {
   }
 
   async ordersCsv(p: Principal): Promise<string> {
-    const only = p.role === 'county_officer' ? p.county : null;
+    const only = this.access.countyFilter(p);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT v.county, v.enterprise_code, e.name, o.id AS order_id, v.modification, d.number, v.level, v.phase, v.stopped_capacity_percent, v.max_load_percent,
               v.effective_from, v.ack_deadline, v.acknowledged_at, v.implemented_at
@@ -148,7 +150,7 @@ export class ReportsService {
   }
 
   async findingsCsv(p: Principal): Promise<string> {
-    const only = p.role === 'county_officer' ? p.county : null;
+    const only = this.access.countyFilter(p);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, f.team, f.verdict, f.reason,
               (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
@@ -162,7 +164,7 @@ export class ReportsService {
   }
 
   async ledgerCsv(p: Principal): Promise<string> {
-    const only = p.role === 'county_officer' ? p.county : null;
+    const only = this.access.countyFilter(p);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT id, county, enterprise_code, item, amount, description, created_at, voided_at, void_reason FROM ledger_entries WHERE ($1::text IS NULL OR county = $1) ORDER BY created_at, id`,
       [only],

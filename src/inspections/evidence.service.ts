@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
@@ -22,6 +23,7 @@ export class EvidenceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   private get folder(): string {
@@ -30,14 +32,14 @@ export class EvidenceService {
 
   private async finding(p: Principal, findingId: string): Promise<{ id: string; team: string | null; county: string; observed_at: Date }> {
     const [f] = await this.dataSource.query('SELECT id, team, county, observed_at FROM findings WHERE id = $1', [findingId]).catch(() => []);
-    const visible = f && (p.role === 'commander' || p.role === 'viewer' || (p.role === 'inspector' && f.team === p.team) || (p.role === 'county_officer' && f.county === p.county));
+    const visible = f && this.access.mayReadTask(p, f);
     if (!visible) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such finding (or it belongs to another team).');
     return f;
   }
 
   async upload(p: Principal, findingId: string, contentType: string | undefined, body: unknown) {
     const f = await this.finding(p, findingId);
-    if (p.role !== 'inspector' && p.role !== 'commander') throw new DomainError(CommonErrorCode.NOT_FOUND, 'Only the inspecting team adds evidence.');
+    if (!this.access.mayWriteTask(p, f)) throw new DomainError(CommonErrorCode.NOT_FOUND, 'Only the inspecting team adds evidence.');
     const { maxBytes, allowedMimeTypes, maxPhotosPerFinding } = this.config.inspection.evidence;
     const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
     if (!allowedMimeTypes.includes(mime)) throw new DomainError(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE, `Photos must be ${allowedMimeTypes.join(', ')} (got ${mime || 'no Content-Type'}).`);
