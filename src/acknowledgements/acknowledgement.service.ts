@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
+import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DomainError, OrderErrorCode } from '../common/domain-error.js';
 import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
-import { currentRequestId } from '../logging/request-context.js';
 import { Clock } from '../scheduling/clock.js';
 
 interface LockedVersion {
@@ -78,29 +77,31 @@ export class AcknowledgementService {
    */
   async acknowledgeByNumber(orderId: string, modification: number, enterpriseCode: string | null, actor: Actor): Promise<AckReceipt> {
     const now = this.clock.now();
-    // One statement, so one round trip and atomic without BEGIN/COMMIT: lock and check the
-    // version, mark it, resolve its reminders and write the audit entry (same columns as
-    // AuditService.record) only when this call is the first acknowledgement.
+    // One statement locks and checks the version, marks it and resolves its reminders; only a
+    // first acknowledgement then writes its audit entry, through AuditService so that it takes
+    // its place in the hash chain. A repeated acknowledgement costs the one statement.
     // A named (prepared) statement: planning this CTE on every call cost more than running it.
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const { rows: [row] } = await pool.query({ name: 'hazeops.acknowledge', text:
-      `WITH target AS (
-         SELECT v.id, v.status, v.acknowledged_at, v.acknowledged_by, o.current_modification, o.current_version_id
-         FROM order_versions v JOIN orders o ON o.id = v.order_id
-         WHERE v.order_id = $1 AND v.modification = $2 AND ($3::text IS NULL OR v.enterprise_code = $3)
-         FOR UPDATE OF v),
-       marked AS (
-         UPDATE order_versions v SET acknowledged_at = $4, acknowledged_by = $5 FROM target
-         WHERE v.id = target.id AND target.status = 'current' AND target.acknowledged_at IS NULL RETURNING v.id),
-       resolved AS (
-         UPDATE alerts SET resolved_at = $4 WHERE order_version_id IN (SELECT id FROM marked)
-           AND kind IN ('ack_reminder', 'ack_overdue') AND resolved_at IS NULL RETURNING id),
-       audited AS (
-         INSERT INTO audit_log (actor, actor_role, action, entity_type, entity_id, before, after, request_id)
-         SELECT $5, $6, 'order.acknowledge', 'order_version', id::text, NULL, jsonb_build_object('modification', $2::int, 'at', $4::timestamptz), $7
-         FROM marked RETURNING id)
-       SELECT target.*, EXISTS (SELECT 1 FROM marked) AS fresh FROM target`,
-      values: [orderId, modification, enterpriseCode, now, actor.username, actor.role, currentRequestId()],
+    const row = await this.dataSource.transaction(async (manager) => {
+      const client = (manager.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+      const { rows: [found] } = await client.query({ name: 'hazeops.acknowledge', text:
+        `WITH target AS (
+           SELECT v.id, v.status, v.acknowledged_at, v.acknowledged_by, o.current_modification, o.current_version_id
+           FROM order_versions v JOIN orders o ON o.id = v.order_id
+           WHERE v.order_id = $1 AND v.modification = $2 AND ($3::text IS NULL OR v.enterprise_code = $3)
+           FOR UPDATE OF v),
+         marked AS (
+           UPDATE order_versions v SET acknowledged_at = $4, acknowledged_by = $5 FROM target
+           WHERE v.id = target.id AND target.status = 'current' AND target.acknowledged_at IS NULL RETURNING v.id),
+         resolved AS (
+           UPDATE alerts SET resolved_at = $4 WHERE order_version_id IN (SELECT id FROM marked)
+             AND kind IN ('ack_reminder', 'ack_overdue') AND resolved_at IS NULL RETURNING id)
+         SELECT target.*, EXISTS (SELECT 1 FROM marked) AS fresh FROM target`,
+        values: [orderId, modification, enterpriseCode, now, actor.username],
+      });
+      if (found?.fresh) {
+        await this.audit.record(manager, actor, [{ action: 'order.acknowledge', entityType: 'order_version', entityId: String(found.id), before: null, after: { modification, at: now.toISOString() } }]);
+      }
+      return found;
     });
     if (!row) throw new DomainError(OrderErrorCode.ORDER_NOT_FOUND, 'No such order (or it is outside what you may see).');
     if (row.status === 'superseded') {

@@ -73,15 +73,18 @@ export class AuditService {
     if (changes.length === 0) return;
     const requestId = currentRequestId() ?? null;
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    // Read after the lock: the previous holder has committed, so its last row is visible.
-    const [last] = await manager.query('SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1');
+    // A statement after the lock's, so its snapshot sees the previous holder's committed rows.
     // Milliseconds: what is hashed must equal what a JavaScript Date reads back.
-    const [{ at }] = await manager.query(`SELECT date_trunc('milliseconds', now()) AS at`);
-    let seq = BigInt(last?.seq ?? 0);
-    let prevHash: string = last?.hash ?? GENESIS_HASH;
+    const [last] = await manager.query(
+      `SELECT date_trunc('milliseconds', now()) AS at, l.seq, l.hash
+       FROM (SELECT 1) one LEFT JOIN (SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1) l ON TRUE`,
+    );
+    const at = last.at as Date;
+    let seq = BigInt(last.seq ?? 0);
+    let prevHash: string = last.hash ?? GENESIS_HASH;
     const rows = changes.map((c) => {
       seq += 1n;
-      const content = { seq: seq.toString(), prevHash, at: at as Date, actor: actor.username, actorRole: actor.role, action: c.action, entityType: c.entityType, entityId: c.entityId, before: c.before ?? null, after: c.after ?? null, requestId };
+      const content = { seq: seq.toString(), prevHash, at, actor: actor.username, actorRole: actor.role, action: c.action, entityType: c.entityType, entityId: c.entityId, before: c.before ?? null, after: c.after ?? null, requestId };
       const hash = chainHash(this.key, content);
       const row = { seq: content.seq, prev_hash: prevHash, hash, action: c.action, entity_type: c.entityType, entity_id: c.entityId, before: content.before, after: content.after };
       prevHash = hash;

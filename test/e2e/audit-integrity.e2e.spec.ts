@@ -76,6 +76,21 @@ describe('audit log integrity (real PostgreSQL, separate roles)', () => {
     expect(n).toBeGreaterThanOrEqual(11);
   });
 
+  it("an enterprise's acknowledgement (the one-statement receipt) takes its place in the chain", async () => {
+    const plant = sampleEnterprise(21);
+    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色预警' }).expect(200);
+    await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'plant21', password: 'plant-pass-21', role: 'enterprise', enterpriseCode: plant.code }).expect(201);
+    const token = await t.login('plant21', 'plant-pass-21');
+    const [order] = (await t.http.get('/api/v1/orders').set('Authorization', token).expect(200)).body.items;
+    await t.http.post(`/api/v1/orders/${order.orderId}/versions/${order.modification}/acknowledge`).set('Authorization', token).expect(200);
+    // Repeated: idempotent, no second entry.
+    await t.http.post(`/api/v1/orders/${order.orderId}/versions/${order.modification}/acknowledge`).set('Authorization', token).expect(200);
+    const rows = (await owner.query(`SELECT seq, actor FROM audit_log WHERE action = 'order.acknowledge'`)).rows;
+    expect(rows).toEqual([{ seq: expect.any(String), actor: 'plant21' }]);
+    const res = await t.http.get('/api/v1/audit/verify').set('Authorization', admin).expect(200);
+    expect(res.body).toMatchObject({ ok: true, unchained: 0, firstBroken: null });
+  });
+
   it('a forged INSERT (a hash made without the key) is reported as the first broken link', async () => {
     const [last] = (await service.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows;
     const seq = String(BigInt(last.seq) + 1n);
