@@ -6,6 +6,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** What one audit row's hash covers: everything it says, its place and its predecessor. */
 export interface ChainedContent {
+  chain: number;
   seq: string;
   prevHash: string;
   at: Date;
@@ -30,6 +31,6 @@ export function chainKey(secret: string): Buffer {
  */
 export function chainHash(key: Buffer, c: ChainedContent): string {
   const roundTrip = (v: unknown): unknown => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
-  const doc = canonicalize([c.seq, c.prevHash, c.at.toISOString(), c.actor, c.actorRole, c.action, c.entityType, c.entityId, roundTrip(c.before), roundTrip(c.after), c.requestId]);
+  const doc = canonicalize([c.chain, c.seq, c.prevHash, c.at.toISOString(), c.actor, c.actorRole, c.action, c.entityType, c.entityId, roundTrip(c.before), roundTrip(c.after), c.requestId]);
   return createHmac('sha256', key).update(doc ?? '').digest('hex');
 }

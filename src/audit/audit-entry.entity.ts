@@ -4,7 +4,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('audit_log')
 @Index('idx_audit_entity', ['entityType', 'entityId'])
 @Index('idx_audit_at', ['at'])
-@Index('uq_audit_seq', ['seq'], { unique: true, where: '"seq" IS NOT NULL' })
+@Index('uq_audit_chain_seq', ['chain', 'seq'], { unique: true, where: '"seq" IS NOT NULL' })
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -38,7 +38,11 @@ export class AuditEntryEntity {
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
   requestId: string | null;
 
-  /** Place in the hash chain (1, 2, …); null for rows written before the chain existed. */
+  /** Which of the hash chains the row is in (writers at the same moment use different chains). */
+  @Column({ type: 'smallint', nullable: true })
+  chain: number | null;
+
+  /** Place in its chain (1, 2, …); null for rows written before the chains existed. */
   @Column({ type: 'bigint', nullable: true })
   seq: string | null;
 

@@ -20,10 +20,16 @@ export type Actor = Principal | { username: string; role: null };
 
 export const SYSTEM_ACTOR: Actor = { username: 'system', role: null };
 
-// Serialises the chain: held from a transaction's first audit row to its commit.
-const CHAIN_LOCK = 7_220_019_002;
+// Advisory lock class of the chains: lock (CHAIN_LOCK, k) is held on chain k from a
+// transaction's first audit row to its commit, so each chain has one order.
+const CHAIN_LOCK = 72_200_192;
+// Independent chains: a writer takes the first free one, so up to this many transactions
+// write audit rows at once without waiting. Verification reads whichever chains exist, so
+// the number may change.
+const CHAINS = 16;
 
 export interface ChainBreak {
+  chain: number | null;
   seq: string | null;
   id: string;
   reason: string;
@@ -40,6 +46,7 @@ export interface ChainReport {
 
 interface ChainRow {
   id: string;
+  chain: number;
   seq: string | null;
   prev_hash: string | null;
   hash: string | null;
@@ -57,6 +64,8 @@ interface ChainRow {
 @Injectable()
 export class AuditService {
   private readonly key: Buffer;
+  /** The chain each query runner wrote to last: a transaction's later rows stay in its chain. */
+  private readonly lastChain = new WeakMap<object, number>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -71,20 +80,23 @@ export class AuditService {
    */
   async record(manager: EntityManager, actor: Actor, changes: AuditChange[]): Promise<void> {
     if (changes.length === 0) return;
+    // The chain lock lasts until commit: outside a transaction it would end with its statement.
+    if (!manager.queryRunner?.isTransactionActive) return manager.transaction((m) => this.record(m, actor, changes));
     const requestId = currentRequestId() ?? null;
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    const chain = await this.takeChain(manager);
     // A statement after the lock's, so its snapshot sees the previous holder's committed rows.
     // Milliseconds: what is hashed must equal what a JavaScript Date reads back.
     const [last] = await manager.query(
       `SELECT date_trunc('milliseconds', now()) AS at, l.seq, l.hash
-       FROM (SELECT 1) one LEFT JOIN (SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1) l ON TRUE`,
+       FROM (SELECT 1) one LEFT JOIN (SELECT seq, hash FROM audit_log WHERE chain = $1 AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1) l ON TRUE`,
+      [chain],
     );
     const at = last.at as Date;
     let seq = BigInt(last.seq ?? 0);
     let prevHash: string = last.hash ?? GENESIS_HASH;
     const rows = changes.map((c) => {
       seq += 1n;
-      const content = { seq: seq.toString(), prevHash, at, actor: actor.username, actorRole: actor.role, action: c.action, entityType: c.entityType, entityId: c.entityId, before: c.before ?? null, after: c.after ?? null, requestId };
+      const content = { chain, seq: seq.toString(), prevHash, at, actor: actor.username, actorRole: actor.role, action: c.action, entityType: c.entityType, entityId: c.entityId, before: c.before ?? null, after: c.after ?? null, requestId };
       const hash = chainHash(this.key, content);
       const row = { seq: content.seq, prev_hash: prevHash, hash, action: c.action, entity_type: c.entityType, entity_id: c.entityId, before: content.before, after: content.after };
       prevHash = hash;
@@ -94,12 +106,36 @@ export class AuditService {
     for (let i = 0; i < rows.length; i += CHUNK) {
       // One JSON document per batch: no per-element array escaping in the driver.
       await manager.query(
-        `INSERT INTO audit_log (at, actor, actor_role, action, entity_type, entity_id, before, after, request_id, seq, prev_hash, hash)
-         SELECT $1, $2, $3, action, entity_type, entity_id, before, after, $4, seq, prev_hash, hash
+        `INSERT INTO audit_log (at, actor, actor_role, action, entity_type, entity_id, before, after, request_id, chain, seq, prev_hash, hash)
+         SELECT $1, $2, $3, action, entity_type, entity_id, before, after, $4, $6, seq, prev_hash, hash
          FROM json_to_recordset($5::json) AS x(action text, entity_type text, entity_id text, before jsonb, after jsonb, seq bigint, prev_hash text, hash text)`,
-        [at, actor.username, actor.role, requestId, JSON.stringify(rows.slice(i, i + CHUNK))],
+        [at, actor.username, actor.role, requestId, JSON.stringify(rows.slice(i, i + CHUNK)), chain],
       );
     }
+  }
+
+  /**
+   * The chain this transaction writes to: the first free one (one statement) from where this
+   * runner wrote last (a lock the transaction holds is taken again at once), else from chain
+   * 0; when all are busy it waits for a random one.
+   */
+  private async takeChain(manager: EntityManager): Promise<number> {
+    const runner = manager.queryRunner;
+    // From chain 0: a quiet service keeps (nearly) one chain; only concurrent writers spread out.
+    const start = (runner && this.lastChain.get(runner)) ?? 0;
+    // LIMIT 1 stops at the first lock obtained; the others are not tried.
+    const [free] = await manager.query(
+      `SELECT k FROM (SELECT (s + $2) % $3 AS k FROM generate_series(0, $3 - 1) s) c WHERE pg_try_advisory_xact_lock($1, k) LIMIT 1`,
+      [CHAIN_LOCK, start, CHAINS],
+    );
+    let chain: number;
+    if (free) chain = Number(free.k);
+    else {
+      chain = Math.floor(Math.random() * CHAINS);
+      await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [CHAIN_LOCK, chain]);
+    }
+    if (runner) this.lastChain.set(runner, chain);
+    return chain;
   }
 
   async list(filter: { entityType?: string; entityId?: string; actor?: string; limit: number; offset: number }) {
@@ -112,40 +148,52 @@ export class AuditService {
   }
 
   /**
-   * Walks the chain in seq order and answers the first row whose link or hash does not hold:
-   * an edited row, a removed one (a gap), a forged one (a hash made without the key), or a row
-   * added after the chain began without a place in it.
+   * Walks each chain in seq order and answers the first row (lowest id) whose link or hash
+   * does not hold: an edited row, a removed one (a gap), a forged one (a hash made without
+   * the key), or a row added after the chains began without a place in one.
    */
   async verify(): Promise<ChainReport> {
     const [{ unchained, first_chained: firstChained }] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE seq IS NULL)::int AS unchained, min(id) FILTER (WHERE seq IS NOT NULL) AS first_chained FROM audit_log`,
     );
+    const chains: Array<{ chain: number }> = await this.dataSource.query('SELECT DISTINCT chain FROM audit_log WHERE seq IS NOT NULL ORDER BY chain');
+    let checked = 0;
+    const breaks: ChainBreak[] = [];
+    for (const { chain } of chains) {
+      const walked = await this.walk(chain);
+      checked += walked.checked;
+      if (walked.broken) breaks.push(walked.broken);
+    }
+    if (firstChained !== null) {
+      const [late] = await this.dataSource.query('SELECT id FROM audit_log WHERE seq IS NULL AND id > $1 ORDER BY id LIMIT 1', [firstChained]);
+      if (late) breaks.push({ chain: null, seq: null, id: String(late.id), reason: 'a row was added outside the chains (no seq)' });
+    }
+    breaks.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    return { ok: breaks.length === 0, checked, unchained, firstBroken: breaks[0] ?? null };
+  }
+
+  private async walk(chain: number): Promise<{ checked: number; broken: ChainBreak | null }> {
     let checked = 0;
     let expectedSeq = 1n;
     let prevHash = GENESIS_HASH;
     const BATCH = 2000;
     for (;;) {
       const rows: ChainRow[] = await this.dataSource.query(
-        `SELECT id, seq, prev_hash, hash, at, actor, actor_role, action, entity_type, entity_id, before, after, request_id
-         FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT ${BATCH}`,
-        [expectedSeq.toString()],
+        `SELECT id, chain, seq, prev_hash, hash, at, actor, actor_role, action, entity_type, entity_id, before, after, request_id
+         FROM audit_log WHERE chain = $1 AND seq >= $2 ORDER BY seq LIMIT ${BATCH}`,
+        [chain, expectedSeq.toString()],
       );
       for (const r of rows) {
-        const broken = (reason: string): ChainReport => ({ ok: false, checked, unchained, firstBroken: { seq: String(r.seq), id: String(r.id), reason } });
-        if (BigInt(r.seq as string) !== expectedSeq) return { ok: false, checked, unchained, firstBroken: { seq: expectedSeq.toString(), id: String(r.id), reason: `row ${expectedSeq} is missing (the next is ${r.seq})` } };
+        const broken = (reason: string, seq = String(r.seq)) => ({ checked, broken: { chain, seq, id: String(r.id), reason } });
+        if (BigInt(r.seq as string) !== expectedSeq) return broken(`row ${expectedSeq} of chain ${chain} is missing (the next is ${r.seq})`, expectedSeq.toString());
         if (r.prev_hash !== prevHash) return broken('its previous hash does not match the row before it');
-        const hash = chainHash(this.key, { seq: String(r.seq), prevHash, at: r.at, actor: r.actor, actorRole: r.actor_role, action: r.action, entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after, requestId: r.request_id });
+        const hash = chainHash(this.key, { chain, seq: String(r.seq), prevHash, at: r.at, actor: r.actor, actorRole: r.actor_role, action: r.action, entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after, requestId: r.request_id });
         if (hash !== r.hash) return broken('its hash does not match its content (changed, or written without the key)');
         checked++;
         expectedSeq++;
         prevHash = hash;
       }
-      if (rows.length < BATCH) break;
+      if (rows.length < BATCH) return { checked, broken: null };
     }
-    if (firstChained !== null) {
-      const [late] = await this.dataSource.query('SELECT id FROM audit_log WHERE seq IS NULL AND id > $1 ORDER BY id LIMIT 1', [firstChained]);
-      if (late) return { ok: false, checked, unchained, firstBroken: { seq: null, id: String(late.id), reason: 'a row was added outside the chain (no seq)' } };
-    }
-    return { ok: true, checked, unchained, firstBroken: null };
   }
 }

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditService, SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import { sampleEnterprise } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -66,14 +67,30 @@ describe('audit log integrity (real PostgreSQL, separate roles)', () => {
     expect(n).toBe(0);
   });
 
-  it('an intact chain verifies; concurrent writers keep it intact', async () => {
+  it('intact chains verify; concurrent writers spread over chains and keep each intact', async () => {
+    // Writers that hold their chain a while, all at once: each must take a chain of its own.
+    const ds = t.app.get(DataSource);
+    const audit = t.app.get(AuditService);
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        ds.transaction(async (m) => {
+          await audit.record(m, SYSTEM_ACTOR, [{ action: 'test.concurrent', entityType: 'test', entityId: String(i), before: null, after: { i } }]);
+          await m.query('SELECT pg_sleep(0.3)');
+          await audit.record(m, SYSTEM_ACTOR, [{ action: 'test.concurrent', entityType: 'test', entityId: String(i), before: null, after: { i, again: true } }]);
+        }),
+      ),
+    );
+    const spread = (await owner.query(`SELECT entity_id, array_agg(DISTINCT chain) AS chains FROM audit_log WHERE action = 'test.concurrent' GROUP BY entity_id`)).rows;
+    expect(spread).toHaveLength(6);
+    for (const r of spread) expect(r.chains).toHaveLength(1); // a transaction stays in its chain
+    expect(new Set(spread.map((r: { chains: number[] }) => r.chains[0])).size).toBe(6);
     await Promise.all(
       Array.from({ length: 8 }, (_, i) => t.http.post('/api/v1/users').set('Authorization', admin).send({ username: `v${i}x`, password: 'viewer-pass-1', role: 'viewer' }).expect(201)),
     );
     const res = await t.http.get('/api/v1/audit/verify').set('Authorization', admin).expect(200);
     const [{ n }] = (await owner.query('SELECT count(*)::int AS n FROM audit_log')).rows;
     expect(res.body).toEqual({ ok: true, checked: n, unchained: 0, firstBroken: null });
-    expect(n).toBeGreaterThanOrEqual(11);
+    expect(n).toBeGreaterThanOrEqual(23);
   });
 
   it("an enterprise's acknowledgement (the one-statement receipt) takes its place in the chain", async () => {
@@ -92,18 +109,18 @@ describe('audit log integrity (real PostgreSQL, separate roles)', () => {
   });
 
   it('a forged INSERT (a hash made without the key) is reported as the first broken link', async () => {
-    const [last] = (await service.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows;
+    const [last] = (await service.query('SELECT chain, seq, hash FROM audit_log WHERE chain = 0 ORDER BY seq DESC LIMIT 1')).rows;
     const seq = String(BigInt(last.seq) + 1n);
     const forged = await service.query(
-      `INSERT INTO audit_log (actor, actor_role, action, entity_type, entity_id, before, after, seq, prev_hash, hash)
-       VALUES ('chief', 'commander', 'user.create', 'user', 'x', null, '{"username":"backdoor"}', $1, $2, $3) RETURNING id`,
+      `INSERT INTO audit_log (actor, actor_role, action, entity_type, entity_id, before, after, chain, seq, prev_hash, hash)
+       VALUES ('chief', 'commander', 'user.create', 'user', 'x', null, '{"username":"backdoor"}', 0, $1, $2, $3) RETURNING id`,
       [seq, last.hash, 'f'.repeat(64)],
     );
     // The service keeps writing after it; verification still names the forged row.
     await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'after-forgery', password: 'viewer-pass-1', role: 'viewer' }).expect(201);
     const res = await t.http.get('/api/v1/audit/verify').set('Authorization', admin).expect(200);
     expect(res.body.ok).toBe(false);
-    expect(res.body.firstBroken).toEqual({ seq, id: String(forged.rows[0].id), reason: expect.stringContaining('hash does not match') });
+    expect(res.body.firstBroken).toEqual({ chain: 0, seq, id: String(forged.rows[0].id), reason: expect.stringContaining('hash does not match') });
   });
 
   it('only commanders may verify', async () => {
@@ -119,7 +136,8 @@ describe('audit chain against the owner', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const admin = await t.adminToken();
-    for (const n of [31, 32, 33]) await t.http.post('/api/v1/enterprises').set('Authorization', admin).send(sampleEnterprise(n)).expect(201);
+    // One import: its rows are consecutive in one chain.
+    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [31, 32, 33, 34, 35].map((n) => sampleEnterprise(n)) }).expect(200);
     owner = await asOwner(t);
   });
   afterAll(async () => {
@@ -129,14 +147,15 @@ describe('audit chain against the owner', () => {
 
   it('an owner who disables the trigger and edits a row is caught; so is a removed row', async () => {
     const admin = await t.adminToken();
-    const [victim] = (await owner.query(`SELECT id, seq FROM audit_log WHERE action = 'enterprise.create' ORDER BY seq LIMIT 1 OFFSET 1`)).rows;
+    const [victim] = (await owner.query(`SELECT id, chain, seq FROM audit_log WHERE action = 'enterprise.import.create' ORDER BY chain, seq LIMIT 1 OFFSET 1`)).rows;
     await owner.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
     await owner.query(`UPDATE audit_log SET after = jsonb_set(after, '{name}', '"改过的名字"') WHERE id = $1`, [victim.id]);
     let res = await t.http.get('/api/v1/audit/verify').set('Authorization', admin).expect(200);
-    expect(res.body.firstBroken).toMatchObject({ seq: String(victim.seq), id: String(victim.id) });
+    expect(res.body.firstBroken).toMatchObject({ chain: victim.chain, seq: String(victim.seq), id: String(victim.id) });
 
-    const [tail] = (await owner.query('SELECT id, seq FROM audit_log ORDER BY seq DESC LIMIT 1')).rows;
-    await owner.query('DELETE FROM audit_log WHERE seq < $1 AND seq > $2', [tail.seq, victim.seq]);
+    const [tail] = (await owner.query('SELECT id, seq FROM audit_log WHERE chain = $1 ORDER BY seq DESC LIMIT 1', [victim.chain])).rows;
+    expect(BigInt(tail.seq)).toBeGreaterThan(BigInt(victim.seq) + 1n);
+    await owner.query('DELETE FROM audit_log WHERE chain = $1 AND seq < $2 AND seq > $3', [victim.chain, tail.seq, victim.seq]);
     await owner.query('DELETE FROM audit_log WHERE id = $1', [victim.id]);
     await owner.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete');
     res = await t.http.get('/api/v1/audit/verify').set('Authorization', admin).expect(200);
