@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DomainError, OrderErrorCode } from '../common/domain-error.js';
 import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
+import { currentRequestId } from '../logging/request-context.js';
 import { Clock } from '../scheduling/clock.js';
 
 interface LockedVersion {
@@ -77,31 +78,45 @@ export class AcknowledgementService {
    */
   async acknowledgeByNumber(orderId: string, modification: number, enterpriseCode: string | null, actor: Actor): Promise<AckReceipt> {
     const now = this.clock.now();
-    // One statement locks and checks the version, marks it and resolves its reminders; only a
-    // first acknowledgement then writes its audit entry, through AuditService so that it takes
-    // its place in the hash chain. A repeated acknowledgement costs the one statement.
+    // One statement, so one round trip and atomic without BEGIN/COMMIT: lock and check the
+    // version, mark it, resolve its reminders and, only when this call is the first
+    // acknowledgement, write its audit entry in a hash chain: audit_chain_claim takes a chain
+    // and its head, and the row's hash is the HMAC AuditService computes (chainHash: the RFC
+    // 8785 JSON of the same fields, built here; HMAC from the key pads with sha256()).
     // A named (prepared) statement: planning this CTE on every call cost more than running it.
-    const row = await this.dataSource.transaction(async (manager) => {
-      const client = (manager.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
-      const { rows: [found] } = await client.query({ name: 'hazeops.acknowledge', text:
-        `WITH target AS (
-           SELECT v.id, v.status, v.acknowledged_at, v.acknowledged_by, o.current_modification, o.current_version_id
-           FROM order_versions v JOIN orders o ON o.id = v.order_id
-           WHERE v.order_id = $1 AND v.modification = $2 AND ($3::text IS NULL OR v.enterprise_code = $3)
-           FOR UPDATE OF v),
-         marked AS (
-           UPDATE order_versions v SET acknowledged_at = $4, acknowledged_by = $5 FROM target
-           WHERE v.id = target.id AND target.status = 'current' AND target.acknowledged_at IS NULL RETURNING v.id),
-         resolved AS (
-           UPDATE alerts SET resolved_at = $4 WHERE order_version_id IN (SELECT id FROM marked)
-             AND kind IN ('ack_reminder', 'ack_overdue') AND resolved_at IS NULL RETURNING id)
-         SELECT target.*, EXISTS (SELECT 1 FROM marked) AS fresh FROM target`,
-        values: [orderId, modification, enterpriseCode, now, actor.username],
-      });
-      if (found?.fresh) {
-        await this.audit.record(manager, actor, [{ action: 'order.acknowledge', entityType: 'order_version', entityId: String(found.id), before: null, after: { modification, at: now.toISOString() } }]);
-      }
-      return found;
+    const chain = this.audit.sqlChain();
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const { rows: [row] } = await pool.query({ name: 'hazeops.acknowledge', text:
+      `WITH target AS (
+         SELECT v.id, v.status, v.acknowledged_at, v.acknowledged_by, o.current_modification, o.current_version_id
+         FROM order_versions v JOIN orders o ON o.id = v.order_id
+         WHERE v.order_id = $1 AND v.modification = $2 AND ($3::text IS NULL OR v.enterprise_code = $3)
+         FOR UPDATE OF v),
+       marked AS (
+         UPDATE order_versions v SET acknowledged_at = $4, acknowledged_by = $5 FROM target
+         WHERE v.id = target.id AND target.status = 'current' AND target.acknowledged_at IS NULL RETURNING v.id),
+       resolved AS (
+         UPDATE alerts SET resolved_at = $4 WHERE order_version_id IN (SELECT id FROM marked)
+           AND kind IN ('ack_reminder', 'ack_overdue') AND resolved_at IS NULL RETURNING id),
+       claim AS (
+         SELECT c.chain, c.seq, c.hash, date_trunc('milliseconds', now()) AS at
+         FROM audit_chain_claim($9, $10, 0) c WHERE EXISTS (SELECT 1 FROM marked)),
+       entry AS (
+         SELECT m.id::text AS entity_id, cl.chain, coalesce(cl.seq, 0) + 1 AS seq, coalesce(cl.hash, repeat('0', 64)) AS prev_hash, cl.at
+         FROM marked m CROSS JOIN claim cl),
+       message AS (
+         SELECT e.*, '[' || e.chain || ',' || to_jsonb((e.seq)::text)::text || ',' || to_jsonb(e.prev_hash::text)::text || ','
+           || to_jsonb(to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text || ',' || to_jsonb($5::text)::text || ','
+           || coalesce(to_jsonb($6::text)::text, 'null') || ',"order.acknowledge","order_version",' || to_jsonb(e.entity_id)::text
+           || ',null,{"at":' || to_jsonb($8::text)::text || ',"modification":' || $2::int || '},' || coalesce(to_jsonb($7::text)::text, 'null') || ']' AS m
+         FROM entry e),
+       audited AS (
+         INSERT INTO audit_log (at, actor, actor_role, action, entity_type, entity_id, before, after, request_id, chain, seq, prev_hash, hash)
+         SELECT at, $5, $6, 'order.acknowledge', 'order_version', entity_id, NULL, jsonb_build_object('modification', $2::int, 'at', $8::text), $7,
+                chain, seq, prev_hash, encode(sha256($12::bytea || sha256($11::bytea || convert_to(m, 'UTF8'))), 'hex')
+         FROM message RETURNING id)
+       SELECT target.*, EXISTS (SELECT 1 FROM marked) AS fresh FROM target`,
+      values: [orderId, modification, enterpriseCode, now, actor.username, actor.role, currentRequestId(), now.toISOString(), chain.lockClass, chain.chains, chain.ipad, chain.opad],
     });
     if (!row) throw new DomainError(OrderErrorCode.ORDER_NOT_FOUND, 'No such order (or it is outside what you may see).');
     if (row.status === 'superseded') {

@@ -34,3 +34,13 @@ export function chainHash(key: Buffer, c: ChainedContent): string {
   const doc = canonicalize([c.chain, c.seq, c.prevHash, c.at.toISOString(), c.actor, c.actorRole, c.action, c.entityType, c.entityId, roundTrip(c.before), roundTrip(c.after), c.requestId]);
   return createHmac('sha256', key).update(doc ?? '').digest('hex');
 }
+
+/**
+ * The HMAC-SHA256 key pads (RFC 2104), so that SQL can compute the same HMAC with the built-in
+ * sha256(): sha256(opad || sha256(ipad || message)). The key is 32 bytes, shorter than the block.
+ */
+export function hmacPads(key: Buffer): { ipad: Buffer; opad: Buffer } {
+  const block = Buffer.alloc(64);
+  key.copy(block);
+  return { ipad: Buffer.from(block.map((b) => b ^ 0x36)), opad: Buffer.from(block.map((b) => b ^ 0x5c)) };
+}

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/role.js';
 import { ConfigService } from '../config/config.service.js';
 import { currentRequestId } from '../logging/request-context.js';
-import { chainHash, chainKey, GENESIS_HASH } from './audit-chain.js';
+import { chainHash, chainKey, GENESIS_HASH, hmacPads } from './audit-chain.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export interface AuditChange {
@@ -23,9 +23,9 @@ export const SYSTEM_ACTOR: Actor = { username: 'system', role: null };
 // Advisory lock class of the chains: lock (CHAIN_LOCK, k) is held on chain k from a
 // transaction's first audit row to its commit, so each chain has one order.
 const CHAIN_LOCK = 72_200_192;
-// Independent chains: a writer takes the first free one, so up to this many transactions
-// write audit rows at once without waiting. Verification reads whichever chains exist, so
-// the number may change.
+// Independent chains: a writer takes the first free one (from chain 0, or the one its runner
+// used last), so up to this many transactions write audit rows at once without waiting.
+// Verification reads whichever chains exist, so the number may change.
 const CHAINS = 16;
 
 export interface ChainBreak {
@@ -83,14 +83,16 @@ export class AuditService {
     // The chain lock lasts until commit: outside a transaction it would end with its statement.
     if (!manager.queryRunner?.isTransactionActive) return manager.transaction((m) => this.record(m, actor, changes));
     const requestId = currentRequestId() ?? null;
-    const chain = await this.takeChain(manager);
-    // A statement after the lock's, so its snapshot sees the previous holder's committed rows.
+    // One statement takes a chain and reads its head (after the lock, see audit_chain_claim).
     // Milliseconds: what is hashed must equal what a JavaScript Date reads back.
-    const [last] = await manager.query(
-      `SELECT date_trunc('milliseconds', now()) AS at, l.seq, l.hash
-       FROM (SELECT 1) one LEFT JOIN (SELECT seq, hash FROM audit_log WHERE chain = $1 AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1) l ON TRUE`,
-      [chain],
-    );
+    const runner = manager.queryRunner;
+    const [last] = await manager.query(`SELECT chain, seq, hash, date_trunc('milliseconds', now()) AS at FROM audit_chain_claim($1, $2, $3)`, [
+      CHAIN_LOCK,
+      CHAINS,
+      (runner && this.lastChain.get(runner)) ?? 0,
+    ]);
+    const chain = Number(last.chain);
+    if (runner) this.lastChain.set(runner, chain);
     const at = last.at as Date;
     let seq = BigInt(last.seq ?? 0);
     let prevHash: string = last.hash ?? GENESIS_HASH;
@@ -114,28 +116,9 @@ export class AuditService {
     }
   }
 
-  /**
-   * The chain this transaction writes to: the first free one (one statement) from where this
-   * runner wrote last (a lock the transaction holds is taken again at once), else from chain
-   * 0; when all are busy it waits for a random one.
-   */
-  private async takeChain(manager: EntityManager): Promise<number> {
-    const runner = manager.queryRunner;
-    // From chain 0: a quiet service keeps (nearly) one chain; only concurrent writers spread out.
-    const start = (runner && this.lastChain.get(runner)) ?? 0;
-    // LIMIT 1 stops at the first lock obtained; the others are not tried.
-    const [free] = await manager.query(
-      `SELECT k FROM (SELECT (s + $2) % $3 AS k FROM generate_series(0, $3 - 1) s) c WHERE pg_try_advisory_xact_lock($1, k) LIMIT 1`,
-      [CHAIN_LOCK, start, CHAINS],
-    );
-    let chain: number;
-    if (free) chain = Number(free.k);
-    else {
-      chain = Math.floor(Math.random() * CHAINS);
-      await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [CHAIN_LOCK, chain]);
-    }
-    if (runner) this.lastChain.set(runner, chain);
-    return chain;
+  /** What the acknowledgement receipt needs to chain its audit row in SQL (see acknowledgement.service.ts). */
+  sqlChain(): { lockClass: number; chains: number; ipad: Buffer; opad: Buffer } {
+    return { lockClass: CHAIN_LOCK, chains: CHAINS, ...hmacPads(this.key) };
   }
 
   async list(filter: { entityType?: string; entityId?: string; actor?: string; limit: number; offset: number }) {

@@ -7,8 +7,9 @@ import { Inspections1795901215387 } from '../../migrations/1795901215387-Inspect
 import { AccountLifecycle1796000000100 } from '../../migrations/1796000000100-AccountLifecycle.js';
 import { TeamBindingsBackfill1796000000101 } from '../../migrations/1796000000101-TeamBindingsBackfill.js';
 import { AuditHashChain1796000000200 } from '../../migrations/1796000000200-AuditHashChain.js';
+import { AuditChainClaim1796000000201 } from '../../migrations/1796000000201-AuditChainClaim.js';
 import { EvidenceExif1796000000300 } from '../../migrations/1796000000300-EvidenceExif.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795898881690, AuditAppendOnly1795898881691, SeasonCalendar1795899550533, Directives1795900002165, Inspections1795901215387,
-  AccountLifecycle1796000000100, TeamBindingsBackfill1796000000101, AuditHashChain1796000000200, EvidenceExif1796000000300];
+  AccountLifecycle1796000000100, TeamBindingsBackfill1796000000101, AuditHashChain1796000000200, AuditChainClaim1796000000201, EvidenceExif1796000000300];

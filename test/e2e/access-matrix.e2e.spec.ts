@@ -204,4 +204,10 @@ describe('access: every route × role, and own / other for reads and writes (HTT
       expect(otherTask.findings).toHaveLength(1);
     });
   });
+
+  it('after all these writes the audit chains verify', async () => {
+    const res = await as('commander', 'get', '/api/v1/audit/verify').expect(200);
+    expect(res.body).toMatchObject({ ok: true, unchained: 0, firstBroken: null });
+    expect(res.body.checked).toBeGreaterThan(15);
+  });
 });
