@@ -69,7 +69,7 @@ export class StatusReportsService implements OnApplicationBootstrap {
 
   async file(principal: Principal, dto: FileStatusReportDto) {
     const code = principal.enterpriseCode;
-    if (!code) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'Only an enterprise account files status reports.');
+    if (!code || !this.access.mayActForEnterprise(principal, code)) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'Only an enterprise account files status reports, for itself.');
     const lines: Array<{ code: string }> = await this.dataSource.query('SELECT code FROM production_lines WHERE enterprise_code = $1', [code]);
     const known = new Set(lines.map((l) => l.code));
     const unknown = dto.lines.filter((l) => !known.has(l.line)).map((l) => l.line);
