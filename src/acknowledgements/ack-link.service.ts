@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, OrderErrorCode } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { orderTemplateFields } from '../orders/order-template-fields.js';
-import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
+import { loadVersionViews, timelineState, type OrderVersionView } from '../orders/order-view.js';
 import { localDateTimeMs } from '../rules/time/local-time.js';
 import { Clock } from '../scheduling/clock.js';
 import { renderAckPage, renderLinkErrorPage, type AckPageState } from '../web/pages/ack-page.js';
@@ -81,6 +81,12 @@ export class AckLinkService {
       ...orderTemplateFields(this.config, view),
       actionUrl: `${this.config.app.publicBaseUrl}/ack/${token}`,
       state,
+      timeline: {
+        state: timelineState(view, this.clock.now()),
+        startsAt: view.effectiveFrom,
+        endsAt: view.effectiveTo,
+        replacedBy: view.replacedBy ? { modification: view.replacedBy.modification } : null,
+      },
       now: this.clock.now().toISOString(),
       flash,
     });
