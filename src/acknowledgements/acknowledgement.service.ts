@@ -4,6 +4,8 @@ import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DomainError, OrderErrorCode } from '../common/domain-error.js';
+import { checkObservedAt, timeRefused } from '../common/time-window.js';
+import { ConfigService } from '../config/config.service.js';
 import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
 import { currentRequestId } from '../logging/request-context.js';
 import { Clock } from '../scheduling/clock.js';
@@ -41,6 +43,7 @@ export class AcknowledgementService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly config: ConfigService,
   ) {}
 
   private async lockVersion(manager: EntityManager, versionId: string): Promise<LockedVersion> {
@@ -122,6 +125,8 @@ export class AcknowledgementService {
 
   /** Confirms when lines stopped (or went to their limit); implies receipt. */
   async confirmImplementation(versionId: string, lines: Array<{ line: string; at: Date }>, actor: Actor): Promise<OrderVersionView> {
+    const refusals = lines.flatMap((l, i) => checkObservedAt(`lines[${i}].stoppedAt`, l.at, this.clock.now(), this.config.observationWindow()) ?? []);
+    if (refusals.length > 0) throw timeRefused(refusals);
     return this.dataSource.transaction(async (manager) => {
       const row = await this.lockVersion(manager, versionId);
       const restricted = new Set(row.lines.filter((l) => l.action !== 'run').map((l) => l.code));

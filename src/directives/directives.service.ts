@@ -160,7 +160,7 @@ export class DirectivesService {
         const items = enterprises.map((e) => ({ enterprise: e, order: deriveOrder(e, effectiveIso, levelOf.get(e.county) ?? 'none', orderConfig) }));
         if (plan.endInactive) items.push(...(await this.inactiveWithOpenOrders(manager, plan.counties, effectiveIso)));
         const mode = plan.mode ?? 'replace';
-        const open = await loadOpenOrders(manager, items.map((i) => i.enterprise.code), from);
+        const open = await loadOpenOrders(manager, items.map((i) => i.enterprise.code), from, mode);
         const planned = planVersions(items, open, { from, to: plan.endsAt, mode });
         const deliveries = planDeliveries(planned);
         const inScope = new Map<string, number>();

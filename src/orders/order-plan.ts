@@ -7,9 +7,9 @@ export interface OpenOrderRef {
   orderId: string;
   currentVersionId: string;
   modification: number;
-  /** The latest version (not replaced) starting before F: what was directed just before. */
+  /** The latest version (not replaced) starting before F (fill: at or before F): what was directed just before. */
   before: { requirementHash: string; effectiveTo: Date | null } | null;
-  /** The earliest start at or after F of a version not replaced, if any. */
+  /** The earliest start at or after F (fill: after F) of a version not replaced, if any. */
   laterFrom: Date | null;
 }
 

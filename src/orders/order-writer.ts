@@ -25,9 +25,12 @@ interface OpenRow {
 /**
  * Each enterprise's latest order that still directs something at or after `from` (open, or
  * with a version not over yet), locked for the directive's transaction, with the timeline
- * around `from`: the version directed just before it and the next directed start.
+ * around `from`: the version directed just before it (fill: the one holding at it) and the
+ * next directed start.
  */
-export async function loadOpenOrders(manager: EntityManager, codes: string[], from: Date): Promise<Map<string, OpenOrderRef>> {
+export async function loadOpenOrders(manager: EntityManager, codes: string[], from: Date, mode: TimelineMode): Promise<Map<string, OpenOrderRef>> {
+  // replace: a version starting exactly at `from` is taken over; fill: it is what holds there.
+  const [beforeOp, laterOp] = mode === 'replace' ? ['<', '>='] : ['<=', '>'];
   const out = new Map<string, OpenOrderRef>();
   const CHUNK = 20_000;
   for (let i = 0; i < codes.length; i += CHUNK) {
@@ -35,10 +38,10 @@ export async function loadOpenOrders(manager: EntityManager, codes: string[], fr
       `WITH latest AS (SELECT DISTINCT ON (enterprise_code) id FROM orders WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, created_at DESC)
        SELECT o.id, o.enterprise_code, o.current_version_id, o.current_modification,
               b.lines AS before_lines, b.max_load_percent AS before_max, b.effective_to AS before_to,
-              (SELECT min(l.effective_from) FROM order_versions l WHERE l.order_id = o.id AND l.status <> 'superseded' AND l.effective_from >= $2) AS later_from
+              (SELECT min(l.effective_from) FROM order_versions l WHERE l.order_id = o.id AND l.status <> 'superseded' AND l.effective_from ${laterOp} $2) AS later_from
        FROM orders o JOIN latest ON latest.id = o.id
        LEFT JOIN LATERAL (SELECT lines, max_load_percent, effective_to FROM order_versions b
-                          WHERE b.order_id = o.id AND b.status <> 'superseded' AND b.effective_from < $2
+                          WHERE b.order_id = o.id AND b.status <> 'superseded' AND b.effective_from ${beforeOp} $2
                           ORDER BY b.effective_from DESC, b.modification DESC LIMIT 1) b ON true
        WHERE o.status = 'open' OR EXISTS (SELECT 1 FROM order_versions x WHERE x.order_id = o.id AND x.status <> 'superseded' AND NOT x.ends AND (x.effective_to IS NULL OR x.effective_to > $2))
        FOR UPDATE OF o`,
@@ -74,7 +77,7 @@ export async function writeVersions(manager: EntityManager, directiveId: string,
       `UPDATE order_versions SET
          effective_to = CASE WHEN effective_from >= $2 THEN effective_from ELSE $2 END,
          status = CASE WHEN effective_from >= $2 THEN 'superseded' ELSE status END
-       WHERE enterprise_code = ANY($1) AND status <> 'superseded' AND (effective_to IS NULL OR effective_to > $2) AND ($3 OR effective_from < $2)`,
+       WHERE enterprise_code = ANY($1) AND status <> 'superseded' AND (effective_to IS NULL OR effective_to > $2) AND ($3 OR effective_from <= $2)`,
       [codes.slice(i, i + CHUNK), from, times.mode === 'replace'],
     );
   }

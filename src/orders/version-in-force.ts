@@ -28,6 +28,16 @@ export function inForceAt(alias: string, atParam: string): string {
   return `(${alias}.effective_from <= ${atParam} AND (${alias}.effective_to IS NULL OR ${alias}.effective_to > ${atParam}) AND ${alias}.created_at <= ${atParam} AND ${alias}.status <> 'superseded')`;
 }
 
+/** The same predicate over a span: the version was in force at some instant of [from, to). */
+export function inForceDuring(alias: string, fromParam: string, toParam: string): string {
+  return `(${alias}.effective_from < ${toParam} AND (${alias}.effective_to IS NULL OR ${alias}.effective_to > ${fromParam}) AND ${alias}.created_at < ${toParam} AND ${alias}.status <> 'superseded' AND ${alias}.effective_from < coalesce(${alias}.effective_to, 'infinity'))`;
+}
+
+/** In force at t or directed to start later (what an order list shows as of t). */
+export function inForceOrAheadAt(alias: string, atParam: string): string {
+  return `((${alias}.effective_to IS NULL OR ${alias}.effective_to > ${atParam}) AND ${alias}.created_at <= ${atParam} AND ${alias}.status <> 'superseded')`;
+}
+
 const COLUMNS = 'v.id, v.order_id, v.modification, v.ends, v.lines, v.effective_from, v.effective_to, v.level, v.phase, v.created_at, v.notified_at, v.acknowledged_at, v.enterprise_code';
 
 interface Row {

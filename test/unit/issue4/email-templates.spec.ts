@@ -87,7 +87,7 @@ describe('reminder email', () => {
   it('names the deadline and the link', () => {
     const o = orderInput();
     const m = renderReminderEmail({ ...o, enterprise: { ...o.enterprise, name: '<b>厂</b>' } });
-    expect(m.subject).toBe('【焦作市冬防指挥部】签收提醒 焦冬防指〔2026〕12号 — <b>厂</b> (第2版)，请于2026年12月10日 10:00前签收');
+    expect(m.subject).toBe('【焦作市冬防指挥部】签收提醒 焦冬防指〔2026〕12号 — <b>厂</b> (第2版，2026年12月10日 08:00起执行)，请于2026年12月10日 10:00前签收');
     expect(m.text).toContain('尚未签收');
     expect(m.text).toContain(o.ackUrl);
     expect(m.html).toContain('立即签收');
