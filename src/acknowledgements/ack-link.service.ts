@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, OrderErrorCode } from '../common/domain-error.js';
+import { CommonErrorCode, DomainError, OrderErrorCode } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { orderTemplateFields } from '../orders/order-template-fields.js';
 import { loadVersionViews, timelineState, type OrderVersionView } from '../orders/order-view.js';
@@ -66,6 +66,10 @@ export class AckLinkService {
     } catch (err) {
       if (err instanceof DomainError && err.code === OrderErrorCode.ORDER_SUPERSEDED) return this.show(token, null, 409);
       if (err instanceof DomainError && err.code === OrderErrorCode.LINE_NOT_RESTRICTED) return this.show(token, '该生产线在本版指令中无需停产或限产。', 422);
+      if (err instanceof DomainError && err.code === CommonErrorCode.UNPROCESSABLE) {
+        const days = this.config.dispatch.timeSanity.observationLookBackDays;
+        return this.show(token, `落实时间不能晚于当前时间，也不能早于${days}天前，请按实际停产（限产）时间填写。`, 422);
+      }
       throw err;
     }
   }
