@@ -35,7 +35,7 @@ export interface AckReceipt {
 
 /**
  * Receipt (签收) and implementation confirmation of an order version, by link or by API.
- * Both are idempotent; a superseded version refuses both and names the current one.
+ * Both are idempotent; a version replaced before it began refuses both and names the latest one.
  */
 @Injectable()
 export class AcknowledgementService {
@@ -57,7 +57,7 @@ export class AcknowledgementService {
     if (row.status === 'superseded') {
       throw new DomainError(
         OrderErrorCode.ORDER_SUPERSEDED,
-        `Version ${row.modification} of this order was replaced by version ${row.current_modification}; acknowledge the current version (a new notice was sent).`,
+        `Version ${row.modification} of this order was replaced before it began (latest version: ${row.current_modification}); acknowledge the versions in force or still ahead, whose notices were sent.`,
         { orderId: row.order_id, currentModification: row.current_modification, currentVersionId: row.current_version_id },
       );
     }
@@ -109,7 +109,7 @@ export class AcknowledgementService {
     if (row.status === 'superseded') {
       throw new DomainError(
         OrderErrorCode.ORDER_SUPERSEDED,
-        `Version ${modification} of this order was replaced by version ${row.current_modification}; acknowledge the current version (a new notice was sent).`,
+        `Version ${modification} of this order was replaced before it began (latest version: ${row.current_modification}); acknowledge the versions in force or still ahead, whose notices were sent.`,
         { orderId, currentModification: row.current_modification, currentVersionId: row.current_version_id },
       );
     }
