@@ -25,6 +25,8 @@ export interface DispatchConfig {
   statusReportTimes: string[];
   retry: { maxAttempts: number; baseDelaySeconds: number; maxDelaySeconds: number };
   linkValidityDays: number;
+  /** A phone notice may be dated this far past the server's clock (phones and servers disagree a little). */
+  phoneNoticeClockToleranceMinutes: number;
   worker: { batchSize: number; concurrency: number; leaseSeconds: number };
 }
 
@@ -118,6 +120,7 @@ export function parseDispatchConfig(raw: unknown): DispatchConfig {
     statusReportTimes: parsedTimes,
     retry: { maxAttempts: num(retry.maxAttempts, 'retry.maxAttempts', 1, 100), baseDelaySeconds, maxDelaySeconds },
     linkValidityDays: num(o.linkValidityDays, 'linkValidityDays', 1, 365),
+    phoneNoticeClockToleranceMinutes: num(o.phoneNoticeClockToleranceMinutes ?? 5, 'phoneNoticeClockToleranceMinutes', 0, 60),
     worker: {
       batchSize: num(worker.batchSize, 'worker.batchSize', 1, 10_000),
       concurrency: num(worker.concurrency, 'worker.concurrency', 1, 256),

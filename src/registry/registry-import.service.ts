@@ -10,6 +10,8 @@ import { entityToEnterprise } from './enterprise.mapper.js';
 import { loadEnterpriseEntities } from './enterprise-reader.js';
 import { upsertEnterprises } from './enterprise-writer.js';
 import { parseRegistryImport } from './import/registry-import.js';
+import { ContactRedeliveryService } from './contact-redelivery.service.js';
+import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 
 export type ImportKind = 'json' | 'csv' | 'xlsx';
 
@@ -31,6 +33,8 @@ export class RegistryImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
+    private readonly redelivery: ContactRedeliveryService,
+    private readonly worker: DispatchWorker,
   ) {}
 
   /**
@@ -45,9 +49,10 @@ export class RegistryImportService {
     opts.onProgress?.('parsed', enterprises.length, enterprises.length);
     const dryRun = opts.dryRun ?? false;
 
-    return this.dataSource.transaction(async (manager) => {
+    const summary = await this.dataSource.transaction(async (manager) => {
       const existing = await loadEnterpriseEntities(manager, enterprises.map((e) => e.code));
       const changed: Enterprise[] = [];
+      const contactChanges: Array<{ before: Enterprise; after: Enterprise }> = [];
       const audit: AuditChange[] = [];
       let created = 0;
       for (const e of enterprises) {
@@ -61,6 +66,7 @@ export class RegistryImportService {
         const old = entityToEnterprise(before);
         if (!sameData(old, e)) {
           changed.push(e);
+          contactChanges.push({ before: old, after: e });
           audit.push({ action: 'enterprise.import.update', entityType: 'enterprise', entityId: e.code, before: old, after: e });
         }
       }
@@ -72,7 +78,10 @@ export class RegistryImportService {
         opts.onProgress?.('written', Math.min(i + WRITE_BATCH, changed.length), changed.length);
       }
       await this.audit.record(manager, actor, audit);
+      await this.redelivery.afterChange(manager, actor, contactChanges);
       return summary;
     });
+    this.worker.wake();
+    return summary;
   }
 }

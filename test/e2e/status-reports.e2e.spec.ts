@@ -45,7 +45,7 @@ describe('twice-daily status reports during a warning (controllable clock)', () 
     expect(await t.app.get(StatusReportsService).checkMissing()).toEqual({ missing: 1 });
     expect(await t.app.get(StatusReportsService).checkMissing()).toBeNull();
     const alerts = await t.http.get('/api/v1/alerts?kind=report_missing').set('Authorization', admin).expect(200);
-    expect(alerts.body.map((x: { enterpriseCode: string; county: string }) => [x.enterpriseCode, x.county])).toEqual([[b.code, '修武县']]);
+    expect(alerts.body.items.map((x: { enterpriseCode: string; county: string }) => [x.enterpriseCode, x.county])).toEqual([[b.code, '修武县']]);
   });
 
   it('two hours later a report still missing goes to the command center, once', async () => {
@@ -56,8 +56,8 @@ describe('twice-daily status reports during a warning (controllable clock)', () 
     expect(await reports.escalateMissing()).toEqual({ escalated: 1 });
     clock.set('2026-12-10T19:20:00+08:00');
     expect(await reports.escalateMissing()).toEqual({ escalated: 0 });
-    const alerts = await t.http.get('/api/v1/alerts?kind=report_missing&open=true').set('Authorization', admin).expect(200);
-    expect(alerts.body.map((x: { stage: number; enterpriseCode: string }) => [x.stage, x.enterpriseCode])).toEqual([
+    const alerts = await t.http.get('/api/v1/alerts?kind=report_missing&status=open').set('Authorization', admin).expect(200);
+    expect(alerts.body.items.map((x: { stage: number; enterpriseCode: string }) => [x.stage, x.enterpriseCode])).toEqual([
       [2, b.code],
       [1, b.code],
     ]);
