@@ -24,6 +24,8 @@ export interface CountyDay {
   findings: number;
   violations: number;
   penaltyYuan: number;
+  /** Status reports (the latest per slot) that contradict the order: running where it says stop, or above the cap. */
+  reportDiscrepancies: number;
 }
 
 export interface DailyReport {
@@ -56,7 +58,7 @@ export class ReportsService {
     const asOf = new Date(Math.min(to.getTime(), now.getTime() + 1)); // exclusive bound: now itself counts
     const only = p.role === 'county_officer' ? p.county : null;
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
-    const [orders, inspections, ledger, machines] = await Promise.all([
+    const [orders, inspections, ledger, machines, discrepancies] = await Promise.all([
       q<{ county: string; orders: number; acknowledged: number; implemented: number; overdue: number }>(
         `SELECT v.county, count(*)::int AS orders,
                 count(*) FILTER (WHERE v.acknowledged_at IS NOT NULL AND v.acknowledged_at < $1)::int AS acknowledged,
@@ -78,12 +80,20 @@ export class ReportsService {
         [from, asOf],
       ),
       q<{ county: string; snapshot: { context: ResponseLevelContext } }>('SELECT county, snapshot FROM county_levels', []),
+      q<{ county: string; n: number }>(
+        `SELECT e.county, count(*)::int AS n FROM (
+           SELECT DISTINCT ON (r.enterprise_code, r.slot) r.enterprise_code, r.discrepancies FROM status_reports r
+           WHERE r.slot >= $1 AND r.slot < $2 AND r.reported_at < $3 ORDER BY r.enterprise_code, r.slot, r.reported_at DESC, r.id DESC) x
+         JOIN enterprises e ON e.code = x.enterprise_code WHERE jsonb_array_length(x.discrepancies) > 0 GROUP BY e.county`,
+        [from, to, asOf],
+      ),
     ]);
     const by = <T extends { county: string }>(rows: T[]) => new Map(rows.map((r) => [r.county, r]));
     const o = by(orders);
     const i = by(inspections);
     const l = by(ledger);
     const m = by(machines);
+    const d = by(discrepancies);
     const counties: CountyDay[] = this.config.city.counties
       .map((c) => c.name)
       .filter((c) => only === null || c === only)
@@ -105,6 +115,7 @@ export class ReportsService {
           findings: id?.findings ?? 0,
           violations: id?.violations ?? 0,
           penaltyYuan: l.get(county)?.amount ?? 0,
+          reportDiscrepancies: d.get(county)?.n ?? 0,
         };
       });
     const sum = (k: keyof CountyDay) => counties.reduce((n, c) => n + (c[k] as number), 0);
@@ -119,14 +130,15 @@ export class ReportsService {
       findings: sum('findings'),
       violations: sum('violations'),
       penaltyYuan: sum('penaltyYuan'),
+      reportDiscrepancies: sum('reportDiscrepancies'),
     };
     return { date: day, generatedAt: now.toISOString(), asOf: asOf.toISOString(), counties, totals };
   }
 
   dailyCsv(r: DailyReport): string {
-    const header = ['日期', '县区', '响应级别', '指令数', '已签收', '签收率(%)', '已落实', '落实率(%)', '逾期未签收', '核查企业数', '核查记录', '违规', '扣缴金额(元)'];
+    const header = ['日期', '县区', '响应级别', '指令数', '已签收', '签收率(%)', '已落实', '落实率(%)', '逾期未签收', '核查企业数', '核查记录', '违规', '扣缴金额(元)', '报告与指令不符'];
     const row = (c: CountyDay | (DailyReport['totals'] & { county: string; levelName: string | null })) => [
-      r.date, c.county, c.levelName ?? '无', c.orders, c.acknowledged, c.acknowledgementRate, c.implemented, c.implementationRate, c.overdue, c.inspections, c.findings, c.violations, c.penaltyYuan,
+      r.date, c.county, c.levelName ?? '无', c.orders, c.acknowledged, c.acknowledgementRate, c.implemented, c.implementationRate, c.overdue, c.inspections, c.findings, c.violations, c.penaltyYuan, c.reportDiscrepancies,
     ];
     return toCsv(header, [...r.counties.map(row), row({ ...r.totals, county: '合计', levelName: '' })]);
   }

@@ -141,15 +141,16 @@ export class FindingsService {
   async list(p: Principal, q: { verdict?: string; county?: string; limit?: number }) {
     const county = p.role === 'county_officer' ? p.county : (q.county ?? null);
     const team = p.role === 'inspector' ? (p.team ?? '\u0000none') : null;
+    const enterprise = p.role === 'enterprise' ? (p.enterpriseCode ?? '\u0000none') : null;
     return this.dataSource.query(
       `SELECT f.id, f.task_id AS "taskId", f.enterprise_code AS "enterpriseCode", e.name AS "enterpriseName", f.county, f.line_code AS "lineCode",
               f.observed_state AS "observedState", f.load_percent AS "loadPercent", f.observed_at AS "observedAt", f.power_kw AS "powerKw",
               f.inspector, f.team, f.verdict, f.reason, f.penalty_item AS "penaltyItem", f.notice_missing AS "noticeMissing",
               (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
        FROM findings f JOIN enterprises e ON e.code = f.enterprise_code
-       WHERE ($1::text IS NULL OR f.county = $1) AND ($2::text IS NULL OR f.team = $2) AND ($3::text IS NULL OR f.verdict = $3)
+       WHERE ($1::text IS NULL OR f.county = $1) AND ($2::text IS NULL OR f.team = $2) AND ($3::text IS NULL OR f.verdict = $3) AND ($5::text IS NULL OR f.enterprise_code = $5)
        ORDER BY f.observed_at DESC LIMIT $4`,
-      [county, team, q.verdict ?? null, Math.min(q.limit ?? 500, 5000)],
+      [county, team, q.verdict ?? null, Math.min(q.limit ?? 500, 5000), enterprise],
     );
   }
 }

@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent: null });
 // A plant with no e-mail and no webhook: the city cannot deliver its order by itself.
 const silent = sampleEnterprise(1201, { county: '温县', industry: 'coking', fuel: null, contacts: [{ name: '王五', role: 'env_officer', email: null, phone: '13900000001' }], measures: { orange: [stop('L1')], red: [stop('L1'), stop('L2')] } });
+const other = sampleEnterprise(1202);
 const DUTY = 'duty@example.gov.cn';
 
 describe('no penalty without proof of notice; phone notices; alerts; re-sending to a fixed contact (HTTP, PostgreSQL, SMTP)', () => {
@@ -34,7 +35,7 @@ describe('no penalty without proof of notice; phone notices; alerts; re-sending 
     );
     admin = await t.adminToken();
     ds = t.app.get(getDataSourceToken());
-    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [silent] }).expect(200);
+    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [silent, other] }).expect(200);
     await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['温县'], endsAt: null, basis: '橙色预警' }).expect(200);
     await drain();
     for (const [username, county] of [['wen-officer', '温县'], ['xiuwu-officer', '修武县']]) {
@@ -126,6 +127,25 @@ describe('no penalty without proof of notice; phone notices; alerts; re-sending 
     const before = await finding('L1', '2026-12-10T10:50:00+08:00');
     expect(before.body).toMatchObject({ noticeMissing: true, penalty: null });
     expect((await t.http.get('/api/v1/ledger?month=2026-12').set('Authorization', admin).expect(200)).body.items).toHaveLength(1);
+  });
+
+  it('the enterprise reads its own findings and the penalties recorded against it, nobody else’s', async () => {
+    await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'plant1201', password: 'plant-password', role: 'enterprise', enterpriseCode: silent.code }).expect(201);
+    await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'plant9', password: 'plant-password', role: 'enterprise', enterpriseCode: other.code }).expect(201);
+    const plant = await t.login('plant1201', 'plant-password');
+    const stranger = await t.login('plant9', 'plant-password');
+    const findings = await t.http.get('/api/v1/findings').set('Authorization', plant).expect(200);
+    expect(findings.body.map((f: { observedAt: string; noticeMissing: boolean }) => [new Date(f.observedAt).toISOString(), f.noticeMissing])).toEqual([
+      ['2026-12-10T03:30:00.000Z', false],
+      ['2026-12-10T02:50:00.000Z', true],
+      ['2026-12-10T02:30:00.000Z', true],
+    ]);
+    const ledger = await t.http.get('/api/v1/ledger?month=2026-12').set('Authorization', plant).expect(200);
+    expect(ledger.body).toMatchObject({ total: 100000, items: [expect.objectContaining({ enterpriseCode: silent.code, evidence: expect.objectContaining({ delivered: expect.objectContaining({ channel: 'phone' }) }) })] });
+    expect((await t.http.get('/api/v1/findings').set('Authorization', stranger).expect(200)).body).toEqual([]);
+    expect((await t.http.get('/api/v1/ledger?month=2026-12').set('Authorization', stranger).expect(200)).body).toMatchObject({ items: [], total: 0 });
+    await t.http.get('/api/v1/ledger/ranking').set('Authorization', plant).expect(403);
+    await t.http.get('/api/v1/alerts').set('Authorization', plant).expect(403);
   });
 
   it('alerts are resolved with a note, stay in history, and resolving twice answers 409', async () => {
