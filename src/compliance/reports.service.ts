@@ -8,7 +8,11 @@ import { levelAt } from '../rules/levels/level-at.js';
 import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
 import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/time/local-time.js';
 import { Clock } from '../scheduling/clock.js';
+import { formatLocalTime } from '../dispatch/templates/template-format.js';
+import type { NoticeEvidence } from '../orders/delivery-evidence.js';
 import { toCsv } from './csv.js';
+
+const CHANNEL_NAMES: Record<string, string> = { email: '电子邮件', webhook: '系统接口', phone: '电话通知', acknowledgement: '企业签收' };
 
 export interface CountyDay {
   county: string;
@@ -162,26 +166,35 @@ export class ReportsService {
   async findingsCsv(p: Principal): Promise<string> {
     const only = p.role === 'county_officer' ? p.county : null;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, f.team, f.verdict, f.reason,
+      `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, f.team, f.verdict, f.reason, f.notice_missing,
               (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
        FROM findings f JOIN enterprises e ON e.code = f.enterprise_code WHERE ($1::text IS NULL OR f.county = $1) ORDER BY f.observed_at`,
       [only],
     );
     return toCsv(
-      ['县区', '统一社会信用代码', '企业名称', '生产线', '现场状态', '负荷(%)', '核查时间', '电表读数(kW)', '核查人', '督导组', '结论', '说明', '照片数'],
-      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.line_code as string, r.observed_state as string, r.load_percent as number | null, (r.observed_at as Date).toISOString(), r.power_kw as number | null, r.inspector as string, r.team as string | null, r.verdict === 'violation' ? '违规' : '合规', r.reason as string, r.photos as number]),
+      ['县区', '统一社会信用代码', '企业名称', '生产线', '现场状态', '负荷(%)', '核查时间', '电表读数(kW)', '核查人', '督导组', '结论', '说明', '照片数', '指令送达'],
+      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.line_code as string, r.observed_state as string, r.load_percent as number | null, (r.observed_at as Date).toISOString(), r.power_kw as number | null, r.inspector as string, r.team as string | null, r.verdict === 'violation' ? '违规' : '合规', r.reason as string, r.photos as number, r.notice_missing ? '无送达记录（不扣缴）' : '']),
     );
   }
 
   async ledgerCsv(p: Principal): Promise<string> {
     const only = p.role === 'county_officer' ? p.county : null;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, county, enterprise_code, item, amount, description, created_at, voided_at, void_reason FROM ledger_entries WHERE ($1::text IS NULL OR county = $1) ORDER BY created_at, id`,
+      `SELECT id, county, enterprise_code, item, amount, description, created_at, voided_at, void_reason, evidence FROM ledger_entries WHERE ($1::text IS NULL OR county = $1) ORDER BY created_at, id`,
       [only],
     );
+    const tz = this.config.city.city.timezone;
+    const local = (iso: string | null | undefined) => (iso ? formatLocalTime(iso, tz) : null);
     return toCsv(
-      ['编号', '县区', '统一社会信用代码', '事项', '金额(元)', '说明', '记录时间', '撤销时间', '撤销理由'],
-      rows.map((r) => [String(r.id), r.county as string, r.enterprise_code as string | null, this.config.inspection.penalties[r.item as string]?.name ?? (r.item as string), r.amount as number, r.description as string, (r.created_at as Date).toISOString(), (r.voided_at as Date | null)?.toISOString() ?? null, r.void_reason as string | null]),
+      ['编号', '县区', '统一社会信用代码', '事项', '金额(元)', '说明', '记录时间', '撤销时间', '撤销理由', '所依指令', '送达方式', '送达时间', '签收时间'],
+      rows.map((r) => {
+        const e = r.evidence as NoticeEvidence | null;
+        return [
+          String(r.id), r.county as string, r.enterprise_code as string | null, this.config.inspection.penalties[r.item as string]?.name ?? (r.item as string), r.amount as number, r.description as string,
+          (r.created_at as Date).toISOString(), (r.voided_at as Date | null)?.toISOString() ?? null, r.void_reason as string | null,
+          e ? `${e.directiveNumber} 第${e.modification}版` : null, e?.delivered ? (CHANNEL_NAMES[e.delivered.channel] ?? e.delivered.channel) : null, local(e?.delivered?.at), local(e?.acknowledgedAt),
+        ];
+      }),
     );
   }
 }

@@ -182,6 +182,8 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     expect(findings.text).toContain('违规');
     const ledger = await t.http.get('/api/v1/exports/ledger.csv').set('Authorization', admin).expect(200);
     expect(ledger.text).toContain('复核确认为保民生供热线');
+    // The entry's proof of notice, in local time.
+    expect(ledger.text).toMatch(/焦冬防指〔2026〕\d+号 第1版,电子邮件,\d{4}年\d+月\d+日 \d{2}:\d{2},/);
     const orders = await t.http.get('/api/v1/exports/orders.csv').set('Authorization', admin).expect(200);
     expect(orders.text.trim().split('\r\n')).toHaveLength(1 + 30); // 博爱县's orders ended with the lift
   });
