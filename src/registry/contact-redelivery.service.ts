@@ -41,7 +41,12 @@ export class ContactRedeliveryService {
     for (const { after } of gained) {
       if (!has.has(after.code)) continue;
       const inForce = await versionInForce(manager, after.code, now);
-      const ahead: Array<{ id: string }> = await manager.query('SELECT id FROM order_versions WHERE enterprise_code = $1 AND effective_from > $2 ORDER BY effective_from, modification', [after.code, now]);
+      // Still ahead: starts later and was not replaced before it began (an empty interval).
+      const ahead: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM order_versions WHERE enterprise_code = $1 AND effective_from > $2 AND status <> 'superseded' AND (effective_to IS NULL OR effective_to > effective_from)
+         ORDER BY effective_from, modification`,
+        [after.code, now],
+      );
       const ids = [...(inForce && !inForce.ends ? [inForce.id] : []), ...ahead.map((r) => r.id)];
       const rows = ids.flatMap((id) => deliveriesFor(after, id));
       if (rows.length === 0) continue;

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Proof of notice (issue 8): phone notices, the evidence a ledger entry cites, breaches
  * without a penalty, resolvable alerts, and status reports kept as history.
  */
-export class NoticeEvidence1795903000000 implements MigrationInterface {
-  name = 'NoticeEvidence1795903000000';
+export class NoticeEvidence1796100000100 implements MigrationInterface {
+  name = 'NoticeEvidence1796100000100';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "phone_notices" ("id" BIGSERIAL NOT NULL, "order_version_id" uuid NOT NULL, "order_id" uuid NOT NULL, "modification" integer NOT NULL, "enterprise_code" character varying(18) NOT NULL, "county" character varying(64) NOT NULL, "called_name" character varying(100) NOT NULL, "phone" character varying(32) NOT NULL, "called_at" TIMESTAMP WITH TIME ZONE NOT NULL, "answered_by" character varying(100) NOT NULL, "notes" text, "recorded_by" character varying(64) NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_phone_notices" PRIMARY KEY ("id"))`);
