@@ -172,7 +172,7 @@ export class DirectivesService {
         for (const e of enterprises) inScope.set(e.county, (inScope.get(e.county) ?? 0) + 1);
         const summary = summarise(plan.counties, inScope, planned, deliveries.unreachable);
         // Read before the versions are written: what each new version replaces.
-        const allChanges = dryRun ? requirementChanges(planned, await this.previousLines(manager, planned), this.config.city.counties.map((c) => c.name)) : undefined;
+        const allChanges = dryRun ? requirementChanges(planned, await this.previousLines(manager, planned), this.config.city.counties.map((c) => c.name), plan.basis) : undefined;
         if (plan.skipIfUnchanged && planned.length === 0) {
           throw new DryRunRollback({ id: null, number: null, kind: plan.kind, dryRun, level: plan.level, counties: plan.counties, startsAt: plan.effectiveAt.toISOString(), endsAt: null, summary });
         }

@@ -39,7 +39,9 @@ const same = (a: LineRequirement, b: LineRequirement) => a.action === b.action &
  * then by enterprise code and the enterprise's line order. `before` is the version the new
  * one supersedes (nothing restricted for a first order).
  */
-export function requirementChanges(planned: readonly PlannedVersion[], previousLines: ReadonlyMap<string, OrderLine[]>, countyOrder: readonly string[]): RequirementChange[] {
+export function requirementChanges(planned: readonly PlannedVersion[], previousLines: ReadonlyMap<string, OrderLine[]>, countyOrder: readonly string[], basis: string): RequirementChange[] {
+  // A line released to normal production carries no rule; its reason is the directive's basis.
+  const released: Reason[] = [{ rule: 'directive_basis', clause: '', text: basis }];
   const rank = new Map(countyOrder.map((c, i) => [c, i]));
   const sorted = [...planned].sort((a, b) => (rank.get(a.enterprise.county) ?? 1e9) - (rank.get(b.enterprise.county) ?? 1e9) || a.enterprise.code.localeCompare(b.enterprise.code));
   const out: RequirementChange[] = [];
@@ -58,7 +60,7 @@ export function requirementChanges(planned: readonly PlannedVersion[], previousL
         lineName: line.name,
         before,
         after,
-        reasons: [...(next.get(line.code)?.reasons ?? [])],
+        reasons: next.get(line.code)?.reasons.length ? [...next.get(line.code)!.reasons] : released,
       });
     }
   }
@@ -93,7 +95,7 @@ export function changesCsv(all: RequirementChange[], startsAt: string, timeZone:
       describe(c.after),
       c.after.maxLoadPercent,
       from,
-      c.reasons.map((r) => `${r.text}（第${r.clause}条）`).join('；'),
+      c.reasons.map((r) => (r.clause ? `${r.text}（第${r.clause}条）` : r.text)).join('；'),
     ]),
   );
 }

@@ -50,18 +50,21 @@ export class PhoneNoticesService {
   ) {}
 
   private async version(manager: EntityManager, p: Principal, orderId: string, modification: number, lock: boolean): Promise<VersionRow> {
+    const notFound = () => new DomainError(OrderErrorCode.ORDER_NOT_FOUND, 'No such order version (or it is outside what you may see).');
+    if (!Number.isInteger(modification) || modification < 1 || modification > 2_147_483_647) throw notFound();
     const [row]: VersionRow[] = await manager.query(
       `SELECT id, order_id, modification, enterprise_code, county, created_at, acknowledged_at FROM order_versions WHERE order_id = $1 AND modification = $2${lock ? ' FOR UPDATE' : ''}`,
       [orderId, modification],
     );
-    if (!row || !inScope(scopeOf(p), { code: row.enterprise_code, county: row.county })) {
-      throw new DomainError(OrderErrorCode.ORDER_NOT_FOUND, 'No such order version (or it is outside what you may see).');
-    }
+    if (!row || !inScope(scopeOf(p), { code: row.enterprise_code, county: row.county })) throw notFound();
     return row;
   }
 
   async record(p: Principal, orderId: string, modification: number, dto: RecordPhoneNoticeDto): Promise<PhoneNoticeView> {
     const calledAt = new Date(dto.calledAt);
+    if (Number.isNaN(calledAt.getTime())) {
+      throw new DomainError(CommonErrorCode.UNPROCESSABLE, `calledAt ${dto.calledAt} is not a real time.`, [{ field: 'calledAt', value: dto.calledAt }]);
+    }
     const now = this.clock.now();
     const toleranceMs = this.config.dispatch.phoneNoticeClockToleranceMinutes * 60_000;
     return this.dataSource.transaction(async (manager) => {

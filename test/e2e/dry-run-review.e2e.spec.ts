@@ -60,6 +60,7 @@ describe('a dry run you can review: per-line changes, paged and as CSV (HTTP, Po
       ['L1', 'run'],
       ['L2', 'run'],
     ]);
+    expect(lift.body.changes.items[0].reasons).toEqual([{ rule: 'directive_basis', clause: '', text: '解除' }]);
   });
 
   it('answers the full list as CSV with Chinese headers, local times and formula-safe cells', async () => {

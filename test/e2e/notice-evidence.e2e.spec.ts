@@ -84,6 +84,8 @@ describe('no penalty without proof of notice; phone notices; alerts; re-sending 
     await t.http.post(url).set('Authorization', wenOfficer).send({ ...call, answeredBy: undefined }).expect(400);
     await t.http.post(url).set('Authorization', xiuwuOfficer).send(call).expect(404); // another county's enterprise
     await t.http.post(`/api/v1/orders/${orderId}/versions/9/phone-notices`).set('Authorization', wenOfficer).send(call).expect(404);
+    await t.http.post(`/api/v1/orders/${orderId}/versions/99999999999/phone-notices`).set('Authorization', wenOfficer).send(call).expect(404);
+    await t.http.post(url).set('Authorization', wenOfficer).send({ ...call, calledAt: '2026-13-01T11:00:00+08:00' }).expect(422);
 
     const res = await t.http.post(url).set('Authorization', wenOfficer).send(call).expect(201);
     expect(res.body).toMatchObject({ orderId, modification: 1, calledName: '王五', phone: '13900000001', calledAt: '2026-12-10T03:00:00.000Z', answeredBy: '王五（环保专员）', recordedBy: 'wen-officer' });
