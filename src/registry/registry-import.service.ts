@@ -21,6 +21,8 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   dryRun: boolean;
+  /** Order notices queued again because a contact was added or fixed. */
+  resent: number;
 }
 
 export type ImportProgress = (stage: 'parsed' | 'compared' | 'written', done: number, total: number) => void;
@@ -71,14 +73,14 @@ export class RegistryImportService {
         }
       }
       opts.onProgress?.('compared', enterprises.length, enterprises.length);
-      const summary: ImportSummary = { received: enterprises.length, created, updated: changed.length - created, unchanged: enterprises.length - changed.length, dryRun };
+      const summary: ImportSummary = { received: enterprises.length, created, updated: changed.length - created, unchanged: enterprises.length - changed.length, dryRun, resent: 0 };
       if (dryRun) return summary;
       for (let i = 0; i < changed.length; i += WRITE_BATCH) {
         await upsertEnterprises(manager, changed.slice(i, i + WRITE_BATCH));
         opts.onProgress?.('written', Math.min(i + WRITE_BATCH, changed.length), changed.length);
       }
       await this.audit.record(manager, actor, audit);
-      await this.redelivery.afterChange(manager, actor, contactChanges);
+      summary.resent = await this.redelivery.afterChange(manager, actor, contactChanges);
       return summary;
     });
     this.worker.wake();

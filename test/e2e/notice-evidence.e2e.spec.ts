@@ -198,12 +198,13 @@ describe('no penalty without proof of notice; phone notices; alerts; re-sending 
     expect(smtp.to('wang5@example.com').some((m) => (m.text ?? '').includes('红色'))).toBe(true);
     // The same contact again (by import) sends nothing more; a second address gets its own notice.
     const again = await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [fixed] }).expect(200);
-    expect(again.body.unchanged).toBe(1);
+    expect(again.body).toMatchObject({ unchanged: 1, resent: 0 });
     await t.http
       .post('/api/v1/registry/import')
       .set('Authorization', admin)
       .send({ enterprises: [{ ...fixed, contacts: [...fixed.contacts, { name: '赵六', role: 'legal_rep', email: 'zhao6@example.com', phone: null }] }] })
-      .expect(200);
+      .expect(200)
+      .expect((res) => expect(res.body).toMatchObject({ updated: 1, resent: 2 }));
     await drain();
     expect(smtp.to('wang5@example.com')).toHaveLength(sent);
     expect(smtp.to('zhao6@example.com')).toHaveLength(sent);
