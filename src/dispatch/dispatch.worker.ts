@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
+import { Clock } from '../scheduling/clock.js';
 import { retryDelaySeconds } from '../config/dispatch-config.js';
 import { randomBytes } from 'node:crypto';
 import { INSTANCE_ID } from '../scheduling/instance-id.js';
@@ -63,6 +64,7 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly config: ConfigService,
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
+    private readonly clock: Clock,
   ) {
     const keyFor = (code: string | null) => webhookSecretFor(code ?? 'city', this.config.app.secret);
     this.register({ kind: 'notice', render: async (rows) => new Map(rows.map((r) => [r.id, noticeMessage(r, keyFor)])) });
@@ -225,10 +227,11 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
          WHERE o.id = x.id AND o.locked_by = $2`,
         [json, this.workerId],
       );
+      // Dated by the service's clock, like everything a penalty is weighed against (proof of notice).
       await manager.query(
-        `INSERT INTO delivery_attempts (outbox_id, attempt, worker, ok, response, error)
-         SELECT id, attempt, $2, ok, response, error FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, response text, error text)`,
-        [json, this.workerId],
+        `INSERT INTO delivery_attempts (outbox_id, attempt, worker, ok, response, error, at)
+         SELECT id, attempt, $2, ok, response, error, $3 FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, response text, error text)`,
+        [json, this.workerId, this.clock.now()],
       );
     });
     const failed = outcomes.filter((o) => !o.ok && !o.skipped);

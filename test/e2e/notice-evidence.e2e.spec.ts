@@ -196,6 +196,12 @@ describe('no penalty without proof of notice; phone notices; alerts; re-sending 
     const sent = smtp.to('wang5@example.com').length;
     expect(sent).toBeGreaterThanOrEqual(1);
     expect(smtp.to('wang5@example.com').some((m) => (m.text ?? '').includes('红色'))).toBe(true);
+    // The delivery is on the version's record, dated by the service's clock; the earlier phone call stays the first proof.
+    const red = await t.http.get(`/api/v1/orders/${orderId}/versions/2/delivery-evidence`).set('Authorization', admin).expect(200);
+    expect(red.body.deliveries).toEqual([{ channel: 'email', recipient: 'wang5@example.com', status: 'sent', sentAt: expect.any(String), attempts: [{ at: '2026-12-10T04:00:00.000Z', ok: true, error: null }] }]);
+    expect(red.body.proofAsOfNow.delivered).toMatchObject({ channel: 'email', at: '2026-12-10T04:00:00.000Z' });
+    const orange = await t.http.get(`/api/v1/orders/${orderId}/versions/1/delivery-evidence`).set('Authorization', admin).expect(200);
+    expect(orange.body.proofAsOfNow.delivered).toMatchObject({ channel: 'phone' });
     // The same contact again (by import) sends nothing more; a second address gets its own notice.
     const again = await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [fixed] }).expect(200);
     expect(again.body).toMatchObject({ unchanged: 1, resent: 0 });
