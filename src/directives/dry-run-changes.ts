@@ -36,17 +36,17 @@ const same = (a: LineRequirement, b: LineRequirement) => a.action === b.action &
 
 /**
  * Every line whose requirement changes, before → after, in county order (as configured),
- * then by enterprise code and the enterprise's line order. `before` is the version the new
- * one supersedes (nothing restricted for a first order).
+ * then by enterprise code and the enterprise's line order. `before` is the version in force
+ * at the directive's start, keyed by enterprise code (nothing restricted when there is none).
  */
-export function requirementChanges(planned: readonly PlannedVersion[], previousLines: ReadonlyMap<string, OrderLine[]>, countyOrder: readonly string[], basis: string): RequirementChange[] {
+export function requirementChanges(planned: readonly PlannedVersion[], linesInForce: ReadonlyMap<string, OrderLine[]>, countyOrder: readonly string[], basis: string): RequirementChange[] {
   // A line released to normal production carries no rule; its reason is the directive's basis.
   const released: Reason[] = [{ rule: 'directive_basis', clause: '', text: basis }];
   const rank = new Map(countyOrder.map((c, i) => [c, i]));
   const sorted = [...planned].sort((a, b) => (rank.get(a.enterprise.county) ?? 1e9) - (rank.get(b.enterprise.county) ?? 1e9) || a.enterprise.code.localeCompare(b.enterprise.code));
   const out: RequirementChange[] = [];
   for (const p of sorted) {
-    const previous = new Map((p.supersedesVersionId ? (previousLines.get(p.supersedesVersionId) ?? []) : []).map((l) => [l.code, l]));
+    const previous = new Map((linesInForce.get(p.enterprise.code) ?? []).map((l) => [l.code, l]));
     const next = new Map(p.order.lines.map((l) => [l.code, l]));
     for (const line of p.enterprise.lines) {
       const before = requirementOf(previous.get(line.code));

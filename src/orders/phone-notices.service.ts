@@ -66,7 +66,7 @@ export class PhoneNoticesService {
       throw new DomainError(CommonErrorCode.UNPROCESSABLE, `calledAt ${dto.calledAt} is not a real time.`, [{ field: 'calledAt', value: dto.calledAt }]);
     }
     const now = this.clock.now();
-    const toleranceMs = this.config.dispatch.phoneNoticeClockToleranceMinutes * 60_000;
+    const toleranceMs = this.config.dispatch.timeSanity.observationClockToleranceMinutes * 60_000;
     return this.dataSource.transaction(async (manager) => {
       const v = await this.version(manager, p, orderId, modification, true);
       const earliest = new Date(v.created_at.getTime() - toleranceMs);

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../audit/audit.service.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { deliveriesFor } from '../orders/order-delivery.js';
-import { versionInForce } from '../orders/version-in-force.js';
+import { inForceOrAheadAt, versionInForce } from '../orders/version-in-force.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import { Clock } from '../scheduling/clock.js';
 
@@ -41,10 +41,10 @@ export class ContactRedeliveryService {
     for (const { after } of gained) {
       if (!has.has(after.code)) continue;
       const inForce = await versionInForce(manager, after.code, now);
-      // Still ahead: starts later and was not replaced before it began (an empty interval).
+      // Still ahead: directed to start later and not replaced before it began.
       const ahead: Array<{ id: string }> = await manager.query(
-        `SELECT id FROM order_versions WHERE enterprise_code = $1 AND effective_from > $2 AND status <> 'superseded' AND (effective_to IS NULL OR effective_to > effective_from)
-         ORDER BY effective_from, modification`,
+        `SELECT v.id FROM order_versions v WHERE v.enterprise_code = $1 AND v.effective_from > $2 AND ${inForceOrAheadAt('v', '$2')} AND v.effective_from < coalesce(v.effective_to, 'infinity')
+         ORDER BY v.effective_from, v.modification`,
         [after.code, now],
       );
       const ids = [...(inForce && !inForce.ends ? [inForce.id] : []), ...ahead.map((r) => r.id)];

@@ -54,8 +54,8 @@ describe('dispatch configuration', () => {
       statusReportTimes: ['09:00', '17:00'],
       retry: { maxAttempts: 8, baseDelaySeconds: 30, maxDelaySeconds: 3600 },
       linkValidityDays: 7,
-      phoneNoticeClockToleranceMinutes: 5,
       worker: { batchSize: 100, concurrency: 8, leaseSeconds: 120 },
+      timeSanity: { directiveStartToleranceMinutes: 15, directiveHorizonDays: 30, observationClockToleranceMinutes: 2, observationLookBackDays: 30 },
     });
   });
 
@@ -93,7 +93,6 @@ describe('dispatch configuration', () => {
     ['retry.maxAttempts', 0, /retry\.maxAttempts must be an integer from 1/],
     ['retry.maxDelaySeconds', 10, /retry\.maxDelaySeconds must not be below retry\.baseDelaySeconds/],
     ['linkValidityDays', 0, /linkValidityDays/],
-    ['phoneNoticeClockToleranceMinutes', -1, /phoneNoticeClockToleranceMinutes/],
     ['worker.batchSize', 0, /worker\.batchSize/],
     ['worker.concurrency', 'eight', /worker\.concurrency/],
     ['worker.leaseSeconds', 1, /worker\.leaseSeconds/],
