@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
 import { FileStatusReportDto } from './dto/file-status-report.dto.js';
+import { ListStatusReportsQuery } from './dto/list-status-reports.query.js';
 import { StatusReportsService } from './status-reports.service.js';
 
 @ApiTags('status-reports')
@@ -20,8 +21,7 @@ export class StatusReportsController {
 
   @Get()
   @Roles('commander', 'county_officer', 'viewer')
-  @ApiQuery({ name: 'slot', required: false, description: 'A report time, ISO 8601' })
-  list(@CurrentPrincipal() principal: Principal, @Query('slot') slot?: string) {
-    return this.reports.list(principal, slot && !Number.isNaN(Date.parse(slot)) ? slot : undefined);
+  list(@CurrentPrincipal() principal: Principal, @Query() q: ListStatusReportsQuery) {
+    return this.reports.list(principal, q.slot);
   }
 }
