@@ -131,4 +131,17 @@ describe('fuzz: every operation of the OpenAPI document, generated invalid input
     await t.http.get('/api/v1/enterprises?text=%00').set('Authorization', admin).expect(400);
     await t.http.get('/api/v1/status-reports?slot=1').set('Authorization', admin).expect(400);
   });
+
+  it('a 60 MB invalid import answers 422 with the first problems and their total, not a body too large to serialise', async () => {
+    const one = { ...sampleEnterprise(902), code: 'not-a-code', county: '火星县', notes: 'x'.repeat(600) };
+    const enterprises = Array.from({ length: 60_000 }, (_, i) => ({ ...one, name: `无效企业${i}` }));
+    const body = JSON.stringify({ enterprises });
+    expect(body.length).toBeGreaterThan(50_000_000);
+    const res = await t.http.post('/api/v1/registry/import').set('Authorization', admin).set('Content-Type', 'application/json').send(body);
+    expect(res.status, res.text.slice(0, 300)).toBe(422);
+    expect(res.body.error.code).toBe('IMPORT_INVALID');
+    expect(res.body.error.details).toHaveLength(1000);
+    expect(res.body.error.detailsTotal).toBeGreaterThanOrEqual(120_000);
+    expect(res.text.length).toBeLessThan(1_000_000);
+  });
 });
