@@ -51,7 +51,7 @@ export function documentErrorResponses(doc: OpenAPIObject): OpenAPIObject {
       if (/\{[^}]+\}/.test(path)) codes.push('404');
       if (method !== 'get') codes.push('409');
       if (op.requestBody) codes.push('413', '415');
-      if (path.endsWith('/auth/login')) codes.push('429');
+      if (path.endsWith('/auth/login')) codes.push('401', '429');
       op.responses = op.responses ?? {};
       for (const code of codes.sort()) {
         if (op.responses[code]) continue;

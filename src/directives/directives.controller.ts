@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
 import { DirectiveProgressService } from './directive-progress.service.js';
@@ -7,6 +7,7 @@ import { DirectivesQueryService } from './directives-query.service.js';
 import { DirectivesService } from './directives.service.js';
 import { IssueDirectiveDto } from './dto/issue-directive.dto.js';
 import { ListDirectivesQuery } from './dto/list-directives.query.js';
+import { CountyLevelResponse, DirectiveListResponse, DirectiveProgressResponse, DirectiveResultResponse } from './dto/directive-response.dto.js';
 
 @ApiTags('directives')
 @ApiBearerAuth()
@@ -22,24 +23,28 @@ export class DirectivesController {
   @Post()
   @HttpCode(200)
   @Roles('commander')
+  @ApiResponse({ status: 200, type: DirectiveResultResponse })
   decide(@CurrentPrincipal() principal: Principal, @Body() dto: IssueDirectiveDto) {
     return this.directives.decide(principal, dto);
   }
 
   @Get()
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, type: DirectiveListResponse })
   list(@Query() q: ListDirectivesQuery) {
     return this.query.list(q);
   }
 
   @Get('levels')
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, type: CountyLevelResponse, isArray: true })
   levels() {
     return this.query.levels();
   }
 
   @Get(':id/progress')
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, type: DirectiveProgressResponse })
   progress(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.progressService.progress(principal, id);
   }

@@ -20,7 +20,7 @@ export class ListAlertsQuery {
   @IsBoolean()
   open?: boolean;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
