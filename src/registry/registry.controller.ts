@@ -4,7 +4,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query.js';
 import { RegistryService } from './registry.service.js';
-import { EnterprisePageResponse, EnterpriseResponse, WebhookSecretResponse } from './dto/registry-response.dto.js';
+import { EnterpriseInputDoc, EnterprisePageResponse, EnterpriseResponse, EnterpriseUpdateDoc, WebhookSecretResponse } from './dto/registry-response.dto.js';
 
 const ENTERPRISE_EXAMPLE = {
   code: '91410821MA3X4Y5Z6K',
@@ -45,7 +45,7 @@ export class RegistryController {
 
   @Post()
   @Roles('commander', 'county_officer')
-  @ApiBody({ schema: { type: 'object', example: ENTERPRISE_EXAMPLE } })
+  @ApiBody({ type: EnterpriseInputDoc, examples: { cement: { value: ENTERPRISE_EXAMPLE } } })
   @ApiResponse({ status: 201, type: EnterpriseResponse })
   create(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
     return this.registry.create(principal, body);
@@ -54,7 +54,7 @@ export class RegistryController {
   @Put(':code')
   @Roles('commander', 'county_officer')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, if not given as "version" in the body' })
-  @ApiBody({ schema: { type: 'object', example: { ...ENTERPRISE_EXAMPLE, version: 1 } } })
+  @ApiBody({ type: EnterpriseUpdateDoc, examples: { cement: { value: { ...ENTERPRISE_EXAMPLE, version: 1 } } } })
   @ApiResponse({ status: 200, type: EnterpriseResponse })
   update(@CurrentPrincipal() principal: Principal, @Param('code') code: string, @Body() body: unknown, @Headers('if-match') ifMatch?: string) {
     return this.registry.update(principal, code, body, ifMatch);

@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, OmitType } from '@nestjs/swagger';
 
 export class CountyResponse {
   @ApiProperty({ type: 'string' })
@@ -255,3 +255,16 @@ export class WebhookSecretResponse {
   secret!: string;
 }
 
+
+/** The JSON form an enterprise is written in (POST, PUT, import); validated by the registry's own validator. */
+export class EnterpriseInputDoc extends OmitType(EnterpriseResponse, ['active', 'version', 'updatedAt'] as const) {}
+
+export class EnterpriseUpdateDoc extends EnterpriseInputDoc {
+  @ApiPropertyOptional({ type: 'integer', description: 'The version you read (or send If-Match)' })
+  version?: number;
+}
+
+export class RegistryImportDoc {
+  @ApiProperty({ type: () => EnterpriseInputDoc, isArray: true })
+  enterprises!: EnterpriseInputDoc[];
+}
