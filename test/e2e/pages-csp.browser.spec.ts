@@ -45,15 +45,17 @@ describe.skipIf(!hasChromium)('pages under the CSP (HTTP, PostgreSQL, chromium)'
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
+    // The page's own print() is replaced, so that the click shows whether the handler ran.
     await page.addInitScript(() => {
-      (window as unknown as { printed: number }).printed = 0;
-      window.print = () => {
-        (window as unknown as { printed: number }).printed += 1;
+      const w = globalThis as unknown as { printed: number; print: () => void };
+      w.printed = 0;
+      w.print = () => {
+        w.printed += 1;
       };
     });
     await page.goto(`${base}/api/v1/reports/daily?date=2026-12-10&format=html`);
     await page.click('button');
-    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
     expect(violations).toEqual([]);
     await context.close();
   });
