@@ -8,7 +8,7 @@ export class UserResponse {
   @ApiProperty({ type: 'string' })
   username!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ROLES })
   role!: string;
 
   @ApiProperty({ type: 'string', nullable: true })

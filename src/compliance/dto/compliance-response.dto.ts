@@ -113,7 +113,7 @@ export class DailyReportResponseCounty {
   @ApiProperty({ type: 'string' })
   county!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
   level!: string;
 
   @ApiProperty({ type: 'string', nullable: true })

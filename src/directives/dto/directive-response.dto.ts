@@ -89,13 +89,13 @@ export class DirectiveResultResponse {
   @ApiProperty({ type: 'string', nullable: true })
   number!: string | null;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['issue', 'adjust', 'lift', 'expire', 'season', 'reconcile'] })
   kind!: string;
 
   @ApiProperty({ type: 'boolean' })
   dryRun!: boolean;
 
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', enum: ['light', 'moderate', 'blue', 'yellow', 'orange', 'red', null], nullable: true })
   level!: string | null;
 
   @ApiProperty({ type: 'string', isArray: true })
@@ -135,10 +135,10 @@ export class DirectiveListResponseItem {
   @ApiProperty({ type: 'string' })
   number!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['issue', 'adjust', 'lift', 'expire', 'season', 'reconcile'] })
   kind!: string;
 
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', enum: ['light', 'moderate', 'blue', 'yellow', 'orange', 'red', null], nullable: true })
   level!: string | null;
 
   @ApiProperty({ type: 'string', isArray: true })
@@ -175,10 +175,10 @@ export class CountyLevelResponse {
   @ApiProperty({ type: 'string' })
   county!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
   levelNow!: string;
 
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', enum: ['light', 'moderate', 'blue', 'yellow', 'orange', 'red', null], nullable: true })
   directed!: string | null;
 
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
@@ -198,10 +198,10 @@ export class DirectiveProgressResponseDirective {
   @ApiProperty({ type: 'string' })
   number!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['issue', 'adjust', 'lift', 'expire', 'season', 'reconcile'] })
   kind!: string;
 
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', enum: ['light', 'moderate', 'blue', 'yellow', 'orange', 'red', null], nullable: true })
   level!: string | null;
 
   @ApiProperty({ type: 'string', isArray: true })

@@ -47,7 +47,7 @@ export class TaskFindingResponse {
   @ApiProperty({ type: 'string', format: 'date-time' })
   observedAt!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['violation', 'compliant'] })
   verdict!: string;
 
   @ApiProperty({ type: 'string', nullable: true })
@@ -240,7 +240,7 @@ export class TaskDetailResponseOrderLine {
   @ApiProperty({ type: 'string' })
   code!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['stop', 'limit', 'run'] })
   action!: string;
 
   @ApiProperty({ type: () => TaskDetailResponseOrderLineReason, isArray: true })
@@ -263,7 +263,7 @@ export class TaskDetailResponseOrder {
   @ApiProperty({ type: 'integer' })
   modification!: number;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
   level!: string;
 
   @ApiProperty({ type: 'string', nullable: true })
@@ -311,7 +311,7 @@ export class FindingResultResponse {
   @ApiProperty({ type: 'string' })
   lineCode!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['violation', 'compliant'] })
   verdict!: string;
 
   @ApiProperty({ type: 'string', nullable: true })
@@ -386,7 +386,7 @@ export class FindingResponse {
   @ApiProperty({ type: 'string' })
   lineCode!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['running', 'stopped', 'banked', 'reduced'] })
   observedState!: string;
 
   @ApiProperty({ type: 'number', nullable: true })
@@ -404,7 +404,7 @@ export class FindingResponse {
   @ApiProperty({ type: 'string' })
   team!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['violation', 'compliant'] })
   verdict!: string;
 
   @ApiProperty({ type: 'string', nullable: true })

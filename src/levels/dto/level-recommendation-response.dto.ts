@@ -15,7 +15,7 @@ export class RecommendationsResponseRecommendation {
   @ApiProperty({ type: 'string' })
   county!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
   level!: string;
 
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })

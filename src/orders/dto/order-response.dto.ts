@@ -15,7 +15,7 @@ export class OrderPreviewResponseLine {
   @ApiProperty({ type: 'string' })
   code!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['stop', 'limit', 'run'] })
   action!: string;
 
   @ApiProperty({ type: 'number', nullable: true })
@@ -38,7 +38,7 @@ export class OrderPreviewResponse {
   @ApiProperty({ type: 'string', format: 'date-time' })
   at!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
   level!: string;
 
   @ApiProperty({ type: 'string', nullable: true })
@@ -81,7 +81,7 @@ export class OrderVersionLineResponse {
   @ApiProperty({ type: 'string' })
   code!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['stop', 'limit', 'run'] })
   action!: string;
 
   @ApiProperty({ type: () => ReasonResponse, isArray: true })
@@ -113,7 +113,7 @@ export class OrderVersionResponse {
   @ApiProperty({ type: 'integer' })
   modification!: number;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['current', 'superseded'] })
   status!: string;
 
   @ApiProperty({ type: 'boolean' })
@@ -131,7 +131,7 @@ export class OrderVersionResponse {
   @ApiProperty({ type: () => OrderEnterpriseResponse })
   enterprise!: OrderEnterpriseResponse;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
   level!: string;
 
   @ApiProperty({ type: 'string', nullable: true })
@@ -189,7 +189,7 @@ export class OrderDetailResponseVersion {
   @ApiProperty({ type: 'string' })
   versionId!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['current', 'superseded'] })
   status!: string;
 
   @ApiProperty({ type: 'string' })

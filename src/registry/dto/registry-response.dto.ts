@@ -166,7 +166,7 @@ export class MeasureResponse {
   @ApiProperty({ type: 'string' })
   line!: string;
 
-  @ApiProperty({ type: 'string' })
+  @ApiProperty({ type: 'string', enum: ['stop', 'limit'] })
   action!: string;
 
   @ApiProperty({ type: 'number', nullable: true })
