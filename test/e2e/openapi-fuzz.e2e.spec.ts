@@ -130,6 +130,13 @@ describe('fuzz: every operation of the OpenAPI document, generated invalid input
     expect(deep.body.error.message).toContain('deeper');
     await t.http.get('/api/v1/enterprises?text=%00').set('Authorization', admin).expect(400);
     await t.http.get('/api/v1/status-reports?slot=1').set('Authorization', admin).expect(400);
+    for (const type of ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'application/octet-stream']) {
+      for (const data of [Buffer.from('PK\u0003\u0004 not really a zip'), Buffer.alloc(64, 0xff), Buffer.from('enterprise_code\n"unterminated')]) {
+        const res = await t.http.post('/api/v1/registry/import').set('Authorization', admin).set('Content-Type', type).send(data);
+        expect(res.status, `import ${type} → ${res.status} ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, `import ${type} → ${res.status} ${res.text.slice(0, 200)}`).toBeLessThan(500);
+      }
+    }
     // Broken percent-encoding: a path is refused, a query value is read leniently; never a 5xx.
     for (const raw of ['/api/v1/enterprises/%E0%A4%A', '/api/v1/enterprises/%', '/api/v1/orders/%ZZ', '/ack/%00', '/ack/%FF%FE', '/api/v1/enterprises?text=%E0%A4%A']) {
       const res = await t.http.get(raw).set('Authorization', admin);
