@@ -75,8 +75,12 @@ async function reachableBinaries(user: OsUser, log: (msg: string) => void): Prom
     rmSync(partial, { recursive: true, force: true });
     cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
     spawnSync('chmod', ['-R', 'a+rX', partial]);
-    rmSync(target, { recursive: true, force: true });
-    renameSync(partial, target);
+    // Another process of ours may have finished the same copy meanwhile: keep the one in place.
+    if (existsSync(join(target, 'bin', 'postgres'))) rmSync(partial, { recursive: true, force: true });
+    else {
+      rmSync(target, { recursive: true, force: true });
+      renameSync(partial, target);
+    }
   }
   return target;
 }
