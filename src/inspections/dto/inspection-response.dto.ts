@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ReasonResponse } from '../../orders/dto/order-response.dto.js';
 
 export class PowerAnomalyResponse {
   @ApiProperty({ type: 'string' })
@@ -225,17 +226,6 @@ export class TaskDetailResponseEnterprise {
   lines!: TaskDetailResponseEnterpriseLine[];
 }
 
-export class TaskDetailResponseOrderLineReason {
-  @ApiProperty({ type: 'string' })
-  rule!: string;
-
-  @ApiProperty({ type: 'string' })
-  text!: string;
-
-  @ApiProperty({ type: 'string' })
-  clause!: string;
-}
-
 export class TaskDetailResponseOrderLine {
   @ApiProperty({ type: 'string' })
   code!: string;
@@ -243,8 +233,8 @@ export class TaskDetailResponseOrderLine {
   @ApiProperty({ type: 'string', enum: ['stop', 'limit', 'run'] })
   action!: string;
 
-  @ApiProperty({ type: () => TaskDetailResponseOrderLineReason, isArray: true })
-  reasons!: TaskDetailResponseOrderLineReason[];
+  @ApiProperty({ type: () => ReasonResponse, isArray: true })
+  reasons!: ReasonResponse[];
 
   @ApiProperty({ type: 'integer', nullable: true })
   stoppedCells!: number | null;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+/** Why a line is restricted: the rule key and the seed's clause (43 peak-shifting, 41 level measures). */
 export class ReasonResponse {
   @ApiProperty({ type: 'string' })
   rule!: string;

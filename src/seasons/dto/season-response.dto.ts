@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ReasonResponse } from '../../orders/dto/order-response.dto.js';
 
 export class SeasonLiveResponse {
   @ApiProperty({ type: 'string' })
@@ -60,17 +61,6 @@ export class SeasonCalendarResponseGroupPhaseConstraint {
   basis?: 'lines' | 'cells';
 }
 
-export class SeasonCalendarResponseGroupPhaseReason {
-  @ApiProperty({ type: 'string' })
-  rule!: string;
-
-  @ApiProperty({ type: 'string' })
-  clause!: string;
-
-  @ApiProperty({ type: 'string' })
-  text!: string;
-}
-
 export class SeasonCalendarResponseGroupPhase {
   @ApiProperty({ type: 'string' })
   key!: string;
@@ -93,8 +83,8 @@ export class SeasonCalendarResponseGroupPhase {
   @ApiProperty({ type: () => SeasonCalendarResponseGroupPhaseConstraint })
   constraint!: SeasonCalendarResponseGroupPhaseConstraint;
 
-  @ApiProperty({ type: () => SeasonCalendarResponseGroupPhaseReason })
-  reason!: SeasonCalendarResponseGroupPhaseReason;
+  @ApiProperty({ type: () => ReasonResponse })
+  reason!: ReasonResponse;
 }
 
 export class SeasonCalendarResponseGroup {
