@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signLinkToken } from '../../src/acknowledgements/signed-link.js';
 import { sampleEnterprise } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -136,6 +137,13 @@ describe('fuzz: every operation of the OpenAPI document, generated invalid input
         expect(res.status, `import ${type} → ${res.status} ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
         expect(res.status, `import ${type} → ${res.status} ${res.text.slice(0, 200)}`).toBeLessThan(500);
       }
+    }
+    // A correctly signed link whose version is not a UUID (it would reach the database).
+    const forged = signLinkToken({ orderVersionId: 'not-a-uuid', enterpriseCode: sampleEnterprise(901).code, expiresAt: Date.now() + 3_600_000 }, 'test-secret-test-secret-test-secret-0123');
+    for (const req of [t.http.get(`/ack/${forged}`), t.http.post(`/ack/${forged}`), t.http.post(`/ack/${forged}/implementation`).type('form').send({ lineCode: 'L1' })]) {
+      const res = await req;
+      expect(res.status, `signed non-UUID link → ${res.status}`).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
     }
     // Broken percent-encoding: a path is refused, a query value is read leniently; never a 5xx.
     for (const raw of ['/api/v1/enterprises/%E0%A4%A', '/api/v1/enterprises/%', '/api/v1/orders/%ZZ', '/ack/%00', '/ack/%FF%FE', '/api/v1/enterprises?text=%E0%A4%A']) {
