@@ -94,7 +94,7 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
       return Object.assign((res.body ?? {}) as Json, { _status: res.status });
     }
     const ok = v(res.body);
-    expect.soft(ok, `${method.toUpperCase()} ${url} ${res.status}: ${ajv.errorsText(v.errors)}\n${JSON.stringify(res.body).slice(0, 600)}`).toBe(true);
+    expect.soft(ok, `${method.toUpperCase()} ${url} ${res.status}: ${(v.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`).join("; ")}\n${JSON.stringify(res.body).slice(0, 600)}`).toBe(true);
     checked.push(`${method.toUpperCase()} ${documentedPath(doc, method, url)} ${res.status}`);
     return Object.assign(res.body as Json, { _status: res.status });
   };
@@ -136,7 +136,9 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
     const dry = await call('post', '/api/v1/directives', admin, { action: 'issue', level: 'orange', counties: ['修武县', '博爱县'], endsAt: null, basis: '橙色预警', dryRun: true });
     expect(dry.dryRun).toBe(true);
     const issued = await call('post', '/api/v1/directives', admin, { action: 'issue', level: 'orange', counties: ['修武县', '博爱县'], endsAt: null, basis: '橙色预警' });
-    const conflict = await call('post', '/api/v1/directives', admin, { action: 'issue', level: 'blue', counties: ['修武县'], startsAt: '2026-12-11T10:00:00+08:00', endsAt: '2026-12-11T08:00:00+08:00', basis: '时间颠倒' });
+    const backwards = await call('post', '/api/v1/directives', admin, { action: 'issue', level: 'blue', counties: ['修武县'], startsAt: '2026-12-11T10:00:00+08:00', endsAt: '2026-12-11T08:00:00+08:00', basis: '时间颠倒' });
+    expect(backwards._status).toBe(422);
+    const conflict = await call('post', '/api/v1/directives', admin, { action: 'lift', counties: ['温县'], basis: '无预警可解除' });
     expect(conflict._status).toBe(409);
     await call('get', '/api/v1/directives', admin);
     await call('get', '/api/v1/directives/levels', county);

@@ -171,7 +171,25 @@ export class DirectiveListResponse {
   items!: DirectiveListResponseItem[];
 }
 
+/** A change of level ahead: from when (and until when) it is directed. */
+export class LevelSegmentResponse {
+  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  level!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  from!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  to!: string | null;
+}
+
 export class CountyLevelResponse {
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'When the level now changes, if something is directed' })
+  levelNowUntil!: string | null;
+
+  @ApiProperty({ type: () => LevelSegmentResponse, isArray: true })
+  next!: LevelSegmentResponse[];
+
   @ApiProperty({ type: 'string' })
   county!: string;
 
@@ -221,6 +239,15 @@ export class DirectiveProgressResponseDirective {
 }
 
 export class DirectiveProgressResponseCounty {
+  @ApiProperty({ type: 'integer' })
+  inForce!: number;
+
+  @ApiProperty({ type: 'integer' })
+  ahead!: number;
+
+  @ApiProperty({ type: 'integer' })
+  replaced!: number;
+
   @ApiProperty({ type: 'string' })
   county!: string;
 

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** Why a line is restricted: the rule key and the seed's clause (43 peak-shifting, 41 level measures). */
 export class ReasonResponse {
@@ -104,7 +104,33 @@ export class OrderVersionLineResponse {
   implementedAt!: string | null;
 }
 
+export class ReplacedByResponse {
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  orderId!: string;
+
+  @ApiProperty({ type: 'integer' })
+  modification!: number;
+
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  versionId!: string;
+}
+
 export class OrderVersionResponse {
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    description: 'The version that replaced this one',
+    required: ['orderId', 'modification', 'versionId'],
+    properties: { orderId: { type: 'string', format: 'uuid' }, modification: { type: 'integer' }, versionId: { type: 'string', format: 'uuid' } },
+  })
+  replacedBy!: ReplacedByResponse | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  notifiedAt!: string | null;
+
+  @ApiPropertyOptional({ type: 'string', enum: ['ahead', 'in_force', 'replaced', 'ended'], description: 'In lists: where the version stands on the timeline at the listed instant' })
+  state?: string;
+
   @ApiProperty({ type: 'string' })
   versionId!: string;
 
@@ -176,6 +202,9 @@ export class OrderVersionResponse {
 }
 
 export class OrderPageResponse {
+  @ApiProperty({ type: 'string', format: 'date-time', description: 'The instant the states refer to' })
+  at!: string;
+
   @ApiProperty({ type: () => OrderVersionResponse, isArray: true })
   items!: OrderVersionResponse[];
 
@@ -184,6 +213,15 @@ export class OrderPageResponse {
 }
 
 export class OrderDetailResponseVersion {
+  @ApiProperty({ type: 'string', enum: ['ahead', 'in_force', 'replaced', 'ended'] })
+  state!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  effectiveTo!: string | null;
+
   @ApiProperty({ type: 'integer' })
   modification!: number;
 
