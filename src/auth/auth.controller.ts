@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { AllowPendingPasswordChange, CurrentPrincipal, Public, Roles } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { ROLES, type Principal } from './role.js';
+import { LoginResponse } from './dto/user-response.dto.js';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -18,6 +19,7 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  @ApiResponse({ status: 200, type: LoginResponse })
   login(@Body() dto: LoginDto, @Ip() ip: string) {
     return this.auth.login(dto.username, dto.password, ip);
   }
