@@ -1,0 +1,27 @@
+import vue from '@vitejs/plugin-vue';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * The phone pages (inspector's /inspect, enterprise's /ack/<token>) as one multi-page build
+ * into dist/web/phone. The server serves the HTML at those URLs and the assets under
+ * /phone/assets; nothing is inlined, so the pages run under `script-src 'self'`.
+ */
+export default defineConfig({
+  root: here('.'),
+  base: '/phone/',
+  plugins: [vue()],
+  build: {
+    outDir: here('../../../dist/web/phone'),
+    emptyOutDir: true,
+    // Inline assets would need data: in more CSP directives; keep every asset a file.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    target: 'es2020',
+    rolldownOptions: {
+      input: { inspector: here('inspector.html'), ack: here('ack.html') },
+    },
+  },
+});
