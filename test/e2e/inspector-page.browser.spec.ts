@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ControllableClock } from '../../src/scheduling/clock.js';
-import { hasChromium, launchChromium, listenLocal, NO_CHROMIUM, openPhonePage, type PhonePage } from '../support/browser.js';
+import { hasChromium, launchChromium, listenLocal, NO_CHROMIUM, openPhonePage, PHONE_WIDTHS, type PhonePage } from '../support/browser.js';
 import { sampleEnterprise } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -15,8 +15,8 @@ const plant = sampleEnterprise(951, { name: '焦作测试951号焦化有限公�
 // A valid 1×1 PNG.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201b8a4e1c30000000049454e44ae426082', 'hex');
 const INSPECTOR = { username: 'insp-xw', password: 'inspector-pass-1' };
-/** Where the phone screenshot goes, to be looked at by a person. */
-const SCREENSHOT = join(tmpdir(), 'hazeops-inspector-page.png');
+/** Where the phone screenshots go, to be looked at by a person (kept after the run). */
+const SHOTS = mkdtempSync(join(tmpdir(), 'hazeops-phone-shots-'));
 
 if (!hasChromium) {
   console.warn(NO_CHROMIUM);
@@ -49,7 +49,7 @@ if (!hasChromium) {
       taskId = task.body.id;
       clock.set(new Date());
       browser = await launchChromium();
-      phone = await openPhonePage(browser, baseURL);
+      phone = await openPhonePage(browser, baseURL, PHONE_WIDTHS[0]);
     }, 180_000);
     afterAll(async () => {
       await phone?.context.close();
@@ -58,18 +58,38 @@ if (!hasChromium) {
       if (work) rmSync(work, { recursive: true, force: true });
     });
 
-    it('is a public, uncached phone page that allows only its own inline script and style', async () => {
+    it('is a public, uncached phone page that runs only its own built script and stylesheet', async () => {
       const res = await t.http.get('/inspect').expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers['cache-control']).toBe('no-store');
       const csp = res.headers['content-security-policy'];
       expect(csp).toContain("default-src 'none'");
-      expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
-      expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).toMatch(/style-src 'self'(;|$)/);
       expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('sha256-');
       expect(res.text).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+      // No inline script: every <script> either loads a file of this origin or is the (never executed) JSON data block.
+      const scripts = [...res.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length).toBeGreaterThanOrEqual(2);
+      for (const [, attrs, body] of scripts) {
+        if (/type="application\/json"/.test(attrs!)) expect(JSON.parse(body!)).toMatchObject({ timezone: 'Asia/Shanghai' });
+        else expect({ attrs, body }).toEqual({ attrs: expect.stringMatching(/ src="\/phone\/assets\/[\w.-]+\.js"/), body: '' });
+      }
+      expect(res.text).not.toMatch(/ style=|<style/);
       // No external assets.
-      expect(res.text).not.toMatch(/(src|href)="(https?:)?\/\/|<link rel="stylesheet"|<iframe/);
+      expect(res.text).not.toMatch(/(src|href)="(https?:)?\/\/|<iframe/);
+      // The built script is served, cached for good (its name changes with its content).
+      const src = /src="(\/phone\/assets\/[\w.-]+\.js)"/.exec(res.text)![1]!;
+      const js = await t.http.get(src).expect(200);
+      expect(js.headers['content-type']).toMatch(/javascript/);
+      expect(js.headers['cache-control']).toContain('immutable');
+      await t.http.get('/phone/assets/nothing-here.js').expect(404);
+      // Nor does the stylesheet fetch anything from elsewhere (Vant's icon font has a CDN fallback, removed at build).
+      const href = /href="(\/phone\/assets\/[\w.-]+\.css)"/.exec(res.text)![1]!;
+      const css = await t.http.get(href).expect(200);
+      expect(css.text).toContain('@font-face');
+      expect(css.text).not.toMatch(/url\((["']?)(https?:)?\/\//);
     });
 
     it('signs in, opens the task, records L1 running with a photo: 违规 and ¥100,000 on the county ledger', async () => {
@@ -100,7 +120,7 @@ if (!hasChromium) {
       const at = await l1.locator('input[type=datetime-local]').inputValue();
       expect(Math.abs(Date.parse(`${at}:00+08:00`) - Date.now())).toBeLessThan(2 * 60_000);
 
-      await l1.getByLabel('生产中').check();
+      await l1.getByRole('radio', { name: '生产中' }).click();
       await l1.getByLabel('电表读数（kW，可选）').fill('980');
       await l1.getByLabel('现场情况说明（可选）').fill('窑头有明火，烟囱冒烟 <b>x</b>');
       await l1.locator('input[type=file]').setInputFiles(join(work, 'evidence.png'));
@@ -112,8 +132,8 @@ if (!hasChromium) {
       expect(await verdict.textContent()).toContain('¥100,000');
       await expect.poll(() => l1.locator('.result').textContent()).toContain('已上传照片 1 张');
       expect(await l1.locator('ul.findings').textContent()).toContain('违规');
-      await page.screenshot({ path: SCREENSHOT, fullPage: true });
-      console.info(`inspector page screenshot: ${SCREENSHOT}`);
+      await page.screenshot({ path: join(SHOTS, `inspector-verdict-${PHONE_WIDTHS[0]}.png`), fullPage: true });
+      console.info(`phone screenshots: ${SHOTS}`);
 
       const ledger = await t.http.get('/api/v1/ledger').query({ county: '修武县' }).set('Authorization', admin).expect(200);
       const entries = (ledger.body.items as Array<{ enterpriseCode: string; amount: number; findingId: string }>).filter((e) => e.enterpriseCode === plant.code);
@@ -126,7 +146,7 @@ if (!hasChromium) {
     it('keeps a half-filled finding when the network drops, and restores it after a reload', async () => {
       const { page, context } = phone;
       const l2 = page.locator('section[data-line="L2"]');
-      await l2.getByLabel('已停产').check();
+      await l2.getByRole('radio', { name: '已停产' }).click();
       await l2.getByLabel('电表读数（kW，可选）').fill('12.5');
       await l2.getByLabel('现场情况说明（可选）').fill('二号线已停，余热锅炉保压');
       await l2.locator('input[type=file]').setInputFiles(join(work, 'evidence.png'));
@@ -142,7 +162,8 @@ if (!hasChromium) {
       await again.waitFor();
       expect(await again.locator('.draft-note').textContent()).toContain('已恢复未提交的草稿');
       expect(await again.locator('.draft-note').textContent()).toContain('1 张照片请重新选择');
-      expect(await again.getByLabel('已停产').isChecked()).toBe(true);
+      expect(await again.getByRole('radio', { name: '已停产' }).getAttribute('aria-checked')).toBe('true');
+      expect(await again.getByRole('radio', { name: '生产中' }).getAttribute('aria-checked')).toBe('false');
       expect(await again.getByLabel('电表读数（kW，可选）').inputValue()).toBe('12.5');
       expect(await again.getByLabel('现场情况说明（可选）').inputValue()).toBe('二号线已停，余热锅炉保压');
       // L1 was submitted: it has no draft.

@@ -1,8 +1,23 @@
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * Vant's icon font lists a CDN copy after its inline one; the pages load nothing from
+ * elsewhere (and the CSP would refuse it, loudly), so the CDN source is dropped.
+ */
+function noRemoteFonts(): Plugin {
+  return {
+    name: 'hazeops-no-remote-fonts',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith('.css') || !code.includes('@font-face')) return null;
+      return { code: code.replace(/,\s*url\((?:https?:)?\/\/[^)]*\)\s*format\("[^"]*"\)/g, ''), map: null };
+    },
+  };
+}
 
 /**
  * The phone pages (inspector's /inspect, enterprise's /ack/<token>) as one multi-page build
@@ -12,7 +27,7 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   root: here('.'),
   base: '/phone/',
-  plugins: [vue()],
+  plugins: [noRemoteFonts(), vue()],
   build: {
     outDir: here('../../../dist/web/phone'),
     emptyOutDir: true,
