@@ -179,5 +179,46 @@ if (!hasChromium) {
       expect(await page.locator('section[data-line="L2"] ul.findings').textContent()).toContain('合规');
       expect(phone.errors).toEqual([]);
     }, 120_000);
+
+    it('keeps a draft typed while offline (no submit) across a reload', async () => {
+      const { page, context } = phone;
+      const l1 = page.locator('section[data-line="L1"]');
+      await context.setOffline(true);
+      await expect.poll(() => page.locator('.net').count()).toBe(1);
+      await l1.getByRole('radio', { name: '降负荷' }).click();
+      await l1.getByLabel('实际负荷（%，相对设计产能）').fill('35');
+      await l1.getByLabel('现场情况说明（可选）').fill('断网时记录：一号线降负荷运行');
+      await context.setOffline(false);
+      await page.reload();
+      const again = page.locator('section[data-line="L1"]');
+      await again.locator('.draft-note .notice').waitFor();
+      expect(await again.getByRole('radio', { name: '降负荷' }).getAttribute('aria-checked')).toBe('true');
+      expect(await again.getByLabel('实际负荷（%，相对设计产能）').inputValue()).toBe('35');
+      expect(await again.getByLabel('现场情况说明（可选）').inputValue()).toBe('断网时记录：一号线降负荷运行');
+      expect(phone.errors).toEqual([]);
+    }, 60_000);
+
+    it(`fits ${PHONE_WIDTHS.join(' and ')} px phones without horizontal scrolling`, async () => {
+      for (const width of PHONE_WIDTHS) {
+        const other = await openPhonePage(browser, baseURL, width);
+        try {
+          const { page } = other;
+          await page.goto('/inspect');
+          await page.getByLabel('用户名').fill(INSPECTOR.username);
+          await page.getByLabel('密码').fill(INSPECTOR.password);
+          await page.getByRole('button', { name: '登录' }).click();
+          await page.locator(`a[data-task="${taskId}"]`).waitFor();
+          await page.screenshot({ path: join(SHOTS, `inspector-tasks-${width}.png`) });
+          await page.locator(`a[data-task="${taskId}"]`).click();
+          await page.locator('section[data-line="L1"]').waitFor();
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+          await page.screenshot({ path: join(SHOTS, `inspector-task-${width}.png`) });
+          await page.locator('section[data-line="L2"]').screenshot({ path: join(SHOTS, `inspector-form-${width}.png`) });
+          expect(other.errors).toEqual([]);
+        } finally {
+          await other.context.close();
+        }
+      }
+    }, 60_000);
   });
 }
