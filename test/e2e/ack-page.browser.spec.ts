@@ -86,7 +86,7 @@ if (!hasChromium) {
         expect(await page.locator('section[data-line="L2"] .req').textContent()).toBe('正常生产');
         // Nothing to confirm before 签收.
         expect(await page.getByRole('button', { name: '确认已落实' }).count()).toBe(0);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_WIDTHS[1]);
+        expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(PHONE_WIDTHS[1]);
         await page.screenshot({ path: join(SHOTS, `ack-pending-${PHONE_WIDTHS[1]}.png`), fullPage: true });
         expect(phone.errors).toEqual([]);
       } finally {

@@ -211,7 +211,7 @@ if (!hasChromium) {
           await page.screenshot({ path: join(SHOTS, `inspector-tasks-${width}.png`) });
           await page.locator(`a[data-task="${taskId}"]`).click();
           await page.locator('section[data-line="L1"]').waitFor();
-          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+          expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
           await page.screenshot({ path: join(SHOTS, `inspector-task-${width}.png`) });
           await page.locator('section[data-line="L2"]').screenshot({ path: join(SHOTS, `inspector-form-${width}.png`) });
           expect(other.errors).toEqual([]);
