@@ -37,6 +37,8 @@ export default defineConfig({
     target: 'es2020',
     rolldownOptions: {
       input: { inspector: here('inspector.html'), ack: here('ack.html') },
+      // What both pages load (Vue, Vant, the shared components) in one chunk named for what it is.
+      output: { chunkFileNames: 'assets/phone-common-[hash].js', assetFileNames: 'assets/phone-[hash][extname]' },
     },
   },
 });
