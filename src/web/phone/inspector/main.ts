@@ -1,5 +1,6 @@
 import { createApp } from 'vue';
-import '../common/phone.css';
 import InspectorApp from './InspectorApp.vue';
+// After the components, so that the page's rules come after Vant's in the stylesheet.
+import '../common/phone.css';
 
 createApp(InspectorApp).mount('#app');
