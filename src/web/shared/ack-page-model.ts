@@ -26,6 +26,17 @@ export type AckPageState =
   | { kind: 'acknowledged'; acknowledgedAt: string; acknowledgedBy?: string | null }
   | { kind: 'superseded'; currentModification: number };
 
+/** Where the version stands on the enterprise's timeline when the server answered. */
+export interface AckPageTimeline {
+  state: 'ahead' | 'in_force' | 'replaced' | 'ended';
+  /** Start of its interval (ISO). */
+  startsAt: string;
+  /** End of its interval (ISO); null: until lifted. */
+  endsAt: string | null;
+  /** For `replaced`: the version that governs from its planned start instead. */
+  replacedBy: { modification: number } | null;
+}
+
 export interface AckPageModel {
   commandCenter: string;
   timezone: string;
@@ -43,6 +54,8 @@ export interface AckPageModel {
   maxLoadPercent: number | null;
   notes: string[];
   state: AckPageState;
+  /** Absent from a server that does not place versions on a timeline: the page then says nothing about it. */
+  timeline?: AckPageTimeline;
   /** The server's time when it answered: flags a passed deadline and pre-fills the time inputs. */
   now: string;
 }
@@ -94,6 +107,13 @@ function lineView(line: AckPageLine, model: AckPageModel, withForm: boolean): Ac
   return { code: line.code, label: lineLabel(line), action: line.action, requirement: describeLineRequirement(line), basis: describeReasons(line.reasons), implementation };
 }
 
+function timelineNotice(t: AckPageTimeline, tz: string): Notice {
+  const interval = formatInterval(t.startsAt, t.endsAt, tz);
+  if (t.state === 'ahead') return { tone: 'info', lines: [`本版指令尚未生效：${interval}。请提前签收，并在生效前做好停产（限产）准备。`] };
+  if (t.state === 'ended') return { tone: 'info', lines: [`本版指令的执行期已结束（${interval}）。`] };
+  return { tone: 'warn', lines: [`本版指令正在执行：${interval}。`] };
+}
+
 /** What the page says for the model: to acknowledge, acknowledged (confirm lines), or replaced. */
 export function describeAckPage(model: AckPageModel): AckPageView {
   const tz = model.timezone;
@@ -114,32 +134,35 @@ export function describeAckPage(model: AckPageModel): AckPageView {
   ];
   const base = { title, commandCenter: model.commandCenter, wide, notes: model.notes };
 
-  if (state.kind === 'superseded') {
-    const cur = state.currentModification;
+  const timeline = model.timeline;
+  if (state.kind === 'superseded' || timeline?.state === 'replaced') {
+    const by = timeline?.replacedBy?.modification ?? (state.kind === 'superseded' ? state.currentModification : model.modification);
+    const lines = timeline
+      ? [
+          '本版指令在生效前已被替代，本链接已失效。',
+          `第${model.modification}版原定${formatInterval(timeline.startsAt, null, tz).replace('，直至解除', '')}执行，生效前已被第${by}版替代。请以第${by}版为准，打开该版邮件中的链接签收。`,
+        ]
+      : ['本版指令已被替代，本链接已失效。', `第${model.modification}版已被第${by}版替代。新版指令及新的签收链接已通过邮件发送，请以第${by}版为准，打开新邮件中的链接签收。`];
     return {
       ...base,
-      notices: [
-        {
-          tone: 'error',
-          lines: ['本版指令已被替代，本链接已失效。', `第${model.modification}版已被第${cur}版替代。新版指令及新的签收链接已通过邮件发送，请以第${cur}版为准，打开新邮件中的链接签收。`],
-        },
-      ],
+      notices: [{ tone: 'error', lines }],
       facts: [
         ['企业', model.enterprise.name],
         ['指令文号', model.directiveNumber],
         ['本链接版本', `第${model.modification}版（已失效）`],
-        ['当前版本', `第${cur}版`],
+        [timeline ? '替代版本' : '当前版本', `第${by}版`],
       ],
       canAcknowledge: false,
       lines: null,
     };
   }
+  const timing: Notice[] = timeline ? [timelineNotice(timeline, tz)] : [];
   if (state.kind === 'pending') {
     const overdue = parseInstant(model.now) > parseInstant(model.ackDeadline);
     const deadline = formatLocalTime(model.ackDeadline, tz);
     return {
       ...base,
-      notices: [overdue ? { tone: 'error', lines: [`已超过签收截止时间（${deadline}），请立即签收并落实。`] } : { tone: 'warn', lines: [`请于 ${deadline} 前阅读并签收本指令。`] }],
+      notices: [...timing, overdue ? { tone: 'error', lines: [`已超过签收截止时间（${deadline}），请立即签收并落实。`] } : { tone: 'warn', lines: [`请于 ${deadline} 前阅读并签收本指令。`] }],
       facts,
       canAcknowledge: true,
       lines: model.lines.map((l) => lineView(l, model, false)),
@@ -147,7 +170,7 @@ export function describeAckPage(model: AckPageModel): AckPageView {
   }
   const by = state.acknowledgedBy ? `（${state.acknowledgedBy}）` : '';
   const open = model.lines.filter((l) => needsImplementation(l) && l.implementedAt === null).length;
-  const notices: Notice[] = [{ tone: 'ok', lines: [`已签收：${formatLocalTime(state.acknowledgedAt, tz)}${by}`] }];
+  const notices: Notice[] = [...timing, { tone: 'ok', lines: [`已签收：${formatLocalTime(state.acknowledgedAt, tz)}${by}`] }];
   if (open > 0) notices.push({ tone: 'info', lines: [`尚有 ${open} 条生产线未确认落实。请在停产（限产）到位后，填写时间并点击“确认已落实”。`] });
   else if (model.lines.some(needsImplementation)) notices.push({ tone: 'ok', lines: ['各生产线均已确认落实。'] });
   return { ...base, notices, facts, canAcknowledge: false, lines: model.lines.map((l) => lineView(l, model, true)) };

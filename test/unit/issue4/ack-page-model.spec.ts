@@ -100,3 +100,36 @@ describe('link errors', () => {
     expect(LINK_ERRORS[reason].message).toContain('冬防办');
   });
 });
+
+describe('acknowledgement page model on a timeline', () => {
+  const timeline = (state: 'ahead' | 'in_force' | 'replaced' | 'ended', replacedBy: number | null = null) => ({
+    state,
+    startsAt: '2026-12-10T02:51:00Z',
+    endsAt: '2026-12-10T02:55:00Z',
+    replacedBy: replacedBy === null ? null : { modification: replacedBy },
+  });
+
+  it('a version still ahead says when it starts, and may be acknowledged', () => {
+    const v = describeAckPage(model({ timeline: timeline('ahead') }));
+    expect(v.notices[0]!.tone).toBe('info');
+    expect(v.notices[0]!.lines[0]).toMatch(/^本版指令尚未生效：.*10:51.*10:55。请提前签收/);
+    expect(v.canAcknowledge).toBe(true);
+  });
+
+  it('a version in force or ended says so before the rest', () => {
+    expect(describeAckPage(model({ timeline: timeline('in_force') })).notices[0]!.lines[0]).toMatch(/^本版指令正在执行：/);
+    const ended = describeAckPage(model({ timeline: timeline('ended'), state: { kind: 'acknowledged', acknowledgedAt: '2026-12-10T01:45:00Z' } }));
+    expect(ended.notices[0]!.lines[0]).toMatch(/^本版指令的执行期已结束（/);
+    expect(ended.notices[1]!.lines[0]).toContain('已签收');
+  });
+
+  it('a version replaced before its start names the version that replaced it, and shows no order', () => {
+    const v = describeAckPage(model({ timeline: timeline('replaced', 3) }));
+    expect(v.notices).toHaveLength(1);
+    expect(v.notices[0]!.lines[0]).toBe('本版指令在生效前已被替代，本链接已失效。');
+    expect(v.notices[0]!.lines[1]).toContain('生效前已被第3版替代');
+    expect(v.facts).toContainEqual(['替代版本', '第3版']);
+    expect(v.lines).toBeNull();
+    expect(v.canAcknowledge).toBe(false);
+  });
+});
