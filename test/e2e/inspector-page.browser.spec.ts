@@ -154,15 +154,16 @@ if (!hasChromium) {
       await context.setOffline(true);
       await l2.getByRole('button', { name: '提交核查结果' }).click();
       await expect.poll(() => l2.locator('.result').textContent()).toContain('网络中断，已保存草稿，恢复网络后请重新提交');
-      // Photos are not kept in drafts: the page says so.
-      expect(await l2.locator('.result').textContent()).toContain('请重新选择 1 张照片');
+      // The photo is kept with the draft (IndexedDB): the page says so.
+      expect(await l2.locator('.result').textContent()).toContain('草稿连同 1 张照片保存在本机');
 
       await context.setOffline(false);
       await page.reload();
       const again = page.locator('section[data-line="L2"]');
       await again.waitFor();
       expect(await again.locator('.draft-note').textContent()).toContain('已恢复未提交的草稿');
-      expect(await again.locator('.draft-note').textContent()).toContain('1 张照片请重新选择');
+      await expect.poll(() => again.locator('.draft-note').textContent()).toContain('已恢复草稿中的 1 张照片');
+      expect(await again.locator('.van-uploader__preview img').count()).toBe(1);
       expect(await again.getByRole('radio', { name: '已停产' }).getAttribute('aria-checked')).toBe('true');
       expect(await again.getByRole('radio', { name: '生产中' }).getAttribute('aria-checked')).toBe('false');
       expect(await again.getByLabel('电表读数（kW，可选）').inputValue()).toBe('12.5');
@@ -174,10 +175,18 @@ if (!hasChromium) {
       await again.getByRole('button', { name: '提交核查结果' }).click();
       await again.locator('.verdict').waitFor();
       expect(await again.locator('.verdict').textContent()).toContain('合规');
+      // The photo restored from the draft is uploaded with the finding.
+      await expect.poll(() => again.locator('.result').textContent()).toContain('已上传照片 1 张');
       await page.reload();
       await page.locator('section[data-line="L2"]').waitFor();
       expect(await page.locator('section[data-line="L2"] .draft-note').textContent()).toBe('');
       expect(await page.locator('section[data-line="L2"] ul.findings').textContent()).toContain('合规');
+      const l2Finding = await page.locator('section[data-line="L2"] ul.findings li[data-finding]').getAttribute('data-finding');
+      const kept = await t.http.get(`/api/v1/findings/${l2Finding}/evidence`).set('Authorization', admin).expect(200);
+      expect(kept.body).toEqual([expect.objectContaining({ sha256: createHash('sha256').update(PNG).digest('hex') })]);
+      // Submitted, the draft's photo is gone from the browser too.
+      const left = await page.evaluate(`new Promise((done) => { const r = indexedDB.open('hazeops-inspector'); r.onsuccess = () => { const q = r.result.transaction('draft-photos').objectStore('draft-photos').count(); q.onsuccess = () => done(q.result); }; })`);
+      expect(left).toBe(0);
       expect(phone.errors).toEqual([]);
     }, 120_000);
 

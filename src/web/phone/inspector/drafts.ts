@@ -3,8 +3,8 @@ import { storageDelete, storageJson, storageSet } from '../common/storage.js';
 
 /**
  * A half-filled finding, kept in localStorage per task and line as the inspector types, so
- * it survives a dropped network, a reload or a closed tab. Photos are not kept (they would
- * not fit): the draft remembers how many had been chosen, to ask for them again.
+ * it survives a dropped network, a reload or a closed tab. Its photos go to IndexedDB
+ * (draft-photos.ts); the draft counts them, to ask for those IndexedDB could not keep.
  */
 export interface FindingDraft {
   observedState: ObservedState | '';
