@@ -69,11 +69,16 @@ export function apiClient(opts: ApiClientOptions = {}) {
   };
 }
 
-/** What went wrong, in lines a person can act on: the headline names what was being done. */
-export function errorLines(e: unknown, what: string): string[] {
+/**
+ * What went wrong, in lines a person can act on: the headline names what was being done.
+ * `withServerText`: also the service's own message and details (English, for the inspection
+ * teams to pass on); the enterprise's page shows the Chinese headline only.
+ */
+export function errorLines(e: unknown, what: string, withServerText = true): string[] {
   if (e instanceof NetworkError) return [`${what}：网络不可用，请检查网络后重试`];
   if (e instanceof ApiError) {
     const lines = [`${what}：${errorText(e.code, e.status)}`];
+    if (!withServerText) return lines;
     if (e.message) lines.push(`${e.message}（${e.code}）`);
     if (Array.isArray(e.details)) {
       for (const d of e.details.slice(0, 10) as unknown[]) {
