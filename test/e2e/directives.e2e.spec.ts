@@ -8,6 +8,7 @@ import { verifyWebhook, webhookSecretFor, WEBHOOK_SIGNATURE_HEADER } from '../..
 import { ControllableClock } from '../../src/scheduling/clock.js';
 import { sampleEnterprise } from '../support/fixtures.js';
 import { SmtpSink } from '../support/smtp-sink.js';
+import { ackPageText } from '../support/ack-page-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SECRET = 'directive-test-secret-0123456789abcdef';
@@ -185,8 +186,9 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     const refused = await t.http.post(`/api/v1${oldLink}/acknowledge`).expect(409);
     expect(refused.body.error).toMatchObject({ code: 'ORDER_SUPERSEDED', details: { currentModification: 2 } });
     // The page of the old link says it was replaced, and by which version.
-    const old = await t.http.get(`/api/v1${oldLink}`).expect(200);
-    expect(old.body.state).toEqual({ kind: 'superseded', currentModification: 2 });
+    const old = await ackPageText(t.http, oldLink);
+    expect(old.model.state).toEqual({ kind: 'superseded', currentModification: 2 });
+    expect(old.text).toContain('第1版已被第2版替代');
     // The kiln's version was not replaced: its link still works.
     await t.http.post(`/api/v1${kilnLink}/acknowledge`).expect(200);
   });
