@@ -28,7 +28,6 @@ export const PHONE_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' blob: data:",
-  "font-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
