@@ -1,4 +1,4 @@
-import type { ObservedState } from '../../shared/wording.js';
+import type { ObservedState } from '../../shared/phone-wording.js';
 import { storageDelete, storageJson, storageSet } from '../common/storage.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { InspectorPageConfig } from '../../shared/inspector-page-config.js';
 import { localInputToIso } from '../../shared/order-wording.js';
-import type { ObservedState } from '../../shared/wording.js';
+import type { ObservedState } from '../../shared/phone-wording.js';
 import type { FindingDraft } from './drafts.js';
 
 /** The form's fields as typed (strings, as the inputs hold them); the draft is this plus the photo count. */
