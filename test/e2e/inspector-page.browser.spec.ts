@@ -190,6 +190,26 @@ if (!hasChromium) {
       expect(phone.errors).toEqual([]);
     }, 120_000);
 
+    it('opens again without network, from the copy its service worker keeps, with the last task and the draft', async () => {
+      const { page, context } = phone;
+      const sw = await t.http.get('/inspect-sw.js').expect(200);
+      expect(sw.headers['content-type']).toMatch(/javascript/);
+      expect(sw.headers['cache-control']).toBe('no-cache');
+      await page.evaluate('navigator.serviceWorker.ready');
+      await expect.poll(() => page.evaluate('!!navigator.serviceWorker.controller')).toBe(true);
+      await page.locator('section[data-line="L2"]').getByLabel('现场情况说明（可选）').fill('离线前填写的说明');
+      await context.setOffline(true);
+      try {
+        await page.reload();
+        await page.locator('section[data-line="L2"]').waitFor();
+        expect(await page.locator('main').textContent()).toContain('网络不可用，显示的是上次加载的内容');
+        expect(await page.locator('section[data-line="L2"]').getByLabel('现场情况说明（可选）').inputValue()).toBe('离线前填写的说明');
+      } finally {
+        await context.setOffline(false);
+      }
+      await page.locator('section[data-line="L2"]').getByLabel('现场情况说明（可选）').fill('');
+    }, 60_000);
+
     it('keeps a draft typed while offline (no submit) across a reload', async () => {
       const { page, context } = phone;
       const l1 = page.locator('section[data-line="L1"]');

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../auth/auth.decorators.js';
 import { ConfigService } from '../../config/config.service.js';
-import { PhonePage } from '../phone-pages/phone-build.js';
+import { PhonePage, sendInspectorWorker } from '../phone-pages/phone-build.js';
 import type { InspectorPageConfig } from '../shared/inspector-page-config.js';
 
 /** The page's configuration: names and limits from the city's files, nothing per request. */
@@ -42,5 +42,16 @@ export class InspectorPageController {
   @Public()
   show(@Res() res: Response): void {
     this.page.send(res);
+  }
+}
+
+/** `/inspect-sw.js`: the page's service worker, so that a reload without network still opens it. */
+@ApiExcludeController()
+@Controller()
+export class InspectorWorkerController {
+  @Get('inspect-sw.js')
+  @Public()
+  worker(@Res() res: Response): void {
+    sendInspectorWorker(res);
   }
 }

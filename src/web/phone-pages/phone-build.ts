@@ -86,3 +86,22 @@ export class PhonePage {
       .send(html ?? NOT_BUILT);
   }
 }
+
+/**
+ * The inspector page's service worker (built to dist/web/phone/inspector-sw.js), at a fixed
+ * URL so that its scope can cover /inspect; revalidated on every registration check.
+ */
+export function sendInspectorWorker(res: Response): void {
+  const file = join(phoneBuildDir(), 'inspector-sw.js');
+  if (!existsSync(file)) {
+    res.status(404).type('text/plain; charset=utf-8').send('页面尚未构建（npm run build）');
+    return;
+  }
+  res
+    .status(200)
+    .type('text/javascript')
+    .setHeader('Cache-Control', 'no-cache')
+    .setHeader('Content-Security-Policy', PHONE_CSP)
+    .setHeader('X-Content-Type-Options', 'nosniff')
+    .send(readFileSync(file, 'utf8'));
+}

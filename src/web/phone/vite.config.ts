@@ -37,9 +37,14 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     target: 'es2020',
     rolldownOptions: {
-      input: { inspector: here('inspector.html'), ack: here('ack.html') },
-      // What both pages load (Vue, Vant, the shared components) in one chunk named for what it is.
-      output: { chunkFileNames: 'assets/phone-common-[hash].js', assetFileNames: 'assets/phone-[hash][extname]' },
+      input: { inspector: here('inspector.html'), ack: here('ack.html'), 'inspector-sw': here('inspector/offline-worker.ts') },
+      output: {
+        // The service worker needs a fixed URL (the server serves it at /inspect-sw.js); the rest is named by content.
+        entryFileNames: (chunk) => (chunk.name === 'inspector-sw' ? 'inspector-sw.js' : 'assets/[name]-[hash].js'),
+        // What both pages load (Vue, Vant, the shared components) in one chunk named for what it is.
+        chunkFileNames: 'assets/phone-common-[hash].js',
+        assetFileNames: 'assets/phone-[hash][extname]',
+      },
     },
   },
 });

@@ -4,3 +4,6 @@ import InspectorApp from './InspectorApp.vue';
 import '../common/phone.css';
 
 createApp(InspectorApp).mount('#app');
+
+// Lets a reload without network still open the page (offline-worker.ts). Browsers allow it on HTTPS and localhost only.
+if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/inspect-sw.js', { scope: '/inspect' }).catch(() => undefined);
