@@ -1,30 +1,6 @@
-import { errorText } from '../../shared/wording.js';
+import { ApiError, NetworkError } from './api-errors.js';
 
-/** The request never got an answer (offline, DNS, reset). */
-export class NetworkError extends Error {
-  constructor() {
-    super('网络不可用');
-    this.name = 'NetworkError';
-  }
-}
-
-export interface ErrorDetail {
-  field?: string;
-  message?: string;
-}
-
-/** The service answered with an error body `{ error: { code, message, details } }`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError, errorLines, NetworkError } from './api-errors.js';
 
 export interface ApiClientOptions {
   /** The bearer token to send, if any. */
@@ -67,28 +43,4 @@ export function apiClient(opts: ApiClientOptions = {}) {
     }
     return data as T;
   };
-}
-
-/**
- * What went wrong, in lines a person can act on: the headline names what was being done.
- * `withServerText`: also the service's own message and details (English, for the inspection
- * teams to pass on); the enterprise's page shows the Chinese headline only.
- */
-export function errorLines(e: unknown, what: string, withServerText = true): string[] {
-  if (e instanceof NetworkError) return [`${what}：网络不可用，请检查网络后重试`];
-  if (e instanceof ApiError) {
-    const lines = [`${what}：${errorText(e.code, e.status)}`];
-    if (!withServerText) return lines;
-    if (e.message) lines.push(`${e.message}（${e.code}）`);
-    if (Array.isArray(e.details)) {
-      for (const d of e.details.slice(0, 10) as unknown[]) {
-        if (d && typeof d === 'object') {
-          const x = d as ErrorDetail;
-          lines.push(`${x.field ? `${x.field}：` : ''}${x.message ?? ''}`);
-        } else lines.push(String(d));
-      }
-    }
-    return lines;
-  }
-  return [`${what}：${e instanceof Error ? e.message : String(e)}`];
 }
