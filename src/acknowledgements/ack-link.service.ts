@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, OrderErrorCode } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { orderTemplateFields } from '../orders/order-template-fields.js';
-import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
+import { loadVersionViews, timelineState, type OrderVersionView } from '../orders/order-view.js';
 import { Clock } from '../scheduling/clock.js';
 import type { AckPageModel, AckPageState } from '../web/shared/ack-page-model.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
@@ -65,6 +65,17 @@ export class AckLinkService {
         : view.acknowledgedAt
           ? { kind: 'acknowledged', acknowledgedAt: view.acknowledgedAt, acknowledgedBy: acknowledgedByText(view.acknowledgedBy) }
           : { kind: 'pending' };
-    return { ...orderTemplateFields(this.config, view), state, now: this.clock.now().toISOString() };
+    const now = this.clock.now();
+    return {
+      ...orderTemplateFields(this.config, view),
+      state,
+      timeline: {
+        state: timelineState(view, now),
+        startsAt: view.effectiveFrom,
+        endsAt: view.effectiveTo,
+        replacedBy: view.replacedBy ? { modification: view.replacedBy.modification } : null,
+      },
+      now: now.toISOString(),
+    };
   }
 }

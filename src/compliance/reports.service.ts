@@ -7,6 +7,7 @@ import { ConfigService } from '../config/config.service.js';
 import { levelAt } from '../rules/levels/level-at.js';
 import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
 import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/time/local-time.js';
+import { inForceAt, inForceDuring, inForceOrAheadAt } from '../orders/version-in-force.js';
 import { Clock } from '../scheduling/clock.js';
 import { toCsv } from './csv.js';
 
@@ -63,10 +64,9 @@ export class ReportsService {
                 count(*) FILTER (WHERE v.implemented_at IS NOT NULL AND v.implemented_at < $1)::int AS implemented,
                 count(*) FILTER (WHERE (v.acknowledged_at IS NULL OR v.acknowledged_at >= $1) AND v.ack_deadline < $1)::int AS overdue
          FROM order_versions v
-         WHERE v.created_at < $1 AND NOT v.ends
-           AND NOT EXISTS (SELECT 1 FROM order_versions w WHERE w.order_id = v.order_id AND w.modification > v.modification AND w.created_at < $1)
+         WHERE NOT v.ends AND ${inForceDuring('v', '$2', '$1')}
          GROUP BY v.county`,
-        [asOf],
+        [asOf, from],
       ),
       q<{ county: string; inspections: number; findings: number; violations: number }>(
         `SELECT county, count(DISTINCT task_id)::int AS inspections, count(*)::int AS findings, count(*) FILTER (WHERE verdict = 'violation')::int AS violations
@@ -134,16 +134,18 @@ export class ReportsService {
   async ordersCsv(p: Principal): Promise<string> {
     const only = p.role === 'county_officer' ? p.county : null;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT v.county, v.enterprise_code, e.name, o.id AS order_id, v.modification, d.number, v.level, v.phase, v.stopped_capacity_percent, v.max_load_percent,
-              v.effective_from, v.ack_deadline, v.acknowledged_at, v.implemented_at
-       FROM orders o JOIN order_versions v ON v.id = o.current_version_id JOIN enterprises e ON e.code = v.enterprise_code JOIN directives d ON d.id = v.directive_id
-       WHERE o.status = 'open' AND ($1::text IS NULL OR v.county = $1) ORDER BY v.county, v.enterprise_code`,
-      [only],
+      `SELECT v.county, v.enterprise_code, e.name, v.order_id, v.modification, d.number, v.level, v.phase, v.stopped_capacity_percent, v.max_load_percent,
+              v.effective_from, v.effective_to, v.ack_deadline, v.acknowledged_at, v.implemented_at, ${inForceAt('v', '$2')} AS in_force
+       FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code JOIN directives d ON d.id = v.directive_id
+       WHERE NOT v.ends AND ${inForceOrAheadAt('v', '$2')} AND ($1::text IS NULL OR v.county = $1) ORDER BY v.county, v.enterprise_code, v.effective_from`,
+      [only, this.clock.now()],
     );
     const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
+    // Every version in force now or directed to start later: an enterprise under orange now
+    // and red from noon has two rows.
     return toCsv(
-      ['县区', '统一社会信用代码', '企业名称', '指令编号', '文号', '版本', '响应级别', '错峰阶段', '停产产能占比(%)', '最大负荷(%)', '生效时间', '签收期限', '签收时间', '落实时间'],
-      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.order_id as string, r.number as string, r.modification as number, r.level as string, (r.phase as string) ?? '', r.stopped_capacity_percent as number, r.max_load_percent as number | null, iso(r.effective_from), iso(r.ack_deadline), iso(r.acknowledged_at), iso(r.implemented_at)]),
+      ['县区', '统一社会信用代码', '企业名称', '指令编号', '文号', '版本', '执行状态', '响应级别', '错峰阶段', '停产产能占比(%)', '最大负荷(%)', '生效时间', '截止时间', '签收期限', '签收时间', '落实时间'],
+      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.order_id as string, r.number as string, r.modification as number, r.in_force ? '执行中' : '未生效', r.level as string, (r.phase as string) ?? '', r.stopped_capacity_percent as number, r.max_load_percent as number | null, iso(r.effective_from), iso(r.effective_to) ?? '直至解除', iso(r.ack_deadline), iso(r.acknowledged_at), iso(r.implemented_at)]),
     );
   }
 

@@ -6,6 +6,7 @@ import type { OrderLine } from '../rules/orders/order.types.js';
 @Index('uq_order_versions_modification', ['orderId', 'modification'], { unique: true })
 @Index('idx_order_versions_enterprise', ['enterpriseCode', 'createdAt'])
 @Index('idx_order_versions_directive', ['directiveId'])
+@Index('idx_order_versions_interval', ['enterpriseCode', 'effectiveFrom'])
 @Index('idx_order_versions_pending_ack', ['ackDeadline'], { where: "status = 'current' AND acknowledged_at IS NULL" })
 export class OrderVersionEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -26,7 +27,7 @@ export class OrderVersionEntity {
   @Column({ type: 'varchar', length: 64 })
   county: string;
 
-  /** current | superseded */
+  /** current | superseded (replaced before it began: its interval is empty). */
   @Column({ type: 'varchar', length: 16 })
   status: string;
 
@@ -57,6 +58,10 @@ export class OrderVersionEntity {
 
   @Column({ name: 'effective_to', type: 'timestamptz', nullable: true })
   effectiveTo: Date | null;
+
+  /** The first successful delivery of its notice; the acknowledgement deadline counts from it. */
+  @Column({ name: 'notified_at', type: 'timestamptz', nullable: true })
+  notifiedAt: Date | null;
 
   @Column({ name: 'ack_deadline', type: 'timestamptz' })
   ackDeadline: Date;

@@ -82,6 +82,8 @@ if (!hasChromium) {
         expect(await page.locator('main').textContent()).toContain('焦作测试961号<b>焦化</b>有限公司');
         expect(await page.locator('main b').count()).toBe(0);
         expect(await page.locator('.notice.warn', { hasText: '前阅读并签收' }).textContent()).toMatch(/^请于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 前阅读并签收本指令。$/);
+        // Where the version stands on the timeline: in force since its start, until lifted.
+        expect(await page.locator('.notice', { hasText: '本版指令正在执行' }).textContent()).toMatch(/^本版指令正在执行：自 \d{1,2}月\d{1,2}日 \d{2}:\d{2} 起，直至解除。$/);
         expect(await page.locator('section[data-line="L1"] .req').textContent()).toBe('停产');
         expect(await page.locator('section[data-line="L2"] .req').textContent()).toBe('正常生产');
         // Nothing to confirm before 签收.

@@ -38,7 +38,7 @@ describe('acknowledgement page model', () => {
     expect(v.canAcknowledge).toBe(true);
     expect(v.notices).toEqual([{ tone: 'warn', lines: ['请于 2026年12月10日 10:00 前阅读并签收本指令。'] }]);
     expect(v.facts).toContainEqual(['版本', '第2版（替代第1版）']);
-    expect(v.facts).toContainEqual(['执行时间', '2026年12月10日 08:00 起至 解除时止（直至解除）']);
+    expect(v.facts).toContainEqual(['执行时间', '自 12月10日 08:00 起，直至解除']);
     expect(v.facts).toContainEqual(['管控级别', '橙色预警']);
     expect(v.facts).toContainEqual(['错峰阶段', '无']);
     expect(v.lines!.map((l) => [l.code, l.requirement, l.basis])).toEqual([
@@ -112,7 +112,7 @@ describe('acknowledgement page model on a timeline', () => {
   it('a version still ahead says when it starts, and may be acknowledged', () => {
     const v = describeAckPage(model({ timeline: timeline('ahead') }));
     expect(v.notices[0]!.tone).toBe('info');
-    expect(v.notices[0]!.lines[0]).toMatch(/^本版指令尚未生效：.*10:51.*10:55。请提前签收/);
+    expect(v.notices[0]!.lines[0]).toBe('本版指令尚未生效：自 12月10日 10:51 起至 10:55。请提前签收，并在生效前做好停产（限产）准备。');
     expect(v.canAcknowledge).toBe(true);
   });
 
@@ -127,7 +127,7 @@ describe('acknowledgement page model on a timeline', () => {
     const v = describeAckPage(model({ timeline: timeline('replaced', 3) }));
     expect(v.notices).toHaveLength(1);
     expect(v.notices[0]!.lines[0]).toBe('本版指令在生效前已被替代，本链接已失效。');
-    expect(v.notices[0]!.lines[1]).toContain('生效前已被第3版替代');
+    expect(v.notices[0]!.lines[1]).toContain('第2版原定自 12月10日 10:51 起执行，生效前已被第3版替代');
     expect(v.facts).toContainEqual(['替代版本', '第3版']);
     expect(v.lines).toBeNull();
     expect(v.canAcknowledge).toBe(false);
