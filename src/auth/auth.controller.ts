@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { Public } from './auth.decorators.js';
+import { AllowPendingPasswordChange, CurrentPrincipal, Public, Roles } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto } from './dto/login.dto.js';
+import { ROLES, type Principal } from './role.js';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -18,5 +20,15 @@ export class AuthController {
   @Throttle({ default: { limit: 60, ttl: 60_000 } })
   login(@Body() dto: LoginDto, @Ip() ip: string) {
     return this.auth.login(dto.username, dto.password, ip);
+  }
+
+  /** Every user, also one whose reset password must be replaced; answers a fresh token. */
+  @Post('change-password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles(...ROLES)
+  @AllowPendingPasswordChange()
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto) {
+    return this.auth.changePassword(principal, dto.currentPassword, dto.newPassword);
   }
 }

@@ -2,15 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthErrorCode, DomainError } from '../common/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AuthErrorCode, CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { TokenPayload } from './auth.guard.js';
 import { LoginThrottle } from './login-throttle.js';
-import { verifyPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
+import type { Principal } from './role.js';
 import { UserEntity } from './user.entity.js';
 
 // A fixed bcrypt hash so that an unknown username costs as much time as a wrong password.
 const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jcKxGZr3vWZ3bOjHgD8yoL2k6bq2';
+
+export interface SignedIn {
+  accessToken: string;
+  expiresIn: number;
+  role: string;
+  /** True after a reset: every route but change-password answers 403 until it is changed. */
+  mustChangePassword: boolean;
+}
 
 @Injectable()
 export class AuthService {
@@ -20,9 +30,10 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly config: ConfigService,
+    private readonly audit: AuditService,
   ) {}
 
-  async login(username: string, password: string, ip: string): Promise<{ accessToken: string; expiresIn: number; role: string }> {
+  async login(username: string, password: string, ip: string): Promise<SignedIn> {
     const key = `${username.toLowerCase()}|${ip}`;
     const retryAfter = this.throttle.blockedFor(key);
     if (retryAfter > 0) {
@@ -35,8 +46,34 @@ export class AuthService {
       throw new DomainError(AuthErrorCode.INVALID_CREDENTIALS, 'Wrong username or password.');
     }
     this.throttle.succeed(key);
-    const payload: TokenPayload = { sub: user.id, username: user.username, role: user.role, county: user.county, enterpriseCode: user.enterpriseCode, team: user.team };
+    return this.issue(user);
+  }
+
+  /** Every user changes their own password; other sessions of the account end, this one gets a new token. */
+  async changePassword(p: Principal, currentPassword: string, newPassword: string): Promise<SignedIn> {
+    if (newPassword === currentPassword) throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'The new password must differ from the current one.', [{ field: 'newPassword', message: 'must differ from currentPassword' }]);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: p.userId });
+    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'The current password is wrong.', [{ field: 'currentPassword', message: 'does not match' }]);
+    }
+    const passwordHash = await hashPassword(newPassword);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `UPDATE users SET password_hash = $2, must_change_password = false, credential_version = credential_version + 1, updated_at = now()
+         WHERE id = $1 AND credential_version = $3 RETURNING credential_version`,
+        [user.id, passwordHash, user.credentialVersion],
+      );
+      // Another change or reset came in between: let the user retry with what is now true.
+      if (!row?.[0]) throw new DomainError(CommonErrorCode.CONFLICT, 'The password was changed or reset meanwhile; sign in again.');
+      await this.audit.record(manager, p, [{ action: 'user.change-password', entityType: 'user', entityId: user.id, before: null, after: { credentialVersion: row[0].credential_version } }]);
+      return { ...user, credentialVersion: row[0].credential_version as number, mustChangePassword: false };
+    });
+    return this.issue(saved);
+  }
+
+  private async issue(user: UserEntity): Promise<SignedIn> {
+    const payload: TokenPayload = { sub: user.id, username: user.username, role: user.role, county: user.county, enterpriseCode: user.enterpriseCode, team: user.team, cv: user.credentialVersion };
     const expiresIn = this.config.app.tokenTtlSeconds;
-    return { accessToken: await this.jwt.signAsync(payload, { expiresIn }), expiresIn, role: user.role };
+    return { accessToken: await this.jwt.signAsync(payload, { expiresIn }), expiresIn, role: user.role, mustChangePassword: user.mustChangePassword };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
@@ -9,7 +10,11 @@ import type { ResponseLevelContext } from '../rules/levels/response-level.machin
 import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/time/local-time.js';
 import { inForceAt, inForceDuring, inForceOrAheadAt } from '../orders/version-in-force.js';
 import { Clock } from '../scheduling/clock.js';
+import { formatLocalTime } from '../dispatch/templates/template-format.js';
+import type { NoticeEvidence } from '../orders/delivery-evidence.js';
 import { toCsv } from './csv.js';
+
+const CHANNEL_NAMES: Record<string, string> = { email: '电子邮件', webhook: '系统接口', phone: '电话通知', acknowledgement: '企业签收' };
 
 export interface CountyDay {
   county: string;
@@ -25,6 +30,8 @@ export interface CountyDay {
   findings: number;
   violations: number;
   penaltyYuan: number;
+  /** Status reports (the latest per slot) that contradict the order: running where it says stop, or above the cap. */
+  reportDiscrepancies: number;
 }
 
 export interface DailyReport {
@@ -44,6 +51,7 @@ export class ReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly clock: Clock,
+    private readonly access: AccessPolicy,
   ) {}
 
   async daily(p: Principal, date: string | undefined): Promise<DailyReport> {
@@ -55,9 +63,9 @@ export class ReportsService {
     const to = new Date(localMidnightMs(nextDate(day), tz));
     // A day still running is reported as of now.
     const asOf = new Date(Math.min(to.getTime(), now.getTime() + 1)); // exclusive bound: now itself counts
-    const only = p.role === 'county_officer' ? p.county : null;
+    const only = this.access.countyFilter(p);
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
-    const [orders, inspections, ledger, machines] = await Promise.all([
+    const [orders, inspections, ledger, machines, discrepancies] = await Promise.all([
       q<{ county: string; orders: number; acknowledged: number; implemented: number; overdue: number }>(
         `SELECT v.county, count(*)::int AS orders,
                 count(*) FILTER (WHERE v.acknowledged_at IS NOT NULL AND v.acknowledged_at < $1)::int AS acknowledged,
@@ -78,12 +86,20 @@ export class ReportsService {
         [from, asOf],
       ),
       q<{ county: string; snapshot: { context: ResponseLevelContext } }>('SELECT county, snapshot FROM county_levels', []),
+      q<{ county: string; n: number }>(
+        `SELECT e.county, count(*)::int AS n FROM (
+           SELECT DISTINCT ON (r.enterprise_code, r.slot) r.enterprise_code, r.discrepancies FROM status_reports r
+           WHERE r.slot >= $1 AND r.slot < $2 AND r.reported_at < $3 ORDER BY r.enterprise_code, r.slot, r.reported_at DESC, r.id DESC) x
+         JOIN enterprises e ON e.code = x.enterprise_code WHERE jsonb_array_length(x.discrepancies) > 0 GROUP BY e.county`,
+        [from, to, asOf],
+      ),
     ]);
     const by = <T extends { county: string }>(rows: T[]) => new Map(rows.map((r) => [r.county, r]));
     const o = by(orders);
     const i = by(inspections);
     const l = by(ledger);
     const m = by(machines);
+    const d = by(discrepancies);
     const counties: CountyDay[] = this.config.city.counties
       .map((c) => c.name)
       .filter((c) => only === null || c === only)
@@ -105,6 +121,7 @@ export class ReportsService {
           findings: id?.findings ?? 0,
           violations: id?.violations ?? 0,
           penaltyYuan: l.get(county)?.amount ?? 0,
+          reportDiscrepancies: d.get(county)?.n ?? 0,
         };
       });
     const sum = (k: keyof CountyDay) => counties.reduce((n, c) => n + (c[k] as number), 0);
@@ -119,20 +136,21 @@ export class ReportsService {
       findings: sum('findings'),
       violations: sum('violations'),
       penaltyYuan: sum('penaltyYuan'),
+      reportDiscrepancies: sum('reportDiscrepancies'),
     };
     return { date: day, generatedAt: now.toISOString(), asOf: asOf.toISOString(), counties, totals };
   }
 
   dailyCsv(r: DailyReport): string {
-    const header = ['日期', '县区', '响应级别', '指令数', '已签收', '签收率(%)', '已落实', '落实率(%)', '逾期未签收', '核查企业数', '核查记录', '违规', '扣缴金额(元)'];
+    const header = ['日期', '县区', '响应级别', '指令数', '已签收', '签收率(%)', '已落实', '落实率(%)', '逾期未签收', '核查企业数', '核查记录', '违规', '扣缴金额(元)', '报告与指令不符'];
     const row = (c: CountyDay | (DailyReport['totals'] & { county: string; levelName: string | null })) => [
-      r.date, c.county, c.levelName ?? '无', c.orders, c.acknowledged, c.acknowledgementRate, c.implemented, c.implementationRate, c.overdue, c.inspections, c.findings, c.violations, c.penaltyYuan,
+      r.date, c.county, c.levelName ?? '无', c.orders, c.acknowledged, c.acknowledgementRate, c.implemented, c.implementationRate, c.overdue, c.inspections, c.findings, c.violations, c.penaltyYuan, c.reportDiscrepancies,
     ];
     return toCsv(header, [...r.counties.map(row), row({ ...r.totals, county: '合计', levelName: '' })]);
   }
 
   async ordersCsv(p: Principal): Promise<string> {
-    const only = p.role === 'county_officer' ? p.county : null;
+    const only = this.access.countyFilter(p);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT v.county, v.enterprise_code, e.name, v.order_id, v.modification, d.number, v.level, v.phase, v.stopped_capacity_percent, v.max_load_percent,
               v.effective_from, v.effective_to, v.ack_deadline, v.acknowledged_at, v.implemented_at, ${inForceAt('v', '$2')} AS in_force
@@ -150,28 +168,37 @@ export class ReportsService {
   }
 
   async findingsCsv(p: Principal): Promise<string> {
-    const only = p.role === 'county_officer' ? p.county : null;
+    const only = this.access.countyFilter(p);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, f.team, f.verdict, f.reason,
+      `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, f.team, f.verdict, f.reason, f.notice_missing,
               (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
        FROM findings f JOIN enterprises e ON e.code = f.enterprise_code WHERE ($1::text IS NULL OR f.county = $1) ORDER BY f.observed_at`,
       [only],
     );
     return toCsv(
-      ['县区', '统一社会信用代码', '企业名称', '生产线', '现场状态', '负荷(%)', '核查时间', '电表读数(kW)', '核查人', '督导组', '结论', '说明', '照片数'],
-      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.line_code as string, r.observed_state as string, r.load_percent as number | null, (r.observed_at as Date).toISOString(), r.power_kw as number | null, r.inspector as string, r.team as string | null, r.verdict === 'violation' ? '违规' : '合规', r.reason as string, r.photos as number]),
+      ['县区', '统一社会信用代码', '企业名称', '生产线', '现场状态', '负荷(%)', '核查时间', '电表读数(kW)', '核查人', '督导组', '结论', '说明', '照片数', '指令送达'],
+      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.line_code as string, r.observed_state as string, r.load_percent as number | null, (r.observed_at as Date).toISOString(), r.power_kw as number | null, r.inspector as string, r.team as string | null, r.verdict === 'violation' ? '违规' : '合规', r.reason as string, r.photos as number, r.notice_missing ? '无送达记录（不扣缴）' : '']),
     );
   }
 
   async ledgerCsv(p: Principal): Promise<string> {
-    const only = p.role === 'county_officer' ? p.county : null;
+    const only = this.access.countyFilter(p);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, county, enterprise_code, item, amount, description, created_at, voided_at, void_reason FROM ledger_entries WHERE ($1::text IS NULL OR county = $1) ORDER BY created_at, id`,
+      `SELECT id, county, enterprise_code, item, amount, description, created_at, voided_at, void_reason, evidence FROM ledger_entries WHERE ($1::text IS NULL OR county = $1) ORDER BY created_at, id`,
       [only],
     );
+    const tz = this.config.city.city.timezone;
+    const local = (iso: string | null | undefined) => (iso ? formatLocalTime(iso, tz) : null);
     return toCsv(
-      ['编号', '县区', '统一社会信用代码', '事项', '金额(元)', '说明', '记录时间', '撤销时间', '撤销理由'],
-      rows.map((r) => [String(r.id), r.county as string, r.enterprise_code as string | null, this.config.inspection.penalties[r.item as string]?.name ?? (r.item as string), r.amount as number, r.description as string, (r.created_at as Date).toISOString(), (r.voided_at as Date | null)?.toISOString() ?? null, r.void_reason as string | null]),
+      ['编号', '县区', '统一社会信用代码', '事项', '金额(元)', '说明', '记录时间', '撤销时间', '撤销理由', '所依指令', '送达方式', '送达时间', '签收时间'],
+      rows.map((r) => {
+        const e = r.evidence as NoticeEvidence | null;
+        return [
+          String(r.id), r.county as string, r.enterprise_code as string | null, this.config.inspection.penalties[r.item as string]?.name ?? (r.item as string), r.amount as number, r.description as string,
+          (r.created_at as Date).toISOString(), (r.voided_at as Date | null)?.toISOString() ?? null, r.void_reason as string | null,
+          e ? `${e.directiveNumber} 第${e.modification}版` : null, e?.delivered ? (CHANNEL_NAMES[e.delivered.channel] ?? e.delivered.channel) : null, local(e?.delivered?.at), local(e?.acknowledgedAt),
+        ];
+      }),
     );
   }
 }

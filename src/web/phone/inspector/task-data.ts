@@ -40,6 +40,8 @@ export interface FindingAnswer {
   verdict: string;
   reason: string | null;
   penalty: { amount: number; item: string } | null;
+  /** A violation against an order that had not been delivered before the observed moment: recorded, not fined (issue 8). */
+  noticeMissing?: boolean;
 }
 
 /** A line as the page shows it: the registry's line with the order's requirement, if any. */
