@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
+import { join } from 'node:path';
 import { AppModule, type AppOverrides } from './app.module.js';
 import { inputHygieneMiddleware } from './common/input-hygiene.middleware.js';
 import { documentErrorResponses } from './common/openapi-errors.js';
@@ -13,6 +14,7 @@ import type { DomainConfig } from './config/domain-config.js';
 import { JsonLogger } from './logging/json-logger.js';
 import { requestIdMiddleware } from './logging/request-id.middleware.js';
 import { CSV_TYPES, XLSX_TYPE } from './registry/import-kind.js';
+import { PHONE_ASSETS_PATH, phoneBuildDir } from './web/phone-pages/phone-build.js';
 
 /** Builds the HTTP application the same way for `main`, the CLI-less tests and the benchmarks. */
 export async function createApp(app: AppConfig, domain: DomainConfig, databaseUrl: string, overrides: AppOverrides = {}): Promise<INestApplication> {
@@ -29,6 +31,8 @@ export async function createApp(app: AppConfig, domain: DomainConfig, databaseUr
   nest.use('/api/v1/power-readings', express.json({ limit: '50mb' }), express.raw({ type: ['text/csv', 'application/csv'], limit: '50mb' }));
   nest.use(express.json({ limit: '1mb' }));
   nest.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  // The phone pages' built scripts and stylesheets: public, named by content hash, so cached for good.
+  nest.use(PHONE_ASSETS_PATH, express.static(join(phoneBuildDir(), 'assets'), { index: false, immutable: true, maxAge: '365d', fallthrough: true }));
   nest.use(inputHygieneMiddleware());
   nest.useGlobalPipes(new AppValidationPipe());
   const doc = new DocumentBuilder()

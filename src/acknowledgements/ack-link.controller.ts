@@ -1,36 +1,53 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiExcludeController, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
-import { AckLinkService, type PageResult } from './ack-link.service.js';
+import { ConfirmImplementationDto } from '../orders/dto/confirm-implementation.dto.js';
+import { PhonePage } from '../web/phone-pages/phone-build.js';
+import { AckLinkService } from './ack-link.service.js';
 
-function send(res: Response, page: PageResult): void {
-  res.status(page.status).type('html').setHeader('Cache-Control', 'no-store').setHeader('Referrer-Policy', 'no-referrer').send(page.html);
+/** `/ack/<token>`: the built acknowledgement page (src/web/phone/ack); it reads and acts through the API below. */
+@ApiExcludeController()
+@Controller('ack')
+export class AckLinkPageController {
+  private readonly page = new PhonePage('ack', {});
+
+  constructor(private readonly links: AckLinkService) {}
+
+  @Get(':token')
+  @Public()
+  show(@Param('token') token: string, @Res() res: Response): void {
+    // The page explains a refused link in Chinese (from the API); its status says so too.
+    this.page.send(res, this.links.pageStatus(token));
+  }
 }
 
 /** Public by design: the signed, expiring token in the path is the credential. */
-@ApiExcludeController()
-@Controller('ack')
+@ApiTags('acknowledgement link')
+@Controller('api/v1/ack')
 export class AckLinkController {
   constructor(private readonly links: AckLinkService) {}
 
   @Get(':token')
   @Public()
-  async show(@Param('token') token: string, @Res() res: Response) {
-    send(res, await this.links.show(token));
+  @ApiOperation({ summary: "The acknowledgement page's view model for a signed link" })
+  show(@Param('token') token: string) {
+    return this.links.show(token);
   }
 
-  @Post(':token')
+  @Post(':token/acknowledge')
   @Public()
   @HttpCode(200)
-  async acknowledge(@Param('token') token: string, @Res() res: Response) {
-    send(res, await this.links.acknowledge(token));
+  @ApiOperation({ summary: '签收 through the link (idempotent); answers the fresh view model' })
+  acknowledge(@Param('token') token: string) {
+    return this.links.acknowledge(token);
   }
 
   @Post(':token/implementation')
   @Public()
   @HttpCode(200)
-  async implement(@Param('token') token: string, @Body() body: Record<string, string>, @Res() res: Response) {
-    send(res, await this.links.implement(token, { lineCode: body.lineCode, implementedAt: body.implementedAt }));
+  @ApiOperation({ summary: '确认已落实 for lines through the link; answers the fresh view model' })
+  implement(@Param('token') token: string, @Body() dto: ConfirmImplementationDto) {
+    return this.links.implement(token, dto.lines);
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AckLinkController } from './ack-link.controller.js';
+import { AckLinkController, AckLinkPageController } from './ack-link.controller.js';
 import { AckEscalationService } from './ack-escalation.service.js';
 import { AckLinkService } from './ack-link.service.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
@@ -9,7 +9,7 @@ import { StatusReportsController } from './status-reports.controller.js';
 import { StatusReportsService } from './status-reports.service.js';
 
 @Module({
-  controllers: [AckLinkController, AlertsController, StatusReportsController],
+  controllers: [AckLinkPageController, AckLinkController, AlertsController, StatusReportsController],
   providers: [AlertsService, AcknowledgementService, AckLinkService, AckEscalationService, StatusReportsService],
   exports: [AlertsService, AcknowledgementService, AckEscalationService, StatusReportsService],
 })

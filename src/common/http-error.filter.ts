@@ -41,6 +41,8 @@ export function statusOf(code: DomainErrorCode): number {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case OrderErrorCode.LINK_INVALID:
       return HttpStatus.FORBIDDEN;
+    case OrderErrorCode.LINK_EXPIRED:
+      return HttpStatus.GONE;
     case CommonErrorCode.CONFLICT:
     case RegistryErrorCode.ENTERPRISE_EXISTS:
     case RegistryErrorCode.VERSION_CONFLICT:

@@ -8,6 +8,7 @@ import { verifyWebhook, webhookSecretFor, WEBHOOK_SIGNATURE_HEADER } from '../..
 import { ControllableClock } from '../../src/scheduling/clock.js';
 import { sampleEnterprise } from '../support/fixtures.js';
 import { SmtpSink } from '../support/smtp-sink.js';
+import { ackPageText } from '../support/ack-page-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SECRET = 'directive-test-secret-0123456789abcdef';
@@ -120,26 +121,39 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
 
   it('acknowledges through the signed link, idempotently, on a page for the phone', async () => {
     const path = linkIn(smtp.to('wang1@example.com')[0].text ?? '');
+    const token = path.slice('/ack/'.length);
+    // The link opens the phone page; the page reads the order from the link's API.
     const page = await t.http.get(path).expect(200);
-    expect(page.text).toContain(coking.name);
-    expect(page.text).toContain('确认签收');
     expect(page.text).toContain('width=device-width');
-    await t.http.post(path).type('form').send({ modification: '1' }).expect(200);
-    const again = await t.http.post(path).type('form').send({ modification: '1' }).expect(200);
-    expect(again.text).toContain('已签收');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const shown = await t.http.get(`/api/v1/ack/${token}`).expect(200);
+    expect(shown.body).toMatchObject({ enterprise: { name: coking.name }, modification: 1, state: { kind: 'pending' }, timezone: 'Asia/Shanghai' });
+    expect(shown.body.lines.map((l: { code: string; action: string }) => [l.code, l.action])).toContainEqual(['L1', 'stop']);
+    await t.http.post(`/api/v1/ack/${token}/acknowledge`).expect(200);
+    const again = await t.http.post(`/api/v1/ack/${token}/acknowledge`).expect(200);
+    expect(again.body.state).toMatchObject({ kind: 'acknowledged', acknowledgedAt: clock.now().toISOString(), acknowledgedBy: '通过邮件链接签收' });
     const [v] = await ds.query('SELECT acknowledged_at, acknowledged_by FROM order_versions WHERE enterprise_code = $1', [coking.code]);
     expect(v.acknowledged_by).toBe(`link:${coking.code}`);
     expect(new Date(v.acknowledged_at).toISOString()).toBe(clock.now().toISOString());
-    // Implementation of one line through the same page.
-    // A stop cannot be confirmed for a time still to come (issue 8): the page says so in Chinese.
-    const future = await t.http.post(`${path}/implementation`).type('form').send({ lineCode: 'L1', implementedAt: '2026-12-10T19:30', modification: '1' }).expect(422);
-    expect(future.text).toContain('落实时间不能晚于当前时间');
-    await t.http.post(`${path}/implementation`).type('form').send({ lineCode: 'L1', implementedAt: '2026-12-10T09:30', modification: '1' }).expect(200);
+    // Implementation of one line through the same link; a time without its offset is refused, naming the field.
+    const bad = await t.http.post(`/api/v1/ack/${token}/implementation`).send({ lines: [{ line: 'L1', stoppedAt: '2026-12-10T09:30' }] }).expect(400);
+    expect(bad.body.error.message).toContain('stoppedAt');
+    // A stop cannot be confirmed for a time still to come (issue 8): the refusal names the field and the allowed range.
+    const future = await t.http.post(`/api/v1/ack/${token}/implementation`).send({ lines: [{ line: 'L1', stoppedAt: '2026-12-10T19:30:00+08:00' }] }).expect(422);
+    expect(future.body.error.details).toEqual([expect.objectContaining({ field: 'lines[0].stoppedAt', allowed: expect.objectContaining({ to: expect.any(String) }) })]);
+    const done = await t.http.post(`/api/v1/ack/${token}/implementation`).send({ lines: [{ line: 'L1', stoppedAt: '2026-12-10T09:30:00+08:00' }] }).expect(200);
+    expect(done.body.lines.find((l: { code: string }) => l.code === 'L1').implementedAt).toBe('2026-12-10T01:30:00.000Z');
     const [impl] = await ds.query('SELECT implementation, implemented_at FROM order_versions WHERE enterprise_code = $1', [coking.code]);
     expect(impl.implementation.L1.at).toBe('2026-12-10T01:30:00.000Z');
     expect(impl.implemented_at).not.toBeNull();
-    // A tampered or foreign token is refused.
-    await t.http.get(path.slice(0, -2) + 'xx').expect(403);
+    // A line the order lets run is not confirmed.
+    const running = await t.http.post(`/api/v1/ack/${token}/implementation`).send({ lines: [{ line: 'L2', stoppedAt: '2026-12-10T09:30:00+08:00' }] }).expect(422);
+    expect(running.body.error.code).toBe('LINE_NOT_RESTRICTED');
+    // A tampered or foreign token is refused, saying why.
+    const tampered = await t.http.get(`/api/v1/ack/${token.slice(0, -2)}xx`).expect(403);
+    expect(tampered.body.error).toMatchObject({ code: 'LINK_INVALID', details: { reason: 'bad_signature' } });
+    await t.http.post(`/api/v1/ack/${token.slice(0, -2)}xx/acknowledge`).expect(403);
+    await t.http.get('/api/v1/ack/not-a-token').expect(403);
   });
 
   it('two officers on the same county at once: the second gets 409', async () => {
@@ -174,11 +188,13 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     expect(smtp.to('wang2@example.com')[1].subject).toContain('第2版');
     expect(smtp.to('wang2@example.com')[1].text).toContain('自 12月10日 22:00 起，直至解除');
 
-    const page = await t.http.get(oldLink).expect(200);
-    expect(page.text).toContain('本版指令尚未生效：自 12月10日 20:00 起至 22:00');
-    await t.http.post(oldLink).type('form').send({ modification: '1' }).expect(200);
+    // Orange still holds until red starts: the old link says red is not in force yet, and still acknowledges.
+    const old = await ackPageText(t.http, oldLink);
+    expect(old.model.timeline?.state).toBe('ahead');
+    expect(old.text).toContain('本版指令尚未生效：自 12月10日 20:00 起至 22:00');
+    await t.http.post(`/api/v1${oldLink}/acknowledge`).expect(200);
     // The kiln's version was not replaced: its link still works.
-    await t.http.post(kilnLink).type('form').send({ modification: '1' }).expect(200);
+    await t.http.post(`/api/v1${kilnLink}/acknowledge`).expect(200);
   });
 
   it('the enterprise acknowledges through the API too and lists both versions ahead of it', async () => {

@@ -9,6 +9,7 @@ import { ControllableClock } from '../../src/scheduling/clock.js';
 import { codeFor, sampleEnterprise } from '../support/fixtures.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ackPageText, ackPathIn } from '../support/ack-page-text.js';
 
 const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent: null });
 // Coking is in no season group: what it must do comes from the levels alone.
@@ -102,8 +103,8 @@ describe('orders are a timeline: orange now, red in 1 h, lift in 2 h, all issued
   });
 
   it('the link of the red version, still ahead, says when it starts', async () => {
-    const link = /https?:\/\/[^\s<>"]+\/ack\/[A-Za-z0-9_.-]+/.exec(smtp.to('env951@example.com')[1].text ?? '')![0];
-    const page = await t.http.get(new URL(link).pathname).expect(200);
+    const page = await ackPageText(t.http, ackPathIn(smtp.to('env951@example.com')[1].text ?? ''));
+    expect(page.model.timeline?.state).toBe('ahead');
     expect(page.text).toContain('本版指令尚未生效：自 12月10日 11:00 起至 12:00');
   });
 
@@ -150,7 +151,8 @@ describe('orders are a timeline: orange now, red in 1 h, lift in 2 h, all issued
     const view = (await loadVersionViews(ds.manager, [versions[0].id])).get(versions[0].id)!;
     expect(view.replacedBy).toMatchObject({ modification: 2 });
     const link = ackLink(t.app.get(ConfigService), view, clock.now());
-    const page = await t.http.get(new URL(link.url).pathname).expect(200);
+    const page = await ackPageText(t.http, new URL(link.url).pathname);
+    expect(page.model.timeline).toMatchObject({ state: 'replaced', replacedBy: { modification: 2 } });
     expect(page.text).toContain('生效前已被第2版替代');
   });
 });

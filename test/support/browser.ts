@@ -36,8 +36,11 @@ export interface PhonePage {
   errors: string[];
 }
 
-export async function openPhonePage(browser: Browser, baseURL: string): Promise<PhonePage> {
-  const context = await browser.newContext({ ...PHONE, baseURL });
+/** The narrowest and widest phones the pages are made for (CSS px). */
+export const PHONE_WIDTHS = [360, 414] as const;
+
+export async function openPhonePage(browser: Browser, baseURL: string, width: number = PHONE.viewport.width): Promise<PhonePage> {
+  const context = await browser.newContext({ ...PHONE, viewport: { ...PHONE.viewport, width }, baseURL });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { answers, startEmbeddedDatabase } from '../../src/database/embedded-database.js';
+import { buildPhonePages, phoneBuildStale } from './phone-build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,9 +14,12 @@ declare module 'vitest' {
 
 /**
  * Tests use DATABASE_URL's server when given, else the local PostgreSQL on 127.0.0.1:5432,
- * else an embedded PostgreSQL in a temporary folder: `npm test` needs no setup.
+ * else an embedded PostgreSQL in a temporary folder: `npm test` needs no setup. The phone
+ * pages are built first when dist/web/phone is missing or older than their sources.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The pages the service serves at /inspect and /ack/<token> are built by Vite, not by tsc.
+  if (phoneBuildStale()) await buildPhonePages();
   const configured = process.env.DATABASE_URL;
   if (configured) {
     project.provide('adminDatabaseUrl', configured);

@@ -3,7 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../auth/auth.decorators.js';
 import { ConfigService } from '../../config/config.service.js';
-import { type InspectorPage, type InspectorPageConfig, renderInspectorPage } from './inspector-page.js';
+import { PhonePage, sendInspectorWorker } from '../phone-pages/phone-build.js';
+import type { InspectorPageConfig } from '../shared/inspector-page-config.js';
 
 /** The page's configuration: names and limits from the city's files, nothing per request. */
 export function inspectorPageConfig(config: ConfigService): InspectorPageConfig {
@@ -25,29 +26,32 @@ export function inspectorPageConfig(config: ConfigService): InspectorPageConfig 
 }
 
 /**
- * 督导组现场核查 (GET /inspect): a public HTML shell; every datum behind it comes from the
- * API with the inspector's token. Rendered once: the page depends only on configuration.
+ * 督导组现场核查 (GET /inspect): the built Vue page (src/web/phone/inspector) with the city's
+ * names embedded; every datum behind it comes from the API with the inspector's token.
  */
 @ApiExcludeController()
 @Controller('inspect')
 export class InspectorPageController {
-  private readonly page: InspectorPage;
+  private readonly page: PhonePage;
 
   constructor(config: ConfigService) {
-    this.page = renderInspectorPage(inspectorPageConfig(config));
+    this.page = new PhonePage('inspector', inspectorPageConfig(config));
   }
 
   @Get()
   @Public()
   show(@Res() res: Response): void {
-    res
-      .status(200)
-      .type('html')
-      .setHeader('Cache-Control', 'no-store')
-      .setHeader('Content-Security-Policy', this.page.csp)
-      .setHeader('Referrer-Policy', 'no-referrer')
-      .setHeader('X-Content-Type-Options', 'nosniff')
-      .setHeader('X-Frame-Options', 'DENY')
-      .send(this.page.html);
+    this.page.send(res);
+  }
+}
+
+/** `/inspect-sw.js`: the page's service worker, so that a reload without network still opens it. */
+@ApiExcludeController()
+@Controller()
+export class InspectorWorkerController {
+  @Get('inspect-sw.js')
+  @Public()
+  worker(@Res() res: Response): void {
+    sendInspectorWorker(res);
   }
 }

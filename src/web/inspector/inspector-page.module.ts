@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { InspectorPageController } from './inspector-page.controller.js';
+import { InspectorPageController, InspectorWorkerController } from './inspector-page.controller.js';
 
 /** The inspection teams' phone page; its data come from the inspections API. */
-@Module({ controllers: [InspectorPageController] })
+@Module({ controllers: [InspectorPageController, InspectorWorkerController] })
 export class InspectorPageModule {}

@@ -1,6 +1,6 @@
 /**
- * The rules every page shares (cards, boxes, notices, layout): the acknowledgement pages and
- * the inspector's page add their own after these. Plain CSS text, so a page can hash it for its CSP.
+ * The rules of the server-rendered pages (cards, boxes, notices, layout; today the daily
+ * report): they add their own after these. The phone pages have theirs in src/web/phone/common/phone.css. Plain CSS text, so a page can hash it for its CSP.
  */
 export const BASE_CSS = `
 *{box-sizing:border-box}
