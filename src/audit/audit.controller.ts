@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { AuditService } from './audit.service.js';
 import { ListAuditQuery } from './dto/list-audit.query.js';
-import { AuditPageResponse } from './dto/audit-response.dto.js';
+import { AuditPageResponse, AuditVerifyResponse } from './dto/audit-response.dto.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -21,6 +21,7 @@ export class AuditController {
   /** Walks the hash chain; answers the first broken link, if any. */
   @Get('verify')
   @Roles('commander')
+  @ApiResponse({ status: 200, type: AuditVerifyResponse })
   verify() {
     return this.audit.verify();
   }

@@ -30,6 +30,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Roles(...ROLES)
   @AllowPendingPasswordChange()
+  @ApiResponse({ status: 200, type: LoginResponse })
   changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(principal, dto.currentPassword, dto.newPassword);
   }

@@ -6,7 +6,7 @@ import { ListUsersQuery } from './dto/list-users.query.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
 import type { Principal } from './role.js';
 import { UsersService } from './users.service.js';
-import { UserResponse } from './dto/user-response.dto.js';
+import { TemporaryPasswordResponse, UserPageResponse, UserResponse } from './dto/user-response.dto.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -23,12 +23,14 @@ export class UsersController {
 
   @Get()
   @Roles('commander')
+  @ApiResponse({ status: 200, type: UserPageResponse })
   list(@Query() query: ListUsersQuery) {
     return this.users.list(query);
   }
 
   @Patch(':id')
   @Roles('commander')
+  @ApiResponse({ status: 200, type: UserResponse })
   update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(principal, id, dto);
   }
@@ -36,6 +38,7 @@ export class UsersController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @Roles('commander')
+  @ApiResponse({ status: 200, type: UserResponse })
   deactivate(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.users.setActive(principal, id, false);
   }
@@ -43,6 +46,7 @@ export class UsersController {
   @Post(':id/activate')
   @HttpCode(200)
   @Roles('commander')
+  @ApiResponse({ status: 200, type: UserResponse })
   activate(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.users.setActive(principal, id, true);
   }
@@ -50,6 +54,7 @@ export class UsersController {
   @Post(':id/reset-password')
   @HttpCode(200)
   @Roles('commander')
+  @ApiResponse({ status: 200, type: TemporaryPasswordResponse })
   resetPassword(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.users.resetPassword(principal, id);
   }

@@ -30,6 +30,18 @@ export class AuditPageResponseItem {
 
   @ApiProperty({ type: 'string', nullable: true })
   requestId!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Which hash chain the row is in; null for rows written before the chains existed' })
+  chain!: number | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Place in its chain (a bigint as a string); null before the chains existed' })
+  seq!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'The previous row\'s hash (hex)' })
+  prevHash!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'HMAC-SHA256 over the row and prevHash (hex)' })
+  hash!: string | null;
 }
 
 export class AuditPageResponse {
@@ -40,3 +52,31 @@ export class AuditPageResponse {
   total!: number;
 }
 
+
+export class AuditChainBreakResponse {
+  @ApiProperty({ type: 'integer', nullable: true })
+  chain!: number | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  seq!: string | null;
+
+  @ApiProperty({ type: 'string' })
+  id!: string;
+
+  @ApiProperty({ type: 'string', description: 'Why the link or hash does not hold' })
+  reason!: string;
+}
+
+export class AuditVerifyResponse {
+  @ApiProperty({ type: 'boolean' })
+  ok!: boolean;
+
+  @ApiProperty({ type: 'integer', description: 'Rows checked in the chains' })
+  checked!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Rows written before the chains existed, not covered' })
+  unchained!: number;
+
+  @ApiProperty({ type: () => AuditChainBreakResponse, nullable: true })
+  firstBroken!: AuditChainBreakResponse | null;
+}

@@ -25,6 +25,28 @@ export class UserResponse {
 
   @ApiProperty({ type: 'boolean' })
   active!: boolean;
+
+  @ApiProperty({ type: 'boolean', description: 'True after a reset: the user must change the password before anything else' })
+  mustChangePassword!: boolean;
+}
+
+export class UserPageResponse {
+  @ApiProperty({ type: () => UserResponse, isArray: true })
+  items!: UserResponse[];
+
+  @ApiProperty({ type: 'integer' })
+  total!: number;
+
+  @ApiProperty({ type: 'integer' })
+  page!: number;
+
+  @ApiProperty({ type: 'integer' })
+  pageSize!: number;
+}
+
+export class TemporaryPasswordResponse {
+  @ApiProperty({ type: 'string', description: 'Shown once; the user must replace it at the next sign-in' })
+  temporaryPassword!: string;
 }
 
 
@@ -37,4 +59,7 @@ export class LoginResponse {
 
   @ApiProperty({ type: 'string', enum: ROLES })
   role!: string;
+
+  @ApiProperty({ type: 'boolean', description: 'True: only POST /api/v1/auth/change-password is allowed until the password is changed' })
+  mustChangePassword!: boolean;
 }
