@@ -6,7 +6,7 @@ import type { Principal } from '../auth/role.js';
 import { AlertsService } from './alerts.service.js';
 import { ListAlertsQuery } from './dto/list-alerts.query.js';
 import { ResolveAlertDto } from './dto/resolve-alert.dto.js';
-import { AlertResponse } from './dto/ack-response.dto.js';
+import { AlertPageResponse, AlertResponse } from './dto/ack-response.dto.js';
 
 @ApiTags('alerts')
 @ApiBearerAuth()
@@ -20,7 +20,7 @@ export class AlertsController {
   /** What needs a person (open by default); a county officer sees its county. Resolved alerts stay listed under status=resolved|all. */
   @Get()
   @Roles('commander', 'county_officer', 'viewer')
-  @ApiResponse({ status: 200, type: AlertResponse, isArray: true })
+  @ApiResponse({ status: 200, type: AlertPageResponse })
   list(@CurrentPrincipal() principal: Principal, @Query() q: ListAlertsQuery) {
     return this.alerts.list(principal, { ...q, county: this.access.countyFilter(principal, q.county ?? null) ?? undefined });
   }
@@ -29,6 +29,7 @@ export class AlertsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles('commander', 'county_officer')
+  @ApiResponse({ status: 200, type: AlertResponse })
   resolve(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: ResolveAlertDto) {
     return this.alerts.resolve(principal, id, dto.note);
   }

@@ -34,6 +34,7 @@ export class DirectivesController {
   @HttpCode(200)
   @Roles('commander')
   @ApiProduces('text/csv')
+  @ApiResponse({ status: 200, description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
   async changesCsv(@CurrentPrincipal() principal: Principal, @Body() dto: IssueDirectiveDto, @Res() res: Response) {
     const body = await this.directives.dryRunChangesCsv(principal, dto); // before the headers: a refusal stays JSON
     res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="dry-run-changes.csv"').send(body);

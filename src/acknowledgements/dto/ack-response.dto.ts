@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ALERT_KINDS } from '../alerts.service.js';
 
 export class StatusReportFiledResponse {
   @ApiProperty({ type: 'string' })
@@ -52,10 +53,7 @@ export class AlertResponse {
   @ApiProperty({ type: 'string', description: 'Numeric id' })
   id!: string;
 
-  @ApiProperty({ type: 'string' })
-  dedupeKey!: string;
-
-  @ApiProperty({ type: 'string', enum: ['no_channel', 'ack_reminder', 'ack_overdue', 'report_missing'] })
+  @ApiProperty({ type: 'string', enum: ALERT_KINDS })
   kind!: string;
 
   @ApiProperty({ type: 'integer' })
@@ -78,4 +76,24 @@ export class AlertResponse {
 
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   resolvedAt!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Who resolved it' })
+  resolvedBy!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'The resolution note' })
+  note!: string | null;
+}
+
+export class AlertPageResponse {
+  @ApiProperty({ type: () => AlertResponse, isArray: true })
+  items!: AlertResponse[];
+
+  @ApiProperty({ type: 'integer' })
+  total!: number;
+
+  @ApiProperty({ type: 'integer' })
+  page!: number;
+
+  @ApiProperty({ type: 'integer' })
+  pageSize!: number;
 }

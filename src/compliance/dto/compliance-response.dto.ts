@@ -148,6 +148,9 @@ export class DailyReportResponseCounty {
 
   @ApiProperty({ type: 'number' })
   penaltyYuan!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Status reports that contradicted the order in force' })
+  reportDiscrepancies!: number;
 }
 
 export class DailyReportResponseTotals {
@@ -180,6 +183,9 @@ export class DailyReportResponseTotals {
 
   @ApiProperty({ type: 'number' })
   penaltyYuan!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Status reports that contradicted the order in force' })
+  reportDiscrepancies!: number;
 }
 
 export class DailyReportResponse {

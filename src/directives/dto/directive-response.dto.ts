@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ReasonResponse } from '../../orders/dto/order-response.dto.js';
 
 export class UnreachableEnterpriseResponse {
   @ApiProperty({ type: 'string' })
@@ -82,6 +83,57 @@ export class DirectiveResultResponseSummary {
   unreachable!: UnreachableEnterpriseResponse[];
 }
 
+export class LineRequirementResponse {
+  @ApiProperty({ type: 'string', enum: ['run', 'limit', 'stop'] })
+  action!: string;
+
+  @ApiProperty({ type: 'number', nullable: true })
+  maxLoadPercent!: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  stoppedCells!: number | null;
+}
+
+export class RequirementChangeResponse {
+  @ApiProperty({ type: 'string' })
+  enterpriseCode!: string;
+
+  @ApiProperty({ type: 'string' })
+  enterpriseName!: string;
+
+  @ApiProperty({ type: 'string' })
+  county!: string;
+
+  @ApiProperty({ type: 'string' })
+  lineCode!: string;
+
+  @ApiProperty({ type: 'string' })
+  lineName!: string;
+
+  @ApiProperty({ type: () => LineRequirementResponse })
+  before!: LineRequirementResponse;
+
+  @ApiProperty({ type: () => LineRequirementResponse })
+  after!: LineRequirementResponse;
+
+  @ApiProperty({ type: () => ReasonResponse, isArray: true })
+  reasons!: ReasonResponse[];
+}
+
+export class DryRunChangesPageResponse {
+  @ApiProperty({ type: () => RequirementChangeResponse, isArray: true })
+  items!: RequirementChangeResponse[];
+
+  @ApiProperty({ type: 'integer' })
+  total!: number;
+
+  @ApiProperty({ type: 'integer' })
+  page!: number;
+
+  @ApiProperty({ type: 'integer' })
+  pageSize!: number;
+}
+
 export class DirectiveResultResponse {
   @ApiProperty({ type: 'string', nullable: true })
   id!: string | null;
@@ -109,6 +161,9 @@ export class DirectiveResultResponse {
 
   @ApiProperty({ type: () => DirectiveResultResponseSummary })
   summary!: DirectiveResultResponseSummary;
+
+  @ApiPropertyOptional({ type: () => DryRunChangesPageResponse, description: 'Dry run only: the page asked for of every line whose requirement changes' })
+  changes?: DryRunChangesPageResponse;
 }
 
 export class DirectiveListResponseItemSummary {

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import { nullableRef } from '../../common/dto/nullable-ref.js';
 import { ReasonResponse } from '../../orders/dto/order-response.dto.js';
 
 export class PowerAnomalyResponse {
@@ -288,6 +289,48 @@ export class FindingResultResponsePenalty {
   amount!: number;
 }
 
+export class NoticeDeliveredResponse {
+  @ApiProperty({ type: 'string', enum: ['email', 'webhook', 'phone', 'acknowledgement'] })
+  channel!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  recipient!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  phoneNoticeId!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  answeredBy!: string | null;
+}
+
+@ApiExtraModels(NoticeDeliveredResponse)
+export class NoticeEvidenceResponse {
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  orderVersionId!: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  orderId!: string;
+
+  @ApiProperty({ type: 'integer' })
+  modification!: number;
+
+  @ApiProperty({ type: 'string' })
+  directiveNumber!: string;
+
+  @ApiProperty(nullableRef(NoticeDeliveredResponse, 'The first proof of delivery by the moment; null when there is none'))
+  delivered!: NoticeDeliveredResponse | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  acknowledgedAt!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  acknowledgedBy!: string | null;
+}
+
+@ApiExtraModels(FindingResultResponsePenalty, NoticeEvidenceResponse)
 export class FindingResultResponse {
   @ApiProperty({ type: 'string' })
   id!: string;
@@ -313,8 +356,14 @@ export class FindingResultResponse {
   @ApiProperty({ type: 'string', nullable: true })
   orderVersionId!: string | null;
 
-  @ApiProperty({ type: () => FindingResultResponsePenalty, nullable: true })
+  @ApiProperty(nullableRef(FindingResultResponsePenalty, 'null when no penalty applies (not a violation, or no proof of notice)'))
   penalty!: FindingResultResponsePenalty | null;
+
+  @ApiProperty({ type: 'boolean', description: 'A violation for which no proof of notice existed at the observation: no penalty, an alert instead' })
+  noticeMissing!: boolean;
+
+  @ApiProperty(nullableRef(NoticeEvidenceResponse, 'The proof of notice of the version in force; null when no version governs'))
+  evidence!: NoticeEvidenceResponse | null;
 }
 
 export class EvidenceResponse {
@@ -402,6 +451,9 @@ export class FindingResponse {
 
   @ApiProperty({ type: 'string', nullable: true })
   penaltyItem!: string | null;
+
+  @ApiProperty({ type: 'boolean', description: 'A violation without proof of notice (no penalty)' })
+  noticeMissing!: boolean;
 
   @ApiProperty({ type: 'integer' })
   photos!: number;

@@ -129,6 +129,9 @@ export class ImportSummaryResponse {
 
   @ApiProperty({ type: 'boolean' })
   dryRun!: boolean;
+
+  @ApiProperty({ type: 'integer', description: 'Open order notices sent again to changed contacts' })
+  resent!: number;
 }
 
 export class EnterpriseResponseContact {
