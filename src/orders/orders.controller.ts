@@ -9,7 +9,7 @@ import { OrdersService } from './orders.service.js';
 import { OrderPreviewService } from './order-preview.service.js';
 import { RecordPhoneNoticeDto } from './dto/record-phone-notice.dto.js';
 import { PhoneNoticesService } from './phone-notices.service.js';
-import { AcknowledgeResponse, OrderDetailResponse, OrderPageResponse, OrderPreviewResponse, OrderVersionResponse } from './dto/order-response.dto.js';
+import { AcknowledgeResponse, DeliveryEvidenceResponse, PhoneNoticeResponse, OrderDetailResponse, OrderPageResponse, OrderPreviewResponse, OrderVersionResponse } from './dto/order-response.dto.js';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -68,6 +68,7 @@ export class OrdersController {
   /** A county officer's call that told the enterprise: counts as delivery and receipt of this version. */
   @Post(':orderId/versions/:modification/phone-notices')
   @Roles('commander', 'county_officer')
+  @ApiResponse({ status: 201, type: PhoneNoticeResponse })
   recordPhoneNotice(
     @CurrentPrincipal() principal: Principal,
     @Param('orderId', new ParseUUIDPipe()) orderId: string,
@@ -79,6 +80,7 @@ export class OrdersController {
 
   @Get(':orderId/versions/:modification/phone-notices')
   @Roles('commander', 'county_officer', 'viewer', 'enterprise')
+  @ApiResponse({ status: 200, type: PhoneNoticeResponse, isArray: true })
   listPhoneNotices(@CurrentPrincipal() principal: Principal, @Param('orderId', new ParseUUIDPipe()) orderId: string, @Param('modification', ParseIntPipe) modification: number) {
     return this.phoneNotices.list(principal, orderId, modification);
   }
@@ -86,6 +88,7 @@ export class OrdersController {
   /** Delivery attempts, phone notices and receipt of one version. */
   @Get(':orderId/versions/:modification/delivery-evidence')
   @Roles('commander', 'county_officer', 'viewer', 'enterprise')
+  @ApiResponse({ status: 200, type: DeliveryEvidenceResponse })
   deliveryEvidence(@CurrentPrincipal() principal: Principal, @Param('orderId', new ParseUUIDPipe()) orderId: string, @Param('modification', ParseIntPipe) modification: number) {
     return this.phoneNotices.evidence(principal, orderId, modification);
   }

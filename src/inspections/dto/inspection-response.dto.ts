@@ -1,6 +1,6 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import { nullableRef } from '../../common/dto/nullable-ref.js';
-import { ReasonResponse } from '../../orders/dto/order-response.dto.js';
+import { NoticeEvidenceResponse, ReasonResponse } from '../../orders/dto/order-response.dto.js';
 
 export class PowerAnomalyResponse {
   @ApiProperty({ type: 'string' })
@@ -287,47 +287,6 @@ export class FindingResultResponsePenalty {
 
   @ApiProperty({ type: 'number' })
   amount!: number;
-}
-
-export class NoticeDeliveredResponse {
-  @ApiProperty({ type: 'string', enum: ['email', 'webhook', 'phone', 'acknowledgement'] })
-  channel!: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  at!: string;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  recipient!: string | null;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  phoneNoticeId!: string | null;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  answeredBy!: string | null;
-}
-
-@ApiExtraModels(NoticeDeliveredResponse)
-export class NoticeEvidenceResponse {
-  @ApiProperty({ type: 'string', format: 'uuid' })
-  orderVersionId!: string;
-
-  @ApiProperty({ type: 'string', format: 'uuid' })
-  orderId!: string;
-
-  @ApiProperty({ type: 'integer' })
-  modification!: number;
-
-  @ApiProperty({ type: 'string' })
-  directiveNumber!: string;
-
-  @ApiProperty(nullableRef(NoticeDeliveredResponse, 'The first proof of delivery by the moment; null when there is none'))
-  delivered!: NoticeDeliveredResponse | null;
-
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
-  acknowledgedAt!: string | null;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  acknowledgedBy!: string | null;
 }
 
 @ApiExtraModels(FindingResultResponsePenalty, NoticeEvidenceResponse)
