@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiExcludeController, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
 import { ConfirmImplementationDto } from '../orders/dto/confirm-implementation.dto.js';
 import { PhonePage } from '../web/phone-pages/phone-build.js';
 import { AckLinkService } from './ack-link.service.js';
+import { AckPageResponse } from './dto/ack-response.dto.js';
 
 /** `/ack/<token>`: the built acknowledgement page (src/web/phone/ack); it reads and acts through the API below. */
 @ApiExcludeController()
@@ -31,6 +32,7 @@ export class AckLinkController {
   @Get(':token')
   @Public()
   @ApiOperation({ summary: "The acknowledgement page's view model for a signed link" })
+  @ApiResponse({ status: 200, type: AckPageResponse })
   show(@Param('token') token: string) {
     return this.links.show(token);
   }
@@ -39,6 +41,7 @@ export class AckLinkController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: '签收 through the link (idempotent); answers the fresh view model' })
+  @ApiResponse({ status: 200, type: AckPageResponse })
   acknowledge(@Param('token') token: string) {
     return this.links.acknowledge(token);
   }
@@ -47,6 +50,7 @@ export class AckLinkController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: '确认已落实 for lines through the link; answers the fresh view model' })
+  @ApiResponse({ status: 200, type: AckPageResponse })
   implement(@Param('token') token: string, @Body() dto: ConfirmImplementationDto) {
     return this.links.implement(token, dto.lines);
   }

@@ -6,5 +6,5 @@ import { type ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger';
  * The referenced class must be registered with `@ApiExtraModels`.
  */
 export function nullableRef(model: new (...args: never[]) => unknown, description?: string): ApiPropertyOptions {
-  return { type: 'object', nullable: true, anyOf: [{ $ref: getSchemaPath(model) }, { type: 'object', nullable: true, enum: [null] }], ...(description ? { description } : {}) } as ApiPropertyOptions;
+  return { anyOf: [{ $ref: getSchemaPath(model) }, { type: 'object', nullable: true, enum: [null] }], ...(description ? { description } : {}) } as ApiPropertyOptions;
 }
