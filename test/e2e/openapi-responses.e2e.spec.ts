@@ -77,7 +77,7 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
     return v;
   };
 
-  const call = async (method: 'get' | 'post' | 'put', url: string, auth: string | null, body?: unknown, type?: string): Promise<Json & { _status: number }> => {
+  const call = async (method: 'get' | 'post' | 'put' | 'patch', url: string, auth: string | null, body?: unknown, type?: string): Promise<Json & { _status: number }> => {
     let req = t.http[method](url);
     if (auth) req = req.set('Authorization', auth);
     if (type) req = req.set('Content-Type', type);
@@ -146,12 +146,28 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
     const orders = await call('get', '/api/v1/orders', plant);
     const order = (orders.items as Array<{ orderId: string; modification: number }>)[0]!;
     await call('get', `/api/v1/orders/${order.orderId}`, plant);
+    const version = `/api/v1/orders/${order.orderId}/versions/${order.modification}`;
+    const phoned = await call('post', `${version}/phone-notices`, county, { calledName: '张三（环保专员）', phone: '13800000000', calledAt: '2026-12-10T10:00:00+08:00', answeredBy: '李四（值班长）' });
+    expect(phoned._status).toBe(201);
+    await call('get', `${version}/phone-notices`, plant);
+    const proof = await call('get', `${version}/delivery-evidence`, admin);
+    expect(proof.proofAsOfNow).not.toBeNull();
     await call('post', `/api/v1/orders/${order.orderId}/versions/${order.modification}/acknowledge`, plant);
     await call('post', `/api/v1/orders/${order.orderId}/versions/${order.modification}/implementation`, plant, { lines: [{ line: 'L1', stoppedAt: '2026-12-10T10:30:00+08:00' }] });
     await call('post', '/api/v1/status-reports', plant, { lines: [{ line: 'L1', state: 'stopped' }] });
     await call('get', '/api/v1/status-reports', admin);
     await call('get', '/api/v1/alerts', county);
     await call('get', '/api/v1/audit?entityType=directive', admin);
+    await call('get', '/api/v1/status-reports?history=true', plant);
+    const alerts = await call('get', '/api/v1/alerts?status=all', admin);
+    const open = (alerts.items as Array<{ id: string; resolvedAt: string | null }>).find((a) => a.resolvedAt === null);
+    if (open) expect((await call('post', `/api/v1/alerts/${open.id}/resolve`, admin, { note: '已电话核实' }))._status).toBe(200);
+    const viewer = await call('post', '/api/v1/users', admin, { username: 'viewer1', password: 'viewer-pass-1', role: 'viewer' });
+    await call('patch', `/api/v1/users/${viewer.id}`, admin, { role: 'county_officer', county: '温县' });
+    await call('post', `/api/v1/users/${viewer.id}/deactivate`, admin);
+    await call('post', `/api/v1/users/${viewer.id}/activate`, admin);
+    expect(typeof (await call('post', `/api/v1/users/${viewer.id}/reset-password`, admin)).temporaryPassword).toBe('string');
+    expect((await call('get', '/api/v1/audit/verify', admin)).ok).toBe(true);
 
     await call('post', '/api/v1/teams', admin, { key: 'team-a', name: '第一督导组', homeCounty: '温县' });
     await call('get', '/api/v1/teams', admin);

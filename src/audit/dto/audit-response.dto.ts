@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import { nullableRef } from '../../common/dto/nullable-ref.js';
 
 export class AuditPageResponseItem {
   @ApiProperty({ type: 'string' })
@@ -67,6 +68,7 @@ export class AuditChainBreakResponse {
   reason!: string;
 }
 
+@ApiExtraModels(AuditChainBreakResponse)
 export class AuditVerifyResponse {
   @ApiProperty({ type: 'boolean' })
   ok!: boolean;
@@ -77,6 +79,6 @@ export class AuditVerifyResponse {
   @ApiProperty({ type: 'integer', description: 'Rows written before the chains existed, not covered' })
   unchained!: number;
 
-  @ApiProperty({ type: () => AuditChainBreakResponse, nullable: true })
+  @ApiProperty(nullableRef(AuditChainBreakResponse, 'The first row whose link or hash does not hold; null when the chains hold'))
   firstBroken!: AuditChainBreakResponse | null;
 }

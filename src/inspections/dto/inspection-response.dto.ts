@@ -264,6 +264,7 @@ export class TaskDetailResponseOrder {
   lines!: TaskDetailResponseOrderLine[];
 }
 
+@ApiExtraModels(TaskDetailResponseOrder)
 export class TaskDetailResponse {
   @ApiProperty({ type: () => TaskDetailResponseTask })
   task!: TaskDetailResponseTask;
@@ -271,7 +272,7 @@ export class TaskDetailResponse {
   @ApiProperty({ type: () => TaskDetailResponseEnterprise })
   enterprise!: TaskDetailResponseEnterprise;
 
-  @ApiProperty({ type: () => TaskDetailResponseOrder, nullable: true })
+  @ApiProperty(nullableRef(TaskDetailResponseOrder))
   order!: TaskDetailResponseOrder | null;
 
   @ApiProperty({ type: () => TaskFindingResponse, isArray: true })
