@@ -1,7 +1,7 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { AppModule, type AppOverrides } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -23,12 +23,18 @@ export async function createApp(app: AppConfig, domain: DomainConfig, databaseUr
   nest.use(express.urlencoded({ extended: false, limit: '1mb' }));
   nest.set('trust proxy', 'loopback');
   nest.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  SwaggerModule.setup('api/docs', nest, () => openApiDocument(nest), { jsonDocumentUrl: 'api/docs-json' });
+  return nest;
+}
+
+/** The service's OpenAPI document: served at /api/docs-json and written for the console's typed client (`npm run openapi`). */
+export function openApiDocument(nest: INestApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('HazeOps API')
     .setDescription('Winter prevention command center engine: registry, response levels, orders, dispatch, inspections.')
     .setVersion('1')
     .addBearerAuth()
+    .addCookieAuth('hazeops_session')
     .build();
-  SwaggerModule.setup('api/docs', nest, () => SwaggerModule.createDocument(nest, doc), { jsonDocumentUrl: 'api/docs-json' });
-  return nest;
+  return SwaggerModule.createDocument(nest, doc);
 }

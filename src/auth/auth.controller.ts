@@ -1,9 +1,12 @@
-import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { Public } from './auth.decorators.js';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, Public, Roles } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
+import { MeDto, SessionDto } from './dto/session.dto.js';
+import { ROLES, type Principal } from './role.js';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -18,5 +21,28 @@ export class AuthController {
   @Throttle({ default: { limit: 60, ttl: 60_000 } })
   login(@Body() dto: LoginDto, @Ip() ip: string) {
     return this.auth.login(dto.username, dto.password, ip);
+  }
+
+  /** The browser's sign-in: the token goes into an HttpOnly cookie, never into script-readable storage. */
+  @Post('session')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  openSession(@Body() dto: LoginDto, @Ip() ip: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
+    return this.auth.openSession(dto.username, dto.password, ip, req, res);
+  }
+
+  @Delete('session')
+  @Public()
+  @HttpCode(204)
+  closeSession(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+    this.auth.closeSession(req, res);
+  }
+
+  @Get('me')
+  @Roles(...ROLES)
+  me(@CurrentPrincipal() principal: Principal): MeDto {
+    return this.auth.me(principal);
   }
 }

@@ -4,6 +4,7 @@ import { AuthErrorCode, DomainError } from '../common/domain-error.js';
 import { PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from './auth.decorators.js';
 import { ConfigService } from '../config/config.service.js';
 import { Hs256Verifier } from './hs256-verifier.js';
+import { requestToken } from './session-cookie.js';
 import { ROLES, type Principal, type Role } from './role.js';
 
 export const TOKEN_ISSUER = 'hazeops';
@@ -21,11 +22,13 @@ interface TokenPayload {
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly verifier: Hs256Verifier;
+  private readonly secret: string;
 
   constructor(
     private readonly reflector: Reflector,
     config: ConfigService,
   ) {
+    this.secret = config.app.secret;
     this.verifier = new Hs256Verifier(config.app.secret, TOKEN_ISSUER);
   }
 
@@ -36,11 +39,11 @@ export class AuthGuard implements CanActivate {
     if (!roles || roles.length === 0) throw new DomainError(AuthErrorCode.FORBIDDEN, 'This endpoint declares no roles and is closed.');
 
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = req.headers.authorization;
-    if (!header || !header.startsWith('Bearer ')) {
-      throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/v1/auth/login.');
+    const token = requestToken(req, this.secret);
+    if (!token) {
+      throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/v1/auth/login, or sign in through POST /api/v1/auth/session.');
     }
-    const payload = await this.verify(header.slice(7).trim());
+    const payload = await this.verify(token);
     if (!ROLES.includes(payload.role)) throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'The access token names an unknown role; sign in again.');
     const principal: Principal = {
       userId: payload.sub,

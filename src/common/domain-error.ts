@@ -16,6 +16,8 @@ export enum AuthErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   USERNAME_TAKEN = 'USERNAME_TAKEN',
+  /** A cookie-authenticated unsafe request without the matching X-CSRF-Token header. */
+  CSRF_MISMATCH = 'CSRF_MISMATCH',
 }
 
 export enum RegistryErrorCode {

@@ -43,6 +43,7 @@ export function statusOf(code: DomainErrorCode): number {
     case AuthErrorCode.INVALID_CREDENTIALS:
       return HttpStatus.UNAUTHORIZED;
     case AuthErrorCode.FORBIDDEN:
+    case AuthErrorCode.CSRF_MISMATCH:
       return HttpStatus.FORBIDDEN;
     case AuthErrorCode.TOO_MANY_ATTEMPTS:
       return HttpStatus.TOO_MANY_REQUESTS;
