@@ -109,6 +109,7 @@ export const TASK_STATE_TEXT: Readonly<Record<string, string>> = {
 
 export const TASK_SOURCE_TEXT: Readonly<Record<string, string>> = {
   draw: '双随机抽查',
+  random: '双随机抽查',
   targeted: '定向核查',
   power: '用电异常核查',
 };
@@ -145,4 +146,30 @@ export function localDateTime(iso: string | Date | null | undefined): string {
 export function percent(part: number, whole: number): string {
   if (!whole) return '—';
   return `${Math.round((part / whole) * 1000) / 10}%`;
+}
+
+/** The UTC offset of a time zone at an instant, as `+08:00`. */
+export function zoneOffset(at: Date, timeZone: string = CITY_TIME_ZONE): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
+  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
+}
+
+/** A wall-clock time typed in the city (`2026-12-10T20:00`) as ISO 8601 with the city's offset, as the API wants it. */
+export function cityIso(local: string, timeZone: string = CITY_TIME_ZONE): string {
+  const base = local.length === 16 ? `${local}:00` : local.slice(0, 19);
+  // The offset of that wall-clock time: guess with UTC, then correct once (enough outside DST jumps).
+  const guess = new Date(`${base}Z`);
+  return `${base}${zoneOffset(new Date(guess.getTime() - offsetMinutes(zoneOffset(guess, timeZone)) * 60_000), timeZone)}`;
+}
+
+function offsetMinutes(offset: string): number {
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const [h, m] = offset.slice(1).split(':').map(Number);
+  return sign * ((h ?? 0) * 60 + (m ?? 0));
+}
+
+/** The city's wall clock now, as `2026-12-10T20:00`, for a form's default. */
+export function cityNowLocal(now: Date = new Date()): string {
+  return localDateTime(now).replace(' ', 'T');
 }
