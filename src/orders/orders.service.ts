@@ -28,6 +28,7 @@ export class OrdersService {
     if (scope.county !== null) add('v.county = ?', scope.county);
     if (scope.enterpriseCode !== null) add('v.enterprise_code = ?', scope.enterpriseCode);
     if (q.county) add('v.county = ?', q.county);
+    if (q.enterpriseCode) add('v.enterprise_code = ?', q.enterpriseCode);
     if (q.pending) where.push('v.acknowledged_at IS NULL');
     const from = `FROM order_versions v JOIN orders o ON o.current_version_id = v.id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);

@@ -490,6 +490,10 @@ export type OrdersControllerListData = {
         pageSize?: number;
         county?: string;
         /**
+         * One enterprise (its unified social credit code)
+         */
+        enterpriseCode?: string;
+        /**
          * Only versions not yet acknowledged
          */
         pending?: boolean;
@@ -644,6 +648,23 @@ export type DirectivesControllerProgressData = {
 };
 
 export type DirectivesControllerProgressResponses = {
+    200: unknown;
+};
+
+export type DirectivesControllerDirectiveOrdersData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        page?: number;
+        pageSize?: number;
+        county?: string;
+    };
+    url: '/api/v1/directives/{id}/orders';
+};
+
+export type DirectivesControllerDirectiveOrdersResponses = {
     200: unknown;
 };
 
