@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../../auth/auth.decorators.js';
 import { projectRoot } from '../../config/config-files.js';
 
@@ -49,10 +49,15 @@ export class ConsoleHostController {
     res.redirect(302, '/console/');
   }
 
+  /** Express matches `/console/` here too (non-strict routing): only the bare path redirects. */
   @Get('console')
   @Public()
-  bare(@Res() res: Response): void {
-    res.redirect(302, '/console/');
+  bare(@Req() req: Request, @Res() res: Response): void {
+    if (!req.originalUrl.split('?')[0]!.endsWith('/')) {
+      res.redirect(302, '/console/');
+      return;
+    }
+    this.sendIndex(res);
   }
 
   @Get('console/*path')
@@ -69,6 +74,10 @@ export class ConsoleHostController {
       secure(res).status(404).type('text/plain; charset=utf-8').send('未找到该文件');
       return;
     }
+    this.sendIndex(res);
+  }
+
+  private sendIndex(res: Response): void {
     const html = this.readIndex();
     if (html === null) {
       secure(res).status(503).type('text/plain; charset=utf-8').send('控制台尚未构建：请先运行 npm run build');

@@ -19,7 +19,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // One cacheable vendor chunk for the framework; Element Plus and ECharts parts go with the routes that use them.
-        advancedChunks: { groups: [{ name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router)[\\/]/ }] },
+        codeSplitting: { groups: [{ name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router)[\\/]/ }] },
       },
     },
   },
