@@ -756,7 +756,17 @@ export type ReportsControllerDailyResponses = {
 export type ReportsControllerOrdersData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Local calendar day: orders issued, findings observed, ledger entries recorded that day
+         */
+        date?: string;
+        county?: string;
+        /**
+         * A directive by its number (or id): its orders, and the findings judged against them
+         */
+        directive?: string;
+    };
     url: '/api/v1/exports/orders.csv';
 };
 
@@ -767,7 +777,17 @@ export type ReportsControllerOrdersResponses = {
 export type ReportsControllerFindingsData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Local calendar day: orders issued, findings observed, ledger entries recorded that day
+         */
+        date?: string;
+        county?: string;
+        /**
+         * A directive by its number (or id): its orders, and the findings judged against them
+         */
+        directive?: string;
+    };
     url: '/api/v1/exports/findings.csv';
 };
 
@@ -778,7 +798,17 @@ export type ReportsControllerFindingsResponses = {
 export type ReportsControllerLedgerData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Local calendar day: orders issued, findings observed, ledger entries recorded that day
+         */
+        date?: string;
+        county?: string;
+        /**
+         * A directive by its number (or id): its orders, and the findings judged against them
+         */
+        directive?: string;
+    };
     url: '/api/v1/exports/ledger.csv';
 };
 
