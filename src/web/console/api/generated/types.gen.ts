@@ -303,6 +303,18 @@ export type RegistryControllerListData = {
          */
         text?: string;
         /**
+         * Performance grade; `none` for enterprises without one
+         */
+        grade?: string;
+        /**
+         * Exemption: livelihood duty, provincial approval, either, or neither
+         */
+        exemption?: 'livelihood' | 'provincial' | 'any' | 'none';
+        /**
+         * true: has an e-mail contact or a webhook; false: no usable channel
+         */
+        reachable?: boolean;
+        /**
          * Include deactivated enterprises
          */
         includeInactive?: boolean;
