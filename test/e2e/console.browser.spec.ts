@@ -336,6 +336,12 @@ if (!hasChromium) {
       await page.getByRole('menuitem', { name: '日报' }).click();
       await expect.poll(() => page.locator('[data-test=report]').textContent()).toContain('合计');
       await shot(page, '16-report');
+      // Printable: the print style hides the menu and header; A4 pages.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.el-aside').isVisible()).toBe(false);
+      const pdf = await page.pdf({ path: join(shots, '16-report.pdf'), format: 'A4', printBackground: true });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await page.emulateMedia({ media: 'screen' });
       const report = await desk.newPage();
       watch(report);
       await report.goto('/api/v1/reports/daily?format=html');
