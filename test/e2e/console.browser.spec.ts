@@ -249,7 +249,11 @@ if (!hasChromium) {
       await shot(page, '07-directive-acknowledged');
     });
 
-    it('the list of directives, then lifts orange for both counties', async () => {
+    it('the list of directives, then lifts orange for both counties; the overview follows by itself', async () => {
+      await page.getByRole('menuitem', { name: '态势总览' }).click();
+      const panel = page.locator(`[data-directive="${directiveNumber}"]`);
+      await panel.waitFor();
+      expect(await panel.textContent()).toContain('1/2'); // 修武县: one of two acknowledged
       await page.getByRole('menuitem', { name: '指令详情' }).click();
       await expect.poll(() => page.locator('[data-test=directives]').textContent()).toContain(directiveNumber);
       await shot(page, '08-directives');
@@ -268,6 +272,13 @@ if (!hasChromium) {
       const now = levels.body as unknown as Array<{ county: string; levelNow: string }>;
       expect(now.find((l) => l.county === '修武县')?.levelNow).toBe('none');
       expect(now.find((l) => l.county === '博爱县')?.levelNow).toBe('none');
+      // An overview left open drops the lifted directive within 10 s, without a reload.
+      const wall = await desk.newPage();
+      watch(wall);
+      await wall.goto('/console/overview');
+      await wall.locator('[data-test=map] canvas').waitFor();
+      expect(await wall.locator('[data-directive]').count()).toBe(0);
+      await wall.close();
     });
 
     it('the registry: search, an enterprise page, and an import with bad rows shows every error', async () => {
