@@ -250,8 +250,11 @@ if (!hasChromium) {
     });
 
     it('the list of directives, then lifts orange for both counties; the overview follows by itself', async () => {
-      await page.getByRole('menuitem', { name: '态势总览' }).click();
-      const panel = page.locator(`[data-directive="${directiveNumber}"]`);
+      // A wall screen: the overview, left open in its own tab.
+      const wall = await desk.newPage();
+      watch(wall);
+      await wall.goto('/console/overview');
+      const panel = wall.locator(`[data-directive="${directiveNumber}"]`);
       await panel.waitFor();
       expect(await panel.textContent()).toContain('1/2'); // 修武县: one of two acknowledged
       await page.getByRole('menuitem', { name: '指令详情' }).click();
@@ -272,12 +275,8 @@ if (!hasChromium) {
       const now = levels.body as unknown as Array<{ county: string; levelNow: string }>;
       expect(now.find((l) => l.county === '修武县')?.levelNow).toBe('none');
       expect(now.find((l) => l.county === '博爱县')?.levelNow).toBe('none');
-      // An overview left open drops the lifted directive within 10 s, without a reload.
-      const wall = await desk.newPage();
-      watch(wall);
-      await wall.goto('/console/overview');
-      await wall.locator('[data-test=map] canvas').waitFor();
-      expect(await wall.locator('[data-directive]').count()).toBe(0);
+      // The overview left open drops the lifted directive within 10 s, without a reload.
+      await expect.poll(() => wall.locator('[data-directive]').count(), { timeout: 10_000, interval: 200 }).toBe(0);
       await wall.close();
     });
 
