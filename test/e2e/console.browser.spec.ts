@@ -288,6 +288,17 @@ if (!hasChromium) {
       await list.locator('tbody tr', { hasText: xiuwu.name }).click();
       await expect.poll(() => page.locator('[data-test=enterprise-name]').textContent()).toBe(xiuwu.name);
       await shot(page, '10-enterprise');
+      // A stale edit: someone saves the enterprise while this officer has the form open.
+      await page.locator('[data-test=edit]').click();
+      await page.locator('input[data-test=edit-name], [data-test=edit-name] input').fill(`${xiuwu.name}（改）`);
+      const current = await api(`/api/v1/enterprises/${xiuwu.code}`);
+      const { active: _a, version, updatedAt: _u, ...body } = current.body as Record<string, unknown>;
+      expect((await api(`/api/v1/enterprises/${xiuwu.code}`, { method: 'PUT', body: JSON.stringify({ ...body, grade: 'B', version }) })).status).toBe(200);
+      await page.locator('[data-test=save]').click();
+      await expect.poll(() => page.locator('[data-test=edit-error]').textContent()).toContain('有其他人修改');
+      await shot(page, '10b-enterprise-stale-edit');
+      expect((await api(`/api/v1/enterprises/${xiuwu.code}`)).body.name).toBe(xiuwu.name);
+      await page.keyboard.press('Escape');
 
       await page.goto('/console/registry/import');
       const csv = [
