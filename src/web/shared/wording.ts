@@ -88,6 +88,8 @@ export const ALERT_KIND_TEXT: Readonly<Record<string, string>> = {
   ack_reminder: '签收提醒',
   ack_overdue: '逾期未签收',
   report_missing: '未按时报送生产状态',
+  notice_missing: '违规前未能证明已通知企业',
+  report_discrepancy: '报送状态与指令不符',
   power_anomaly: '用电异常',
   delivery_failed: '送达失败',
 };
