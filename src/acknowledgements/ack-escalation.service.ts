@@ -57,8 +57,10 @@ export class AckEscalationService implements OnApplicationBootstrap {
     const stage2Ms = d.escalation.stage2AfterDeadlineHours * 3_600_000;
     const due: Array<{ id: string; ack_deadline: Date }> = await manager.query(
       `SELECT v.id, v.ack_deadline FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code
-       WHERE v.status = 'current' AND NOT v.ends AND v.acknowledged_at IS NULL AND v.ack_deadline <= $1 AND e.active`,
-      [new Date(now.getTime() + reminderMs)],
+       WHERE v.status = 'current' AND NOT v.ends AND v.acknowledged_at IS NULL AND v.ack_deadline <= $1 AND e.active
+         AND (v.effective_to IS NULL OR v.effective_to > $2)`,
+      // Every version in force or still ahead is chased; one whose interval is over is not.
+      [new Date(now.getTime() + reminderMs), now],
     );
     if (due.length === 0) return { reminders: 0, stage1: 0, stage2: 0 };
     const views = await loadVersionViews(manager, due.map((r) => r.id));

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, OrderErrorCode } from '../common/domain-error.js';
+import { CommonErrorCode, DomainError, OrderErrorCode } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { orderTemplateFields } from '../orders/order-template-fields.js';
-import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
+import { loadVersionViews, timelineState, type OrderVersionView } from '../orders/order-view.js';
 import { localDateTimeMs } from '../rules/time/local-time.js';
 import { Clock } from '../scheduling/clock.js';
 import { renderAckPage, renderLinkErrorPage, type AckPageState } from '../web/pages/ack-page.js';
@@ -66,6 +66,10 @@ export class AckLinkService {
     } catch (err) {
       if (err instanceof DomainError && err.code === OrderErrorCode.ORDER_SUPERSEDED) return this.show(token, null, 409);
       if (err instanceof DomainError && err.code === OrderErrorCode.LINE_NOT_RESTRICTED) return this.show(token, '该生产线在本版指令中无需停产或限产。', 422);
+      if (err instanceof DomainError && err.code === CommonErrorCode.UNPROCESSABLE) {
+        const days = this.config.dispatch.timeSanity.observationLookBackDays;
+        return this.show(token, `落实时间不能晚于当前时间，也不能早于${days}天前，请按实际停产（限产）时间填写。`, 422);
+      }
       throw err;
     }
   }
@@ -81,6 +85,12 @@ export class AckLinkService {
       ...orderTemplateFields(this.config, view),
       actionUrl: `${this.config.app.publicBaseUrl}/ack/${token}`,
       state,
+      timeline: {
+        state: timelineState(view, this.clock.now()),
+        startsAt: view.effectiveFrom,
+        endsAt: view.effectiveTo,
+        replacedBy: view.replacedBy ? { modification: view.replacedBy.modification } : null,
+      },
       now: this.clock.now().toISOString(),
       flash,
     });

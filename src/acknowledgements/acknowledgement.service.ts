@@ -4,6 +4,8 @@ import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DomainError, OrderErrorCode } from '../common/domain-error.js';
+import { checkObservedAt, timeRefused } from '../common/time-window.js';
+import { ConfigService } from '../config/config.service.js';
 import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
 import { currentRequestId } from '../logging/request-context.js';
 import { Clock } from '../scheduling/clock.js';
@@ -33,7 +35,7 @@ export interface AckReceipt {
 
 /**
  * Receipt (签收) and implementation confirmation of an order version, by link or by API.
- * Both are idempotent; a superseded version refuses both and names the current one.
+ * Both are idempotent; a version replaced before it began refuses both and names the latest one.
  */
 @Injectable()
 export class AcknowledgementService {
@@ -41,6 +43,7 @@ export class AcknowledgementService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly config: ConfigService,
   ) {}
 
   private async lockVersion(manager: EntityManager, versionId: string): Promise<LockedVersion> {
@@ -54,7 +57,7 @@ export class AcknowledgementService {
     if (row.status === 'superseded') {
       throw new DomainError(
         OrderErrorCode.ORDER_SUPERSEDED,
-        `Version ${row.modification} of this order was replaced by version ${row.current_modification}; acknowledge the current version (a new notice was sent).`,
+        `Version ${row.modification} of this order was replaced before it began (latest version: ${row.current_modification}); acknowledge the versions in force or still ahead, whose notices were sent.`,
         { orderId: row.order_id, currentModification: row.current_modification, currentVersionId: row.current_version_id },
       );
     }
@@ -106,7 +109,7 @@ export class AcknowledgementService {
     if (row.status === 'superseded') {
       throw new DomainError(
         OrderErrorCode.ORDER_SUPERSEDED,
-        `Version ${modification} of this order was replaced by version ${row.current_modification}; acknowledge the current version (a new notice was sent).`,
+        `Version ${modification} of this order was replaced before it began (latest version: ${row.current_modification}); acknowledge the versions in force or still ahead, whose notices were sent.`,
         { orderId, currentModification: row.current_modification, currentVersionId: row.current_version_id },
       );
     }
@@ -122,6 +125,8 @@ export class AcknowledgementService {
 
   /** Confirms when lines stopped (or went to their limit); implies receipt. */
   async confirmImplementation(versionId: string, lines: Array<{ line: string; at: Date }>, actor: Actor): Promise<OrderVersionView> {
+    const refusals = lines.flatMap((l, i) => checkObservedAt(`lines[${i}].stoppedAt`, l.at, this.clock.now(), this.config.observationWindow()) ?? []);
+    if (refusals.length > 0) throw timeRefused(refusals);
     return this.dataSource.transaction(async (manager) => {
       const row = await this.lockVersion(manager, versionId);
       const restricted = new Set(row.lines.filter((l) => l.action !== 'run').map((l) => l.code));

@@ -7,6 +7,7 @@ import { ConfigService } from '../config/config.service.js';
 import { levelAt } from '../rules/levels/level-at.js';
 import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
 import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/time/local-time.js';
+import { inForceAt, inForceDuring, inForceOrAheadAt } from '../orders/version-in-force.js';
 import { Clock } from '../scheduling/clock.js';
 import { formatLocalTime } from '../dispatch/templates/template-format.js';
 import { label, LINE_ACTION_TEXT, OBSERVED_STATE_TEXT, VERDICT_TEXT } from '../web/shared/wording.js';
@@ -66,10 +67,9 @@ export class ReportsService {
                 count(*) FILTER (WHERE v.implemented_at IS NOT NULL AND v.implemented_at < $1)::int AS implemented,
                 count(*) FILTER (WHERE (v.acknowledged_at IS NULL OR v.acknowledged_at >= $1) AND v.ack_deadline < $1)::int AS overdue
          FROM order_versions v
-         WHERE v.created_at < $1 AND NOT v.ends
-           AND NOT EXISTS (SELECT 1 FROM order_versions w WHERE w.order_id = v.order_id AND w.modification > v.modification AND w.created_at < $1)
+         WHERE NOT v.ends AND ${inForceDuring('v', '$2', '$1')}
          GROUP BY v.county`,
-        [asOf],
+        [asOf, from],
       ),
       q<{ county: string; inspections: number; findings: number; violations: number }>(
         `SELECT county, count(DISTINCT task_id)::int AS inspections, count(*)::int AS findings, count(*) FILTER (WHERE verdict = 'violation')::int AS violations
@@ -163,20 +163,23 @@ export class ReportsService {
     const current = s.from === null && s.directiveId === null;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT v.county, v.enterprise_code, e.name, v.modification, v.status, d.number, v.level, v.phase, v.lines, v.stopped_capacity_percent, v.max_load_percent,
-              v.effective_from, v.effective_to, v.ack_deadline, v.acknowledged_at, v.implemented_at
-       FROM order_versions v JOIN orders o ON o.id = v.order_id JOIN enterprises e ON e.code = v.enterprise_code JOIN directives d ON d.id = v.directive_id
-       WHERE ($1::boolean IS FALSE OR (o.status = 'open' AND o.current_version_id = v.id))
+              v.effective_from, v.effective_to, v.ack_deadline, v.acknowledged_at, v.implemented_at, ${inForceAt('v', '$6')} AS in_force
+       FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code JOIN directives d ON d.id = v.directive_id
+       WHERE ($1::boolean IS FALSE OR (NOT v.ends AND ${inForceOrAheadAt('v', '$6')}))
          AND ($2::text IS NULL OR v.county = $2) AND ($3::uuid IS NULL OR v.directive_id = $3)
          AND ($4::timestamptz IS NULL OR (v.created_at >= $4 AND v.created_at < $5))
-       ORDER BY v.county, v.enterprise_code, v.modification`,
-      [current, s.county, s.directiveId, s.from, s.to],
+       ORDER BY v.county, v.enterprise_code, v.effective_from, v.modification`,
+      [current, s.county, s.directiveId, s.from, s.to, this.clock.now()],
     );
     const lineText = (lines: Array<{ code: string; action: string; maxLoadPercent: number | null }>) =>
       lines.map((l) => `${l.code}:${label(LINE_ACTION_TEXT, l.action)}${l.maxLoadPercent !== null && l.action === 'limit' ? `≤${l.maxLoadPercent}%` : ''}`).join('；');
+    // Without a filter: every version in force now or directed to start later (an enterprise
+    // under orange now and red from noon has two rows).
     return toCsv(
-      ['县区', '统一社会信用代码', '企业名称', '指令文号', '版本', '版本状态', '响应级别', '错峰阶段', '生产线要求', '停产产能占比(%)', '最大负荷(%)', '生效时间', '结束时间', '签收期限', '签收时间', '落实时间'],
+      ['县区', '统一社会信用代码', '企业名称', '指令文号', '版本', '执行状态', '响应级别', '错峰阶段', '生产线要求', '停产产能占比(%)', '最大负荷(%)', '生效时间', '截止时间', '签收期限', '签收时间', '落实时间'],
       rows.map((r) => [
-        r.county as string, r.enterprise_code as string, r.name as string, r.number as string, r.modification as number, r.status === 'current' ? '现行' : '已替代',
+        r.county as string, r.enterprise_code as string, r.name as string, r.number as string, r.modification as number,
+        r.status === 'superseded' ? '已替代' : r.in_force ? '执行中' : '未生效',
         this.config.levelName(r.level as string) ?? '无', this.config.phaseName((r.phase as string | null) ?? null) ?? '', lineText((r.lines as Array<{ code: string; action: string; maxLoadPercent: number | null }>) ?? []),
         r.stopped_capacity_percent as number, r.max_load_percent as number | null,
         this.local(r.effective_from), this.local(r.effective_to) ?? '直至解除', this.local(r.ack_deadline), this.local(r.acknowledged_at) ?? '未签收', this.local(r.implemented_at) ?? '未落实',

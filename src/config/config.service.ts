@@ -1,3 +1,4 @@
+import type { ObservationWindow } from '../common/time-window.js';
 import { Injectable } from '@nestjs/common';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import type { OrderConfig } from '../rules/orders/order.types.js';
@@ -48,6 +49,12 @@ export class ConfigService {
   }
 
   /** Chinese names for level and phase keys, for e-mails and pages. */
+  /** How far observed times (findings, confirmations, readings) may lie from now. */
+  observationWindow(): ObservationWindow {
+    const t = this.dispatch.timeSanity;
+    return { clockToleranceMinutes: t.observationClockToleranceMinutes, lookBackDays: t.observationLookBackDays };
+  }
+
   levelName(key: string | null): string | null {
     if (!key || key === 'none') return null;
     return this.city.levels.find((l) => l.key === key)?.name ?? key;

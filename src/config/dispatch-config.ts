@@ -26,6 +26,13 @@ export interface DispatchConfig {
   retry: { maxAttempts: number; baseDelaySeconds: number; maxDelaySeconds: number };
   linkValidityDays: number;
   worker: { batchSize: number; concurrency: number; leaseSeconds: number };
+  /** What times the door accepts (RULES.md: "immediately" stays possible, nothing far off). */
+  timeSanity: {
+    directiveStartToleranceMinutes: number;
+    directiveHorizonDays: number;
+    observationClockToleranceMinutes: number;
+    observationLookBackDays: number;
+  };
 }
 
 const STAGES: readonly EscalationStage[] = ['county', 'command_center'];
@@ -101,6 +108,7 @@ export function parseDispatchConfig(raw: unknown): DispatchConfig {
   const maxDelaySeconds = num(retry.maxDelaySeconds, 'retry.maxDelaySeconds', 1, 7 * 86_400);
   if (maxDelaySeconds < baseDelaySeconds) fail('retry.maxDelaySeconds', 'must not be below retry.baseDelaySeconds');
   const worker = obj(o.worker, 'worker');
+  const sanity = obj(o.timeSanity, 'timeSanity');
   return {
     directiveNumber: { format },
     ackDeadlineHours: {
@@ -122,6 +130,12 @@ export function parseDispatchConfig(raw: unknown): DispatchConfig {
       batchSize: num(worker.batchSize, 'worker.batchSize', 1, 10_000),
       concurrency: num(worker.concurrency, 'worker.concurrency', 1, 256),
       leaseSeconds: num(worker.leaseSeconds, 'worker.leaseSeconds', 5, 86_400),
+    },
+    timeSanity: {
+      directiveStartToleranceMinutes: num(sanity.directiveStartToleranceMinutes, 'timeSanity.directiveStartToleranceMinutes', 0, 24 * 60, false),
+      directiveHorizonDays: num(sanity.directiveHorizonDays, 'timeSanity.directiveHorizonDays', 1, 366, false),
+      observationClockToleranceMinutes: num(sanity.observationClockToleranceMinutes, 'timeSanity.observationClockToleranceMinutes', 0, 60, false),
+      observationLookBackDays: num(sanity.observationLookBackDays, 'timeSanity.observationLookBackDays', 1, 366, false),
     },
   };
 }

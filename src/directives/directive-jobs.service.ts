@@ -130,19 +130,14 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
 
   /**
    * Re-derives every enterprise's order for now and versions only those whose requirement
-   * differs from their current one: enterprises registered or changed after the directives
-   * that concern them, and phases begun while a warning version was current. An enterprise
-   * whose current version takes effect later (an advance season notice) is left alone.
+   * differs from the version in force now: enterprises registered or changed after the
+   * directives that concern them, and phases begun while a warning version was in force. A
+   * new version lasts until the next directed start, which stays as it was.
    */
   async reconcile(): Promise<DirectiveResult | null> {
     const now = this.clock.now();
-    const pending: Array<{ enterprise_code: string }> = await this.dataSource.query(
-      `SELECT v.enterprise_code FROM orders o JOIN order_versions v ON v.id = o.current_version_id WHERE o.status = 'open' AND v.effective_from > $1`,
-      [now],
-    );
-    const skip = new Set(pending.map((p) => p.enterprise_code));
     const counties = this.config.city.counties.map((c) => c.name);
-    const result = await this.directives.execute(SYSTEM_ACTOR, this.reconcilePlan(now, counties, skip), false).catch((err: unknown) => {
+    const result = await this.directives.execute(SYSTEM_ACTOR, this.reconcilePlan(now, counties), false).catch((err: unknown) => {
       if (err instanceof DomainError && err.code === CommonErrorCode.CONFLICT) return null;
       throw err;
     });
@@ -151,7 +146,8 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
     return result;
   }
 
-  private reconcilePlan(now: Date, counties: string[], skip: Set<string>) {
+  /** Fills gaps only: what is already directed for later (an advance season notice, a red from noon) stays. */
+  private reconcilePlan(now: Date, counties: string[]) {
     return {
       kind: 'reconcile' as const,
       level: null,
@@ -161,7 +157,7 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
       endsAt: null,
       basis: '按最新登记信息、错峰生产阶段和响应级别核对生产调控指令',
       events: new Map(),
-      enterpriseFilter: (e: { code: string }) => !skip.has(e.code),
+      mode: 'fill' as const,
       ackHours: this.config.dispatch.ackDeadlineHours.season,
       skipIfUnchanged: true,
       endInactive: true,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { inForceAt } from '../orders/version-in-force.js';
 import { Clock } from '../scheduling/clock.js';
 
 export interface CountyProgress {
@@ -13,6 +14,10 @@ export interface CountyProgress {
   acknowledged: number;
   implemented: number;
   overdue: number;
+  /** Versions in force now, directed to start later, and replaced before they began. */
+  inForce: number;
+  ahead: number;
+  replaced: number;
 }
 
 /** How far a directive has come, per county, and who is late. */
@@ -42,7 +47,10 @@ export class DirectiveProgressService {
               count(*) FILTER (WHERE d.live IS NOT TRUE)::int AS failed,
               count(*) FILTER (WHERE v.acknowledged_at IS NOT NULL)::int AS acknowledged,
               count(*) FILTER (WHERE v.implemented_at IS NOT NULL)::int AS implemented,
-              count(*) FILTER (WHERE v.acknowledged_at IS NULL AND v.status = 'current' AND v.ack_deadline < $2)::int AS overdue
+              count(*) FILTER (WHERE v.acknowledged_at IS NULL AND v.status = 'current' AND v.ack_deadline < $2)::int AS overdue,
+              count(*) FILTER (WHERE ${inForceAt('v', '$2')})::int AS "inForce",
+              count(*) FILTER (WHERE v.status <> 'superseded' AND v.effective_from > $2)::int AS ahead,
+              count(*) FILTER (WHERE v.status = 'superseded')::int AS replaced
        FROM order_versions v LEFT JOIN d ON d.id = v.id WHERE v.directive_id = $1 AND ($3::text IS NULL OR v.county = $3) GROUP BY v.county ORDER BY v.county`,
       [directiveId, now, countyFilter],
     );

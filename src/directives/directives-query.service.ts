@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { levelsAhead } from '../rules/levels/level-at.js';
 import { Clock } from '../scheduling/clock.js';
 import { CountyLevelsService } from './county-levels.service.js';
 import type { ListDirectivesQuery } from './dto/list-directives.query.js';
@@ -22,13 +23,18 @@ export class DirectivesQueryService {
     return { items: rows };
   }
 
-  /** Each county's level now and the directed one (which may start later). */
+  /**
+   * Each county's level now, until when, and what is directed next with its times (`next`:
+   * every later change, e.g. red from 12:00 to 13:00, then none), as well as the machine's
+   * last directive (`directed`, which may start later).
+   */
   async levels() {
     const now = this.clock.now().toISOString();
     const machines = await this.levelsService.all();
     return [...machines.values()].map((m) => {
       const ctx = m.snapshot.context;
-      return { county: m.county, levelNow: this.levelsService.levelAt(m, now), directed: ctx.level, startsAt: ctx.startsAt, endsAt: ctx.endsAt, episodeId: ctx.episodeId };
+      const next = levelsAhead(ctx, now);
+      return { county: m.county, levelNow: this.levelsService.levelAt(m, now), levelNowUntil: next[0]?.from ?? null, next, directed: ctx.level, startsAt: ctx.startsAt, endsAt: ctx.endsAt, episodeId: ctx.episodeId };
     });
   }
 }

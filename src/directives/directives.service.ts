@@ -4,11 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AlertsService } from '../acknowledgements/alerts.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { checkDirectiveTimes, timeRefused } from '../common/time-window.js';
 import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { planDeliveries } from '../orders/order-delivery.js';
-import { planVersions } from '../orders/order-plan.js';
+import { planVersions, type TimelineMode } from '../orders/order-plan.js';
 import { loadOpenOrders, writeVersions } from '../orders/order-writer.js';
 import { entityToEnterprise } from '../registry/enterprise.mapper.js';
 import { loadActiveEnterprisesOf, loadEnterpriseEntities } from '../registry/enterprise-reader.js';
@@ -56,6 +57,8 @@ export interface DirectivePlan {
   skipIfUnchanged?: boolean;
   /** Also end the open orders of deactivated enterprises (reconciliation). */
   endInactive?: boolean;
+  /** How the new versions meet the directed timeline (default replace: newest governs from its start). */
+  mode?: TimelineMode;
 }
 
 class DryRunRollback extends Error {
@@ -90,6 +93,9 @@ export class DirectivesService {
     }
     const counties = dto.counties ? [...new Set(dto.counties)] : known;
     const at = dto.startsAt ?? now.toISOString();
+    const { directiveStartToleranceMinutes, directiveHorizonDays } = this.config.dispatch.timeSanity;
+    const refusals = checkDirectiveTimes(new Date(at), dto.action === 'lift' || !dto.endsAt ? null : new Date(dto.endsAt), now, { startToleranceMinutes: directiveStartToleranceMinutes, horizonDays: directiveHorizonDays });
+    if (refusals.length > 0) throw timeRefused(refusals);
     const plan: DirectivePlan = {
       kind: dto.action,
       level: dto.action === 'lift' ? null : dto.level!,
@@ -145,13 +151,17 @@ export class DirectivesService {
         const machinesAfter = new Map([...machines, ...next]);
 
         const enterprises = await this.enterprisesInScope(manager, plan);
-        const effectiveIso = plan.effectiveAt.toISOString();
-        const orderConfig = this.config.orderConfigFor(this.config.seasonAt(plan.effectiveAt));
+        // A version is never in force before it was issued: a start in the recent past (the
+        // tolerance) takes effect now; until now the earlier versions were what held.
+        const from = plan.effectiveAt > now ? plan.effectiveAt : now;
+        const effectiveIso = from.toISOString();
+        const orderConfig = this.config.orderConfigFor(this.config.seasonAt(from));
         const levelOf = new Map<string, LevelOrNone>([...machinesAfter.keys()].map((c) => [c, this.levels.levelAt(machinesAfter.get(c)!, effectiveIso)]));
         const items = enterprises.map((e) => ({ enterprise: e, order: deriveOrder(e, effectiveIso, levelOf.get(e.county) ?? 'none', orderConfig) }));
         if (plan.endInactive) items.push(...(await this.inactiveWithOpenOrders(manager, plan.counties, effectiveIso)));
-        const open = await loadOpenOrders(manager, items.map((i) => i.enterprise.code));
-        const planned = planVersions(items, open);
+        const mode = plan.mode ?? 'replace';
+        const open = await loadOpenOrders(manager, items.map((i) => i.enterprise.code), from, mode);
+        const planned = planVersions(items, open, { from, to: plan.endsAt, mode });
         const deliveries = planDeliveries(planned);
         const inScope = new Map<string, number>();
         for (const e of enterprises) inScope.set(e.county, (inScope.get(e.county) ?? 0) + 1);
@@ -168,10 +178,10 @@ export class DirectivesService {
         );
         const directiveId: string = row.id;
         await writeVersions(manager, directiveId, planned, {
-          effectiveFrom: plan.effectiveAt,
-          effectiveTo: plan.endsAt,
+          effectiveFrom: from,
           ackDeadline: new Date(now.getTime() + plan.ackHours * 3_600_000),
           createdAt: now,
+          mode,
         });
         await this.outbox.enqueueFresh(manager, deliveries.rows);
         await this.alerts.flagUnreachable(manager, planned.filter((p) => deliveries.unreachable.has(p.enterprise.code)), number);

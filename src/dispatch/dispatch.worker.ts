@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
+import { Clock } from '../scheduling/clock.js';
 import { retryDelaySeconds } from '../config/dispatch-config.js';
 import { randomBytes } from 'node:crypto';
 import { INSTANCE_ID } from '../scheduling/instance-id.js';
@@ -63,6 +64,7 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly config: ConfigService,
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
+    private readonly clock: Clock,
   ) {
     const keyFor = (code: string | null) => webhookSecretFor(code ?? 'city', this.config.app.secret);
     this.register({ kind: 'notice', render: async (rows) => new Map(rows.map((r) => [r.id, noticeMessage(r, keyFor)])) });
@@ -201,10 +203,19 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
         return { id: row.id, attempt: row.attempts, ok: false, response: null, error: err instanceof Error ? err.message : String(err), retryIn };
       }
     };
-    const workers = Array.from({ length: Math.min(this.config.dispatch.worker.concurrency, rows.length) }, async () => {
-      while (next < rows.length) {
-        const row = rows[next++];
-        outcomes.push(await sendOne(row));
+    // One queue per recipient, in order of what the messages announce: an enterprise reads
+    // orange, then red, then the lift, whatever order the rows were claimed in.
+    const queues = new Map<string, ClaimedRow[]>();
+    for (const r of rows) queues.set(`${r.channel}:${r.recipient}`, [...(queues.get(`${r.channel}:${r.recipient}`) ?? []), r]);
+    const sequenceOf = (r: ClaimedRow): number => {
+      const m = messages.get(r.id);
+      return m && !(m instanceof Error) && m.channel !== 'skip' ? (m.sequence ?? 0) : 0;
+    };
+    const groups = [...queues.values()].map((g) => g.sort((a, b) => sequenceOf(a) - sequenceOf(b) || Number(a.id) - Number(b.id)));
+    const workers = Array.from({ length: Math.min(this.config.dispatch.worker.concurrency, groups.length) }, async () => {
+      while (next < groups.length) {
+        const group = groups[next++];
+        for (const row of group) outcomes.push(await sendOne(row));
       }
     });
     await Promise.all(workers);
@@ -225,6 +236,16 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
          WHERE o.id = x.id AND o.locked_by = $2`,
         [json, this.workerId],
       );
+      // The first delivery of an order version's notice: its acknowledgement deadline counts
+      // from now (the same span as from its issue), never from before the enterprise knew.
+      const sent = outcomes.filter((o) => o.ok).map((o) => o.id);
+      if (sent.length > 0) {
+        await manager.query(
+          `UPDATE order_versions v SET notified_at = $2, ack_deadline = greatest(v.ack_deadline, $2::timestamptz + (v.ack_deadline - v.created_at))
+           FROM outbox o WHERE o.id = ANY($1::bigint[]) AND o.order_version_id = v.id AND v.notified_at IS NULL AND o.locked_by IS NULL`,
+          [sent, this.clock.now()],
+        );
+      }
       await manager.query(
         `INSERT INTO delivery_attempts (outbox_id, attempt, worker, ok, response, error)
          SELECT id, attempt, $2, ok, response, error FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, response text, error text)`,

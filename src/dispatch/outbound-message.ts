@@ -15,9 +15,10 @@ export interface WebhookMessage {
   signingKey: string;
 }
 
-export type OutboundMessage = EmailMessage | WebhookMessage;
+/** Messages to one recipient go out one after another in this order (an order version's start), then by row. */
+export type OutboundMessage = (EmailMessage | WebhookMessage) & { sequence?: number };
 
-/** Nothing to send any more, on purpose (e.g. the order version was replaced before delivery). */
+/** Nothing to send any more, on purpose (the order version was replaced before it began, or its interval is over). */
 export interface SkippedMessage {
   channel: 'skip';
   reason: string;

@@ -9,6 +9,7 @@ import { withRules } from '../common/rules-error.js';
 import { sameData } from '../common/same-data.js';
 import { ConfigService } from '../config/config.service.js';
 import { drawInspections, type DrawInput, type DrawResult } from '../rules/inspection/double-random-draw.js';
+import { inForceAt } from '../orders/version-in-force.js';
 import { Clock } from '../scheduling/clock.js';
 import type { CreateDrawDto } from './dto/create-draw.dto.js';
 
@@ -29,13 +30,12 @@ export class DrawsService {
   async create(p: Principal, dto: CreateDrawDto) {
     const now = this.clock.now();
     const candidates: Array<{ code: string; county: string; overdue: boolean; power: boolean; violations: number }> = await this.dataSource.query(
-      `SELECT o.enterprise_code AS code, o.county,
+      `SELECT v.enterprise_code AS code, v.county,
               (v.acknowledged_at IS NULL AND v.ack_deadline < $1) AS overdue,
-              EXISTS (SELECT 1 FROM inspection_tasks t WHERE t.enterprise_code = o.enterprise_code AND t.kind = 'power' AND t.status = 'open') AS power,
-              (SELECT count(*)::int FROM findings f WHERE f.enterprise_code = o.enterprise_code AND f.verdict = 'violation') AS violations
-       FROM orders o JOIN order_versions v ON v.id = o.current_version_id
-       JOIN enterprises e ON e.code = o.enterprise_code
-       WHERE o.status = 'open' AND e.active AND v.effective_from <= $1 ORDER BY o.enterprise_code`,
+              EXISTS (SELECT 1 FROM inspection_tasks t WHERE t.enterprise_code = v.enterprise_code AND t.kind = 'power' AND t.status = 'open') AS power,
+              (SELECT count(*)::int FROM findings f WHERE f.enterprise_code = v.enterprise_code AND f.verdict = 'violation') AS violations
+       FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code
+       WHERE ${inForceAt('v', '$1')} AND NOT v.ends AND e.active ORDER BY v.enterprise_code`,
       [now],
     );
     if (candidates.length === 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'No enterprise is under an order in force now: nothing to draw from.');

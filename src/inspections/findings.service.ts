@@ -7,13 +7,13 @@ import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
 import { LedgerService } from '../compliance/ledger.service.js';
 import { ConfigService } from '../config/config.service.js';
+import { checkObservedAt, timeRefused } from '../common/time-window.js';
 import { versionInForce } from '../orders/version-in-force.js';
 import { judgeFinding } from '../rules/inspection/finding-verdict.js';
 import { Clock } from '../scheduling/clock.js';
 import type { CreateFindingDto } from './dto/create-finding.dto.js';
 
 /** Tolerated clock difference between a phone and the server. */
-const FUTURE_SKEW_MS = 5 * 60_000;
 
 /**
  * A finding is judged against the order version in force at the moment observed: a line
@@ -32,9 +32,8 @@ export class FindingsService {
 
   async create(p: Principal, taskId: string, dto: CreateFindingDto) {
     const observedAt = new Date(dto.observedAt);
-    if (observedAt.getTime() > this.clock.now().getTime() + FUTURE_SKEW_MS) {
-      throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'observedAt lies in the future; check the phone clock.');
-    }
+    const refusal = checkObservedAt('observedAt', observedAt, this.clock.now(), this.config.observationWindow());
+    if (refusal) throw timeRefused([{ ...refusal, message: `${refusal.message}; check the phone clock` }]);
     return this.dataSource.transaction(async (manager) => {
       const [task] = await manager.query('SELECT id, enterprise_code, county, team, status FROM inspection_tasks WHERE id = $1 FOR UPDATE', [taskId]).catch(() => []);
       const mine = task && (p.role === 'commander' || (p.role === 'inspector' && task.team === p.team));

@@ -5,6 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, AuditService, type Actor } from '../audit/audit.service.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
+import { Clock } from '../scheduling/clock.js';
+import { checkObservedAt } from '../common/time-window.js';
 import { versionInForce } from '../orders/version-in-force.js';
 import { baselineFor, isAnomalous } from '../rules/inspection/power-anomaly.js';
 import { localDateOf, parseInstant } from '../rules/time/local-time.js';
@@ -20,6 +22,8 @@ interface Issue {
   row: number;
   field: string;
   message: string;
+  value?: string;
+  allowed?: { from: string | null; to: string | null };
 }
 
 /**
@@ -33,6 +37,7 @@ export class PowerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   parseCsv(body: Buffer): unknown[] {
@@ -52,12 +57,18 @@ export class PowerService {
     const known = new Set(lines.map((l) => `${l.enterprise_code}/${l.code}`));
     const issues: Issue[] = [];
     const out: ReadingInput[] = [];
+    const now = this.clock.now();
+    const window = this.config.observationWindow();
     input.forEach((raw, i) => {
       const r = (raw ?? {}) as Partial<ReadingInput>;
       const code = String(r.enterpriseCode ?? '').toUpperCase();
       const before = issues.length;
       if (!known.has(`${code}/${String(r.lineCode ?? '')}`)) issues.push({ row: i, field: 'lineCode', message: `no line ${String(r.lineCode)} of enterprise ${code || '(none)'} in the registry` });
       if (Number.isNaN(parseInstant(r.at))) issues.push({ row: i, field: 'at', message: 'must be an ISO 8601 time with an offset' });
+      else {
+        const refusal = checkObservedAt('at', new Date(parseInstant(r.at)), now, window);
+        if (refusal) issues.push({ row: i, field: 'at', message: refusal.message, value: refusal.value, allowed: refusal.allowed });
+      }
       if (typeof r.kw !== 'number' || !Number.isFinite(r.kw) || r.kw < 0) issues.push({ row: i, field: 'kw', message: 'must be a number ≥ 0 (kW)' });
       if (issues.length === before) out.push({ enterpriseCode: code, lineCode: String(r.lineCode), at: String(r.at), kw: Number(r.kw) });
     });

@@ -9,7 +9,7 @@ import { renderOrderEmail } from '../dispatch/templates/order-email.template.js'
 import { webhookSecretFor } from '../dispatch/webhook-signature.js';
 import { Clock } from '../scheduling/clock.js';
 import { orderTemplateFields } from './order-template-fields.js';
-import { loadVersionViews } from './order-view.js';
+import { loadVersionViews, timelineState } from './order-view.js';
 
 /** Renders `order` outbox rows at send time: the version as it is now, with a freshly signed link. */
 @Injectable()
@@ -35,11 +35,19 @@ export class OrderMessageRenderer implements OnModuleInit {
     for (const row of rows) {
       const view = row.orderVersionId ? views.get(row.orderVersionId) : undefined;
       if (!view) continue;
-      // Replaced before it went out: the enterprise gets the current version's notice instead.
-      if (view.status === 'superseded') {
-        out.set(row.id, { channel: 'skip', reason: `superseded by version ${view.currentModification} before delivery` });
+      // Skipped only when nothing of it is left to announce: a later version covers its whole
+      // interval (replaced before it began), or its interval is over. Every version with any
+      // part still ahead is sent, the one in force and those that start later alike.
+      const state = timelineState(view, now);
+      if (state === 'replaced') {
+        out.set(row.id, { channel: 'skip', reason: `superseded: replaced before its start by version ${view.replacedBy?.modification ?? view.currentModification}, before delivery` });
         continue;
       }
+      if (state === 'ended') {
+        out.set(row.id, { channel: 'skip', reason: `its interval ended (${view.effectiveTo}) before delivery` });
+        continue;
+      }
+      const sequence = Date.parse(view.effectiveFrom);
       const link = ackLink(this.config, view, now);
       if (row.channel === 'email') {
         const mail = renderOrderEmail({
@@ -49,11 +57,12 @@ export class OrderMessageRenderer implements OnModuleInit {
           ackUrl: link.url,
           linkExpiresAt: link.expiresAt,
         });
-        out.set(row.id, { channel: 'email', to: row.recipient, ...mail });
+        out.set(row.id, { channel: 'email', to: row.recipient, sequence, ...mail });
       } else {
         out.set(row.id, {
           channel: 'webhook',
           url: row.recipient,
+          sequence,
           signingKey: webhookSecretFor(view.enterprise.code, this.config.app.secret),
           body: {
             type: 'hazeops.order.version',

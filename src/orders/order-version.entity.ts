@@ -7,6 +7,7 @@ import type { OrderLine } from '../rules/orders/order.types.js';
 @Index('idx_order_versions_enterprise', ['enterpriseCode', 'createdAt'])
 @Index('idx_order_versions_directive', ['directiveId'])
 @Index('idx_order_versions_directive_county', ['directiveId', 'county', 'enterpriseCode'])
+@Index('idx_order_versions_interval', ['enterpriseCode', 'effectiveFrom'])
 @Index('idx_order_versions_pending_ack', ['ackDeadline'], { where: "status = 'current' AND acknowledged_at IS NULL" })
 export class OrderVersionEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -27,7 +28,7 @@ export class OrderVersionEntity {
   @Column({ type: 'varchar', length: 64 })
   county: string;
 
-  /** current | superseded */
+  /** current | superseded (replaced before it began: its interval is empty). */
   @Column({ type: 'varchar', length: 16 })
   status: string;
 
@@ -58,6 +59,10 @@ export class OrderVersionEntity {
 
   @Column({ name: 'effective_to', type: 'timestamptz', nullable: true })
   effectiveTo: Date | null;
+
+  /** The first successful delivery of its notice; the acknowledgement deadline counts from it. */
+  @Column({ name: 'notified_at', type: 'timestamptz', nullable: true })
+  notifiedAt: Date | null;
 
   @Column({ name: 'ack_deadline', type: 'timestamptz' })
   ackDeadline: Date;

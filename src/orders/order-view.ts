@@ -1,11 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { OrderLine } from '../rules/orders/order.types.js';
+import { inForceAt } from './version-in-force.js';
 
 /** An order version with what people need to read it: names, directive number, state. */
 export interface OrderVersionView {
   versionId: string;
   orderId: string;
   modification: number;
+  /** superseded: replaced before it began (its interval is empty). */
   status: 'current' | 'superseded';
   ends: boolean;
   directiveId: string;
@@ -26,7 +28,21 @@ export interface OrderVersionView {
   implementedAt: string | null;
   /** The order's current version number, to name it when this one is superseded. */
   currentModification: number;
+  /** For a replaced version: the version in force at its planned start (what replaced it). */
+  replacedBy: { orderId: string; modification: number; versionId: string } | null;
+  /** First successful delivery of its notice. */
+  notifiedAt: string | null;
   createdAt: string;
+}
+
+/** Where a version stands on the timeline at an instant. */
+export type TimelineState = 'ahead' | 'in_force' | 'replaced' | 'ended';
+
+export function timelineState(view: Pick<OrderVersionView, 'status' | 'effectiveFrom' | 'effectiveTo'>, at: Date): TimelineState {
+  if (view.status === 'superseded') return 'replaced';
+  if (Date.parse(view.effectiveFrom) > at.getTime()) return 'ahead';
+  if (view.effectiveTo !== null && Date.parse(view.effectiveTo) <= at.getTime()) return 'ended';
+  return 'in_force';
 }
 
 interface Row {
@@ -57,6 +73,8 @@ interface Row {
   implemented_at: Date | null;
   current_modification: number;
   created_at: Date;
+  notified_at: Date | null;
+  replaced_by: { order_id: string; modification: number; id: string } | null;
   line_names: Record<string, string> | null;
 }
 
@@ -65,7 +83,9 @@ export async function loadVersionViews(manager: EntityManager, versionIds: strin
   const rows: Row[] = await manager.query(
     `SELECT v.id, v.order_id, v.modification, v.status, v.ends, v.directive_id, d.number, d.kind, v.enterprise_code, e.name, v.county, e.webhook_url,
             v.level, v.phase, v.lines, v.stopped_capacity_percent, v.max_load_percent, v.notes, v.effective_from, v.effective_to, v.ack_deadline,
-            v.acknowledged_at, v.acknowledged_by, v.implementation, v.implemented_at, o.current_modification, v.created_at,
+            v.acknowledged_at, v.acknowledged_by, v.implementation, v.implemented_at, o.current_modification, v.created_at, v.notified_at,
+            CASE WHEN v.status = 'superseded' THEN (SELECT json_build_object('order_id', r.order_id, 'modification', r.modification, 'id', r.id) FROM order_versions r
+              WHERE r.enterprise_code = v.enterprise_code AND ${inForceAt('r', 'v.effective_from')} ORDER BY r.effective_from DESC LIMIT 1) END AS replaced_by,
             (SELECT json_object_agg(l.code, l.name) FROM production_lines l WHERE l.enterprise_code = v.enterprise_code) AS line_names
      FROM order_versions v
      JOIN orders o ON o.id = v.order_id
@@ -100,6 +120,8 @@ export async function loadVersionViews(manager: EntityManager, versionIds: strin
         acknowledgedBy: r.acknowledged_by,
         implementedAt: r.implemented_at?.toISOString() ?? null,
         currentModification: r.current_modification,
+        replacedBy: r.replaced_by ? { orderId: r.replaced_by.order_id, modification: r.replaced_by.modification, versionId: r.replaced_by.id } : null,
+        notifiedAt: r.notified_at?.toISOString() ?? null,
         createdAt: r.created_at.toISOString(),
       },
     ]),

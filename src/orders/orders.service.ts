@@ -7,7 +7,9 @@ import { DomainError, OrderErrorCode } from '../common/domain-error.js';
 import { inScope, scopeOf } from '../registry/registry-scope.js';
 import type { ConfirmImplementationDto } from './dto/confirm-implementation.dto.js';
 import type { ListOrdersQuery } from './dto/list-orders.query.js';
-import { loadVersionViews, type OrderVersionView } from './order-view.js';
+import { Clock } from '../scheduling/clock.js';
+import { loadVersionViews, timelineState, type OrderVersionView, type TimelineState } from './order-view.js';
+import { inForceAt, inForceOrAheadAt } from './version-in-force.js';
 
 /** Orders as their readers see them: an enterprise its own, a county officer its county. */
 @Injectable()
@@ -15,12 +17,19 @@ export class OrdersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly acks: AcknowledgementService,
+    private readonly clock: Clock,
   ) {}
 
-  async list(principal: Principal, q: ListOrdersQuery): Promise<{ items: OrderVersionView[]; total: number }> {
+  /**
+   * The versions in force at `at` (default now) or directed to start later, each with its
+   * timeline state: an enterprise under orange now and red from noon is listed with both.
+   */
+  async list(principal: Principal, q: ListOrdersQuery): Promise<{ items: Array<OrderVersionView & { state: TimelineState }>; total: number; at: string }> {
     const scope = scopeOf(principal);
-    const where: string[] = [`v.status = 'current'`, `o.status = 'open'`];
-    const params: unknown[] = [];
+    const at = q.at ? new Date(q.at) : this.clock.now();
+    const params: unknown[] = [at];
+    const where: string[] = [inForceOrAheadAt('v', '$1'), 'NOT v.ends'];
+    if (q.inForceOnly) where.push(inForceAt('v', '$1'));
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
@@ -30,17 +39,17 @@ export class OrdersService {
     if (q.county) add('v.county = ?', q.county);
     if (q.enterpriseCode) add('v.enterprise_code = ?', q.enterpriseCode);
     if (q.pending) where.push('v.acknowledged_at IS NULL');
-    const from = `FROM order_versions v JOIN orders o ON o.current_version_id = v.id WHERE ${where.join(' AND ')}`;
+    const from = `FROM order_versions v WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
     const ids: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT v.id ${from} ORDER BY v.county, v.enterprise_code LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      `SELECT v.id ${from} ORDER BY v.county, v.enterprise_code, v.effective_from LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
     );
     const views = await loadVersionViews(this.dataSource.manager, ids.map((r) => r.id));
-    return { items: ids.map((r) => views.get(r.id)!), total };
+    return { items: ids.map((r) => ({ ...views.get(r.id)!, state: timelineState(views.get(r.id)!, at) })), total, at: at.toISOString() };
   }
 
-  async get(principal: Principal, orderId: string): Promise<{ current: OrderVersionView; versions: Array<{ modification: number; versionId: string; status: string; directiveNumber: string; createdAt: string; acknowledgedAt: string | null }> }> {
+  async get(principal: Principal, orderId: string): Promise<{ current: OrderVersionView; versions: Array<{ modification: number; versionId: string; status: string; state: TimelineState; effectiveFrom: string; effectiveTo: string | null; directiveNumber: string; createdAt: string; acknowledgedAt: string | null }> }> {
     const versions: Array<{ id: string; modification: number }> = await this.dataSource.query('SELECT id, modification FROM order_versions WHERE order_id = $1 ORDER BY modification', [orderId]).catch(() => []);
     const views = await loadVersionViews(this.dataSource.manager, versions.map((v) => v.id));
     const all = versions.map((v) => views.get(v.id)!).filter(Boolean);
@@ -48,7 +57,7 @@ export class OrdersService {
     if (!current || !inScope(scopeOf(principal), current.enterprise)) throw this.notFound();
     return {
       current,
-      versions: all.map((v) => ({ modification: v.modification, versionId: v.versionId, status: v.status, directiveNumber: v.directiveNumber, createdAt: v.createdAt, acknowledgedAt: v.acknowledgedAt })),
+      versions: all.map((v) => ({ modification: v.modification, versionId: v.versionId, status: v.status, state: timelineState(v, this.clock.now()), effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo, directiveNumber: v.directiveNumber, createdAt: v.createdAt, acknowledgedAt: v.acknowledgedAt })),
     };
   }
 

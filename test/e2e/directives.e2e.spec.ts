@@ -131,9 +131,12 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     expect(v.acknowledged_by).toBe(`link:${coking.code}`);
     expect(new Date(v.acknowledged_at).toISOString()).toBe(clock.now().toISOString());
     // Implementation of one line through the same page.
-    await t.http.post(`${path}/implementation`).type('form').send({ lineCode: 'L1', implementedAt: '2026-12-10T19:30', modification: '1' }).expect(200);
+    // A stop cannot be confirmed for a time still to come (issue 8): the page says so in Chinese.
+    const future = await t.http.post(`${path}/implementation`).type('form').send({ lineCode: 'L1', implementedAt: '2026-12-10T19:30', modification: '1' }).expect(422);
+    expect(future.text).toContain('落实时间不能晚于当前时间');
+    await t.http.post(`${path}/implementation`).type('form').send({ lineCode: 'L1', implementedAt: '2026-12-10T09:30', modification: '1' }).expect(200);
     const [impl] = await ds.query('SELECT implementation, implemented_at FROM order_versions WHERE enterprise_code = $1', [coking.code]);
-    expect(impl.implementation.L1.at).toBe('2026-12-10T11:30:00.000Z');
+    expect(impl.implementation.L1.at).toBe('2026-12-10T01:30:00.000Z');
     expect(impl.implemented_at).not.toBeNull();
     // A tampered or foreign token is refused.
     await t.http.get(path.slice(0, -2) + 'xx').expect(403);
@@ -153,42 +156,45 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     }
   });
 
-  it('adjusting to red versions only the enterprise whose requirement changed; its old link is refused', async () => {
+  it('adjusting to red from 22:00 versions only the enterprise whose requirement changed; orange still holds until then, so its link still works', async () => {
     const oldLink = linkIn(smtp.to('wang2@example.com')[0].text ?? '');
     const kilnLink = linkIn(smtp.to('env401@example.com')[0].text ?? '');
     const before = smtp.messages.length;
     const res = await directive({ action: 'adjust', level: 'red', counties: ['修武县', '博爱县'], startsAt: '2026-12-10T22:00:00+08:00', endsAt: null }).expect(200);
     expect(res.body.number).toBe('焦冬防指〔2026〕2号');
     expect(res.body.summary.totals.orders).toBe(1);
-    const versions = await ds.query('SELECT enterprise_code, modification, status FROM order_versions WHERE enterprise_code = $1 ORDER BY modification', [coking.code]);
-    expect(versions).toEqual([
-      { enterprise_code: coking.code, modification: 1, status: 'superseded' },
-      { enterprise_code: coking.code, modification: 2, status: 'current' },
+    // Issue 8: the red version takes over from its start only; orange keeps 20:00–22:00.
+    const versions = await ds.query('SELECT enterprise_code, modification, status, effective_from, effective_to FROM order_versions WHERE enterprise_code = $1 ORDER BY modification', [coking.code]);
+    expect(versions.map((v: { modification: number; status: string; effective_from: Date; effective_to: Date | null }) => [v.modification, v.status, v.effective_from.toISOString(), v.effective_to?.toISOString() ?? null])).toEqual([
+      [1, 'current', '2026-12-10T12:00:00.000Z', '2026-12-10T14:00:00.000Z'],
+      [2, 'current', '2026-12-10T14:00:00.000Z', null],
     ]);
     await drain();
     expect(smtp.messages.length - before).toBe(2); // both coking contacts, nobody else
     expect(smtp.to('wang2@example.com')[1].subject).toContain('第2版');
+    expect(smtp.to('wang2@example.com')[1].text).toContain('自 12月10日 22:00 起，直至解除');
 
-    const refused = await t.http.post(oldLink).type('form').send({ modification: '1' }).expect(409);
-    expect(refused.text).toContain('第2版');
+    const page = await t.http.get(oldLink).expect(200);
+    expect(page.text).toContain('本版指令尚未生效：自 12月10日 20:00 起至 22:00');
+    await t.http.post(oldLink).type('form').send({ modification: '1' }).expect(200);
     // The kiln's version was not replaced: its link still works.
     await t.http.post(kilnLink).type('form').send({ modification: '1' }).expect(200);
   });
 
-  it('the enterprise acknowledges through the API too; a superseded version answers 409 naming the current one', async () => {
+  it('the enterprise acknowledges through the API too and lists both versions ahead of it', async () => {
     await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'coking', password: 'coking-password', role: 'enterprise', enterpriseCode: coking.code }).expect(201);
     const plant = await t.login('coking', 'coking-password');
     const list = await t.http.get('/api/v1/orders').set('Authorization', plant).expect(200);
-    expect(list.body.total).toBe(1);
-    const { orderId, modification } = list.body.items[0];
-    expect(modification).toBe(2);
-    const stale = await t.http.post(`/api/v1/orders/${orderId}/versions/1/acknowledge`).set('Authorization', plant).expect(409);
-    expect(stale.body.error).toMatchObject({ code: 'ORDER_SUPERSEDED', details: { currentModification: 2 } });
+    expect(list.body.total).toBe(2);
+    expect(list.body.items.map((i: { modification: number; state: string }) => [i.modification, i.state])).toEqual([[1, 'ahead'], [2, 'ahead']]);
+    const { orderId } = list.body.items[0];
+    const inForce = await t.http.get('/api/v1/orders?inForceOnly=true&at=2026-12-10T21:00:00%2B08:00').set('Authorization', plant).expect(200);
+    expect(inForce.body.items.map((i: { modification: number }) => i.modification)).toEqual([1]);
     const ok = await t.http.post(`/api/v1/orders/${orderId}/versions/2/acknowledge`).set('Authorization', plant).expect(200);
     expect(ok.body.acknowledgedBy).toBe('coking');
     const other = await ds.query('SELECT order_id FROM order_versions WHERE enterprise_code = $1', [chemical.code]);
     await t.http.get(`/api/v1/orders/${other[0].order_id}`).set('Authorization', plant).expect(404);
-    const bad = await t.http.post(`/api/v1/orders/${orderId}/versions/2/implementation`).set('Authorization', plant).send({ lines: [{ line: 'L9', stoppedAt: '2026-12-10T22:10:00+08:00' }] }).expect(422);
+    const bad = await t.http.post(`/api/v1/orders/${orderId}/versions/2/implementation`).set('Authorization', plant).send({ lines: [{ line: 'L9', stoppedAt: '2026-12-10T09:10:00+08:00' }] }).expect(422);
     expect(bad.body.error.code).toBe('LINE_NOT_RESTRICTED');
   });
 
@@ -203,7 +209,9 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
 
   it('lifting ends the orders that only the warning imposed; the season keeps the kiln stopped', async () => {
     const res = await directive({ action: 'lift', counties: ['修武县', '博爱县'] }).expect(200);
-    expect(res.body.summary.totals).toMatchObject({ orders: 3, ended: 3 });
+    // The lift (now, 13:00) replaces the orange and red still ahead; the kiln gets its
+    // season stop from now, which no version carried before 20:00.
+    expect(res.body.summary.totals).toMatchObject({ orders: 4, ended: 3 });
     const orders = await ds.query('SELECT enterprise_code, status FROM orders ORDER BY enterprise_code');
     expect(Object.fromEntries(orders.map((o: { enterprise_code: string; status: string }) => [o.enterprise_code, o.status]))).toEqual({
       [kiln.code]: 'open',
@@ -240,8 +248,8 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     expect(noEnd.body.error.message).toContain('endsAt');
     const unknown = await directive({ action: 'issue', level: 'orange', counties: ['火星县'], endsAt: null }).expect(422);
     expect(unknown.body.error.message).toContain('火星县');
-    const backwards = await directive({ action: 'issue', level: 'blue', counties: ['修武县'], startsAt: '2026-12-11T10:00:00+08:00', endsAt: '2026-12-11T08:00:00+08:00' }).expect(409);
-    expect(backwards.body.error.message).toContain('refused');
+    const backwards = await directive({ action: 'issue', level: 'blue', counties: ['修武县'], startsAt: '2026-12-11T10:00:00+08:00', endsAt: '2026-12-11T08:00:00+08:00' }).expect(422);
+    expect(backwards.body.error.details).toEqual([expect.objectContaining({ field: 'endsAt', value: '2026-12-11T00:00:00.000Z', allowed: { from: '2026-12-11T02:00:00.000Z', to: null } })]);
     const viewer = await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'viewer1', password: 'viewer-pass-1', role: 'viewer' }).expect(201);
     expect(viewer.body.role).toBe('viewer');
     await t.http.post('/api/v1/directives').set('Authorization', await t.login('viewer1', 'viewer-pass-1')).send({ action: 'lift', basis: 'x y' }).expect(403);

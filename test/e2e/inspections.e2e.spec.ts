@@ -113,7 +113,8 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
   });
 
   it('a power reading above the threshold on a stopped line opens a targeted task, once per line and day', async () => {
-    clock.set('2026-12-10T23:00:00+08:00');
+    // Readings may not lie in the future (issue 8): the clock stands after the last one.
+    clock.set('2026-12-10T23:50:00+08:00');
     const reading = { enterpriseCode: plants[0].code, lineCode: 'L1', at: '2026-12-10T23:00:00+08:00', kw: 600 };
     const res = await t.http.post('/api/v1/power-readings').set('Authorization', admin).send({ readings: [reading, { ...reading, at: '2026-12-10T23:30:00+08:00', kw: 650 }] }).expect(201);
     expect(res.body.anomalies).toHaveLength(2);
@@ -175,6 +176,10 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     expect(findings.text).toContain('违规');
     const ledger = await t.http.get('/api/v1/exports/ledger.csv').set('Authorization', admin).expect(200);
     expect(ledger.text).toContain('复核确认为保民生供热线');
+    // orders.csv lists what is in force now: at 08:00 the lift of 09:00 had not yet been issued.
+    const early = await t.http.get('/api/v1/exports/orders.csv').set('Authorization', admin).expect(200);
+    expect(early.text.trim().split('\r\n')).toHaveLength(1 + 40);
+    clock.set('2026-12-11T10:00:00+08:00');
     const orders = await t.http.get('/api/v1/exports/orders.csv').set('Authorization', admin).expect(200);
     expect(orders.text.trim().split('\r\n')).toHaveLength(1 + 30); // 博爱县's orders ended with the lift
     // Fit for officials: BOM, Chinese labels, local times, the directive's number, never a UUID or a code.

@@ -25,7 +25,7 @@ describe('a version replaced before its notice went out is not sent', () => {
     await smtp.stop();
   });
 
-  it('orange then red before delivery: one mail, for the current version; the old row is skipped, not failed', async () => {
+  it('orange then red, both "now", before delivery: one mail, for red; orange, whose interval is over, is skipped, not failed', async () => {
     const admin = await t.adminToken();
     const orange = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色' }).expect(200);
     await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'adjust', level: 'red', counties: ['修武县'], endsAt: null, basis: '红色' }).expect(200);
@@ -35,7 +35,7 @@ describe('a version replaced before its notice went out is not sent', () => {
     expect(smtp.messages[0].subject).toContain('第2版');
     const rows = await ds.query('SELECT status, last_error FROM outbox ORDER BY id');
     expect(rows.map((r: { status: string }) => r.status)).toEqual(['skipped', 'sent']);
-    expect(rows[0].last_error).toContain('superseded');
+    expect(rows[0].last_error).toContain('interval ended');
     const progress = await t.http.get(`/api/v1/directives/${orange.body.id}/progress`).set('Authorization', admin).expect(200);
     expect(progress.body.counties[0]).toMatchObject({ orders: 1, delivered: 0, failed: 0 });
   });

@@ -26,8 +26,10 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
   const ackUrl = assertWebUrl(input.ackUrl, 'ackUrl');
   const tz = input.timezone;
   const deadline = formatLocalTime(input.ackDeadline, tz);
-  const subject = singleLine(`${senderTag(input)}签收提醒 ${input.directiveNumber} — ${input.enterprise.name} (第${input.modification}版)，请于${deadline}前签收`);
-  const lead = `贵单位尚未签收生产调控指令 ${input.directiveNumber}（第${input.modification}版），签收截止时间为 ${deadline}。逾期未签收将报送所在县（市、区）及市冬防指挥部督办。`;
+  const start = formatLocalTime(input.effectiveFrom, tz);
+  // The reminder names the start: a version directed for later is told apart from the one in force.
+  const subject = singleLine(`${senderTag(input)}签收提醒 ${input.directiveNumber} — ${input.enterprise.name} (第${input.modification}版，${start}起执行)，请于${deadline}前签收`);
+  const lead = `贵单位尚未签收生产调控指令 ${input.directiveNumber}（第${input.modification}版，${formatInterval(input.effectiveFrom, input.effectiveTo, tz)}），签收截止时间为 ${deadline}。逾期未签收将报送所在县（市、区）及市冬防指挥部督办。`;
   const rows: Array<[string, string]> = [
     ['企业名称', input.enterprise.name],
     ['企业编码', input.enterprise.code],

@@ -66,8 +66,18 @@ export function formatDatetimeLocalValue(iso: string, timeZone: string): string 
   return `${parts.year}-${two(parts.month)}-${two(parts.day)}T${two(parts.hour)}:${two(parts.minute)}`;
 }
 
+function localParts(iso: string, timeZone: string): { date: string; time: string } {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timeZone).formatToParts(parseInstant(iso))) parts[p.type] = p.value;
+  return { date: `${Number(parts.month)}月${Number(parts.day)}日`, time: `${parts.hour!.padStart(2, '0')}:${parts.minute!.padStart(2, '0')}` };
+}
+
+/** An order version's interval: `自 12月2日 10:51 起至 10:55` (the end's date only when it differs), or `自 12月2日 10:51 起，直至解除`. */
 export function formatInterval(from: string, to: string | null, timeZone: string): string {
-  return `${formatLocalTime(from, timeZone)} 起至 ${to === null ? '解除时止（直至解除）' : formatLocalTime(to, timeZone)}`;
+  const a = localParts(from, timeZone);
+  if (to === null) return `自 ${a.date} ${a.time} 起，直至解除`;
+  const b = localParts(to, timeZone);
+  return `自 ${a.date} ${a.time} 起至 ${b.date === a.date ? b.time : `${b.date} ${b.time}`}`;
 }
 
 function percent(n: number): string {

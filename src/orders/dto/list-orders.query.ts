@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '../../common/dto/page.query.js';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ISO_WITH_OFFSET } from './preview-order.dto.js';
 
 export class ListOrdersQuery extends PageQuery {
   @ApiPropertyOptional({ example: '修武县' })
@@ -21,4 +22,15 @@ export class ListOrdersQuery extends PageQuery {
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
   pending?: boolean;
+
+  @ApiPropertyOptional({ description: 'The instant the list is as of (default now)', example: '2026-12-10T12:30:00+08:00' })
+  @IsOptional()
+  @Matches(ISO_WITH_OFFSET, { message: 'at must be an ISO 8601 time with an offset, e.g. 2026-12-10T12:30:00+08:00' })
+  at?: string;
+
+  @ApiPropertyOptional({ description: 'Only the versions in force at `at` (not those starting later)' })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  inForceOnly?: boolean;
 }

@@ -24,3 +24,36 @@ export function levelAt(context: Pick<ResponseLevelContext, 'history'>, at: Date
   if (current.endsAt !== null && ms(current.endsAt) <= t) return 'none';
   return current.level;
 }
+
+export interface LevelSegment {
+  level: LevelOrNone;
+  from: string;
+  /** null: until something else is directed. */
+  to: string | null;
+}
+
+/**
+ * What the history directs after an instant: each change of level from then on, with the
+ * time it starts and ends (levelAt at every stated time, equal neighbours merged).
+ */
+export function levelsAhead(context: Pick<ResponseLevelContext, 'history'>, after: Date | string): LevelSegment[] {
+  const t0 = parseInstant(after);
+  const times = new Set<number>();
+  for (const e of context.history) {
+    if ('startsAt' in e) {
+      times.add(ms(e.startsAt));
+      if (e.endsAt !== null) times.add(ms(e.endsAt));
+    } else times.add(ms(e.at));
+  }
+  const sorted = [...times].filter((t) => t > t0).sort((a, b) => a - b);
+  let current = levelAt(context, new Date(t0));
+  const out: LevelSegment[] = [];
+  for (const t of sorted) {
+    const level = levelAt(context, new Date(t));
+    if (level === current) continue;
+    if (out.length > 0) out[out.length - 1].to = new Date(t).toISOString();
+    out.push({ level, from: new Date(t).toISOString(), to: null });
+    current = level;
+  }
+  return out;
+}

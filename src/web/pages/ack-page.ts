@@ -23,6 +23,17 @@ export type AckPageState =
   | { kind: 'acknowledged'; acknowledgedAt: string; acknowledgedBy?: string | null }
   | { kind: 'superseded'; currentModification: number };
 
+/** Where the version stands on the enterprise's timeline when the page is rendered. */
+export interface AckPageTimeline {
+  state: 'ahead' | 'in_force' | 'replaced' | 'ended';
+  /** Start of its interval (ISO). */
+  startsAt: string;
+  /** End of its interval (ISO), null: until lifted. */
+  endsAt: string | null;
+  /** For `replaced`: the version that governs from its planned start instead. */
+  replacedBy: { modification: number } | null;
+}
+
 export interface AckPageInput {
   commandCenter: string;
   directiveNumber: string;
@@ -42,6 +53,7 @@ export interface AckPageInput {
   /** The signed link itself: acknowledgement posts here, implementation to `{actionUrl}/implementation`. */
   actionUrl: string;
   state: AckPageState;
+  timeline: AckPageTimeline;
   /** Render time (ISO): flags a passed deadline and pre-fills the time inputs. */
   now?: string;
   /** One-off message after a POST, e.g. 签收成功. */
@@ -113,6 +125,13 @@ function orderBody(input: AckPageInput, withForms: boolean): string {
   ].join('\n');
 }
 
+function timelineNotice(t: AckPageTimeline, tz: string): string {
+  const interval = formatInterval(t.startsAt, t.endsAt, tz);
+  if (t.state === 'ahead') return notice('info', escapeHtml(`本版指令尚未生效：${interval}。请提前签收，并在生效前做好停产（限产）准备。`));
+  if (t.state === 'ended') return notice('info', escapeHtml(`本版指令的执行期已结束（${interval}）。`));
+  return notice('warn', escapeHtml(`本版指令正在执行：${interval}。`));
+}
+
 /** The page behind an order's signed link, in one of three states: to acknowledge, acknowledged (confirm lines), superseded. */
 export function renderAckPage(input: AckPageInput): string {
   const tz = input.timezone;
@@ -122,20 +141,27 @@ export function renderAckPage(input: AckPageInput): string {
   const parts: string[] = [head, flash];
   const state = input.state;
 
-  if (state.kind === 'superseded') {
+  const timeline = input.timeline;
+  if (state.kind === 'superseded' || timeline.state === 'replaced') {
+    const by = timeline.replacedBy?.modification ?? (state.kind === 'superseded' ? state.currentModification : input.modification);
     parts.push(
       notice(
         'error',
-        `<strong>本版指令已被替代，本链接已失效。</strong><br>` +
-          escapeHtml(`第${input.modification}版已被第${state.currentModification}版替代。新版指令及新的签收链接已通过邮件发送，请以第${state.currentModification}版为准，打开新邮件中的链接签收。`),
+        `<strong>本版指令在生效前已被替代，本链接已失效。</strong><br>` +
+          escapeHtml(`第${input.modification}版原定${formatInterval(timeline.startsAt, null, tz).replace('，直至解除', '')}执行，生效前已被第${by}版替代。请以第${by}版为准，打开该版邮件中的链接签收。`),
       ),
       `<div class="box">${factsTable([
         ['企业', input.enterprise.name],
         ['指令文号', input.directiveNumber],
         ['本链接版本', `第${input.modification}版（已失效）`],
-        ['当前版本', `第${state.currentModification}版`],
+        ['替代版本', `第${by}版`],
       ])}</div>`,
     );
+  } else {
+    parts.push(timelineNotice(timeline, tz));
+  }
+  if (state.kind === 'superseded' || timeline.state === 'replaced') {
+    // nothing more: the replaced version's requirements never applied
   } else if (state.kind === 'pending') {
     const overdue = input.now !== undefined && parseInstant(input.now) > parseInstant(input.ackDeadline);
     parts.push(

@@ -26,6 +26,7 @@ function input(over: Partial<AckPageInput> = {}): AckPageInput {
     timezone: 'Asia/Shanghai',
     actionUrl: '/ack/tok.sig',
     state: { kind: 'pending' },
+    timeline: { state: 'in_force', startsAt: '2026-12-10T00:00:00Z', endsAt: null, replacedBy: null },
     now: '2026-12-10T01:30:00Z',
     ...over,
   };
@@ -39,7 +40,7 @@ describe('acknowledgement page', () => {
     expect(html).toContain(VIEWPORT);
     expect(html).toContain('<meta name="referrer" content="no-referrer">');
     expect(html).not.toMatch(/<(link|script)\b|src=/);
-    for (const s of ['焦作坚固水泥有限公司', '焦冬防指〔2026〕12号', '第2版（替代第1版）', '橙色预警', '2026年12月10日 08:00 起至', '2026年12月10日 10:00', '停产；禁止保温焖炉', '限产至50%', '正常生产', '全面停产「第43条」', '请保留停产记录', '60%']) {
+    for (const s of ['焦作坚固水泥有限公司', '焦冬防指〔2026〕12号', '第2版（替代第1版）', '橙色预警', '自 12月10日 08:00 起', '2026年12月10日 10:00', '停产；禁止保温焖炉', '限产至50%', '正常生产', '全面停产「第43条」', '请保留停产记录', '60%']) {
       expect(html).toContain(s);
     }
     expect(html).toMatch(/<form method="post" action="\/ack\/tok\.sig"><input type="hidden" name="modification" value="2"><button type="submit">确认签收<\/button><\/form>/);
@@ -66,12 +67,23 @@ describe('acknowledgement page', () => {
     expect(html).toContain('尚有 1 条生产线未确认落实');
   });
 
-  it('superseded: names the current version and the new link', () => {
-    const html = renderAckPage(input({ state: { kind: 'superseded', currentModification: 3 } }));
-    expect(html).toContain('本版指令已被替代，本链接已失效');
-    expect(html).toContain('第2版已被第3版替代');
-    expect(html).toContain('新的签收链接已通过邮件发送');
+  it('replaced before its start: names the version that replaced it and its planned start', () => {
+    const html = renderAckPage(
+      input({ state: { kind: 'superseded', currentModification: 4 }, timeline: { state: 'replaced', startsAt: '2026-12-10T04:00:00Z', endsAt: '2026-12-10T04:00:00Z', replacedBy: { modification: 3 } } }),
+    );
+    expect(html).toContain('本版指令在生效前已被替代，本链接已失效');
+    expect(html).toContain('第2版原定自 12月10日 12:00 起执行，生效前已被第3版替代');
     expect(html).not.toContain('<form');
+  });
+
+  it('a version still ahead says when it starts, and can be acknowledged already', () => {
+    const html = renderAckPage(input({ timeline: { state: 'ahead', startsAt: '2026-12-10T04:00:00Z', endsAt: '2026-12-10T05:00:00Z', replacedBy: null } }));
+    expect(html).toContain('本版指令尚未生效：自 12月10日 12:00 起至 13:00');
+    expect(html).toContain('确认签收');
+  });
+
+  it('a version in force says so with its interval', () => {
+    expect(renderAckPage(input())).toContain('本版指令正在执行：自 12月10日 08:00 起，直至解除');
   });
 
   it('escapes every piece of data', () => {

@@ -55,6 +55,7 @@ describe('dispatch configuration', () => {
       retry: { maxAttempts: 8, baseDelaySeconds: 30, maxDelaySeconds: 3600 },
       linkValidityDays: 7,
       worker: { batchSize: 100, concurrency: 8, leaseSeconds: 120 },
+      timeSanity: { directiveStartToleranceMinutes: 15, directiveHorizonDays: 30, observationClockToleranceMinutes: 2, observationLookBackDays: 30 },
     });
   });
 

@@ -30,7 +30,7 @@ describe('order email', () => {
     const m = renderOrderEmail(orderInput());
     expect(m.subject).toBe('【焦作市冬防指挥部】生产调控指令 焦冬防指〔2026〕12号 — 焦作坚固水泥有限公司 (第2版)');
     for (const part of [m.text, m.html]) {
-      expect(part).toContain('2026年12月10日 08:00 起至 解除时止（直至解除）');
+      expect(part).toContain('自 12月10日 08:00 起，直至解除');
       expect(part).toContain('签收截止');
       expect(part).toContain('2026年12月10日 10:00');
       expect(part).toContain('停产；禁止保温焖炉');
@@ -53,7 +53,7 @@ describe('order email', () => {
   it('shows a fixed end time and omits the version notice on the first version', () => {
     const m = renderOrderEmail(orderInput({ modification: 1, supersedes: null, effectiveTo: '2026-12-13T16:00:00Z', levelName: null }));
     expect(m.subject).toContain('(第1版)');
-    expect(m.text).toContain('起至 2026年12月14日 00:00');
+    expect(m.text).toContain('自 12月10日 08:00 起至 12月14日 00:00');
     expect(m.text).not.toContain('已失效，请以本版为准');
     expect(m.text).toContain('管控级别：无');
   });
@@ -87,7 +87,7 @@ describe('reminder email', () => {
   it('names the deadline and the link', () => {
     const o = orderInput();
     const m = renderReminderEmail({ ...o, enterprise: { ...o.enterprise, name: '<b>厂</b>' } });
-    expect(m.subject).toBe('【焦作市冬防指挥部】签收提醒 焦冬防指〔2026〕12号 — <b>厂</b> (第2版)，请于2026年12月10日 10:00前签收');
+    expect(m.subject).toBe('【焦作市冬防指挥部】签收提醒 焦冬防指〔2026〕12号 — <b>厂</b> (第2版，2026年12月10日 08:00起执行)，请于2026年12月10日 10:00前签收');
     expect(m.text).toContain('尚未签收');
     expect(m.text).toContain(o.ackUrl);
     expect(m.html).toContain('立即签收');
