@@ -31,7 +31,8 @@ export interface CountyLevel {
   directed: string;
   startsAt: string | null;
   endsAt: string | null;
-  /** Agreed contract (i8a): what is directed next and when. */
+  /** Until when the level now holds, and what is directed next with its times. */
+  levelNowUntil?: string | null;
   next?: Array<{ level: string; from: string; to: string | null }>;
 }
 
@@ -57,6 +58,10 @@ export interface CountyProgress {
   acknowledged: number;
   implemented: number;
   overdue: number;
+  /** Versions in force now, directed to start later, and replaced before they began. */
+  inForce?: number;
+  ahead?: number;
+  replaced?: number;
 }
 
 export interface DirectiveProgress {

@@ -509,6 +509,14 @@ export type OrdersControllerListData = {
          * Only versions not yet acknowledged
          */
         pending?: boolean;
+        /**
+         * The instant the list is as of (default now)
+         */
+        at?: string;
+        /**
+         * Only the versions in force at `at` (not those starting later)
+         */
+        inForceOnly?: boolean;
     };
     url: '/api/v1/orders';
 };
