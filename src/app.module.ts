@@ -2,11 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
+import { AccessModule } from './auth/access-policy.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DomainConfig } from './config/domain-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { prepareDatabase } from './database/app-role.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthController } from './health/health.controller.js';
 import { RegistryModule } from './registry/registry.module.js';
@@ -38,8 +40,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(app, domain),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true, logging: ['error', 'warn'] }),
+        // Migrations as the owner (databaseUrl); the service's queries as a role that owns nothing.
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            const roles = await prepareDatabase(databaseUrl, app.secret, app.databaseAppUrl);
+            return { ...dataSourceOptions(roles.appUrl), migrationsRun: false, logging: ['error', 'warn'] };
+          },
+        }),
         AuditModule,
+        AccessModule,
         AuthModule,
         RegistryModule,
         SchedulingModule.forRoot(overrides.clock),

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SYSTEM_ACTOR } from './audit/audit.service.js';
+import { AuditService, SYSTEM_ACTOR } from './audit/audit.service.js';
 import { UsersService } from './auth/users.service.js';
 import type { CreateUserDto } from './auth/dto/create-user.dto.js';
 import { ConfigService } from './config/config.service.js';
+import { TeamEntity } from './inspections/team.entity.js';
 import { EnterpriseEntity } from './registry/enterprise.entity.js';
 import { RegistryImportService } from './registry/registry-import.service.js';
 
@@ -21,6 +22,7 @@ export class BootstrapService implements OnModuleInit, OnApplicationBootstrap {
     private readonly config: ConfigService,
     private readonly users: UsersService,
     private readonly importer: RegistryImportService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Before any job's bootstrap hook: the season directives at boot must see the demo registry. */
@@ -48,22 +50,36 @@ export class BootstrapService implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
-  /** Demo accounts share one random password, written beside the embedded database. */
+  /** Demo accounts share one random password, written beside the embedded database with what each is bound to. */
   private async createDemoUsers(): Promise<void> {
     const password = randomBytes(9).toString('base64url');
     const first = await this.dataSource.getRepository(EnterpriseEntity).findOne({ where: {}, order: { code: 'ASC' } });
     const county = this.config.city.counties[0]?.name;
-    const accounts: CreateUserDto[] = [
-      { username: 'admin', password, role: 'commander', displayName: '指挥部值班员' },
-      { username: 'viewer', password, role: 'viewer', displayName: '观察员' },
-      { username: 'inspector', password, role: 'inspector', team: '督导一组', displayName: '督导员' },
-      ...(county ? [{ username: 'county', password, role: 'county_officer' as const, county, displayName: `${county}联络员` }] : []),
-      ...(first ? [{ username: 'enterprise', password, role: 'enterprise' as const, enterpriseCode: first.code, displayName: first.name }] : []),
+    const team = await this.demoTeam();
+    const accounts: Array<CreateUserDto & { boundTo: string }> = [
+      { username: 'admin', password, role: 'commander', displayName: '指挥部值班员', boundTo: 'whole city' },
+      { username: 'viewer', password, role: 'viewer', displayName: '观察员', boundTo: 'whole city (read only)' },
+      { username: 'inspector', password, role: 'inspector', team: team.key, displayName: '督导员', boundTo: `team ${team.key} (${team.name})` },
+      ...(county ? [{ username: 'county', password, role: 'county_officer' as const, county, displayName: `${county}联络员`, boundTo: `county ${county}` }] : []),
+      ...(first ? [{ username: 'enterprise', password, role: 'enterprise' as const, enterpriseCode: first.code, displayName: first.name, boundTo: `enterprise ${first.code} (${first.name}, ${first.county})` }] : []),
     ];
-    for (const a of accounts) await this.users.create(SYSTEM_ACTOR, a);
+    for (const { boundTo: _, ...a } of accounts) await this.users.create(SYSTEM_ACTOR, a);
     mkdirSync(this.config.app.dataDir, { recursive: true });
     const file = join(this.config.app.dataDir, 'demo-credentials.txt');
-    writeFileSync(file, accounts.map((a) => `${a.username}\t${a.role}\t${password}`).join('\n') + '\n', { mode: 0o600 });
+    // username, role, password, binding: one account per line, tab-separated.
+    writeFileSync(file, accounts.map((a) => `${a.username}\t${a.role}\t${password}\t${a.boundTo}`).join('\n') + '\n', { mode: 0o600 });
     this.logger.log(`demo accounts ${accounts.map((a) => a.username).join(', ')} created; password in ${file}`);
+  }
+
+  /** A city-wide team (no home county), so that every draw may give it tasks. */
+  private async demoTeam(): Promise<TeamEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(TeamEntity);
+      const existing = await repo.findOneBy({ key: 'demo-team-1' });
+      if (existing) return existing;
+      const team = await repo.save(repo.create({ key: 'demo-team-1', name: '督导一组', homeCounty: null }));
+      await this.audit.record(manager, SYSTEM_ACTOR, [{ action: 'team.create', entityType: 'team', entityId: team.key, before: null, after: team }]);
+      return team;
+    });
   }
 }

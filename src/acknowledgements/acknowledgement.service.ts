@@ -82,9 +82,12 @@ export class AcknowledgementService {
   async acknowledgeByNumber(orderId: string, modification: number, enterpriseCode: string | null, actor: Actor): Promise<AckReceipt> {
     const now = this.clock.now();
     // One statement, so one round trip and atomic without BEGIN/COMMIT: lock and check the
-    // version, mark it, resolve its reminders and write the audit entry (same columns as
-    // AuditService.record) only when this call is the first acknowledgement.
+    // version, mark it, resolve its reminders and, only when this call is the first
+    // acknowledgement, write its audit entry in a hash chain: audit_chain_claim takes a chain
+    // and its head, and the row's hash is the HMAC AuditService computes (chainHash: the RFC
+    // 8785 JSON of the same fields, built here; HMAC from the key pads with sha256()).
     // A named (prepared) statement: planning this CTE on every call cost more than running it.
+    const chain = this.audit.sqlChain();
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const { rows: [row] } = await pool.query({ name: 'hazeops.acknowledge', text:
       `WITH target AS (
@@ -98,12 +101,25 @@ export class AcknowledgementService {
        resolved AS (
          UPDATE alerts SET resolved_at = $4 WHERE order_version_id IN (SELECT id FROM marked)
            AND kind IN ('ack_reminder', 'ack_overdue') AND resolved_at IS NULL RETURNING id),
+       claim AS (
+         SELECT c.chain, c.seq, c.hash, date_trunc('milliseconds', now()) AS at
+         FROM audit_chain_claim($9, $10, 0) c WHERE EXISTS (SELECT 1 FROM marked)),
+       entry AS (
+         SELECT m.id::text AS entity_id, cl.chain, coalesce(cl.seq, 0) + 1 AS seq, coalesce(cl.hash, repeat('0', 64)) AS prev_hash, cl.at
+         FROM marked m CROSS JOIN claim cl),
+       message AS (
+         SELECT e.*, '[' || e.chain || ',' || to_jsonb((e.seq)::text)::text || ',' || to_jsonb(e.prev_hash::text)::text || ','
+           || to_jsonb(to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text || ',' || to_jsonb($5::text)::text || ','
+           || coalesce(to_jsonb($6::text)::text, 'null') || ',"order.acknowledge","order_version",' || to_jsonb(e.entity_id)::text
+           || ',null,{"at":' || to_jsonb($8::text)::text || ',"modification":' || $2::int || '},' || coalesce(to_jsonb($7::text)::text, 'null') || ']' AS m
+         FROM entry e),
        audited AS (
-         INSERT INTO audit_log (actor, actor_role, action, entity_type, entity_id, before, after, request_id)
-         SELECT $5, $6, 'order.acknowledge', 'order_version', id::text, NULL, jsonb_build_object('modification', $2::int, 'at', $4::timestamptz), $7
-         FROM marked RETURNING id)
+         INSERT INTO audit_log (at, actor, actor_role, action, entity_type, entity_id, before, after, request_id, chain, seq, prev_hash, hash)
+         SELECT at, $5, $6, 'order.acknowledge', 'order_version', entity_id, NULL, jsonb_build_object('modification', $2::int, 'at', $8::text), $7,
+                chain, seq, prev_hash, encode(sha256($12::bytea || sha256($11::bytea || convert_to(m, 'UTF8'))), 'hex')
+         FROM message RETURNING id)
        SELECT target.*, EXISTS (SELECT 1 FROM marked) AS fresh FROM target`,
-      values: [orderId, modification, enterpriseCode, now, actor.username, actor.role, currentRequestId()],
+      values: [orderId, modification, enterpriseCode, now, actor.username, actor.role, currentRequestId(), now.toISOString(), chain.lockClass, chain.chains, chain.ipad, chain.opad],
     });
     if (!row) throw new DomainError(OrderErrorCode.ORDER_NOT_FOUND, 'No such order (or it is outside what you may see).');
     if (row.status === 'superseded') {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
@@ -28,6 +29,7 @@ export class StatusReportsService implements OnApplicationBootstrap {
     private readonly jobs: JobRunner,
     private readonly cron: CronService,
     private readonly alerts: AlertsService,
+    private readonly access: AccessPolicy,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -67,7 +69,7 @@ export class StatusReportsService implements OnApplicationBootstrap {
 
   async file(principal: Principal, dto: FileStatusReportDto) {
     const code = principal.enterpriseCode;
-    if (!code) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'Only an enterprise account files status reports.');
+    if (!code || !this.access.mayActForEnterprise(principal, code)) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'Only an enterprise account files status reports, for itself.');
     const lines: Array<{ code: string }> = await this.dataSource.query('SELECT code FROM production_lines WHERE enterprise_code = $1', [code]);
     const known = new Set(lines.map((l) => l.code));
     const unknown = dto.lines.filter((l) => !known.has(l.line)).map((l) => l.line);
@@ -146,7 +148,7 @@ export class StatusReportsService implements OnApplicationBootstrap {
   }
 
   async list(principal: Principal, slot: string | undefined) {
-    const county = principal.role === 'county_officer' ? principal.county : null;
+    const county = this.access.countyFilter(principal);
     return this.dataSource.query(
       `SELECT r.enterprise_code AS "enterpriseCode", e.name, e.county, r.slot, r.reported_at AS "reportedAt", r.lines, r.note
        FROM status_reports r JOIN enterprises e ON e.code = r.enterprise_code

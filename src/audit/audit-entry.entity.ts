@@ -1,9 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Append-only: a trigger in the database rejects UPDATE, DELETE and TRUNCATE. */
+/** Append-only: a trigger in the database rejects UPDATE, DELETE and TRUNCATE; rows are hash-chained. */
 @Entity('audit_log')
 @Index('idx_audit_entity', ['entityType', 'entityId'])
 @Index('idx_audit_at', ['at'])
+@Index('uq_audit_chain_seq', ['chain', 'seq'], { unique: true, where: '"seq" IS NOT NULL' })
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -36,4 +37,19 @@ export class AuditEntryEntity {
 
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
   requestId: string | null;
+
+  /** Which of the hash chains the row is in (writers at the same moment use different chains). */
+  @Column({ type: 'smallint', nullable: true })
+  chain: number | null;
+
+  /** Place in its chain (1, 2, …); null for rows written before the chains existed. */
+  @Column({ type: 'bigint', nullable: true })
+  seq: string | null;
+
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64, nullable: true })
+  prevHash: string | null;
+
+  /** HMAC-SHA256 over the row's content and prevHash (see audit-chain.ts). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  hash: string | null;
 }

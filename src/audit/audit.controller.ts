@@ -15,4 +15,11 @@ export class AuditController {
   list(@Query() query: ListAuditQuery) {
     return this.audit.list(query);
   }
+
+  /** Walks the hash chain; answers the first broken link, if any. */
+  @Get('verify')
+  @Roles('commander')
+  verify() {
+    return this.audit.verify();
+  }
 }

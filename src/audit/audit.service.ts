@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/role.js';
+import { ConfigService } from '../config/config.service.js';
 import { currentRequestId } from '../logging/request-context.js';
+import { chainHash, chainKey, GENESIS_HASH, hmacPads } from './audit-chain.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export interface AuditChange {
@@ -18,25 +20,105 @@ export type Actor = Principal | { username: string; role: null };
 
 export const SYSTEM_ACTOR: Actor = { username: 'system', role: null };
 
+// Advisory lock class of the chains: lock (CHAIN_LOCK, k) is held on chain k from a
+// transaction's first audit row to its commit, so each chain has one order.
+const CHAIN_LOCK = 72_200_192;
+// Independent chains: a writer takes the first free one (from chain 0, or the one its runner
+// used last), so up to this many transactions write audit rows at once without waiting.
+// Verification reads whichever chains exist, so the number may change.
+const CHAINS = 16;
+
+export interface ChainBreak {
+  chain: number | null;
+  seq: string | null;
+  id: string;
+  reason: string;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  /** Rows checked in the chain. */
+  checked: number;
+  /** Rows written before the chain existed (no seq), not covered by it. */
+  unchained: number;
+  firstBroken: ChainBreak | null;
+}
+
+interface ChainRow {
+  id: string;
+  chain: number;
+  seq: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+  at: Date;
+  actor: string;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+}
+
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly key: Buffer;
+  /** The chain each query runner wrote to last: a transaction's later rows stay in its chain. */
+  private readonly lastChain = new WeakMap<object, number>();
 
-  /** Writes audit rows inside the caller's transaction, so a change and its audit commit together. */
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: ConfigService,
+  ) {
+    this.key = chainKey(config.app.secret);
+  }
+
+  /**
+   * Writes audit rows inside the caller's transaction, so a change and its audit commit together.
+   * Each row is chained to the one before it (seq, prev_hash, hash).
+   */
   async record(manager: EntityManager, actor: Actor, changes: AuditChange[]): Promise<void> {
     if (changes.length === 0) return;
-    const requestId = currentRequestId();
+    // The chain lock lasts until commit: outside a transaction it would end with its statement.
+    if (!manager.queryRunner?.isTransactionActive) return manager.transaction((m) => this.record(m, actor, changes));
+    const requestId = currentRequestId() ?? null;
+    // One statement takes a chain and reads its head (after the lock, see audit_chain_claim).
+    // Milliseconds: what is hashed must equal what a JavaScript Date reads back.
+    const runner = manager.queryRunner;
+    const [last] = await manager.query(`SELECT chain, seq, hash, date_trunc('milliseconds', now()) AS at FROM audit_chain_claim($1, $2, $3)`, [
+      CHAIN_LOCK,
+      CHAINS,
+      (runner && this.lastChain.get(runner)) ?? 0,
+    ]);
+    const chain = Number(last.chain);
+    if (runner) this.lastChain.set(runner, chain);
+    const at = last.at as Date;
+    let seq = BigInt(last.seq ?? 0);
+    let prevHash: string = last.hash ?? GENESIS_HASH;
+    const rows = changes.map((c) => {
+      seq += 1n;
+      const content = { chain, seq: seq.toString(), prevHash, at, actor: actor.username, actorRole: actor.role, action: c.action, entityType: c.entityType, entityId: c.entityId, before: c.before ?? null, after: c.after ?? null, requestId };
+      const hash = chainHash(this.key, content);
+      const row = { seq: content.seq, prev_hash: prevHash, hash, action: c.action, entity_type: c.entityType, entity_id: c.entityId, before: content.before, after: content.after };
+      prevHash = hash;
+      return row;
+    });
     const CHUNK = 5000;
-    for (let i = 0; i < changes.length; i += CHUNK) {
-      const part = changes.slice(i, i + CHUNK).map((c) => ({ action: c.action, entity_type: c.entityType, entity_id: c.entityId, before: c.before ?? null, after: c.after ?? null }));
+    for (let i = 0; i < rows.length; i += CHUNK) {
       // One JSON document per batch: no per-element array escaping in the driver.
       await manager.query(
-        `INSERT INTO audit_log (actor, actor_role, action, entity_type, entity_id, before, after, request_id)
-         SELECT $1, $2, action, entity_type, entity_id, before, after, $3
-         FROM json_to_recordset($4::json) AS x(action text, entity_type text, entity_id text, before jsonb, after jsonb)`,
-        [actor.username, actor.role, requestId, JSON.stringify(part)],
+        `INSERT INTO audit_log (at, actor, actor_role, action, entity_type, entity_id, before, after, request_id, chain, seq, prev_hash, hash)
+         SELECT $1, $2, $3, action, entity_type, entity_id, before, after, $4, $6, seq, prev_hash, hash
+         FROM json_to_recordset($5::json) AS x(action text, entity_type text, entity_id text, before jsonb, after jsonb, seq bigint, prev_hash text, hash text)`,
+        [at, actor.username, actor.role, requestId, JSON.stringify(rows.slice(i, i + CHUNK)), chain],
       );
     }
+  }
+
+  /** What the acknowledgement receipt needs to chain its audit row in SQL (see acknowledgement.service.ts). */
+  sqlChain(): { lockClass: number; chains: number; ipad: Buffer; opad: Buffer } {
+    return { lockClass: CHAIN_LOCK, chains: CHAINS, ...hmacPads(this.key) };
   }
 
   async list(filter: { entityType?: string; entityId?: string; actor?: string; limit: number; offset: number }) {
@@ -46,5 +128,55 @@ export class AuditService {
     if (filter.actor) qb.andWhere('a.actor = :u', { u: filter.actor });
     const [items, total] = await qb.getManyAndCount();
     return { items, total };
+  }
+
+  /**
+   * Walks each chain in seq order and answers the first row (lowest id) whose link or hash
+   * does not hold: an edited row, a removed one (a gap), a forged one (a hash made without
+   * the key), or a row added after the chains began without a place in one.
+   */
+  async verify(): Promise<ChainReport> {
+    const [{ unchained, first_chained: firstChained }] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE seq IS NULL)::int AS unchained, min(id) FILTER (WHERE seq IS NOT NULL) AS first_chained FROM audit_log`,
+    );
+    const chains: Array<{ chain: number }> = await this.dataSource.query('SELECT DISTINCT chain FROM audit_log WHERE seq IS NOT NULL ORDER BY chain');
+    let checked = 0;
+    const breaks: ChainBreak[] = [];
+    for (const { chain } of chains) {
+      const walked = await this.walk(chain);
+      checked += walked.checked;
+      if (walked.broken) breaks.push(walked.broken);
+    }
+    if (firstChained !== null) {
+      const [late] = await this.dataSource.query('SELECT id FROM audit_log WHERE seq IS NULL AND id > $1 ORDER BY id LIMIT 1', [firstChained]);
+      if (late) breaks.push({ chain: null, seq: null, id: String(late.id), reason: 'a row was added outside the chains (no seq)' });
+    }
+    breaks.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    return { ok: breaks.length === 0, checked, unchained, firstBroken: breaks[0] ?? null };
+  }
+
+  private async walk(chain: number): Promise<{ checked: number; broken: ChainBreak | null }> {
+    let checked = 0;
+    let expectedSeq = 1n;
+    let prevHash = GENESIS_HASH;
+    const BATCH = 2000;
+    for (;;) {
+      const rows: ChainRow[] = await this.dataSource.query(
+        `SELECT id, chain, seq, prev_hash, hash, at, actor, actor_role, action, entity_type, entity_id, before, after, request_id
+         FROM audit_log WHERE chain = $1 AND seq >= $2 ORDER BY seq LIMIT ${BATCH}`,
+        [chain, expectedSeq.toString()],
+      );
+      for (const r of rows) {
+        const broken = (reason: string, seq = String(r.seq)) => ({ checked, broken: { chain, seq, id: String(r.id), reason } });
+        if (BigInt(r.seq as string) !== expectedSeq) return broken(`row ${expectedSeq} of chain ${chain} is missing (the next is ${r.seq})`, expectedSeq.toString());
+        if (r.prev_hash !== prevHash) return broken('its previous hash does not match the row before it');
+        const hash = chainHash(this.key, { chain, seq: String(r.seq), prevHash, at: r.at, actor: r.actor, actorRole: r.actor_role, action: r.action, entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after, requestId: r.request_id });
+        if (hash !== r.hash) return broken('its hash does not match its content (changed, or written without the key)');
+        checked++;
+        expectedSeq++;
+        prevHash = hash;
+      }
+      if (rows.length < BATCH) return { checked, broken: null };
+    }
   }
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, Public, Roles } from './auth.decorators.js';
+import { AllowPendingPasswordChange, CurrentPrincipal, Public, Roles } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { MeDto, SessionDto } from './dto/session.dto.js';
 import { ROLES, type Principal } from './role.js';
@@ -42,7 +43,18 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ROLES)
+  @AllowPendingPasswordChange()
   me(@CurrentPrincipal() principal: Principal): MeDto {
     return this.auth.me(principal);
+  }
+
+  /** Every user, also one whose reset password must be replaced; answers a fresh token (in the session cookie for a browser). */
+  @Post('change-password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles(...ROLES)
+  @AllowPendingPasswordChange()
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.auth.changePasswordFrom(principal, dto.currentPassword, dto.newPassword, req, res);
   }
 }

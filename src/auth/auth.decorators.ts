@@ -4,12 +4,16 @@ import type { Principal, Role } from './role.js';
 
 export const ROLES_KEY = 'hazeops:roles';
 export const PUBLIC_KEY = 'hazeops:public';
+export const PENDING_PASSWORD_KEY = 'hazeops:pending-password';
 
 /** Declares who may call an endpoint. An endpoint with neither @Roles nor @Public is refused. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 /** Declares an endpoint open to anyone (login, health, signed-link pages). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The endpoint answers a user whose reset password still has to be changed (change-password itself). */
+export const AllowPendingPasswordChange = () => SetMetadata(PENDING_PASSWORD_KEY, true);
 
 export interface AuthenticatedRequest extends Request {
   principal?: Principal;

@@ -1,11 +1,12 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthErrorCode, DomainError } from '../common/domain-error.js';
-import { PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from './auth.decorators.js';
+import { PENDING_PASSWORD_KEY, PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from './auth.decorators.js';
 import { ConfigService } from '../config/config.service.js';
 import { Hs256Verifier } from './hs256-verifier.js';
 import { requestToken } from './session-cookie.js';
-import { ROLES, type Principal, type Role } from './role.js';
+import { CredentialCheck } from './credential-check.js';
+import type { Role } from './role.js';
 
 export const TOKEN_ISSUER = 'hazeops';
 
@@ -16,6 +17,8 @@ interface TokenPayload {
   county: string | null;
   enterpriseCode: string | null;
   team: string | null;
+  /** The user's credential version when the token was issued. */
+  cv: number;
 }
 
 /** Global guard: fails closed. Every handler must say @Public() or @Roles(...). */
@@ -27,6 +30,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     config: ConfigService,
+    private readonly credentials: CredentialCheck,
   ) {
     this.secret = config.app.secret;
     this.verifier = new Hs256Verifier(config.app.secret, TOKEN_ISSUER);
@@ -44,15 +48,7 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/v1/auth/login, or sign in through POST /api/v1/auth/session.');
     }
     const payload = await this.verify(token);
-    if (!ROLES.includes(payload.role)) throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'The access token names an unknown role; sign in again.');
-    const principal: Principal = {
-      userId: payload.sub,
-      username: payload.username,
-      role: payload.role,
-      county: payload.county,
-      enterpriseCode: payload.enterpriseCode,
-      team: payload.team,
-    };
+    const principal = await this.credentials.principalOf(payload, this.reflector.getAllAndOverride<boolean>(PENDING_PASSWORD_KEY, targets) === true);
     req.principal = principal;
     if (!roles.includes(principal.role)) {
       throw new DomainError(AuthErrorCode.FORBIDDEN, `Your role (${principal.role}) may not do this; allowed: ${roles.join(', ')}.`);

@@ -6,6 +6,7 @@ import { ConfigService } from '../config/config.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard, TOKEN_ISSUER } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { CredentialCheck } from './credential-check.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
@@ -18,7 +19,7 @@ import { UsersService } from './users.service.js';
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, UsersService, CredentialCheck, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [UsersService],
 })
 export class AuthModule {}

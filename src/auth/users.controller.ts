@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from './auth.decorators.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
+import { ListUsersQuery } from './dto/list-users.query.js';
+import { UpdateUserDto } from './dto/update-user.dto.js';
 import type { Principal } from './role.js';
 import { UsersService } from './users.service.js';
 
@@ -19,7 +21,34 @@ export class UsersController {
 
   @Get()
   @Roles('commander')
-  list() {
-    return this.users.list();
+  list(@Query() query: ListUsersQuery) {
+    return this.users.list(query);
+  }
+
+  @Patch(':id')
+  @Roles('commander')
+  update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(principal, id, dto);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Roles('commander')
+  deactivate(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.users.setActive(principal, id, false);
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  @Roles('commander')
+  activate(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.users.setActive(principal, id, true);
+  }
+
+  @Post(':id/reset-password')
+  @HttpCode(200)
+  @Roles('commander')
+  resetPassword(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.users.resetPassword(principal, id);
   }
 }

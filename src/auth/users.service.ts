@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AuthErrorCode, CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { EnterpriseEntity } from '../registry/enterprise.entity.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
+import type { ListUsersQuery } from './dto/list-users.query.js';
+import type { UpdateUserDto } from './dto/update-user.dto.js';
 import { hashPassword } from './password.js';
+import type { Principal, Role } from './role.js';
 import { UserEntity } from './user.entity.js';
 
 export interface UserView {
@@ -18,11 +22,26 @@ export interface UserView {
   team: string | null;
   displayName: string | null;
   active: boolean;
+  mustChangePassword: boolean;
 }
 
 export function toUserView(u: UserEntity): UserView {
-  return { id: u.id, username: u.username, role: u.role, county: u.county, enterpriseCode: u.enterpriseCode, team: u.team, displayName: u.displayName, active: u.active };
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    county: u.county,
+    enterpriseCode: u.enterpriseCode,
+    team: u.team,
+    displayName: u.displayName,
+    active: u.active,
+    mustChangePassword: u.mustChangePassword ?? false,
+  };
 }
+
+type Binding = Pick<UserEntity, 'county' | 'enterpriseCode' | 'team'>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class UsersService {
@@ -32,26 +51,29 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Checks that the role's binding (county, enterprise, team) is present and real. */
-  private async bindings(dto: CreateUserDto): Promise<Pick<UserEntity, 'county' | 'enterpriseCode' | 'team'>> {
+  /** Checks that the role's binding (county, enterprise, team) is present and real; the others are cleared. */
+  private async bindings(role: Role, wanted: { county?: string | null; enterpriseCode?: string | null; team?: string | null }): Promise<Binding> {
     const problems: Array<{ field: string; message: string }> = [];
-    const county = dto.role === 'county_officer' ? (dto.county ?? null) : null;
-    const enterpriseCode = dto.role === 'enterprise' ? (dto.enterpriseCode?.trim().toUpperCase() ?? null) : null;
-    const team = dto.role === 'inspector' ? (dto.team?.trim() ?? null) : null;
-    if (dto.role === 'county_officer' && !this.config.city.counties.some((c) => c.name === county)) {
+    const county = role === 'county_officer' ? (wanted.county ?? null) : null;
+    const enterpriseCode = role === 'enterprise' ? (wanted.enterpriseCode?.trim().toUpperCase() ?? null) : null;
+    const team = role === 'inspector' ? (wanted.team?.trim() ?? null) : null;
+    if (role === 'county_officer' && !this.config.city.counties.some((c) => c.name === county)) {
       problems.push({ field: 'county', message: `a county officer needs a configured county: ${this.config.city.counties.map((c) => c.name).join(', ')}` });
     }
-    if (dto.role === 'enterprise') {
+    if (role === 'enterprise') {
       const exists = enterpriseCode ? await this.dataSource.getRepository(EnterpriseEntity).existsBy({ code: enterpriseCode }) : false;
       if (!exists) problems.push({ field: 'enterpriseCode', message: 'an enterprise user needs the code of an enterprise in the registry' });
     }
-    if (dto.role === 'inspector' && !team) problems.push({ field: 'team', message: 'an inspector needs a team' });
+    if (role === 'inspector') {
+      const [found] = team ? await this.dataSource.query('SELECT 1 FROM teams WHERE key = $1', [team]) : [];
+      if (!found) problems.push({ field: 'team', message: 'an inspector needs the key of an existing team (GET /api/v1/teams)' });
+    }
     if (problems.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
     return { county, enterpriseCode, team };
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
-    const bound = await this.bindings(dto);
+    const bound = await this.bindings(dto.role, dto);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(UserEntity);
@@ -65,9 +87,57 @@ export class UsersService {
     });
   }
 
-  async list(): Promise<UserView[]> {
-    const users = await this.dataSource.getRepository(UserEntity).find({ order: { username: 'ASC' } });
-    return users.map(toUserView);
+  async list(q: ListUsersQuery): Promise<{ items: UserView[]; total: number; page: number; pageSize: number }> {
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.username', 'ASC').take(q.pageSize).skip((q.page - 1) * q.pageSize);
+    if (q.role) qb.andWhere('u.role = :role', { role: q.role });
+    if (q.active !== undefined) qb.andWhere('u.active = :active', { active: q.active });
+    const [users, total] = await qb.getManyAndCount();
+    return { items: users.map(toUserView), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Changes role and binding; the guard reads them from the row, so the next request already uses them. */
+  async update(actor: Principal, id: string, dto: UpdateUserDto): Promise<UserView> {
+    return this.change(actor, id, 'user.update', async (user) => {
+      const role = dto.role ?? user.role;
+      if (user.id === actor.userId && role !== user.role) throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'You cannot change your own role; ask another commander.');
+      const bound = await this.bindings(role, {
+        county: dto.county ?? user.county,
+        enterpriseCode: dto.enterpriseCode ?? user.enterpriseCode,
+        team: dto.team ?? user.team,
+      });
+      return { role, ...bound };
+    });
+  }
+
+  /** A deactivated user's next request answers 401 (the guard checks the row on every request). */
+  setActive(actor: Principal, id: string, active: boolean): Promise<UserView> {
+    return this.change(actor, id, active ? 'user.activate' : 'user.deactivate', async (user) => {
+      if (!active && user.id === actor.userId) throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'You cannot deactivate yourself; ask another commander.');
+      return { active };
+    });
+  }
+
+  /** A temporary password, shown once; the user must replace it at the next sign-in, older tokens end now. */
+  async resetPassword(actor: Principal, id: string): Promise<{ temporaryPassword: string }> {
+    const temporaryPassword = randomBytes(12).toString('base64url');
+    const passwordHash = await hashPassword(temporaryPassword);
+    await this.change(actor, id, 'user.reset-password', async (user) => ({ passwordHash, mustChangePassword: true, credentialVersion: user.credentialVersion + 1 }));
+    return { temporaryPassword };
+  }
+
+  private async change(actor: Principal, id: string, action: string, patch: (user: UserEntity, manager: EntityManager) => Promise<Partial<UserEntity>>): Promise<UserView> {
+    if (!UUID.test(id)) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such user.');
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(UserEntity);
+      // Locked: two commanders changing one user at once apply one after the other.
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such user.');
+      const before = toUserView(user);
+      const saved = await repo.save({ ...user, ...(await patch(user, manager)) });
+      const after = toUserView(saved);
+      await this.audit.record(manager, actor, [{ action, entityType: 'user', entityId: id, before, after }]);
+      return after;
+    });
   }
 
   count(): Promise<number> {

@@ -44,6 +44,7 @@ export function statusOf(code: DomainErrorCode): number {
       return HttpStatus.UNAUTHORIZED;
     case AuthErrorCode.FORBIDDEN:
     case AuthErrorCode.CSRF_MISMATCH:
+    case AuthErrorCode.PASSWORD_CHANGE_REQUIRED:
       return HttpStatus.FORBIDDEN;
     case AuthErrorCode.TOO_MANY_ATTEMPTS:
       return HttpStatus.TOO_MANY_REQUESTS;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
@@ -32,6 +33,7 @@ export class LedgerService {
     private readonly config: ConfigService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** [start, end) of a local calendar month. */
@@ -55,7 +57,7 @@ export class LedgerService {
 
   async list(p: Principal, q: { month?: string; county?: string }): Promise<{ month: string; items: LedgerEntryView[]; total: number }> {
     const { month, from, to } = this.monthRange(q.month);
-    const county = p.role === 'county_officer' ? p.county : (q.county ?? null);
+    const county = this.access.countyFilter(p, q.county ?? null);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT * FROM ledger_entries WHERE created_at >= $1 AND created_at < $2 AND ($3::text IS NULL OR county = $3) ORDER BY created_at, id`,
       [from, to, county],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
@@ -47,6 +48,7 @@ export class ReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly clock: Clock,
+    private readonly access: AccessPolicy,
   ) {}
 
   async daily(p: Principal, date: string | undefined): Promise<DailyReport> {
@@ -58,7 +60,7 @@ export class ReportsService {
     const to = new Date(localMidnightMs(nextDate(day), tz));
     // A day still running is reported as of now.
     const asOf = new Date(Math.min(to.getTime(), now.getTime() + 1)); // exclusive bound: now itself counts
-    const only = p.role === 'county_officer' ? p.county : null;
+    const only = this.access.countyFilter(p);
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
     const [orders, inspections, ledger, machines] = await Promise.all([
       q<{ county: string; orders: number; acknowledged: number; implemented: number; overdue: number }>(
@@ -140,7 +142,7 @@ export class ReportsService {
     if (q.date !== undefined && !isLocalDate(q.date)) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'date must be a calendar date like 2026-12-10.');
     const from = q.date ? new Date(localMidnightMs(q.date, tz)) : null;
     const to = q.date ? new Date(localMidnightMs(nextDate(q.date), tz)) : null;
-    const county = p.role === 'county_officer' ? (p.county ?? '\u0000none') : (q.county ?? null);
+    const county = this.access.countyFilter(p, q.county ?? null);
     let directiveId: string | null = null;
     if (q.directive) {
       const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM directives WHERE number = $1 OR id::text = $1', [q.directive]);

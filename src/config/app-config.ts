@@ -7,6 +7,8 @@ import { projectRoot } from './config-files.js';
 export interface AppConfig {
   /** null: run the embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | null;
+  /** The service's own (non-owner) connection; null: `<database>_app`, created at boot. Migrations use databaseUrl. */
+  databaseAppUrl: string | null;
   port: number;
   smtpUrl: string | null;
   /** From: of order e-mail. */
@@ -75,6 +77,8 @@ function embeddedSecret(dataDir: string): string {
 
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres', 'postgresql']);
+  const databaseAppUrl = url(env, 'DATABASE_APP_URL', ['postgres', 'postgresql']);
+  if (databaseAppUrl !== null && databaseUrl === null) bad('DATABASE_APP_URL', 'needs DATABASE_URL (the owner, who runs the migrations)');
   const port = intIn(env, 'PORT', 3000, 0, 65535);
   const dataDir = resolve(optional(env, 'HAZEOPS_DATA_DIR') ?? join(projectRoot(), '.data'));
 
@@ -104,6 +108,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   const publicBaseUrl = (url(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     databaseUrl,
+    databaseAppUrl,
     port,
     mailFrom: optional(env, 'HAZEOPS_MAIL_FROM') ?? `冬防指挥部 <no-reply@${new URL(publicBaseUrl).hostname}>`,
     smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),

@@ -33,7 +33,7 @@ export interface InspectionConfig {
     thresholdShare: number;
     baseline: { method: BaselineMethod; windowDays: number; minReadings: number };
   };
-  evidence: { maxBytes: number; allowedMimeTypes: string[]; maxPhotosPerFinding: number };
+  evidence: { maxBytes: number; allowedMimeTypes: string[]; maxPhotosPerFinding: number; maxPixels: number; exifTimeToleranceMinutes: number };
   /** Keyed by penalty key. */
   penalties: Record<string, PenaltyItem>;
   /** Finding kind → penalty key. */
@@ -142,6 +142,8 @@ export function parseInspectionConfig(raw: unknown): InspectionConfig {
       maxBytes: num(ev.maxBytes, 'evidence.maxBytes', 1, 1024 ** 3, true),
       allowedMimeTypes,
       maxPhotosPerFinding: num(ev.maxPhotosPerFinding, 'evidence.maxPhotosPerFinding', 1, 1000, true),
+      maxPixels: num(ev.maxPixels, 'evidence.maxPixels', 1, 1_000_000_000, true),
+      exifTimeToleranceMinutes: num(ev.exifTimeToleranceMinutes, 'evidence.exifTimeToleranceMinutes', 0, 525_600, true),
     },
     penalties,
     findingPenalties,

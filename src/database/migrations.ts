@@ -6,7 +6,13 @@ import { Directives1795900002165 } from '../../migrations/1795900002165-Directiv
 import { Inspections1795901215387 } from '../../migrations/1795901215387-Inspections.js';
 import { OrderTimeline1796100000000 } from '../../migrations/1796100000000-OrderTimeline.js';
 import { OrderIntervalsBackfill1796100000001 } from '../../migrations/1796100000001-OrderIntervalsBackfill.js';
+import { AccountLifecycle1796000000100 } from '../../migrations/1796000000100-AccountLifecycle.js';
+import { TeamBindingsBackfill1796000000101 } from '../../migrations/1796000000101-TeamBindingsBackfill.js';
+import { AuditHashChain1796000000200 } from '../../migrations/1796000000200-AuditHashChain.js';
+import { AuditChainClaim1796000000201 } from '../../migrations/1796000000201-AuditChainClaim.js';
+import { EvidenceExif1796000000300 } from '../../migrations/1796000000300-EvidenceExif.js';
 import { DirectiveOrdersIndex1796200000000 } from '../../migrations/1796200000000-DirectiveOrdersIndex.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795898881690, AuditAppendOnly1795898881691, SeasonCalendar1795899550533, Directives1795900002165, Inspections1795901215387, OrderTimeline1796100000000, OrderIntervalsBackfill1796100000001, DirectiveOrdersIndex1796200000000];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795898881690, AuditAppendOnly1795898881691, SeasonCalendar1795899550533, Directives1795900002165, Inspections1795901215387, OrderTimeline1796100000000, OrderIntervalsBackfill1796100000001,
+  AccountLifecycle1796000000100, TeamBindingsBackfill1796000000101, AuditHashChain1796000000200, AuditChainClaim1796000000201, EvidenceExif1796000000300, DirectiveOrdersIndex1796200000000];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { inForceAt } from '../orders/version-in-force.js';
@@ -26,6 +27,7 @@ export class DirectiveProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly access: AccessPolicy,
   ) {}
 
   async progress(principal: Principal, directiveId: string) {
@@ -33,7 +35,7 @@ export class DirectiveProgressService {
       .query('SELECT id, number, kind, level, counties, starts_at, ends_at, issued_at, issued_by FROM directives WHERE id = $1', [directiveId])
       .catch(() => []);
     if (!directive) throw new DomainError(CommonErrorCode.NOT_FOUND, `No directive ${directiveId}.`);
-    const countyFilter = principal.role === 'county_officer' ? principal.county : null;
+    const countyFilter = this.access.countyFilter(principal);
     const now = this.clock.now();
     const counties: CountyProgress[] = await this.dataSource.query(
       // The directive's outbox rows aggregated once per version (a hash join), not two lookups per version.

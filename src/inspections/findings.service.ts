@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
@@ -28,6 +29,7 @@ export class FindingsService {
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly access: AccessPolicy,
   ) {}
 
   async create(p: Principal, taskId: string, dto: CreateFindingDto) {
@@ -36,7 +38,7 @@ export class FindingsService {
     if (refusal) throw timeRefused([{ ...refusal, message: `${refusal.message}; check the phone clock` }]);
     return this.dataSource.transaction(async (manager) => {
       const [task] = await manager.query('SELECT id, enterprise_code, county, team, status FROM inspection_tasks WHERE id = $1 FOR UPDATE', [taskId]).catch(() => []);
-      const mine = task && (p.role === 'commander' || (p.role === 'inspector' && task.team === p.team));
+      const mine = task && this.access.mayWriteTask(p, task);
       if (!mine) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such inspection task (or it belongs to another team).');
       const lines: Array<{ code: string }> = await manager.query('SELECT code FROM production_lines WHERE enterprise_code = $1', [task.enterprise_code]);
       if (!lines.some((l) => l.code === dto.lineCode)) {
@@ -91,17 +93,17 @@ export class FindingsService {
   }
 
   async list(p: Principal, q: { verdict?: string; county?: string; limit?: number }) {
-    const county = p.role === 'county_officer' ? p.county : (q.county ?? null);
-    const team = p.role === 'inspector' ? (p.team ?? '\u0000none') : null;
+    const params: unknown[] = [q.county ?? null, q.verdict ?? null, Math.min(q.limit ?? 500, 5000)];
+    const scope = this.access.sql(this.access.scope(p), { code: 'f.enterprise_code', county: 'f.county', team: 'f.team' }, params);
     return this.dataSource.query(
       `SELECT f.id, f.task_id AS "taskId", f.enterprise_code AS "enterpriseCode", e.name AS "enterpriseName", f.county, f.line_code AS "lineCode",
               f.observed_state AS "observedState", f.load_percent AS "loadPercent", f.observed_at AS "observedAt", f.power_kw AS "powerKw",
               f.inspector, f.team, f.verdict, f.reason, f.penalty_item AS "penaltyItem",
               (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
        FROM findings f JOIN enterprises e ON e.code = f.enterprise_code
-       WHERE ($1::text IS NULL OR f.county = $1) AND ($2::text IS NULL OR f.team = $2) AND ($3::text IS NULL OR f.verdict = $3)
-       ORDER BY f.observed_at DESC LIMIT $4`,
-      [county, team, q.verdict ?? null, Math.min(q.limit ?? 500, 5000)],
+       WHERE ${scope} AND ($1::text IS NULL OR f.county = $1) AND ($2::text IS NULL OR f.verdict = $2)
+       ORDER BY f.observed_at DESC LIMIT $3`,
+      params,
     );
   }
 }

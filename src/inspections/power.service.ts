@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SYSTEM_ACTOR, AuditService, type Actor } from '../audit/audit.service.js';
+import { SYSTEM_ACTOR, AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.js';
+import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { Clock } from '../scheduling/clock.js';
@@ -37,6 +39,7 @@ export class PowerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -49,10 +52,13 @@ export class PowerService {
     }
   }
 
-  private async validate(input: unknown[]): Promise<ReadingInput[]> {
+  private async validate(p: Principal, input: unknown[]): Promise<ReadingInput[]> {
     if (input.length === 0) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'No readings sent.');
     if (input.length > 200_000) throw new DomainError(CommonErrorCode.PAYLOAD_TOO_LARGE, 'At most 200,000 readings per request.');
     const codes = [...new Set(input.map((r) => String((r as ReadingInput)?.enterpriseCode ?? '').toUpperCase()))];
+    // Scope first: readings for another county's enterprise are refused whatever else they say.
+    const enterprises: Array<{ code: string; county: string }> = await this.dataSource.query('SELECT code, county FROM enterprises WHERE code = ANY($1)', [codes]);
+    this.access.assertMayWriteEnterprises(p, enterprises);
     const lines: Array<{ enterprise_code: string; code: string }> = await this.dataSource.query('SELECT enterprise_code, code FROM production_lines WHERE enterprise_code = ANY($1)', [codes]);
     const known = new Set(lines.map((l) => `${l.enterprise_code}/${l.code}`));
     const issues: Issue[] = [];
@@ -76,8 +82,8 @@ export class PowerService {
     return out;
   }
 
-  async ingest(actor: Actor, input: unknown[], source: string) {
-    const readings = await this.validate(input);
+  async ingest(actor: Principal, input: unknown[], source: string) {
+    const readings = await this.validate(actor, input);
     return this.dataSource.transaction(async (manager) => {
       const inserted: Array<{ id: string }> = await manager.query(
         `INSERT INTO power_readings (enterprise_code, line_code, at, kw, source)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { versionInForce } from '../orders/version-in-force.js';
@@ -29,18 +30,11 @@ export class TasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly access: AccessPolicy,
   ) {}
 
   private scopeSql(p: Principal, params: unknown[]): string {
-    if (p.role === 'inspector') {
-      params.push(p.team ?? '\u0000none');
-      return `t.team = $${params.length}`;
-    }
-    if (p.role === 'county_officer') {
-      params.push(p.county ?? '\u0000none');
-      return `t.county = $${params.length}`;
-    }
-    return 'TRUE';
+    return this.access.sql(this.access.scope(p), { code: 't.enterprise_code', county: 't.county', team: 't.team' }, params);
   }
 
   async list(p: Principal, status?: string): Promise<TaskView[]> {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AcknowledgementService, type AckReceipt } from '../acknowledgements/acknowledgement.service.js';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { DomainError, OrderErrorCode } from '../common/domain-error.js';
-import { inScope, scopeOf } from '../registry/registry-scope.js';
 import type { ConfirmImplementationDto } from './dto/confirm-implementation.dto.js';
 import type { ListOrdersQuery } from './dto/list-orders.query.js';
 import { Clock } from '../scheduling/clock.js';
@@ -17,6 +17,7 @@ export class OrdersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly acks: AcknowledgementService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -25,17 +26,14 @@ export class OrdersService {
    * timeline state: an enterprise under orange now and red from noon is listed with both.
    */
   async list(principal: Principal, q: ListOrdersQuery): Promise<{ items: Array<OrderVersionView & { state: TimelineState }>; total: number; at: string }> {
-    const scope = scopeOf(principal);
     const at = q.at ? new Date(q.at) : this.clock.now();
     const params: unknown[] = [at];
-    const where: string[] = [inForceOrAheadAt('v', '$1'), 'NOT v.ends'];
+    const where: string[] = [inForceOrAheadAt('v', '$1'), 'NOT v.ends', this.access.sql(this.access.scope(principal), { code: 'v.enterprise_code', county: 'v.county' }, params)];
     if (q.inForceOnly) where.push(inForceAt('v', '$1'));
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (scope.county !== null) add('v.county = ?', scope.county);
-    if (scope.enterpriseCode !== null) add('v.enterprise_code = ?', scope.enterpriseCode);
     if (q.county) add('v.county = ?', q.county);
     if (q.enterpriseCode) add('v.enterprise_code = ?', q.enterpriseCode);
     if (q.pending) where.push('v.acknowledged_at IS NULL');
@@ -54,7 +52,7 @@ export class OrdersService {
     const views = await loadVersionViews(this.dataSource.manager, versions.map((v) => v.id));
     const all = versions.map((v) => views.get(v.id)!).filter(Boolean);
     const current = all.find((v) => v.modification === v.currentModification);
-    if (!current || !inScope(scopeOf(principal), current.enterprise)) throw this.notFound();
+    if (!current || !(await this.access.mayReadEnterprise(principal, current.enterprise))) throw this.notFound();
     return {
       current,
       versions: all.map((v) => ({ modification: v.modification, versionId: v.versionId, status: v.status, state: timelineState(v, this.clock.now()), effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo, directiveNumber: v.directiveNumber, createdAt: v.createdAt, acknowledgedAt: v.acknowledgedAt })),
@@ -66,7 +64,7 @@ export class OrdersService {
       .query('SELECT id, enterprise_code, county FROM order_versions WHERE order_id = $1 AND modification = $2', [orderId, modification])
       .catch(() => []);
     const row = rows[0];
-    if (!row || !inScope(scopeOf(principal), { code: row.enterprise_code, county: row.county })) throw this.notFound();
+    if (!row || !this.access.mayActForEnterprise(principal, row.enterprise_code)) throw this.notFound();
     return row.id;
   }
 

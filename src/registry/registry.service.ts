@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { AuthErrorCode, CommonErrorCode, DomainError, RegistryErrorCode } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
@@ -12,7 +13,6 @@ import { EnterpriseEntity } from './enterprise.entity.js';
 import { entityToEnterprise, entityToView, type EnterpriseView } from './enterprise.mapper.js';
 import { loadEnterpriseEntities } from './enterprise-reader.js';
 import { upsertEnterprises } from './enterprise-writer.js';
-import { inScope, scopeOf } from './registry-scope.js';
 import { validateEnterprise } from './validation/enterprise.validator.js';
 
 /** The version the caller read: body `version`, or an If-Match header ("3" or W/"3"). */
@@ -32,13 +32,15 @@ export class RegistryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async list(principal: Principal, q: ListEnterprisesQuery): Promise<{ items: EnterpriseView[]; total: number; page: number; pageSize: number }> {
-    const scope = scopeOf(principal);
     const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e').orderBy('e.code', 'ASC');
-    if (scope.county !== null) qb.andWhere('e.county = :scounty', { scounty: scope.county });
-    if (scope.enterpriseCode !== null) qb.andWhere('e.code = :scode', { scode: scope.enterpriseCode });
+    const scopeParams: unknown[] = [];
+    const scopeSql = this.access.sql(this.access.scope(principal), { code: 'e.code', county: 'e.county' }, scopeParams);
+    // Named parameters for the query builder: $n becomes :scope_n.
+    qb.andWhere(scopeSql.replace(/\$(\d+)/g, ':scope_$1'), Object.fromEntries(scopeParams.map((v, i) => [`scope_${i + 1}`, v])));
     if (q.county) qb.andWhere('e.county = :county', { county: q.county });
     if (q.industry) qb.andWhere('e.industry = :industry', { industry: q.industry });
     if (!q.includeInactive) qb.andWhere('e.active = true');
@@ -67,7 +69,7 @@ export class RegistryService {
   async get(principal: Principal, code: string): Promise<EnterpriseView> {
     const found = (await loadEnterpriseEntities(this.dataSource.manager, [code.toUpperCase()])).get(code.toUpperCase());
     // Out of scope looks exactly like absent: no probing of other enterprises' codes.
-    if (!found || !inScope(scopeOf(principal), found)) throw this.notFound(code);
+    if (!found || !(await this.access.mayReadEnterprise(principal, found))) throw this.notFound(code);
     return entityToView(found);
   }
 
@@ -96,7 +98,7 @@ export class RegistryService {
     const enterprise = this.validate({ ...(input as object), code: upper });
     return this.dataSource.transaction(async (manager) => {
       const current = (await loadEnterpriseEntities(manager, [upper], true)).get(upper);
-      if (!current || !inScope(scopeOf(principal), current)) throw this.notFound(upper);
+      if (!current || !(await this.access.mayReadEnterprise(principal, current, manager))) throw this.notFound(upper);
       this.assertMayWrite(principal, current.county);
       this.assertMayWrite(principal, enterprise.county);
       if (current.version !== expectedVersion) {
@@ -125,7 +127,7 @@ export class RegistryService {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(EnterpriseEntity);
       const current = await repo.findOne({ where: { code: upper }, lock: { mode: 'pessimistic_write' } });
-      if (!current || !inScope(scopeOf(principal), current)) throw this.notFound(upper);
+      if (!current || !(await this.access.mayReadEnterprise(principal, current, manager))) throw this.notFound(upper);
       this.assertMayWrite(principal, current.county);
       if (current.active !== active) {
         await repo.update({ code: upper }, { active, version: current.version + 1 });
@@ -152,8 +154,7 @@ export class RegistryService {
   }
 
   private assertMayWrite(principal: Principal, county: string): void {
-    if (principal.role === 'commander') return;
-    if (principal.role === 'county_officer' && principal.county === county) return;
+    if (this.access.mayWriteEnterprise(principal, { code: '', county })) return;
     throw new DomainError(AuthErrorCode.FORBIDDEN, principal.role === 'county_officer' ? `A county officer of ${principal.county} may only change enterprises of that county.` : 'Your role may not change the registry.');
   }
 

@@ -33,7 +33,7 @@ describe('acknowledging through the API beside an empty route of the same app', 
     );
     const jwt = t.app.get(JwtService);
     for (const r of rows) {
-      const token = await jwt.signAsync({ sub: r.id, username: r.username, role: 'enterprise', county: null, enterpriseCode: r.code, team: null }, { expiresIn: 3600 });
+      const token = await jwt.signAsync({ sub: r.id, username: r.username, role: 'enterprise', county: null, enterpriseCode: r.code, team: null, cv: 1 }, { expiresIn: 3600 });
       targets.push({ path: `/api/v1/orders/${r.order_id}/versions/${r.modification}/acknowledge`, auth: `Bearer ${token}` });
     }
     await t.app.listen(0, '127.0.0.1');

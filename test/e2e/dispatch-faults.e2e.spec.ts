@@ -10,7 +10,7 @@ import { JobRunner } from '../../src/scheduling/job-runner.js';
 import { buildService, configDirWith, ServiceProcess } from '../support/service-process.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createTestDatabase, ownerQuery, type TestDatabase } from '../support/test-database.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -260,7 +260,9 @@ describe('dispatch faults: two instances on one database', () => {
 
   it('a scheduled job run for the same slot from both instances at once runs once', async () => {
     const ds = a.app.get<DataSource>(getDataSourceToken());
-    await ds.query(`CREATE TABLE fault_job_effects (slot text NOT NULL, instance text NOT NULL)`);
+    // A table of the test's own, made by the owner and granted to the service's role.
+    await ownerQuery(a.db.url, `CREATE TABLE fault_job_effects (slot text NOT NULL, instance text NOT NULL)`);
+    await ownerQuery(a.db.url, `GRANT SELECT, INSERT ON fault_job_effects TO ${a.db.name}_app`);
     let calls = 0;
     const job = (who: string) => async (m: import('typeorm').EntityManager) => {
       calls++;

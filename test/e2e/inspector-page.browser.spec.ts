@@ -12,8 +12,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent: null });
 // A coking plant in 修武县 whose orange measures stop L1; L2 keeps running.
 const plant = sampleEnterprise(951, { name: '焦作测试951号焦化有限公司', industry: 'coking', fuel: null, measures: { orange: [stop('L1')] } });
-// A valid 1×1 PNG.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201b8a4e1c30000000049454e44ae426082', 'hex');
+// A 1×1 PNG that decodes (evidence is decoded before it is stored).
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' + '0000000970485973000003e8000003e801b57b526b0000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex');
 const INSPECTOR = { username: 'insp-xw', password: 'inspector-pass-1' };
 /** Where the phone screenshot goes, to be looked at by a person. */
 const SCREENSHOT = join(tmpdir(), 'hazeops-inspector-page.png');

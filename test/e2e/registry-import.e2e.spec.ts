@@ -7,6 +7,7 @@ import { registryToCsv } from '../../src/registry/import/registry-csv.js';
 import { registryToXlsx } from '../../src/registry/import/registry-xlsx.js';
 import type { Enterprise } from '../../src/rules/enterprise.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ownerQuery } from '../support/test-database.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -127,9 +128,13 @@ describe('bulk registry import (HTTP, real PostgreSQL)', () => {
   });
 
   it('the audit log is append-only in the database itself', async () => {
-    await expect(ds.query(`UPDATE audit_log SET actor = 'mallory' WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow(/append-only/);
-    await expect(ds.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
-    await expect(ds.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    // The service's role has no right to change audit rows; even the owner meets the trigger.
+    await expect(ds.query(`UPDATE audit_log SET actor = 'mallory' WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow(/permission denied/);
+    await expect(ds.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied/);
+    await expect(ds.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied/);
+    await expect(ownerQuery(t.db.url, `UPDATE audit_log SET actor = 'mallory' WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow(/append-only/);
+    await expect(ownerQuery(t.db.url, 'DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(ownerQuery(t.db.url, 'TRUNCATE audit_log')).rejects.toThrow(/append-only/);
     const list = await t.http.get('/api/v1/audit?entityType=enterprise&limit=5').set('Authorization', admin).expect(200);
     expect(list.body.items).toHaveLength(5);
     expect(list.body.items[0]).toMatchObject({ actor: 'chief', actorRole: 'commander', entityType: 'enterprise' });

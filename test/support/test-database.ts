@@ -24,6 +24,17 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** One statement as the tables' owner (the URL's user); the app itself connects as `<database>_app`. */
+export async function ownerQuery<R = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as R[];
+  } finally {
+    await client.end();
+  }
+}
+
 /** A fresh, empty database of its own for one test file; dropped afterwards. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = 'hazeops_t_' + randomBytes(6).toString('hex');
@@ -31,6 +42,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: withDatabase(inject('adminDatabaseUrl'), name),
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    // The service's role (`<database>_app`, made at boot) is cluster-wide: it goes with its database.
+    drop: () =>
+      admin(async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.query(`DROP ROLE IF EXISTS ${name}_app`);
+      }).then(() => undefined),
   };
 }

@@ -25,4 +25,7 @@ export class SessionDto extends MeDto {
 
   @ApiProperty({ description: 'Seconds until the session ends.' })
   expiresIn: number;
+
+  @ApiProperty({ description: 'After a reset: every route but change-password answers 403 until the password is changed.' })
+  mustChangePassword: boolean;
 }
