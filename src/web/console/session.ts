@@ -4,7 +4,7 @@ import { authControllerCloseSession, authControllerMe, authControllerOpenSession
 import type { Me, Reference } from './api/models';
 
 /** Who is signed in and the city's reference data; the session itself lives in an HttpOnly cookie. */
-export const session = reactive<{ me: Me | null; checked: boolean; reference: Reference | null }>({ me: null, checked: false, reference: null });
+export const session = reactive<{ me: Me | null; checked: boolean; reference: Reference | null; mustChangePassword: boolean }>({ me: null, checked: false, reference: null, mustChangePassword: false });
 
 export async function loadMe(): Promise<Me | null> {
   try {
@@ -17,8 +17,9 @@ export async function loadMe(): Promise<Me | null> {
 }
 
 export async function signIn(username: string, password: string): Promise<Me> {
-  const me = await call<Me>(authControllerOpenSession({ body: { username, password } }));
+  const me = await call<Me & { mustChangePassword?: boolean }>(authControllerOpenSession({ body: { username, password } }));
   session.me = me;
+  session.mustChangePassword = me.mustChangePassword === true;
   session.checked = true;
   return me;
 }

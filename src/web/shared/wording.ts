@@ -16,6 +16,7 @@ export const ERROR_TEXT: Readonly<Record<string, string>> = {
   USERNAME_TAKEN: '该用户名已被使用',
   USER_INACTIVE: '该账号已停用，请联系指挥部',
   CSRF_MISMATCH: '页面安全校验失败，请刷新页面后重试',
+  PASSWORD_CHANGE_REQUIRED: '密码已被重置，请先修改密码',
   ENTERPRISE_NOT_FOUND: '未找到该企业，或不在您的管辖范围内',
   ENTERPRISE_EXISTS: '该统一社会信用代码的企业已存在',
   ENTERPRISE_INVALID: '企业信息未通过校验，请按下列问题修改',

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.js';
-import type { AlertsControllerListData, AlertsControllerListResponses, AuditControllerListData, AuditControllerListResponses, AuthControllerCloseSessionData, AuthControllerCloseSessionResponses, AuthControllerLoginData, AuthControllerLoginResponses, AuthControllerMeData, AuthControllerMeResponses, AuthControllerOpenSessionData, AuthControllerOpenSessionResponses, ComplianceControllerListData, ComplianceControllerListResponses, ComplianceControllerRankingData, ComplianceControllerRankingResponses, ComplianceControllerVoidData, ComplianceControllerVoidResponses, DirectivesControllerDecideData, DirectivesControllerDecideResponses, DirectivesControllerDirectiveOrdersData, DirectivesControllerDirectiveOrdersResponses, DirectivesControllerLevelsData, DirectivesControllerLevelsResponses, DirectivesControllerListData, DirectivesControllerListResponses, DirectivesControllerProgressData, DirectivesControllerProgressResponses, HealthControllerHealthData, HealthControllerHealthResponses, HealthControllerLiveData, HealthControllerLiveResponses, InspectionsControllerAddEvidenceData, InspectionsControllerAddEvidenceResponses, InspectionsControllerCreateDrawData, InspectionsControllerCreateDrawResponses, InspectionsControllerCreateFindingData, InspectionsControllerCreateFindingResponses, InspectionsControllerCreateTaskData, InspectionsControllerCreateTaskResponses, InspectionsControllerCreateTeamData, InspectionsControllerCreateTeamResponses, InspectionsControllerGetDrawData, InspectionsControllerGetDrawResponses, InspectionsControllerGetTaskData, InspectionsControllerGetTaskResponses, InspectionsControllerIngestPowerData, InspectionsControllerIngestPowerResponses, InspectionsControllerListEvidenceData, InspectionsControllerListEvidenceResponses, InspectionsControllerListFindingsData, InspectionsControllerListFindingsResponses, InspectionsControllerListTasksData, InspectionsControllerListTasksResponses, InspectionsControllerListTeamsData, InspectionsControllerListTeamsResponses, InspectionsControllerPhotoData, InspectionsControllerPhotoResponses, InspectionsControllerVerifyDrawData, InspectionsControllerVerifyDrawResponses, LevelsControllerRecommendData, LevelsControllerRecommendResponses, OrdersControllerAcknowledgeData, OrdersControllerAcknowledgeResponses, OrdersControllerGetData, OrdersControllerGetResponses, OrdersControllerImplementData, OrdersControllerImplementResponses, OrdersControllerListData, OrdersControllerListResponses, OrdersControllerPreviewOrderData, OrdersControllerPreviewOrderResponses, ReferenceControllerCountiesData, ReferenceControllerCountiesResponses, ReferenceControllerReferenceData, ReferenceControllerReferenceResponses, RegistryControllerActivateData, RegistryControllerActivateResponses, RegistryControllerCreateData, RegistryControllerCreateResponses, RegistryControllerDeactivateData, RegistryControllerDeactivateResponses, RegistryControllerGetData, RegistryControllerGetResponses, RegistryControllerListData, RegistryControllerListResponses, RegistryControllerUpdateData, RegistryControllerUpdateResponses, RegistryControllerWebhookSecretData, RegistryControllerWebhookSecretResponses, RegistryImportControllerImportData, RegistryImportControllerImportResponses, ReportsControllerDailyData, ReportsControllerDailyResponses, ReportsControllerFindingsData, ReportsControllerFindingsResponses, ReportsControllerLedgerData, ReportsControllerLedgerResponses, ReportsControllerOrdersData, ReportsControllerOrdersResponses, SeasonsControllerCalendarData, SeasonsControllerCalendarResponses, SeasonsControllerListData, SeasonsControllerListResponses, StatusReportsControllerFileData, StatusReportsControllerFileResponses, StatusReportsControllerListData, StatusReportsControllerListResponses, UsersControllerCreateData, UsersControllerCreateResponses, UsersControllerListData, UsersControllerListResponses, WarningsControllerFeedData, WarningsControllerFeedResponses, WarningsControllerOneData, WarningsControllerOneResponses } from './types.gen.js';
+import type { AlertsControllerListData, AlertsControllerListResponses, AuditControllerListData, AuditControllerListResponses, AuditControllerVerifyData, AuditControllerVerifyResponses, AuthControllerChangePasswordData, AuthControllerChangePasswordResponses, AuthControllerCloseSessionData, AuthControllerCloseSessionResponses, AuthControllerLoginData, AuthControllerLoginResponses, AuthControllerMeData, AuthControllerMeResponses, AuthControllerOpenSessionData, AuthControllerOpenSessionResponses, ComplianceControllerListData, ComplianceControllerListResponses, ComplianceControllerRankingData, ComplianceControllerRankingResponses, ComplianceControllerVoidData, ComplianceControllerVoidResponses, DirectivesControllerDecideData, DirectivesControllerDecideResponses, DirectivesControllerDirectiveOrdersData, DirectivesControllerDirectiveOrdersResponses, DirectivesControllerLevelsData, DirectivesControllerLevelsResponses, DirectivesControllerListData, DirectivesControllerListResponses, DirectivesControllerProgressData, DirectivesControllerProgressResponses, HealthControllerHealthData, HealthControllerHealthResponses, HealthControllerLiveData, HealthControllerLiveResponses, InspectionsControllerAddEvidenceData, InspectionsControllerAddEvidenceResponses, InspectionsControllerCreateDrawData, InspectionsControllerCreateDrawResponses, InspectionsControllerCreateFindingData, InspectionsControllerCreateFindingResponses, InspectionsControllerCreateTaskData, InspectionsControllerCreateTaskResponses, InspectionsControllerCreateTeamData, InspectionsControllerCreateTeamResponses, InspectionsControllerGetDrawData, InspectionsControllerGetDrawResponses, InspectionsControllerGetTaskData, InspectionsControllerGetTaskResponses, InspectionsControllerIngestPowerData, InspectionsControllerIngestPowerResponses, InspectionsControllerListEvidenceData, InspectionsControllerListEvidenceResponses, InspectionsControllerListFindingsData, InspectionsControllerListFindingsResponses, InspectionsControllerListTasksData, InspectionsControllerListTasksResponses, InspectionsControllerListTeamsData, InspectionsControllerListTeamsResponses, InspectionsControllerPhotoData, InspectionsControllerPhotoResponses, InspectionsControllerVerifyDrawData, InspectionsControllerVerifyDrawResponses, LevelsControllerRecommendData, LevelsControllerRecommendResponses, OrdersControllerAcknowledgeData, OrdersControllerAcknowledgeResponses, OrdersControllerGetData, OrdersControllerGetResponses, OrdersControllerImplementData, OrdersControllerImplementResponses, OrdersControllerListData, OrdersControllerListResponses, OrdersControllerPreviewOrderData, OrdersControllerPreviewOrderResponses, ReferenceControllerCountiesData, ReferenceControllerCountiesResponses, ReferenceControllerReferenceData, ReferenceControllerReferenceResponses, RegistryControllerActivateData, RegistryControllerActivateResponses, RegistryControllerCreateData, RegistryControllerCreateResponses, RegistryControllerDeactivateData, RegistryControllerDeactivateResponses, RegistryControllerGetData, RegistryControllerGetResponses, RegistryControllerListData, RegistryControllerListResponses, RegistryControllerUpdateData, RegistryControllerUpdateResponses, RegistryControllerWebhookSecretData, RegistryControllerWebhookSecretResponses, RegistryImportControllerImportData, RegistryImportControllerImportResponses, ReportsControllerDailyData, ReportsControllerDailyResponses, ReportsControllerFindingsData, ReportsControllerFindingsResponses, ReportsControllerLedgerData, ReportsControllerLedgerResponses, ReportsControllerOrdersData, ReportsControllerOrdersResponses, SeasonsControllerCalendarData, SeasonsControllerCalendarResponses, SeasonsControllerListData, SeasonsControllerListResponses, StatusReportsControllerFileData, StatusReportsControllerFileResponses, StatusReportsControllerListData, StatusReportsControllerListResponses, UsersControllerActivateData, UsersControllerActivateResponses, UsersControllerCreateData, UsersControllerCreateResponses, UsersControllerDeactivateData, UsersControllerDeactivateResponses, UsersControllerListData, UsersControllerListResponses, UsersControllerResetPasswordData, UsersControllerResetPasswordResponses, UsersControllerUpdateData, UsersControllerUpdateResponses, WarningsControllerFeedData, WarningsControllerFeedResponses, WarningsControllerOneData, WarningsControllerOneResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -28,6 +28,12 @@ export const auditControllerList = <ThrowOnError extends boolean = false>(option
     ...options
 });
 
+export const auditControllerVerify = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerVerifyData, ThrowOnError>): RequestResult<AuditControllerVerifyResponses, unknown, ThrowOnError> => (options?.client ?? client).get<AuditControllerVerifyResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/verify',
+    ...options
+});
+
 export const authControllerLogin = <ThrowOnError extends boolean = false>(options: Options<AuthControllerLoginData, ThrowOnError>): RequestResult<AuthControllerLoginResponses, unknown, ThrowOnError> => (options.client ?? client).post<AuthControllerLoginResponses, unknown, ThrowOnError>({
     url: '/api/v1/auth/login',
     ...options,
@@ -50,6 +56,16 @@ export const authControllerOpenSession = <ThrowOnError extends boolean = false>(
 
 export const authControllerMe = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerMeData, ThrowOnError>): RequestResult<AuthControllerMeResponses, unknown, ThrowOnError> => (options?.client ?? client).get<AuthControllerMeResponses, unknown, ThrowOnError>({ url: '/api/v1/auth/me', ...options });
 
+export const authControllerChangePassword = <ThrowOnError extends boolean = false>(options: Options<AuthControllerChangePasswordData, ThrowOnError>): RequestResult<AuthControllerChangePasswordResponses, unknown, ThrowOnError> => (options.client ?? client).post<AuthControllerChangePasswordResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/change-password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
 export const usersControllerList = <ThrowOnError extends boolean = false>(options?: Options<UsersControllerListData, ThrowOnError>): RequestResult<UsersControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<UsersControllerListResponses, unknown, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/users',
@@ -64,6 +80,34 @@ export const usersControllerCreate = <ThrowOnError extends boolean = false>(opti
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+export const usersControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerUpdateData, ThrowOnError>): RequestResult<UsersControllerUpdateResponses, unknown, ThrowOnError> => (options.client ?? client).patch<UsersControllerUpdateResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+export const usersControllerDeactivate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerDeactivateData, ThrowOnError>): RequestResult<UsersControllerDeactivateResponses, unknown, ThrowOnError> => (options.client ?? client).post<UsersControllerDeactivateResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{id}/deactivate',
+    ...options
+});
+
+export const usersControllerActivate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerActivateData, ThrowOnError>): RequestResult<UsersControllerActivateResponses, unknown, ThrowOnError> => (options.client ?? client).post<UsersControllerActivateResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{id}/activate',
+    ...options
+});
+
+export const usersControllerResetPassword = <ThrowOnError extends boolean = false>(options: Options<UsersControllerResetPasswordData, ThrowOnError>): RequestResult<UsersControllerResetPasswordResponses, unknown, ThrowOnError> => (options.client ?? client).post<UsersControllerResetPasswordResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{id}/reset-password',
+    ...options
 });
 
 export const registryControllerList = <ThrowOnError extends boolean = false>(options?: Options<RegistryControllerListData, ThrowOnError>): RequestResult<RegistryControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<RegistryControllerListResponses, unknown, ThrowOnError>({

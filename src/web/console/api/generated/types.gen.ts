@@ -9,6 +9,11 @@ export type LoginDto = {
     password: string;
 };
 
+export type ChangePasswordDto = {
+    currentPassword: string;
+    newPassword: string;
+};
+
 export type CreateUserDto = {
     username: string;
     password: string;
@@ -26,6 +31,22 @@ export type CreateUserDto = {
      */
     team?: string;
     displayName?: string;
+};
+
+export type UpdateUserDto = {
+    role?: 'commander' | 'county_officer' | 'enterprise' | 'inspector' | 'viewer';
+    /**
+     * For county_officer: a configured county name
+     */
+    county?: string;
+    /**
+     * For enterprise users: the enterprise code
+     */
+    enterpriseCode?: string;
+    /**
+     * For inspectors: the key of an existing team
+     */
+    team?: string;
 };
 
 export type PreviewOrderDto = {
@@ -222,6 +243,17 @@ export type AuditControllerListResponses = {
     200: unknown;
 };
 
+export type AuditControllerVerifyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/audit/verify';
+};
+
+export type AuditControllerVerifyResponses = {
+    200: unknown;
+};
+
 export type AuthControllerLoginData = {
     body: LoginDto;
     path?: never;
@@ -268,10 +300,26 @@ export type AuthControllerMeResponses = {
     200: unknown;
 };
 
+export type AuthControllerChangePasswordData = {
+    body: ChangePasswordDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/change-password';
+};
+
+export type AuthControllerChangePasswordResponses = {
+    200: unknown;
+};
+
 export type UsersControllerListData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        role?: 'commander' | 'county_officer' | 'enterprise' | 'inspector' | 'viewer';
+        active?: boolean;
+    };
     url: '/api/v1/users';
 };
 
@@ -288,6 +336,58 @@ export type UsersControllerCreateData = {
 
 export type UsersControllerCreateResponses = {
     201: unknown;
+};
+
+export type UsersControllerUpdateData = {
+    body: UpdateUserDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{id}';
+};
+
+export type UsersControllerUpdateResponses = {
+    200: unknown;
+};
+
+export type UsersControllerDeactivateData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{id}/deactivate';
+};
+
+export type UsersControllerDeactivateResponses = {
+    200: unknown;
+};
+
+export type UsersControllerActivateData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{id}/activate';
+};
+
+export type UsersControllerActivateResponses = {
+    200: unknown;
+};
+
+export type UsersControllerResetPasswordData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{id}/reset-password';
+};
+
+export type UsersControllerResetPasswordResponses = {
+    200: unknown;
 };
 
 export type RegistryControllerListData = {
