@@ -14,7 +14,7 @@ export class AlertEntity {
   @Column({ name: 'dedupe_key', type: 'varchar', length: 300, unique: true })
   dedupeKey: string;
 
-  /** no_channel | ack_reminder | ack_overdue | report_missing */
+  /** no_channel | ack_reminder | ack_overdue | report_missing | notice_missing | report_discrepancy */
   @Column({ type: 'varchar', length: 32 })
   kind: string;
 
@@ -39,4 +39,11 @@ export class AlertEntity {
 
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
+
+  /** Who resolved it by hand; null when it resolved itself (acknowledgement, report filed). */
+  @Column({ name: 'resolved_by', type: 'varchar', length: 64, nullable: true })
+  resolvedBy: string | null;
+
+  @Column({ name: 'resolution_note', type: 'text', nullable: true })
+  resolutionNote: string | null;
 }

@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.js';
+import type { Principal } from '../auth/role.js';
+import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { escalationFor } from '../config/dispatch-config.js';
 import { escapeHtml } from '../dispatch/templates/template-format.js';
@@ -10,9 +14,43 @@ import { Clock } from '../scheduling/clock.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import { AlertEntity } from './alert.entity.js';
 
+/** What needs a person; `notice_missing`: a violation the city never notified; `report_discrepancy`: a status report contradicting the order. */
+export const ALERT_KINDS = ['no_channel', 'ack_reminder', 'ack_overdue', 'report_missing', 'notice_missing', 'report_discrepancy'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export interface AlertView {
+  id: string;
+  kind: string;
+  stage: number;
+  county: string;
+  enterpriseCode: string | null;
+  orderVersionId: string | null;
+  message: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  note: string | null;
+}
+
+function alertView(a: AlertEntity): AlertView {
+  return {
+    id: String(a.id),
+    kind: a.kind,
+    stage: a.stage,
+    county: a.county,
+    enterpriseCode: a.enterpriseCode,
+    orderVersionId: a.orderVersionId,
+    message: a.message,
+    createdAt: a.createdAt.toISOString(),
+    resolvedAt: a.resolvedAt?.toISOString() ?? null,
+    resolvedBy: a.resolvedBy,
+    note: a.resolutionNote,
+  };
+}
+
 export interface NewAlert {
   dedupeKey: string;
-  kind: 'no_channel' | 'ack_reminder' | 'ack_overdue' | 'report_missing';
+  kind: AlertKind;
   stage: number;
   county: string;
   enterpriseCode: string | null;
@@ -27,7 +65,9 @@ export class AlertsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Inserts alerts; answers the ones that are new (a re-run of a job raises nothing twice). */
@@ -104,11 +144,34 @@ export class AlertsService {
     );
   }
 
-  async list(filter: { county?: string | null; kind?: string; open?: boolean; limit: number }) {
-    const qb = this.dataSource.getRepository(AlertEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(filter.limit);
-    if (filter.county) qb.andWhere('a.county = :county', { county: filter.county });
-    if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
-    if (filter.open) qb.andWhere('a.resolvedAt IS NULL');
-    return qb.getMany();
+  async list(p: Principal, q: { status: 'open' | 'resolved' | 'all'; county?: string; kind?: string; page: number; pageSize: number }): Promise<{ items: AlertView[]; total: number; page: number; pageSize: number }> {
+    // The controller has already narrowed `county` through the access policy.
+    const county = q.county ?? null;
+    const qb = this.dataSource.getRepository(AlertEntity).createQueryBuilder('a').orderBy('a.id', 'DESC');
+    if (county) qb.andWhere('a.county = :county', { county });
+    if (q.kind) qb.andWhere('a.kind = :kind', { kind: q.kind });
+    if (q.status === 'open') qb.andWhere('a.resolvedAt IS NULL');
+    if (q.status === 'resolved') qb.andWhere('a.resolvedAt IS NOT NULL');
+    const [rows, total] = await qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    return { items: rows.map(alertView), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** By hand, with a note; audited. A county officer resolves only its county's alerts (others look absent). */
+  async resolve(p: Principal, id: string, note: string): Promise<AlertView> {
+    const notFound = () => new DomainError(CommonErrorCode.NOT_FOUND, `No alert ${id} (or it belongs to another county).`);
+    if (!/^\d{1,18}$/.test(id)) throw notFound();
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(AlertEntity);
+      const alert = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const county = this.access.countyFilter(p);
+      if (!alert || (county !== null && alert.county !== county)) throw notFound();
+      if (alert.resolvedAt) {
+        throw new DomainError(CommonErrorCode.CONFLICT, `Alert ${id} was already resolved at ${alert.resolvedAt.toISOString()}${alert.resolvedBy ? ` by ${alert.resolvedBy}` : ''}.`, alertView(alert));
+      }
+      const now = this.clock.now();
+      await repo.update({ id }, { resolvedAt: now, resolvedBy: p.username, resolutionNote: note });
+      await this.audit.record(manager, p, [{ action: 'alert.resolve', entityType: 'alert', entityId: id, before: { resolvedAt: null }, after: { resolvedAt: now.toISOString(), note } }]);
+      return alertView({ ...alert, resolvedAt: now, resolvedBy: p.username, resolutionNote: note });
+    });
   }
 }

@@ -1,8 +1,11 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Twice-daily status report of a controlled enterprise during a warning (before 09:00 and 17:00). */
+/**
+ * Twice-daily status report of a controlled enterprise during a warning (before 09:00 and 17:00).
+ * Kept as history: a correction is a new row, and the latest row per slot counts.
+ */
 @Entity('status_reports')
-@Index('uq_status_report_slot', ['enterpriseCode', 'slot'], { unique: true })
+@Index('idx_status_report_slot', ['enterpriseCode', 'slot', 'reportedAt'])
 export class StatusReportEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -26,4 +29,12 @@ export class StatusReportEntity {
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /** The order version in force when it was filed, which the report is checked against. */
+  @Column({ name: 'order_version_id', type: 'uuid', nullable: true })
+  orderVersionId: string | null;
+
+  /** Lines reported running where the order says stop, or above their cap. */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  discrepancies: Array<{ line: string; reported: string; required: string; message: string }>;
 }

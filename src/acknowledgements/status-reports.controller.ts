@@ -18,10 +18,12 @@ export class StatusReportsController {
     return this.reports.file(principal, dto);
   }
 
+  /** An enterprise sees its own reports, a county officer its county's. */
   @Get()
-  @Roles('commander', 'county_officer', 'viewer')
+  @Roles('commander', 'county_officer', 'viewer', 'enterprise')
   @ApiQuery({ name: 'slot', required: false, description: 'A report time, ISO 8601' })
-  list(@CurrentPrincipal() principal: Principal, @Query('slot') slot?: string) {
-    return this.reports.list(principal, slot && !Number.isNaN(Date.parse(slot)) ? slot : undefined);
+  @ApiQuery({ name: 'history', required: false, description: 'true: every correction too, not only the latest report per slot' })
+  list(@CurrentPrincipal() principal: Principal, @Query('slot') slot?: string, @Query('history') history?: string) {
+    return this.reports.list(principal, { slot: slot && !Number.isNaN(Date.parse(slot)) ? slot : undefined, history: history === 'true' || history === '1' });
   }
 }

@@ -8,6 +8,9 @@ import { ConfigService } from '../config/config.service.js';
 import { localDateOf, localDateTimeMs } from '../rules/time/local-time.js';
 import { levelAt } from '../rules/levels/level-at.js';
 import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
+import { withRules } from '../common/rules-error.js';
+import { versionInForce } from '../orders/version-in-force.js';
+import { checkStatusReport, missingReportLines, type ReportedLine } from '../rules/inspection/status-report-check.js';
 import { Clock } from '../scheduling/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
 import { JobRunner } from '../scheduling/job-runner.js';
@@ -67,24 +70,63 @@ export class StatusReportsService implements OnApplicationBootstrap {
     throw new Error('no report time configured');
   }
 
+  /**
+   * Checked against the order in force now: it must cover every line of that order, and a
+   * line said to run where it must stop, or above its cap, raises an alert to the county.
+   * A second report for the same time is a correction: a new row; the latest one counts.
+   */
   async file(principal: Principal, dto: FileStatusReportDto) {
     const code = principal.enterpriseCode;
     if (!code || !this.access.mayActForEnterprise(principal, code)) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'Only an enterprise account files status reports, for itself.');
-    const lines: Array<{ code: string }> = await this.dataSource.query('SELECT code FROM production_lines WHERE enterprise_code = $1', [code]);
-    const known = new Set(lines.map((l) => l.code));
-    const unknown = dto.lines.filter((l) => !known.has(l.line)).map((l) => l.line);
-    if (unknown.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Unknown line(s) ${unknown.join(', ')}; your lines are ${[...known].join(', ')}.`);
     const now = this.clock.now();
     const slot = this.nextSlot(now);
-    // A second report for the same time replaces the first.
-    const [row] = await this.dataSource.query(
-      `INSERT INTO status_reports (enterprise_code, slot, reported_at, reported_by, lines, note) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (enterprise_code, slot) DO UPDATE SET reported_at = EXCLUDED.reported_at, reported_by = EXCLUDED.reported_by, lines = EXCLUDED.lines, note = EXCLUDED.note
-       RETURNING id`,
-      [code, slot, now, principal.username, JSON.stringify(dto.lines.map((l) => ({ line: l.line, state: l.state, loadPercent: l.loadPercent ?? null }))), dto.note ?? null],
-    );
-    await this.dataSource.query(`UPDATE alerts SET resolved_at = $2 WHERE kind = 'report_missing' AND dedupe_key LIKE $1 AND resolved_at IS NULL`, [`report_missing:${code}:${slot.toISOString()}%`, now]);
-    return { id: String(row.id), enterpriseCode: code, slot: slot.toISOString(), reportedAt: now.toISOString() };
+    const reported: ReportedLine[] = dto.lines.map((l) => ({ line: l.line, state: l.state, loadPercent: l.loadPercent ?? null }));
+    const doubled = [...new Set(reported.map((l) => l.line).filter((l, i, all) => all.indexOf(l) !== i))];
+    if (doubled.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Line(s) ${doubled.join(', ')} are reported more than once; report each line once.`, { lines: doubled });
+    return this.dataSource.transaction(async (manager) => {
+      const [enterprise] = await manager.query('SELECT name, county FROM enterprises WHERE code = $1', [code]);
+      const lines: Array<{ code: string }> = await manager.query('SELECT code FROM production_lines WHERE enterprise_code = $1 ORDER BY position', [code]);
+      const known = new Set(lines.map((l) => l.code));
+      const unknown = reported.filter((l) => !known.has(l.line)).map((l) => l.line);
+      if (unknown.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Unknown line(s) ${unknown.join(', ')}; your lines are ${[...known].join(', ')}.`, { unknownLines: unknown });
+      const version = await versionInForce(manager, code, now);
+      const orderLines = version && !version.ends ? version.lines : [];
+      const missing = missingReportLines(orderLines, reported);
+      if (missing.length > 0) {
+        throw new DomainError(CommonErrorCode.UNPROCESSABLE, `The report must cover every line of the order in force (version ${version!.modification}); missing: ${missing.join(', ')}.`, { missingLines: missing });
+      }
+      const discrepancies = withRules(() => checkStatusReport(orderLines, reported));
+      const [previous] = await manager.query('SELECT id FROM status_reports WHERE enterprise_code = $1 AND slot = $2 ORDER BY reported_at DESC, id DESC LIMIT 1', [code, slot]);
+      const [row] = await manager.query(
+        `INSERT INTO status_reports (enterprise_code, slot, reported_at, reported_by, lines, note, order_version_id, discrepancies) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [code, slot, now, principal.username, JSON.stringify(reported), dto.note ?? null, version?.id ?? null, JSON.stringify(discrepancies)],
+      );
+      const id = String(row.id);
+      await manager.query(`UPDATE alerts SET resolved_at = $2 WHERE kind = 'report_missing' AND dedupe_key LIKE $1 AND resolved_at IS NULL`, [`report_missing:${code}:${slot.toISOString()}%`, now]);
+      if (discrepancies.length > 0) {
+        const raised = await this.alerts.raise(manager, [
+          {
+            dedupeKey: `report_discrepancy:${id}`,
+            kind: 'report_discrepancy',
+            stage: 1,
+            county: enterprise.county,
+            enterpriseCode: code,
+            orderVersionId: version?.id ?? null,
+            message: `${enterprise.name}（${code}）报送的生产状态与现行指令不符：${discrepancies.map((d) => d.message).join('')}请核查。`,
+          },
+        ]);
+        await this.alerts.mailCounties(manager, raised, '【冬防】企业报送的生产状态与指令不符');
+      }
+      return {
+        id,
+        enterpriseCode: code,
+        slot: slot.toISOString(),
+        reportedAt: now.toISOString(),
+        orderVersionId: version?.id ?? null,
+        discrepancies,
+        corrects: previous ? String(previous.id) : null,
+      };
+    });
   }
 
   /** After a report time: every enterprise with an open order in a county under a warning must have reported. */
@@ -147,13 +189,21 @@ export class StatusReportsService implements OnApplicationBootstrap {
     return result;
   }
 
-  async list(principal: Principal, slot: string | undefined) {
-    const county = this.access.countyFilter(principal);
+  /** The latest report per enterprise and slot (what counts), or with `history` every correction too. */
+  async list(principal: Principal, q: { slot?: string; history?: boolean }) {
+    const scope = this.access.scope(principal);
+    const enterprise = scope.kind === 'enterprise' ? scope.code : null;
+    const county = enterprise ? null : this.access.countyFilter(principal);
     return this.dataSource.query(
-      `SELECT r.enterprise_code AS "enterpriseCode", e.name, e.county, r.slot, r.reported_at AS "reportedAt", r.lines, r.note
-       FROM status_reports r JOIN enterprises e ON e.code = r.enterprise_code
-       WHERE ($1::text IS NULL OR e.county = $1) AND ($2::timestamptz IS NULL OR r.slot = $2) ORDER BY r.slot DESC, r.enterprise_code LIMIT 1000`,
-      [county, slot ?? null],
+      `SELECT * FROM (
+         SELECT r.id::text AS id, r.enterprise_code AS "enterpriseCode", e.name, e.county, r.slot, r.reported_at AS "reportedAt", r.reported_by AS "reportedBy",
+                r.lines, r.note, r.order_version_id AS "orderVersionId", r.discrepancies,
+                row_number() OVER (PARTITION BY r.enterprise_code, r.slot ORDER BY r.reported_at DESC, r.id DESC) = 1 AS latest
+         FROM status_reports r JOIN enterprises e ON e.code = r.enterprise_code
+         WHERE ($1::text IS NULL OR e.county = $1) AND ($2::text IS NULL OR r.enterprise_code = $2) AND ($3::timestamptz IS NULL OR r.slot = $3)) x
+       WHERE $4 OR latest
+       ORDER BY slot DESC, "enterpriseCode", "reportedAt" DESC, id DESC LIMIT 1000`,
+      [county, enterprise, q.slot ?? null, q.history ?? false],
     );
   }
 }

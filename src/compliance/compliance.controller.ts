@@ -12,8 +12,9 @@ import { LedgerService } from './ledger.service.js';
 export class ComplianceController {
   constructor(private readonly ledger: LedgerService) {}
 
+  /** An enterprise sees the penalties recorded against it; a county officer its county's. */
   @Get()
-  @Roles('commander', 'county_officer', 'viewer')
+  @Roles('commander', 'county_officer', 'viewer', 'enterprise')
   list(@CurrentPrincipal() p: Principal, @Query() q: MonthQuery) {
     return this.ledger.list(p, q);
   }

@@ -20,6 +20,14 @@ export class LedgerEntryEntity {
   @Column({ type: 'varchar', length: 64 })
   item: string;
 
+  /** The order version in force at the observed moment. */
+  @Column({ name: 'order_version_id', type: 'uuid', nullable: true })
+  orderVersionId: string | null;
+
+  /** Proof of notice: the version, how and when it was delivered, when acknowledged (NoticeEvidence). */
+  @Column({ type: 'jsonb', nullable: true })
+  evidence: Record<string, unknown> | null;
+
   /** Yuan. */
   @Column({ type: 'integer' })
   amount: number;

@@ -6,6 +6,7 @@ import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
+import type { NoticeEvidence } from '../orders/delivery-evidence.js';
 import { rankCounties } from '../rules/inspection/county-ranking.js';
 import { localDateOf, localMidnightMs } from '../rules/time/local-time.js';
 import { Clock } from '../scheduling/clock.js';
@@ -17,6 +18,9 @@ export interface LedgerEntryView {
   findingId: string | null;
   item: string;
   itemName: string;
+  /** The order version the violation broke, and the proof it had been delivered. */
+  orderVersionId: string | null;
+  evidence: NoticeEvidence | null;
   amount: number;
   description: string;
   createdAt: string;
@@ -45,22 +49,29 @@ export class LedgerService {
     return { month: m, from: new Date(localMidnightMs(`${m}-01`, tz)), to: new Date(localMidnightMs(`${next}-01`, tz)) };
   }
 
-  async add(manager: EntityManager, entry: { county: string; enterpriseCode: string | null; findingId: string | null; item: string; description: string }): Promise<{ id: string; item: string; amount: number }> {
+  /** Only with proof of notice: the entry stores the version and how and when it was delivered. */
+  async add(
+    manager: EntityManager,
+    entry: { county: string; enterpriseCode: string | null; findingId: string | null; item: string; description: string; orderVersionId: string; evidence: NoticeEvidence | null },
+  ): Promise<{ id: string; item: string; amount: number; evidence: NoticeEvidence | null }> {
     const penalty = this.config.inspection.penalties[entry.item];
     if (!penalty) throw new Error(`penalty item ${entry.item} is not configured`);
     const [row] = await manager.query(
-      `INSERT INTO ledger_entries (county, enterprise_code, finding_id, item, amount, description, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [entry.county, entry.enterpriseCode, entry.findingId, entry.item, penalty.amountYuan, entry.description, this.clock.now()],
+      `INSERT INTO ledger_entries (county, enterprise_code, finding_id, item, amount, description, created_at, order_version_id, evidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [entry.county, entry.enterpriseCode, entry.findingId, entry.item, penalty.amountYuan, entry.description, this.clock.now(), entry.orderVersionId, entry.evidence ? JSON.stringify(entry.evidence) : null],
     );
-    return { id: String(row.id), item: entry.item, amount: penalty.amountYuan };
+    return { id: String(row.id), item: entry.item, amount: penalty.amountYuan, evidence: entry.evidence };
   }
 
   async list(p: Principal, q: { month?: string; county?: string }): Promise<{ month: string; items: LedgerEntryView[]; total: number }> {
     const { month, from, to } = this.monthRange(q.month);
-    const county = this.access.countyFilter(p, q.county ?? null);
+    // An enterprise reads the penalties recorded against it, nothing else.
+    const scope = this.access.scope(p);
+    const enterprise = scope.kind === 'enterprise' ? scope.code : null;
+    const county = enterprise ? null : this.access.countyFilter(p, q.county ?? null);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT * FROM ledger_entries WHERE created_at >= $1 AND created_at < $2 AND ($3::text IS NULL OR county = $3) ORDER BY created_at, id`,
-      [from, to, county],
+      `SELECT * FROM ledger_entries WHERE created_at >= $1 AND created_at < $2 AND ($3::text IS NULL OR county = $3) AND ($4::text IS NULL OR enterprise_code = $4) ORDER BY created_at, id`,
+      [from, to, county, enterprise],
     );
     const items = rows.map((r) => this.view(r));
     return { month, items, total: items.filter((i) => !i.voidedAt).reduce((n, i) => n + i.amount, 0) };
@@ -75,6 +86,8 @@ export class LedgerService {
       findingId: (r.finding_id as string | null) ?? null,
       item,
       itemName: this.config.inspection.penalties[item]?.name ?? item,
+      orderVersionId: (r.order_version_id as string | null) ?? null,
+      evidence: (r.evidence as NoticeEvidence | null) ?? null,
       amount: Number(r.amount),
       description: String(r.description),
       createdAt: (r.created_at as Date).toISOString(),

@@ -12,8 +12,11 @@ import { inForceAt, inForceDuring, inForceOrAheadAt } from '../orders/version-in
 import { Clock } from '../scheduling/clock.js';
 import { formatLocalTime } from '../dispatch/templates/template-format.js';
 import { label, LINE_ACTION_TEXT, OBSERVED_STATE_TEXT, VERDICT_TEXT } from '../web/shared/wording.js';
+import type { NoticeEvidence } from '../orders/delivery-evidence.js';
 import type { ExportQuery } from './dto/export.query.js';
 import { toCsv } from './csv.js';
+
+const CHANNEL_NAMES: Record<string, string> = { email: '电子邮件', webhook: '系统接口', phone: '电话通知', acknowledgement: '企业签收' };
 
 export interface CountyDay {
   county: string;
@@ -29,6 +32,8 @@ export interface CountyDay {
   findings: number;
   violations: number;
   penaltyYuan: number;
+  /** Status reports (the latest per slot) that contradict the order: running where it says stop, or above the cap. */
+  reportDiscrepancies: number;
 }
 
 export interface DailyReport {
@@ -62,7 +67,7 @@ export class ReportsService {
     const asOf = new Date(Math.min(to.getTime(), now.getTime() + 1)); // exclusive bound: now itself counts
     const only = this.access.countyFilter(p);
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
-    const [orders, inspections, ledger, machines] = await Promise.all([
+    const [orders, inspections, ledger, machines, discrepancies] = await Promise.all([
       q<{ county: string; orders: number; acknowledged: number; implemented: number; overdue: number }>(
         `SELECT v.county, count(*)::int AS orders,
                 count(*) FILTER (WHERE v.acknowledged_at IS NOT NULL AND v.acknowledged_at < $1)::int AS acknowledged,
@@ -83,12 +88,20 @@ export class ReportsService {
         [from, asOf],
       ),
       q<{ county: string; snapshot: { context: ResponseLevelContext } }>('SELECT county, snapshot FROM county_levels', []),
+      q<{ county: string; n: number }>(
+        `SELECT e.county, count(*)::int AS n FROM (
+           SELECT DISTINCT ON (r.enterprise_code, r.slot) r.enterprise_code, r.discrepancies FROM status_reports r
+           WHERE r.slot >= $1 AND r.slot < $2 AND r.reported_at < $3 ORDER BY r.enterprise_code, r.slot, r.reported_at DESC, r.id DESC) x
+         JOIN enterprises e ON e.code = x.enterprise_code WHERE jsonb_array_length(x.discrepancies) > 0 GROUP BY e.county`,
+        [from, to, asOf],
+      ),
     ]);
     const by = <T extends { county: string }>(rows: T[]) => new Map(rows.map((r) => [r.county, r]));
     const o = by(orders);
     const i = by(inspections);
     const l = by(ledger);
     const m = by(machines);
+    const d = by(discrepancies);
     const counties: CountyDay[] = this.config.city.counties
       .map((c) => c.name)
       .filter((c) => only === null || c === only)
@@ -110,6 +123,7 @@ export class ReportsService {
           findings: id?.findings ?? 0,
           violations: id?.violations ?? 0,
           penaltyYuan: l.get(county)?.amount ?? 0,
+          reportDiscrepancies: d.get(county)?.n ?? 0,
         };
       });
     const sum = (k: keyof CountyDay) => counties.reduce((n, c) => n + (c[k] as number), 0);
@@ -124,14 +138,15 @@ export class ReportsService {
       findings: sum('findings'),
       violations: sum('violations'),
       penaltyYuan: sum('penaltyYuan'),
+      reportDiscrepancies: sum('reportDiscrepancies'),
     };
     return { date: day, generatedAt: now.toISOString(), asOf: asOf.toISOString(), counties, totals };
   }
 
   dailyCsv(r: DailyReport): string {
-    const header = ['日期', '县区', '响应级别', '指令数', '已签收', '签收率(%)', '已落实', '落实率(%)', '逾期未签收', '核查企业数', '核查记录', '违规', '扣缴金额(元)'];
+    const header = ['日期', '县区', '响应级别', '指令数', '已签收', '签收率(%)', '已落实', '落实率(%)', '逾期未签收', '核查企业数', '核查记录', '违规', '扣缴金额(元)', '报告与指令不符'];
     const row = (c: CountyDay | (DailyReport['totals'] & { county: string; levelName: string | null })) => [
-      r.date, c.county, c.levelName ?? '无', c.orders, c.acknowledged, c.acknowledgementRate, c.implemented, c.implementationRate, c.overdue, c.inspections, c.findings, c.violations, c.penaltyYuan,
+      r.date, c.county, c.levelName ?? '无', c.orders, c.acknowledged, c.acknowledgementRate, c.implemented, c.implementationRate, c.overdue, c.inspections, c.findings, c.violations, c.penaltyYuan, c.reportDiscrepancies,
     ];
     return toCsv(header, [...r.counties.map(row), row({ ...r.totals, county: '合计', levelName: '' })]);
   }
@@ -192,7 +207,7 @@ export class ReportsService {
   async findingsCsv(p: Principal, q: ExportQuery = {}): Promise<string> {
     const s = await this.exportScope(p, q);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, t.name AS team, f.verdict, f.reason, d.number,
+      `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, t.name AS team, f.verdict, f.reason, d.number, f.notice_missing,
               (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
        FROM findings f JOIN enterprises e ON e.code = f.enterprise_code LEFT JOIN teams t ON t.key = f.team
        LEFT JOIN order_versions ov ON ov.id = f.order_version_id LEFT JOIN directives d ON d.id = ov.directive_id
@@ -201,24 +216,33 @@ export class ReportsService {
       [s.county, s.directiveId, s.from, s.to],
     );
     return toCsv(
-      ['县区', '统一社会信用代码', '企业名称', '生产线', '现场状态', '负荷(%)', '核查时间', '电表读数(kW)', '核查人', '督导组', '结论', '说明', '依据指令', '照片数'],
-      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.line_code as string, label(OBSERVED_STATE_TEXT, r.observed_state as string), r.load_percent as number | null, this.local(r.observed_at), r.power_kw as number | null, r.inspector as string, r.team as string | null, label(VERDICT_TEXT, r.verdict as string), r.reason as string, (r.number as string | null) ?? '', r.photos as number]),
+      ['县区', '统一社会信用代码', '企业名称', '生产线', '现场状态', '负荷(%)', '核查时间', '电表读数(kW)', '核查人', '督导组', '结论', '说明', '依据指令', '照片数', '指令送达'],
+      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.line_code as string, label(OBSERVED_STATE_TEXT, r.observed_state as string), r.load_percent as number | null, this.local(r.observed_at), r.power_kw as number | null, r.inspector as string, r.team as string | null, label(VERDICT_TEXT, r.verdict as string), r.reason as string, (r.number as string | null) ?? '', r.photos as number, r.notice_missing ? '无送达记录（不扣缴）' : '']),
     );
   }
 
   async ledgerCsv(p: Principal, q: ExportQuery = {}): Promise<string> {
     const s = await this.exportScope(p, q);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT l.id, l.county, l.enterprise_code, e.name, l.item, l.amount, l.description, l.created_at, l.voided_at, l.void_reason
+      `SELECT l.id, l.county, l.enterprise_code, e.name, l.item, l.amount, l.description, l.created_at, l.voided_at, l.void_reason, l.evidence
        FROM ledger_entries l LEFT JOIN enterprises e ON e.code = l.enterprise_code
        LEFT JOIN findings f ON f.id = l.finding_id LEFT JOIN order_versions ov ON ov.id = f.order_version_id
        WHERE ($1::text IS NULL OR l.county = $1) AND ($2::uuid IS NULL OR ov.directive_id = $2) AND ($3::timestamptz IS NULL OR (l.created_at >= $3 AND l.created_at < $4))
        ORDER BY l.created_at, l.id`,
       [s.county, s.directiveId, s.from, s.to],
     );
+    const tz = this.config.city.city.timezone;
+    const local = (iso: string | null | undefined) => (iso ? formatLocalTime(iso, tz) : null);
     return toCsv(
-      ['编号', '县区', '统一社会信用代码', '企业名称', '事项', '金额(元)', '说明', '记录时间', '状态', '撤销时间', '撤销理由'],
-      rows.map((r) => [String(r.id), r.county as string, r.enterprise_code as string | null, (r.name as string | null) ?? '', this.config.inspection.penalties[r.item as string]?.name ?? (r.item as string), r.amount as number, r.description as string, this.local(r.created_at), r.voided_at ? '已撤销' : '有效', this.local(r.voided_at), r.void_reason as string | null]),
+      ['编号', '县区', '统一社会信用代码', '企业名称', '事项', '金额(元)', '说明', '记录时间', '状态', '撤销时间', '撤销理由', '所依指令', '送达方式', '送达时间', '签收时间'],
+      rows.map((r) => {
+        const e = r.evidence as NoticeEvidence | null;
+        return [
+          String(r.id), r.county as string, r.enterprise_code as string | null, (r.name as string | null) ?? '', this.config.inspection.penalties[r.item as string]?.name ?? (r.item as string), r.amount as number, r.description as string,
+          this.local(r.created_at), r.voided_at ? '已撤销' : '有效', this.local(r.voided_at), r.void_reason as string | null,
+          e ? `${e.directiveNumber} 第${e.modification}版` : null, e?.delivered ? (CHANNEL_NAMES[e.delivered.channel] ?? e.delivered.channel) : null, local(e?.delivered?.at), local(e?.acknowledgedAt),
+        ];
+      }),
     );
   }
 }

@@ -14,6 +14,7 @@ import { DeliveryAttemptEntity } from '../dispatch/delivery-attempt.entity.js';
 import { OutboxEntity } from '../dispatch/outbox.entity.js';
 import { OrderVersionEntity } from '../orders/order-version.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
+import { PhoneNoticeEntity } from '../orders/phone-notice.entity.js';
 import { JobRunEntity } from '../scheduling/job-run.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
@@ -26,4 +27,4 @@ import { SeasonPhaseChangeEntity } from '../seasons/season-phase-change.entity.j
 // Classes, not globs, so the app, vitest and the TypeORM CLI load the same list.
 export const ENTITIES = [EnterpriseEntity, ProductionLineEntity, ContactEntity, UserEntity, AuditEntryEntity, SeasonCalendarStateEntity, SeasonPhaseChangeEntity,
   CountyLevelEntity, DirectiveEntity, DirectiveSequenceEntity, OrderEntity, OrderVersionEntity, OutboxEntity, DeliveryAttemptEntity, AlertEntity, StatusReportEntity, JobRunEntity,
-  TeamEntity, DrawEntity, InspectionTaskEntity, FindingEntity, EvidenceEntity, PowerReadingEntity, LedgerEntryEntity];
+  TeamEntity, DrawEntity, InspectionTaskEntity, FindingEntity, EvidenceEntity, PowerReadingEntity, LedgerEntryEntity, PhoneNoticeEntity];

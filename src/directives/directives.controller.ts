@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
 import { DirectiveOrdersService } from './directive-orders.service.js';
@@ -27,6 +28,16 @@ export class DirectivesController {
   @Roles('commander')
   decide(@CurrentPrincipal() principal: Principal, @Body() dto: IssueDirectiveDto) {
     return this.directives.decide(principal, dto);
+  }
+
+  /** The dry run's full list of per-line changes as CSV (same body as a directive; nothing is written). */
+  @Post('dry-run/changes.csv')
+  @HttpCode(200)
+  @Roles('commander')
+  @ApiProduces('text/csv')
+  async changesCsv(@CurrentPrincipal() principal: Principal, @Body() dto: IssueDirectiveDto, @Res() res: Response) {
+    const body = await this.directives.dryRunChangesCsv(principal, dto); // before the headers: a refusal stays JSON
+    res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="dry-run-changes.csv"').send(body);
   }
 
   @Get()

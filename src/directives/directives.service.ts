@@ -9,18 +9,20 @@ import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { planDeliveries } from '../orders/order-delivery.js';
-import { planVersions, type TimelineMode } from '../orders/order-plan.js';
+import { planVersions, type PlannedVersion, type TimelineMode } from '../orders/order-plan.js';
 import { loadOpenOrders, writeVersions } from '../orders/order-writer.js';
+import { versionsInForce } from '../orders/version-in-force.js';
 import { entityToEnterprise } from '../registry/enterprise.mapper.js';
 import { loadActiveEnterprisesOf, loadEnterpriseEntities } from '../registry/enterprise-reader.js';
 import type { Enterprise, LevelOrNone } from '../rules/enterprise.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
 import { deriveOrder } from '../rules/orders/order-derivation.js';
-import type { Order } from '../rules/orders/order.types.js';
+import type { Order, OrderLine } from '../rules/orders/order.types.js';
 import { localDateOf } from '../rules/time/local-time.js';
 import { Clock } from '../scheduling/clock.js';
 import { CountyLevelsService, type CountyMachine } from './county-levels.service.js';
 import { formatDirectiveNumber } from './directive-number.js';
+import { changesCsv, pageOf, requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';
 import { summarise, type DirectiveSummary } from './directive-summary.js';
 import type { DirectiveKind } from './directive.entity.js';
 import type { IssueDirectiveDto } from './dto/issue-directive.dto.js';
@@ -35,6 +37,8 @@ export interface DirectiveResult {
   startsAt: string;
   endsAt: string | null;
   summary: DirectiveSummary;
+  /** Dry runs only: every line whose requirement would change, paged. */
+  changes?: ChangesPage;
 }
 
 /** What a directive does to orders, whatever started it (officer, season calendar, expiry). */
@@ -62,7 +66,7 @@ export interface DirectivePlan {
 }
 
 class DryRunRollback extends Error {
-  constructor(readonly result: DirectiveResult) {
+  constructor(readonly result: DirectiveResult & { allChanges?: RequirementChange[] }) {
     super('dry run');
   }
 }
@@ -82,8 +86,20 @@ export class DirectivesService {
     private readonly clock: Clock,
   ) {}
 
-  /** An officer's issue / adjust / lift. */
+  /** An officer's issue / adjust / lift; a dry run lists the changes page asked for. */
   async decide(actor: Actor, dto: IssueDirectiveDto): Promise<DirectiveResult> {
+    const { allChanges, ...result } = await this.decideFull(actor, dto);
+    if (!result.dryRun) return result;
+    return { ...result, changes: pageOf(allChanges ?? [], dto.changesPage ?? 1, dto.changesPageSize ?? 100) };
+  }
+
+  /** The dry run's full list of changes as CSV, for the duty officer to check before issuing. */
+  async dryRunChangesCsv(actor: Actor, dto: IssueDirectiveDto): Promise<string> {
+    const result = await this.decideFull(actor, { ...dto, dryRun: true });
+    return changesCsv(result.allChanges ?? [], result.startsAt, this.config.city.city.timezone);
+  }
+
+  private async decideFull(actor: Actor, dto: IssueDirectiveDto): Promise<DirectiveResult & { allChanges?: RequirementChange[] }> {
     const now = this.clock.now();
     const known = this.config.city.counties.map((c) => c.name);
     const unknown = (dto.counties ?? []).filter((c) => !known.includes(c));
@@ -134,7 +150,7 @@ export class DirectivesService {
    * The one transaction of a directive: county machines, the directive, every new order
    * version and every outbox row commit together, or nothing does.
    */
-  async execute(actor: Actor, plan: DirectivePlan, dryRun: boolean, prepare: (machines: Map<string, CountyMachine>) => string[] = () => []): Promise<DirectiveResult> {
+  async execute(actor: Actor, plan: DirectivePlan, dryRun: boolean, prepare: (machines: Map<string, CountyMachine>) => string[] = () => []): Promise<DirectiveResult & { allChanges?: RequirementChange[] }> {
     const now = this.clock.now();
     try {
       const result = await this.dataSource.transaction(async (manager) => {
@@ -166,6 +182,8 @@ export class DirectivesService {
         const inScope = new Map<string, number>();
         for (const e of enterprises) inScope.set(e.county, (inScope.get(e.county) ?? 0) + 1);
         const summary = summarise(plan.counties, inScope, planned, deliveries.unreachable);
+        // Read before the versions are written: what each new version replaces.
+        const allChanges = dryRun ? requirementChanges(planned, await this.linesInForce(manager, planned, from), this.config.city.counties.map((c) => c.name), plan.basis) : undefined;
         if (plan.skipIfUnchanged && planned.length === 0) {
           throw new DryRunRollback({ id: null, number: null, kind: plan.kind, dryRun, level: plan.level, counties: plan.counties, startsAt: plan.effectiveAt.toISOString(), endsAt: null, summary });
         }
@@ -197,7 +215,7 @@ export class DirectivesService {
           endsAt: plan.endsAt?.toISOString() ?? null,
           summary,
         };
-        if (dryRun) throw new DryRunRollback({ ...result, id: null, number: null });
+        if (dryRun) throw new DryRunRollback({ ...result, id: null, number: null, allChanges });
         return result;
       });
       this.logger.log(`${result.number}: ${plan.kind} ${plan.level ?? ''} for ${plan.counties.length} count(ies), ${result.summary.totals.orders} order version(s)`);
@@ -207,6 +225,13 @@ export class DirectivesService {
       if (err instanceof DryRunRollback) return err.result;
       throw err;
     }
+  }
+
+  /** Per enterprise, the lines of the version in force at the directive's start (none: nothing restricted). */
+  private async linesInForce(manager: EntityManager, planned: PlannedVersion[], at: Date): Promise<Map<string, OrderLine[]>> {
+    if (planned.length === 0) return new Map();
+    const inForce = await versionsInForce(manager, at, { enterpriseCodes: planned.map((p) => p.enterprise.code) });
+    return new Map([...inForce].filter(([, v]) => !v.ends).map(([code, v]) => [code, v.lines]));
   }
 
   private async enterprisesInScope(manager: EntityManager, plan: DirectivePlan): Promise<Enterprise[]> {

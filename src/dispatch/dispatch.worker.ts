@@ -246,10 +246,11 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
           [sent, this.clock.now()],
         );
       }
+      // Dated by the service's clock, like everything a penalty is weighed against (proof of notice).
       await manager.query(
-        `INSERT INTO delivery_attempts (outbox_id, attempt, worker, ok, response, error)
-         SELECT id, attempt, $2, ok, response, error FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, response text, error text)`,
-        [json, this.workerId],
+        `INSERT INTO delivery_attempts (outbox_id, attempt, worker, ok, response, error, at)
+         SELECT id, attempt, $2, ok, response, error, $3 FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, response text, error text)`,
+        [json, this.workerId, this.clock.now()],
       );
     });
     const failed = outcomes.filter((o) => !o.ok && !o.skipped);

@@ -60,6 +60,10 @@ export class FindingEntity {
   @Column({ name: 'penalty_item', type: 'varchar', length: 64, nullable: true })
   penaltyItem: string | null;
 
+  /** A violation of an order never proven delivered: recorded as a breach, no penalty. */
+  @Column({ name: 'notice_missing', type: 'boolean', default: false })
+  noticeMissing: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

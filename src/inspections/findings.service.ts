@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
+import { AlertsService } from '../acknowledgements/alerts.service.js';
 import { LedgerService } from '../compliance/ledger.service.js';
 import { ConfigService } from '../config/config.service.js';
 import { checkObservedAt, timeRefused } from '../common/time-window.js';
-import { versionInForce } from '../orders/version-in-force.js';
+import { formatLocalTime } from '../dispatch/templates/template-format.js';
+import { noticeEvidence, type NoticeEvidence } from '../orders/delivery-evidence.js';
+import { versionInForce, type VersionInForce } from '../orders/version-in-force.js';
 import { judgeFinding } from '../rules/inspection/finding-verdict.js';
 import { Clock } from '../scheduling/clock.js';
 import type { CreateFindingDto } from './dto/create-finding.dto.js';
@@ -19,7 +22,9 @@ import type { CreateFindingDto } from './dto/create-finding.dto.js';
 /**
  * A finding is judged against the order version in force at the moment observed: a line
  * running where it had to stop is a violation and a penalty on the county's ledger, in
- * the same transaction; the same sight after the order was lifted is compliant.
+ * the same transaction; the same sight after the order was lifted is compliant. No penalty
+ * without proof of notice: a violation of a version not delivered by that moment is a breach
+ * on record, no ledger entry, and an alert to the command center that the city failed to notify.
  */
 @Injectable()
 export class FindingsService {
@@ -27,6 +32,7 @@ export class FindingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly ledger: LedgerService,
+    private readonly alerts: AlertsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly access: AccessPolicy,
@@ -49,10 +55,13 @@ export class FindingsService {
       const verdict = withRules(() =>
         judgeFinding(line, { state: dto.observedState, loadPercent: dto.loadPercent ?? null, stoppedCells: dto.stoppedCells ?? null }, this.config.inspection),
       );
+      const violation = verdict.verdict === 'violation' && verdict.penaltyItem !== null && version !== null;
+      const evidence = violation ? await noticeEvidence(manager, version.id, observedAt) : null;
+      const noticeMissing = violation && !evidence?.delivered;
       const [row] = await manager.query(
         `INSERT INTO findings (task_id, enterprise_code, county, line_code, observed_state, load_percent, observed_at, power_kw, lat, lng, notes, inspector, team,
-           order_version_id, verdict, reason, penalty_item, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+           order_version_id, verdict, reason, penalty_item, created_at, notice_missing)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
         [
           task.id,
           task.enterprise_code,
@@ -72,13 +81,15 @@ export class FindingsService {
           verdict.reason,
           verdict.penaltyItem,
           this.clock.now(),
+          noticeMissing,
         ],
       );
       const findingId: string = row.id;
       const penalty =
-        verdict.verdict === 'violation' && verdict.penaltyItem
-          ? await this.ledger.add(manager, { county: task.county, enterpriseCode: task.enterprise_code, findingId, item: verdict.penaltyItem, description: verdict.reason })
+        violation && !noticeMissing
+          ? await this.ledger.add(manager, { county: task.county, enterpriseCode: task.enterprise_code, findingId, item: verdict.penaltyItem!, description: verdict.reason, orderVersionId: version.id, evidence })
           : null;
+      if (noticeMissing) await this.raiseNoticeMissing(manager, { findingId, county: task.county, enterpriseCode: task.enterprise_code, lineCode: dto.lineCode, observedAt }, version, evidence);
       // The task is done once every line has been looked at.
       const [{ open }] = await manager.query(
         `SELECT count(*)::int AS open FROM production_lines l WHERE l.enterprise_code = $1 AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.task_id = $2 AND f.line_code = l.code)`,
@@ -86,10 +97,46 @@ export class FindingsService {
       );
       if (open === 0) await manager.query(`UPDATE inspection_tasks SET status = 'done' WHERE id = $1`, [task.id]);
       await this.audit.record(manager, p, [
-        { action: 'finding.create', entityType: 'finding', entityId: findingId, before: null, after: { taskId: task.id, ...dto, verdict: verdict.verdict, penalty } },
+        { action: 'finding.create', entityType: 'finding', entityId: findingId, before: null, after: { taskId: task.id, ...dto, verdict: verdict.verdict, penalty, noticeMissing } },
       ]);
-      return { id: findingId, taskId: task.id, enterpriseCode: task.enterprise_code, lineCode: dto.lineCode, verdict: verdict.verdict, kind: verdict.kind, reason: verdict.reason, orderVersionId: version?.id ?? null, penalty };
+      return {
+        id: findingId,
+        taskId: task.id,
+        enterpriseCode: task.enterprise_code,
+        lineCode: dto.lineCode,
+        verdict: verdict.verdict,
+        kind: verdict.kind,
+        reason: verdict.reason,
+        orderVersionId: version?.id ?? null,
+        penalty,
+        noticeMissing,
+        evidence,
+      };
     });
+  }
+
+  /** The city, not the enterprise, failed: the command center is told, once per finding. */
+  private async raiseNoticeMissing(
+    manager: EntityManager,
+    f: { findingId: string; county: string; enterpriseCode: string; lineCode: string; observedAt: Date },
+    version: VersionInForce,
+    evidence: NoticeEvidence | null,
+  ): Promise<void> {
+    const [e] = await manager.query('SELECT name FROM enterprises WHERE code = $1', [f.enterpriseCode]);
+    const when = formatLocalTime(f.observedAt.toISOString(), this.config.city.city.timezone);
+    const doc = evidence ? `${evidence.directiveNumber}第${version.modification}版指令` : `第${version.modification}版指令`;
+    const raised = await this.alerts.raise(manager, [
+      {
+        dedupeKey: `notice_missing:${f.findingId}`,
+        kind: 'notice_missing',
+        stage: 2,
+        county: f.county,
+        enterpriseCode: f.enterpriseCode,
+        orderVersionId: version.id,
+        message: `${e?.name ?? f.enterpriseCode}（${f.enterpriseCode}）生产线${f.lineCode}于${when}被查实违反${doc}，但该指令在检查前没有送达记录（无成功投递、电话通知或签收）：市级未履行通知义务，本次只记录违规，不扣缴。请核实送达并补录联系方式。`,
+      },
+    ]);
+    await this.alerts.mailCommandCenter(manager, raised, '【冬防】违规企业未收到指令，不予扣缴（通知缺失）');
   }
 
   async list(p: Principal, q: { verdict?: string; county?: string; limit?: number }) {
@@ -98,7 +145,7 @@ export class FindingsService {
     return this.dataSource.query(
       `SELECT f.id, f.task_id AS "taskId", f.enterprise_code AS "enterpriseCode", e.name AS "enterpriseName", f.county, f.line_code AS "lineCode",
               f.observed_state AS "observedState", f.load_percent AS "loadPercent", f.observed_at AS "observedAt", f.power_kw AS "powerKw",
-              f.inspector, f.team, f.verdict, f.reason, f.penalty_item AS "penaltyItem",
+              f.inspector, f.team, f.verdict, f.reason, f.penalty_item AS "penaltyItem", f.notice_missing AS "noticeMissing",
               (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
        FROM findings f JOIN enterprises e ON e.code = f.enterprise_code
        WHERE ${scope} AND ($1::text IS NULL OR f.county = $1) AND ($2::text IS NULL OR f.verdict = $2)

@@ -85,7 +85,7 @@ export class InspectionsController {
   }
 
   @Get('findings')
-  @Roles('commander', 'county_officer', 'viewer', 'inspector')
+  @Roles('commander', 'county_officer', 'viewer', 'inspector', 'enterprise')
   listFindings(@CurrentPrincipal() p: Principal, @Query('verdict') verdict?: string, @Query('county') county?: string) {
     return this.findings.list(p, { verdict: verdict === 'violation' || verdict === 'compliant' ? verdict : undefined, county });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AcknowledgementsModule } from '../acknowledgements/acknowledgements.module.js';
 import { DrawsService } from './draws.service.js';
 import { EvidenceService } from './evidence.service.js';
 import { FindingsService } from './findings.service.js';
@@ -8,6 +9,7 @@ import { TasksService } from './tasks.service.js';
 import { TeamsService } from './teams.service.js';
 
 @Module({
+  imports: [AcknowledgementsModule],
   controllers: [InspectionsController],
   providers: [TeamsService, DrawsService, TasksService, FindingsService, EvidenceService, PowerService],
 })

@@ -1,4 +1,5 @@
 import type { NewOutboxRow } from '../dispatch/outbound-message.js';
+import type { Enterprise } from '../rules/enterprise.js';
 import type { PlannedVersion } from './order-plan.js';
 
 export interface DeliveryPlan {
@@ -7,21 +8,31 @@ export interface DeliveryPlan {
   unreachable: Set<string>;
 }
 
-/** One outbox row per (version, recipient, channel): every distinct e-mail contact and the webhook. */
+/**
+ * One outbox row per (version, recipient, channel): every distinct e-mail contact and the
+ * webhook. The key names the recipient, so a contact added later gets a fresh key.
+ */
+export function deliveriesFor(enterprise: Pick<Enterprise, 'code' | 'contacts' | 'webhookUrl'>, versionId: string): NewOutboxRow[] {
+  const rows: NewOutboxRow[] = [];
+  const emails = new Set<string>();
+  for (const c of enterprise.contacts) if (c.email) emails.add(c.email.trim().toLowerCase());
+  for (const email of emails) {
+    rows.push({ idempotencyKey: `order:${versionId}:email:${email}`, kind: 'order', channel: 'email', recipient: email, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
+  }
+  if (enterprise.webhookUrl) {
+    const url = enterprise.webhookUrl;
+    rows.push({ idempotencyKey: `order:${versionId}:webhook:${url}`, kind: 'order', channel: 'webhook', recipient: url, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
+  }
+  return rows;
+}
+
 export function planDeliveries(planned: PlannedVersion[]): DeliveryPlan {
   const rows: NewOutboxRow[] = [];
   const unreachable = new Set<string>();
   for (const p of planned) {
-    const emails = new Set<string>();
-    for (const c of p.enterprise.contacts) if (c.email) emails.add(c.email.trim().toLowerCase());
-    for (const email of emails) {
-      rows.push({ idempotencyKey: `order:${p.versionId}:email:${email}`, kind: 'order', channel: 'email', recipient: email, enterpriseCode: p.enterprise.code, orderVersionId: p.versionId, payload: null });
-    }
-    if (p.enterprise.webhookUrl) {
-      const url = p.enterprise.webhookUrl;
-      rows.push({ idempotencyKey: `order:${p.versionId}:webhook:${url}`, kind: 'order', channel: 'webhook', recipient: url, enterpriseCode: p.enterprise.code, orderVersionId: p.versionId, payload: null });
-    }
-    if (emails.size === 0 && !p.enterprise.webhookUrl) unreachable.add(p.enterprise.code);
+    const mine = deliveriesFor(p.enterprise, p.versionId);
+    if (mine.length === 0) unreachable.add(p.enterprise.code);
+    for (const r of mine) rows.push(r);
   }
   return { rows, unreachable };
 }

@@ -7,6 +7,8 @@ import { ListOrdersQuery } from './dto/list-orders.query.js';
 import { PreviewOrderDto } from './dto/preview-order.dto.js';
 import { OrdersService } from './orders.service.js';
 import { OrderPreviewService } from './order-preview.service.js';
+import { RecordPhoneNoticeDto } from './dto/record-phone-notice.dto.js';
+import { PhoneNoticesService } from './phone-notices.service.js';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -15,6 +17,7 @@ export class OrdersController {
   constructor(
     private readonly preview: OrderPreviewService,
     private readonly orders: OrdersService,
+    private readonly phoneNotices: PhoneNoticesService,
   ) {}
 
   @Post('preview')
@@ -54,5 +57,30 @@ export class OrdersController {
     @Body() dto: ConfirmImplementationDto,
   ) {
     return this.orders.implement(principal, orderId, modification, dto);
+  }
+
+  /** A county officer's call that told the enterprise: counts as delivery and receipt of this version. */
+  @Post(':orderId/versions/:modification/phone-notices')
+  @Roles('commander', 'county_officer')
+  recordPhoneNotice(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orderId', new ParseUUIDPipe()) orderId: string,
+    @Param('modification', ParseIntPipe) modification: number,
+    @Body() dto: RecordPhoneNoticeDto,
+  ) {
+    return this.phoneNotices.record(principal, orderId, modification, dto);
+  }
+
+  @Get(':orderId/versions/:modification/phone-notices')
+  @Roles('commander', 'county_officer', 'viewer', 'enterprise')
+  listPhoneNotices(@CurrentPrincipal() principal: Principal, @Param('orderId', new ParseUUIDPipe()) orderId: string, @Param('modification', ParseIntPipe) modification: number) {
+    return this.phoneNotices.list(principal, orderId, modification);
+  }
+
+  /** Delivery attempts, phone notices and receipt of one version. */
+  @Get(':orderId/versions/:modification/delivery-evidence')
+  @Roles('commander', 'county_officer', 'viewer', 'enterprise')
+  deliveryEvidence(@CurrentPrincipal() principal: Principal, @Param('orderId', new ParseUUIDPipe()) orderId: string, @Param('modification', ParseIntPipe) modification: number) {
+    return this.phoneNotices.evidence(principal, orderId, modification);
   }
 }

@@ -5,10 +5,11 @@ import { OrderMessageRenderer } from './order-message.renderer.js';
 import { OrderPreviewService } from './order-preview.service.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersService } from './orders.service.js';
+import { PhoneNoticesService } from './phone-notices.service.js';
 
 @Module({
   imports: [RegistryModule, AcknowledgementsModule],
   controllers: [OrdersController],
-  providers: [OrderPreviewService, OrdersService, OrderMessageRenderer],
+  providers: [OrderPreviewService, OrdersService, OrderMessageRenderer, PhoneNoticesService],
 })
 export class OrdersModule {}

@@ -10,6 +10,8 @@ import { entityToEnterprise } from './enterprise.mapper.js';
 import { loadEnterpriseEntities } from './enterprise-reader.js';
 import { upsertEnterprises } from './enterprise-writer.js';
 import { parseRegistryImport } from './import/registry-import.js';
+import { ContactRedeliveryService } from './contact-redelivery.service.js';
+import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 
 export type ImportKind = 'json' | 'csv' | 'xlsx';
 
@@ -19,6 +21,8 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   dryRun: boolean;
+  /** Order notices queued again because a contact was added or fixed. */
+  resent: number;
 }
 
 export type ImportProgress = (stage: 'parsed' | 'compared' | 'written', done: number, total: number) => void;
@@ -31,6 +35,8 @@ export class RegistryImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
+    private readonly redelivery: ContactRedeliveryService,
+    private readonly worker: DispatchWorker,
   ) {}
 
   /**
@@ -45,9 +51,10 @@ export class RegistryImportService {
     opts.onProgress?.('parsed', enterprises.length, enterprises.length);
     const dryRun = opts.dryRun ?? false;
 
-    return this.dataSource.transaction(async (manager) => {
+    const summary = await this.dataSource.transaction(async (manager) => {
       const existing = await loadEnterpriseEntities(manager, enterprises.map((e) => e.code));
       const changed: Enterprise[] = [];
+      const contactChanges: Array<{ before: Enterprise; after: Enterprise }> = [];
       const audit: AuditChange[] = [];
       let created = 0;
       for (const e of enterprises) {
@@ -61,18 +68,22 @@ export class RegistryImportService {
         const old = entityToEnterprise(before);
         if (!sameData(old, e)) {
           changed.push(e);
+          contactChanges.push({ before: old, after: e });
           audit.push({ action: 'enterprise.import.update', entityType: 'enterprise', entityId: e.code, before: old, after: e });
         }
       }
       opts.onProgress?.('compared', enterprises.length, enterprises.length);
-      const summary: ImportSummary = { received: enterprises.length, created, updated: changed.length - created, unchanged: enterprises.length - changed.length, dryRun };
+      const summary: ImportSummary = { received: enterprises.length, created, updated: changed.length - created, unchanged: enterprises.length - changed.length, dryRun, resent: 0 };
       if (dryRun) return summary;
       for (let i = 0; i < changed.length; i += WRITE_BATCH) {
         await upsertEnterprises(manager, changed.slice(i, i + WRITE_BATCH));
         opts.onProgress?.('written', Math.min(i + WRITE_BATCH, changed.length), changed.length);
       }
       await this.audit.record(manager, actor, audit);
+      summary.resent = await this.redelivery.afterChange(manager, actor, contactChanges);
       return summary;
     });
+    this.worker.wake();
+    return summary;
   }
 }

@@ -13,6 +13,8 @@ import { EnterpriseEntity } from './enterprise.entity.js';
 import { entityToEnterprise, entityToView, type EnterpriseView } from './enterprise.mapper.js';
 import { loadEnterpriseEntities } from './enterprise-reader.js';
 import { upsertEnterprises } from './enterprise-writer.js';
+import { ContactRedeliveryService } from './contact-redelivery.service.js';
+import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import { validateEnterprise } from './validation/enterprise.validator.js';
 
 /** The version the caller read: body `version`, or an If-Match header ("3" or W/"3"). */
@@ -33,6 +35,8 @@ export class RegistryService {
     private readonly config: ConfigService,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly redelivery: ContactRedeliveryService,
+    private readonly worker: DispatchWorker,
   ) {}
 
   async list(principal: Principal, q: ListEnterprisesQuery): Promise<{ items: EnterpriseView[]; total: number; page: number; pageSize: number }> {
@@ -96,7 +100,7 @@ export class RegistryService {
       throw new DomainError(RegistryErrorCode.CODE_MISMATCH, `The body's code ${String(bodyCode)} differs from the path's ${upper}; a credit code cannot be changed.`);
     }
     const enterprise = this.validate({ ...(input as object), code: upper });
-    return this.dataSource.transaction(async (manager) => {
+    const view = await this.dataSource.transaction(async (manager) => {
       const current = (await loadEnterpriseEntities(manager, [upper], true)).get(upper);
       if (!current || !(await this.access.mayReadEnterprise(principal, current, manager))) throw this.notFound(upper);
       this.assertMayWrite(principal, current.county);
@@ -109,11 +113,15 @@ export class RegistryService {
         );
       }
       await upsertEnterprises(manager, [enterprise]);
-      await this.audit.record(manager, principal, [{ action: 'enterprise.update', entityType: 'enterprise', entityId: upper, before: entityToEnterprise(current), after: enterprise }]);
+      const before = entityToEnterprise(current);
+      await this.audit.record(manager, principal, [{ action: 'enterprise.update', entityType: 'enterprise', entityId: upper, before, after: enterprise }]);
+      await this.redelivery.afterChange(manager, principal, [{ before, after: enterprise }]);
       const saved = (await loadEnterpriseEntities(manager, [upper])).get(upper);
       if (!saved) throw new Error('enterprise vanished after update');
       return entityToView(saved);
     });
+    this.worker.wake();
+    return view;
   }
 
   async webhookSecret(principal: Principal, code: string): Promise<{ enterpriseCode: string; header: string; algorithm: string; secret: string }> {

@@ -70,8 +70,12 @@ describe('access: every route × role, and own / other for reads and writes (HTT
     Object.assign(ids, { ownOrder: ownOrder.orderId, ownMod: ownOrder.modification, otherOrder: otherOrder.orderId, otherMod: otherOrder.modification });
     ids.ownTask = (await t.http.post('/api/v1/tasks').set('Authorization', admin).send({ enterpriseCode: own.code, team: 'team-own', reason: '核查' }).expect(201)).body.id;
     ids.otherTask = (await t.http.post('/api/v1/tasks').set('Authorization', admin).send({ enterpriseCode: other.code, team: 'team-other', reason: '核查' }).expect(201)).body.id;
-    // After the directive took effect: running where it says stop is a violation, on each county's ledger.
-    const observedAt = new Date().toISOString();
+    // Both enterprises were told (a recorded phone notice), so a violation is enforceable.
+    for (const [orderId, mod] of [[ids.ownOrder, ids.ownMod], [ids.otherOrder, ids.otherMod]] as const) {
+      await t.http.post(`/api/v1/orders/${orderId}/versions/${mod}/phone-notices`).set('Authorization', admin).send({ calledName: '张三', phone: '13800000000', calledAt: new Date().toISOString(), answeredBy: '张三' }).expect(201);
+    }
+    // After the directive took effect and the notice: running where it says stop is a violation, on each county's ledger.
+    const observedAt = new Date(Date.now() + 1000).toISOString();
     for (const [task, key] of [[ids.ownTask, 'ownFinding'], [ids.otherTask, 'otherFinding']] as const) {
       ids[key] = (await t.http.post(`/api/v1/tasks/${task}/findings`).set('Authorization', admin).send({ lineCode: 'L1', observedState: 'running', observedAt }).expect(201)).body.id;
     }
@@ -189,7 +193,9 @@ describe('access: every route × role, and own / other for reads and writes (HTT
       await as('enterprise', 'post', `/api/v1/orders/${ids.otherOrder}/versions/${ids.otherMod}/acknowledge`).expect(404);
       await as('enterprise', 'post', `/api/v1/orders/${ids.otherOrder}/versions/${ids.otherMod}/implementation`).send({ lines: [{ line: 'L1', stoppedAt: new Date().toISOString() }] }).expect(404);
       const theirs = (await as('commander', 'get', `/api/v1/orders/${ids.otherOrder}`).expect(200)).body;
-      expect(theirs.current.acknowledgedAt).toBeNull();
+      // Received by the phone notice of the setup, never by this enterprise.
+      expect(theirs.current.acknowledgedBy).not.toBe('u-enterprise');
+      expect(theirs.current.acknowledgedBy).toMatch(/^phone/);
     });
 
     it("inspector: findings and evidence on its team's task only", async () => {

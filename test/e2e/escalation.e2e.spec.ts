@@ -81,8 +81,8 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
     await drain();
     expect(smtp.to('duty@example.gov.cn')).toHaveLength(1);
 
-    const alerts = await t.http.get('/api/v1/alerts?kind=ack_overdue&open=true').set('Authorization', admin).expect(200);
-    expect(alerts.body.map((a: { stage: number; enterpriseCode: string }) => [a.stage, a.enterpriseCode])).toEqual([
+    const alerts = await t.http.get('/api/v1/alerts?kind=ack_overdue&status=open').set('Authorization', admin).expect(200);
+    expect(alerts.body.items.map((a: { stage: number; enterpriseCode: string }) => [a.stage, a.enterpriseCode])).toEqual([
       [2, plantB.code],
       [1, plantB.code],
     ]);
@@ -93,7 +93,7 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
     const token = await t.login('plant502', 'plant-password');
     const [order] = (await t.http.get('/api/v1/orders').set('Authorization', token).expect(200)).body.items;
     await t.http.post(`/api/v1/orders/${order.orderId}/versions/1/acknowledge`).set('Authorization', token).expect(200);
-    const open = await t.http.get('/api/v1/alerts?open=true').set('Authorization', admin).expect(200);
-    expect(open.body.filter((a: { enterpriseCode: string }) => a.enterpriseCode === plantB.code)).toEqual([]);
+    const open = await t.http.get('/api/v1/alerts?status=open').set('Authorization', admin).expect(200);
+    expect(open.body.items.filter((a: { enterpriseCode: string }) => a.enterpriseCode === plantB.code)).toEqual([]);
   });
 });

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DispatchWorker } from '../../src/dispatch/dispatch.worker.js';
 import { ControllableClock } from '../../src/scheduling/clock.js';
 import { codeFor, sampleEnterprise } from '../support/fixtures.js';
+import { SmtpSink } from '../support/smtp-sink.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent: null });
@@ -21,9 +23,11 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
   let ds: DataSource;
   const clock = new ControllableClock(new Date('2026-12-10T10:00:00+08:00'));
   const tokens: Record<string, string> = {};
+  const smtp = new SmtpSink();
 
   beforeAll(async () => {
-    t = await startTestApp({}, { clock });
+    await smtp.start();
+    t = await startTestApp({ SMTP_URL: smtp.url }, { clock });
     admin = await t.adminToken();
     ds = t.app.get(getDataSourceToken());
     await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: plants }).expect(200);
@@ -31,13 +35,18 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     const readings = [1, 2, 3, 4].map((d) => ({ enterpriseCode: plants[0].code, lineCode: 'L1', at: `2026-12-0${d}T12:00:00+08:00`, kw: 1000 + d }));
     await t.http.post('/api/v1/power-readings').set('Authorization', admin).send({ readings }).expect(201);
     await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: COUNTIES, endsAt: null, basis: '橙色预警' }).expect(200);
+    // The orders are e-mailed: the proof of notice that a penalty needs.
+    await t.app.get(DispatchWorker).drain();
     for (const [key, county] of [['team-xw', '修武县'], ['team-ba', '博爱县'], ['team-wx', '温县'], ['team-mz', '孟州市']]) {
       await t.http.post('/api/v1/teams').set('Authorization', admin).send({ key, name: `${county}督导组`, homeCounty: county }).expect(201);
       await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: `insp-${key}`, password: 'inspector-pass', role: 'inspector', team: key }).expect(201);
       tokens[key] = await t.login(`insp-${key}`, 'inspector-pass');
     }
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
 
   let drawId: string;
 
@@ -84,8 +93,10 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     expect(res.body).toMatchObject({ verdict: 'violation', penalty: { item: 'producing_when_should_stop', amount: 100000 } });
     expect(res.body.reason).toContain('51');
     const ledger = await t.http.get('/api/v1/ledger?month=2026-12').set('Authorization', admin).expect(200);
-    expect(ledger.body.items).toEqual([expect.objectContaining({ county: '博爱县', enterpriseCode: target.code, amount: 100000, findingId: violationId })]);
+    expect(ledger.body.items).toEqual([expect.objectContaining({ county: '博爱县', enterpriseCode: target.code, amount: 100000, findingId: violationId, orderVersionId: res.body.orderVersionId })]);
     expect(ledger.body.total).toBe(100000);
+    // The entry cites its proof of notice: the version and the e-mail that delivered it.
+    expect(ledger.body.items[0].evidence).toMatchObject({ orderVersionId: res.body.orderVersionId, modification: 1, delivered: { channel: 'email', recipient: 'env801@example.com' }, acknowledgedAt: null });
 
     const fake = await t.http.post(`/api/v1/findings/${violationId}/evidence`).set('Authorization', tokens['team-xw']).set('Content-Type', 'image/png').send(Buffer.from('not a png')).expect(422);
     expect(fake.body.error.message).toContain('image/png');
@@ -176,6 +187,8 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     expect(findings.text).toContain('违规');
     const ledger = await t.http.get('/api/v1/exports/ledger.csv').set('Authorization', admin).expect(200);
     expect(ledger.text).toContain('复核确认为保民生供热线');
+    // The entry's proof of notice, in local time.
+    expect(ledger.text).toMatch(/焦冬防指〔2026〕\d+号 第1版,电子邮件,\d{4}年\d+月\d+日 \d{2}:\d{2},/);
     // orders.csv lists what is in force now: at 08:00 the lift of 09:00 had not yet been issued.
     const early = await t.http.get('/api/v1/exports/orders.csv').set('Authorization', admin).expect(200);
     expect(early.text.trim().split('\r\n')).toHaveLength(1 + 40);

@@ -47,6 +47,13 @@ if (!hasChromium) {
       await t.http.post('/api/v1/users').set('Authorization', admin).send({ ...INSPECTOR, role: 'inspector', team: 'team-xw' }).expect(201);
       const task = await t.http.post('/api/v1/tasks').set('Authorization', admin).send({ enterpriseCode: plant.code, team: 'team-xw', reason: '群众举报夜间生产' }).expect(201);
       taskId = task.body.id;
+      // No mail server here: the county telephoned the plant, which is the proof of notice a penalty needs.
+      const [order] = (await t.http.get('/api/v1/orders').set('Authorization', admin).expect(200)).body.items;
+      await t.http
+        .post(`/api/v1/orders/${order.orderId}/versions/1/phone-notices`)
+        .set('Authorization', admin)
+        .send({ calledName: '张三', phone: '13800000000', calledAt: clock.now().toISOString(), answeredBy: '张三' })
+        .expect(201);
       clock.set(new Date());
       browser = await launchChromium();
       phone = await openPhonePage(browser, baseURL);

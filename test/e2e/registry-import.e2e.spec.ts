@@ -54,7 +54,7 @@ describe('bulk registry import (HTTP, real PostgreSQL)', () => {
   it('imports the valid registry, then re-importing it changes nothing', async () => {
     const before = await counts(ds);
     const first = await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: registry }).expect(200);
-    expect(first.body).toEqual({ received: 1000, created: 1000, updated: 0, unchanged: 0, dryRun: false });
+    expect(first.body).toEqual({ received: 1000, created: 1000, updated: 0, unchanged: 0, dryRun: false, resent: 0 });
     const after = await counts(ds);
     expect(after.enterprises).toBe(1000);
     expect(after.lines).toBe(registry.reduce((n, e) => n + e.lines.length, 0));

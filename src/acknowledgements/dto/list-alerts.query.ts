@@ -1,30 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/dto/page.query.js';
+import { ALERT_KINDS } from '../alerts.service.js';
 
-export class ListAlertsQuery {
+export const ALERT_STATUSES = ['open', 'resolved', 'all'] as const;
+
+export class ListAlertsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ALERT_STATUSES, default: 'open' })
+  @IsOptional()
+  @IsIn(ALERT_STATUSES, { message: `status must be one of ${ALERT_STATUSES.join(', ')}` })
+  status: (typeof ALERT_STATUSES)[number] = 'open';
+
   @ApiPropertyOptional({ example: '修武县' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   county?: string;
 
-  @ApiPropertyOptional({ enum: ['no_channel', 'ack_reminder', 'ack_overdue', 'report_missing'] })
+  @ApiPropertyOptional({ enum: ALERT_KINDS })
   @IsOptional()
-  @IsIn(['no_channel', 'ack_reminder', 'ack_overdue', 'report_missing'])
+  @IsIn(ALERT_KINDS, { message: `kind must be one of ${ALERT_KINDS.join(', ')}` })
   kind?: string;
-
-  @ApiPropertyOptional({ description: 'Only unresolved alerts', default: false })
-  @IsOptional()
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
-  open?: boolean;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit: number = 100;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import type { LevelKey } from '../../rules/enterprise.js';
 import { ISO_WITH_OFFSET } from '../../orders/dto/preview-order.dto.js';
 
@@ -44,4 +44,17 @@ export class IssueDirectiveDto {
   @IsOptional()
   @IsBoolean()
   dryRun?: boolean;
+
+  @ApiPropertyOptional({ description: 'Dry run: page of the per-line changes', default: 1, minimum: 1 })
+  @IsOptional()
+  @IsInt({ message: 'changesPage must be a whole number from 1' })
+  @Min(1, { message: 'changesPage must be a whole number from 1' })
+  changesPage?: number;
+
+  @ApiPropertyOptional({ description: 'Dry run: changes per page', default: 100, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @IsInt({ message: 'changesPageSize must be a whole number from 1 to 500' })
+  @Min(1, { message: 'changesPageSize must be a whole number from 1 to 500' })
+  @Max(500, { message: 'changesPageSize must be a whole number from 1 to 500' })
+  changesPageSize?: number;
 }

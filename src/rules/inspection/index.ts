@@ -3,3 +3,4 @@ export * from './double-random-draw.js';
 export * from './finding-verdict.js';
 export * from './power-anomaly.js';
 export * from './county-ranking.js';
+export * from './status-report-check.js';

@@ -554,6 +554,7 @@ export const INSPECTOR_CLIENT_JS = `
         h('p', { class: 'word', text: VERDICT[r.verdict] || r.verdict }),
         pen ? h('p', { class: 'penalty', text: '扣缴 ' + yuan(pen.amount) }) : null,
         pen ? h('p', { class: 'why', text: '处罚事项：' + (item ? item.name + clause(item.clause) : pen.item) }) : null,
+        r.noticeMissing ? h('p', { class: 'why', text: '该指令检查前无送达记录，只记录违规，不予扣缴；已报指挥部。' }) : null,
         r.reason ? h('p', { class: 'why', text: r.reason }) : null
       ]);
       var photoBox = h('div');
