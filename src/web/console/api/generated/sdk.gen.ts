@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.js';
-import type { AlertsControllerListData, AlertsControllerListResponses, AuditControllerListData, AuditControllerListResponses, AuditControllerVerifyData, AuditControllerVerifyResponses, AuthControllerChangePasswordData, AuthControllerChangePasswordResponses, AuthControllerCloseSessionData, AuthControllerCloseSessionResponses, AuthControllerLoginData, AuthControllerLoginResponses, AuthControllerMeData, AuthControllerMeResponses, AuthControllerOpenSessionData, AuthControllerOpenSessionResponses, ComplianceControllerListData, ComplianceControllerListResponses, ComplianceControllerRankingData, ComplianceControllerRankingResponses, ComplianceControllerVoidData, ComplianceControllerVoidResponses, DirectivesControllerDecideData, DirectivesControllerDecideResponses, DirectivesControllerDirectiveOrdersData, DirectivesControllerDirectiveOrdersResponses, DirectivesControllerLevelsData, DirectivesControllerLevelsResponses, DirectivesControllerListData, DirectivesControllerListResponses, DirectivesControllerProgressData, DirectivesControllerProgressResponses, HealthControllerHealthData, HealthControllerHealthResponses, HealthControllerLiveData, HealthControllerLiveResponses, InspectionsControllerAddEvidenceData, InspectionsControllerAddEvidenceResponses, InspectionsControllerCreateDrawData, InspectionsControllerCreateDrawResponses, InspectionsControllerCreateFindingData, InspectionsControllerCreateFindingResponses, InspectionsControllerCreateTaskData, InspectionsControllerCreateTaskResponses, InspectionsControllerCreateTeamData, InspectionsControllerCreateTeamResponses, InspectionsControllerGetDrawData, InspectionsControllerGetDrawResponses, InspectionsControllerGetTaskData, InspectionsControllerGetTaskResponses, InspectionsControllerIngestPowerData, InspectionsControllerIngestPowerResponses, InspectionsControllerListEvidenceData, InspectionsControllerListEvidenceResponses, InspectionsControllerListFindingsData, InspectionsControllerListFindingsResponses, InspectionsControllerListTasksData, InspectionsControllerListTasksResponses, InspectionsControllerListTeamsData, InspectionsControllerListTeamsResponses, InspectionsControllerPhotoData, InspectionsControllerPhotoResponses, InspectionsControllerVerifyDrawData, InspectionsControllerVerifyDrawResponses, LevelsControllerRecommendData, LevelsControllerRecommendResponses, OrdersControllerAcknowledgeData, OrdersControllerAcknowledgeResponses, OrdersControllerGetData, OrdersControllerGetResponses, OrdersControllerImplementData, OrdersControllerImplementResponses, OrdersControllerListData, OrdersControllerListResponses, OrdersControllerPreviewOrderData, OrdersControllerPreviewOrderResponses, ReferenceControllerCountiesData, ReferenceControllerCountiesResponses, ReferenceControllerReferenceData, ReferenceControllerReferenceResponses, RegistryControllerActivateData, RegistryControllerActivateResponses, RegistryControllerCreateData, RegistryControllerCreateResponses, RegistryControllerDeactivateData, RegistryControllerDeactivateResponses, RegistryControllerGetData, RegistryControllerGetResponses, RegistryControllerListData, RegistryControllerListResponses, RegistryControllerUpdateData, RegistryControllerUpdateResponses, RegistryControllerWebhookSecretData, RegistryControllerWebhookSecretResponses, RegistryImportControllerImportData, RegistryImportControllerImportResponses, ReportsControllerDailyData, ReportsControllerDailyResponses, ReportsControllerFindingsData, ReportsControllerFindingsResponses, ReportsControllerLedgerData, ReportsControllerLedgerResponses, ReportsControllerOrdersData, ReportsControllerOrdersResponses, SeasonsControllerCalendarData, SeasonsControllerCalendarResponses, SeasonsControllerListData, SeasonsControllerListResponses, StatusReportsControllerFileData, StatusReportsControllerFileResponses, StatusReportsControllerListData, StatusReportsControllerListResponses, UsersControllerActivateData, UsersControllerActivateResponses, UsersControllerCreateData, UsersControllerCreateResponses, UsersControllerDeactivateData, UsersControllerDeactivateResponses, UsersControllerListData, UsersControllerListResponses, UsersControllerResetPasswordData, UsersControllerResetPasswordResponses, UsersControllerUpdateData, UsersControllerUpdateResponses, WarningsControllerFeedData, WarningsControllerFeedResponses, WarningsControllerOneData, WarningsControllerOneResponses } from './types.gen.js';
+import type { AlertsControllerListData, AlertsControllerListResponses, AlertsControllerResolveData, AlertsControllerResolveResponses, AuditControllerListData, AuditControllerListResponses, AuditControllerVerifyData, AuditControllerVerifyResponses, AuthControllerChangePasswordData, AuthControllerChangePasswordResponses, AuthControllerCloseSessionData, AuthControllerCloseSessionResponses, AuthControllerLoginData, AuthControllerLoginResponses, AuthControllerMeData, AuthControllerMeResponses, AuthControllerOpenSessionData, AuthControllerOpenSessionResponses, ComplianceControllerListData, ComplianceControllerListResponses, ComplianceControllerRankingData, ComplianceControllerRankingResponses, ComplianceControllerVoidData, ComplianceControllerVoidResponses, DirectivesControllerChangesCsvData, DirectivesControllerChangesCsvResponses, DirectivesControllerDecideData, DirectivesControllerDecideResponses, DirectivesControllerDirectiveOrdersData, DirectivesControllerDirectiveOrdersResponses, DirectivesControllerLevelsData, DirectivesControllerLevelsResponses, DirectivesControllerListData, DirectivesControllerListResponses, DirectivesControllerProgressData, DirectivesControllerProgressResponses, HealthControllerHealthData, HealthControllerHealthResponses, HealthControllerLiveData, HealthControllerLiveResponses, InspectionsControllerAddEvidenceData, InspectionsControllerAddEvidenceResponses, InspectionsControllerCreateDrawData, InspectionsControllerCreateDrawResponses, InspectionsControllerCreateFindingData, InspectionsControllerCreateFindingResponses, InspectionsControllerCreateTaskData, InspectionsControllerCreateTaskResponses, InspectionsControllerCreateTeamData, InspectionsControllerCreateTeamResponses, InspectionsControllerGetDrawData, InspectionsControllerGetDrawResponses, InspectionsControllerGetTaskData, InspectionsControllerGetTaskResponses, InspectionsControllerIngestPowerData, InspectionsControllerIngestPowerResponses, InspectionsControllerListEvidenceData, InspectionsControllerListEvidenceResponses, InspectionsControllerListFindingsData, InspectionsControllerListFindingsResponses, InspectionsControllerListTasksData, InspectionsControllerListTasksResponses, InspectionsControllerListTeamsData, InspectionsControllerListTeamsResponses, InspectionsControllerPhotoData, InspectionsControllerPhotoResponses, InspectionsControllerVerifyDrawData, InspectionsControllerVerifyDrawResponses, LevelsControllerRecommendData, LevelsControllerRecommendResponses, OrdersControllerAcknowledgeData, OrdersControllerAcknowledgeResponses, OrdersControllerDeliveryEvidenceData, OrdersControllerDeliveryEvidenceResponses, OrdersControllerGetData, OrdersControllerGetResponses, OrdersControllerImplementData, OrdersControllerImplementResponses, OrdersControllerListData, OrdersControllerListPhoneNoticesData, OrdersControllerListPhoneNoticesResponses, OrdersControllerListResponses, OrdersControllerPreviewOrderData, OrdersControllerPreviewOrderResponses, OrdersControllerRecordPhoneNoticeData, OrdersControllerRecordPhoneNoticeResponses, ReferenceControllerCountiesData, ReferenceControllerCountiesResponses, ReferenceControllerReferenceData, ReferenceControllerReferenceResponses, RegistryControllerActivateData, RegistryControllerActivateResponses, RegistryControllerCreateData, RegistryControllerCreateResponses, RegistryControllerDeactivateData, RegistryControllerDeactivateResponses, RegistryControllerGetData, RegistryControllerGetResponses, RegistryControllerListData, RegistryControllerListResponses, RegistryControllerUpdateData, RegistryControllerUpdateResponses, RegistryControllerWebhookSecretData, RegistryControllerWebhookSecretResponses, RegistryImportControllerImportData, RegistryImportControllerImportResponses, ReportsControllerDailyData, ReportsControllerDailyResponses, ReportsControllerFindingsData, ReportsControllerFindingsResponses, ReportsControllerLedgerData, ReportsControllerLedgerResponses, ReportsControllerOrdersData, ReportsControllerOrdersResponses, SeasonsControllerCalendarData, SeasonsControllerCalendarResponses, SeasonsControllerListData, SeasonsControllerListResponses, StatusReportsControllerFileData, StatusReportsControllerFileResponses, StatusReportsControllerListData, StatusReportsControllerListResponses, UsersControllerActivateData, UsersControllerActivateResponses, UsersControllerCreateData, UsersControllerCreateResponses, UsersControllerDeactivateData, UsersControllerDeactivateResponses, UsersControllerListData, UsersControllerListResponses, UsersControllerResetPasswordData, UsersControllerResetPasswordResponses, UsersControllerUpdateData, UsersControllerUpdateResponses, WarningsControllerFeedData, WarningsControllerFeedResponses, WarningsControllerOneData, WarningsControllerOneResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -228,6 +228,28 @@ export const ordersControllerImplement = <ThrowOnError extends boolean = false>(
     }
 });
 
+export const ordersControllerListPhoneNotices = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerListPhoneNoticesData, ThrowOnError>): RequestResult<OrdersControllerListPhoneNoticesResponses, unknown, ThrowOnError> => (options.client ?? client).get<OrdersControllerListPhoneNoticesResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orders/{orderId}/versions/{modification}/phone-notices',
+    ...options
+});
+
+export const ordersControllerRecordPhoneNotice = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerRecordPhoneNoticeData, ThrowOnError>): RequestResult<OrdersControllerRecordPhoneNoticeResponses, unknown, ThrowOnError> => (options.client ?? client).post<OrdersControllerRecordPhoneNoticeResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orders/{orderId}/versions/{modification}/phone-notices',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+export const ordersControllerDeliveryEvidence = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerDeliveryEvidenceData, ThrowOnError>): RequestResult<OrdersControllerDeliveryEvidenceResponses, unknown, ThrowOnError> => (options.client ?? client).get<OrdersControllerDeliveryEvidenceResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orders/{orderId}/versions/{modification}/delivery-evidence',
+    ...options
+});
+
 export const levelsControllerRecommend = <ThrowOnError extends boolean = false>(options: Options<LevelsControllerRecommendData, ThrowOnError>): RequestResult<LevelsControllerRecommendResponses, unknown, ThrowOnError> => (options.client ?? client).post<LevelsControllerRecommendResponses, unknown, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/levels/recommend',
@@ -242,6 +264,16 @@ export const alertsControllerList = <ThrowOnError extends boolean = false>(optio
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/alerts',
     ...options
+});
+
+export const alertsControllerResolve = <ThrowOnError extends boolean = false>(options: Options<AlertsControllerResolveData, ThrowOnError>): RequestResult<AlertsControllerResolveResponses, unknown, ThrowOnError> => (options.client ?? client).post<AlertsControllerResolveResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/alerts/{id}/resolve',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 export const statusReportsControllerList = <ThrowOnError extends boolean = false>(options?: Options<StatusReportsControllerListData, ThrowOnError>): RequestResult<StatusReportsControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<StatusReportsControllerListResponses, unknown, ThrowOnError>({
@@ -269,6 +301,16 @@ export const directivesControllerList = <ThrowOnError extends boolean = false>(o
 export const directivesControllerDecide = <ThrowOnError extends boolean = false>(options: Options<DirectivesControllerDecideData, ThrowOnError>): RequestResult<DirectivesControllerDecideResponses, unknown, ThrowOnError> => (options.client ?? client).post<DirectivesControllerDecideResponses, unknown, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/directives',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+export const directivesControllerChangesCsv = <ThrowOnError extends boolean = false>(options: Options<DirectivesControllerChangesCsvData, ThrowOnError>): RequestResult<DirectivesControllerChangesCsvResponses, unknown, ThrowOnError> => (options.client ?? client).post<DirectivesControllerChangesCsvResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/directives/dry-run/changes.csv',
     ...options,
     headers: {
         'Content-Type': 'application/json',

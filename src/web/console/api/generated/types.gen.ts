@@ -76,6 +76,26 @@ export type ConfirmImplementationDto = {
     lines: Array<LineImplementationDto>;
 };
 
+export type RecordPhoneNoticeDto = {
+    /**
+     * Whom the officer called
+     */
+    calledName: string;
+    /**
+     * The number dialled
+     */
+    phone: string;
+    /**
+     * When the call was made, ISO 8601 with offset
+     */
+    calledAt: string;
+    /**
+     * Who answered and took the notice
+     */
+    answeredBy: string;
+    notes?: string;
+};
+
 export type RecommendLevelDto = {
     /**
      * Forecast series of AQI per county (hourly or daily points); several series per county may disagree
@@ -87,6 +107,10 @@ export type RecommendLevelDto = {
     active?: {
         [key: string]: unknown;
     };
+};
+
+export type ResolveAlertDto = {
+    note: string;
 };
 
 export type LineStatusDto = {
@@ -134,6 +158,14 @@ export type IssueDirectiveDto = {
      * Show what would happen; write nothing
      */
     dryRun?: boolean;
+    /**
+     * Dry run: page of the per-line changes
+     */
+    changesPage?: number;
+    /**
+     * Dry run: changes per page
+     */
+    changesPageSize?: number;
 };
 
 export type VoidEntryDto = {
@@ -666,6 +698,48 @@ export type OrdersControllerImplementResponses = {
     200: unknown;
 };
 
+export type OrdersControllerListPhoneNoticesData = {
+    body?: never;
+    path: {
+        orderId: string;
+        modification: number;
+    };
+    query?: never;
+    url: '/api/v1/orders/{orderId}/versions/{modification}/phone-notices';
+};
+
+export type OrdersControllerListPhoneNoticesResponses = {
+    200: unknown;
+};
+
+export type OrdersControllerRecordPhoneNoticeData = {
+    body: RecordPhoneNoticeDto;
+    path: {
+        orderId: string;
+        modification: number;
+    };
+    query?: never;
+    url: '/api/v1/orders/{orderId}/versions/{modification}/phone-notices';
+};
+
+export type OrdersControllerRecordPhoneNoticeResponses = {
+    201: unknown;
+};
+
+export type OrdersControllerDeliveryEvidenceData = {
+    body?: never;
+    path: {
+        orderId: string;
+        modification: number;
+    };
+    query?: never;
+    url: '/api/v1/orders/{orderId}/versions/{modification}/delivery-evidence';
+};
+
+export type OrdersControllerDeliveryEvidenceResponses = {
+    200: unknown;
+};
+
 export type LevelsControllerRecommendData = {
     body: RecommendLevelDto;
     path?: never;
@@ -681,18 +755,29 @@ export type AlertsControllerListData = {
     body?: never;
     path?: never;
     query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'open' | 'resolved' | 'all';
         county?: string;
-        kind?: 'no_channel' | 'ack_reminder' | 'ack_overdue' | 'report_missing';
-        /**
-         * Only unresolved alerts
-         */
-        open?: boolean;
-        limit?: number;
+        kind?: 'no_channel' | 'ack_reminder' | 'ack_overdue' | 'report_missing' | 'notice_missing' | 'report_discrepancy';
     };
     url: '/api/v1/alerts';
 };
 
 export type AlertsControllerListResponses = {
+    200: unknown;
+};
+
+export type AlertsControllerResolveData = {
+    body: ResolveAlertDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/alerts/{id}/resolve';
+};
+
+export type AlertsControllerResolveResponses = {
     200: unknown;
 };
 
@@ -704,6 +789,10 @@ export type StatusReportsControllerListData = {
          * A report time, ISO 8601
          */
         slot?: string;
+        /**
+         * true: every correction too, not only the latest report per slot
+         */
+        history?: string;
     };
     url: '/api/v1/status-reports';
 };
@@ -744,6 +833,17 @@ export type DirectivesControllerDecideData = {
 };
 
 export type DirectivesControllerDecideResponses = {
+    200: unknown;
+};
+
+export type DirectivesControllerChangesCsvData = {
+    body: IssueDirectiveDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/directives/dry-run/changes.csv';
+};
+
+export type DirectivesControllerChangesCsvResponses = {
     200: unknown;
 };
 
