@@ -197,8 +197,11 @@ if (!hasChromium) {
       expect(await preview.textContent()).toContain('修武县');
       expect(await preview.textContent()).toContain(silent.name);
       expect(await preview.textContent()).toContain('合计 3 家企业');
+      // The enterprise-and-line list of what changes: both 修武县 plants' kiln lines, and 博爱县's.
       const changes = preview.locator('[data-test=changes]');
-      if (await changes.count()) expect(await changes.textContent()).toContain(xiuwu.name);
+      await expect.poll(() => changes.textContent()).toContain(xiuwu.name);
+      expect(await changes.textContent()).toContain(boai.name);
+      expect(await changes.textContent()).toContain('停产');
       await shot(page, '03-issue-dry-run');
       await page.locator('[data-test=confirm]').click();
       const box = page.locator('.el-message-box');
