@@ -86,9 +86,10 @@ export interface ChangeRow {
   county: string;
   lineCode: string;
   lineName: string;
-  before: string;
-  after: string;
-  reasons: string[];
+  /** The line's requirement before and after (null: no order before / none after). */
+  before: { action: string; maxLoadPercent: number | null; stoppedCells: number | null } | null;
+  after: { action: string; maxLoadPercent: number | null; stoppedCells: number | null } | null;
+  reasons: Array<{ rule: string; clause: string; text: string }>;
 }
 
 export interface DirectiveResult {
