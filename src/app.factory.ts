@@ -1,9 +1,13 @@
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { AppModule, type AppOverrides } from './app.module.js';
+import { inputHygieneMiddleware } from './common/input-hygiene.middleware.js';
+import { documentErrorResponses } from './common/openapi-errors.js';
+import { securityHeaders } from './common/security-headers.js';
+import { AppValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DomainConfig } from './config/domain-config.js';
 import { JsonLogger } from './logging/json-logger.js';
@@ -14,6 +18,10 @@ import { CSV_TYPES, XLSX_TYPE } from './registry/import-kind.js';
 export async function createApp(app: AppConfig, domain: DomainConfig, databaseUrl: string, overrides: AppOverrides = {}): Promise<INestApplication> {
   const logger = new JsonLogger(app.logLevel);
   const nest = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(app, domain, databaseUrl, overrides), { logger, bodyParser: false });
+  nest.disable('x-powered-by');
+  // Nobody's X-Forwarded-For is believed unless TRUST_PROXY names the proxies.
+  nest.set('trust proxy', app.trustProxy);
+  nest.use(securityHeaders(app.publicBaseUrl.startsWith('https:')));
   nest.use(requestIdMiddleware(logger));
   // Imports may be large; every other route keeps a small body limit.
   nest.use('/api/v1/registry/import', express.json({ limit: '200mb' }), express.raw({ type: [...CSV_TYPES, XLSX_TYPE], limit: '200mb' }));
@@ -21,8 +29,8 @@ export async function createApp(app: AppConfig, domain: DomainConfig, databaseUr
   nest.use('/api/v1/power-readings', express.json({ limit: '50mb' }), express.raw({ type: ['text/csv', 'application/csv'], limit: '50mb' }));
   nest.use(express.json({ limit: '1mb' }));
   nest.use(express.urlencoded({ extended: false, limit: '1mb' }));
-  nest.set('trust proxy', 'loopback');
-  nest.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  nest.use(inputHygieneMiddleware());
+  nest.useGlobalPipes(new AppValidationPipe());
   SwaggerModule.setup('api/docs', nest, () => openApiDocument(nest), { jsonDocumentUrl: 'api/docs-json' });
   return nest;
 }
@@ -36,5 +44,5 @@ export function openApiDocument(nest: INestApplication): OpenAPIObject {
     .addBearerAuth()
     .addCookieAuth('hazeops_session')
     .build();
-  return SwaggerModule.createDocument(nest, doc);
+  return documentErrorResponses(SwaggerModule.createDocument(nest, doc));
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadAppConfig } from './config/app-config.js';
 import { loadDomainConfig } from './config/domain-config.js';
-import { startEmbeddedDatabase } from './database/embedded-database.js';
+import { EmbeddedDatabaseError, startEmbeddedDatabase } from './database/embedded-database.js';
 import { createApp } from './app.factory.js';
 
 function line(level: string, msg: string): void {
@@ -51,6 +51,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // A problem the operator can fix is one line saying what to do; anything else keeps its stack.
+  if (err instanceof EmbeddedDatabaseError) {
+    process.stderr.write(`hazeops: ${err.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`hazeops: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { AlertsService } from './alerts.service.js';
 import { ListAlertsQuery } from './dto/list-alerts.query.js';
 import { ResolveAlertDto } from './dto/resolve-alert.dto.js';
+import { AlertResponse } from './dto/ack-response.dto.js';
 
 @ApiTags('alerts')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class AlertsController {
   /** What needs a person (open by default); a county officer sees its county. Resolved alerts stay listed under status=resolved|all. */
   @Get()
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, type: AlertResponse, isArray: true })
   list(@CurrentPrincipal() principal: Principal, @Query() q: ListAlertsQuery) {
     return this.alerts.list(principal, { ...q, county: this.access.countyFilter(principal, q.county ?? null) ?? undefined });
   }

@@ -14,6 +14,7 @@ export type LinkTokenResult = { ok: true; payload: LinkTokenPayload } | { ok: fa
 // A purpose label keeps a token signed for links from ever verifying as a JWT (or anything else) made with the same secret.
 const PURPOSE = 'hazeops/ack-link/v1';
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function linkKey(secret: string): Buffer {
   return createHmac('sha256', secret).update(PURPOSE).digest();
@@ -40,7 +41,8 @@ function decodePayload(body: string): LinkTokenPayload | null {
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
   const o = parsed as Record<string, unknown>;
-  if (typeof o.v !== 'string' || typeof o.e !== 'string' || typeof o.x !== 'number' || !Number.isSafeInteger(o.x)) return null;
+  // A correctly signed token still only ever names a version by UUID (the database would refuse anything else).
+  if (typeof o.v !== 'string' || !UUID.test(o.v) || typeof o.e !== 'string' || typeof o.x !== 'number' || !Number.isSafeInteger(o.x)) return null;
   return { orderVersionId: o.v, enterpriseCode: o.e, expiresAt: o.x };
 }
 

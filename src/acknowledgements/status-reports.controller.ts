@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
 import { FileStatusReportDto } from './dto/file-status-report.dto.js';
+import { ListStatusReportsQuery } from './dto/list-status-reports.query.js';
 import { StatusReportsService } from './status-reports.service.js';
+import { StatusReportFiledResponse, StatusReportResponse } from './dto/ack-response.dto.js';
 
 @ApiTags('status-reports')
 @ApiBearerAuth()
@@ -14,6 +16,7 @@ export class StatusReportsController {
   /** The enterprise's report for the next report time (09:00 / 17:00 by default). */
   @Post()
   @Roles('enterprise')
+  @ApiResponse({ status: 201, type: StatusReportFiledResponse })
   file(@CurrentPrincipal() principal: Principal, @Body() dto: FileStatusReportDto) {
     return this.reports.file(principal, dto);
   }
@@ -21,9 +24,8 @@ export class StatusReportsController {
   /** An enterprise sees its own reports, a county officer its county's. */
   @Get()
   @Roles('commander', 'county_officer', 'viewer', 'enterprise')
-  @ApiQuery({ name: 'slot', required: false, description: 'A report time, ISO 8601' })
-  @ApiQuery({ name: 'history', required: false, description: 'true: every correction too, not only the latest report per slot' })
-  list(@CurrentPrincipal() principal: Principal, @Query('slot') slot?: string, @Query('history') history?: string) {
-    return this.reports.list(principal, { slot: slot && !Number.isNaN(Date.parse(slot)) ? slot : undefined, history: history === 'true' || history === '1' });
+  @ApiResponse({ status: 200, type: StatusReportResponse, isArray: true })
+  list(@CurrentPrincipal() principal: Principal, @Query() q: ListStatusReportsQuery) {
+    return this.reports.list(principal, { slot: q.slot, history: q.history });
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { AuditService } from './audit.service.js';
 import { ListAuditQuery } from './dto/list-audit.query.js';
+import { AuditPageResponse } from './dto/audit-response.dto.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ export class AuditController {
 
   @Get()
   @Roles('commander')
+  @ApiResponse({ status: 200, type: AuditPageResponse })
   list(@Query() query: ListAuditQuery) {
     return this.audit.list(query);
   }

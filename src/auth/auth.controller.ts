@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AllowPendingPasswordChange, CurrentPrincipal, Public, Roles } from './auth.decorators.js';
@@ -8,6 +8,7 @@ import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { MeDto, SessionDto } from './dto/session.dto.js';
 import { ROLES, type Principal } from './role.js';
+import { LoginResponse } from './dto/user-response.dto.js';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -20,6 +21,7 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  @ApiResponse({ status: 200, type: LoginResponse })
   login(@Body() dto: LoginDto, @Ip() ip: string) {
     return this.auth.login(dto.username, dto.password, ip);
   }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from './auth.decorators.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
 import type { Principal } from './role.js';
 import { UsersService } from './users.service.js';
+import { UserResponse } from './dto/user-response.dto.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class UsersController {
 
   @Post()
   @Roles('commander')
+  @ApiResponse({ status: 201, type: UserResponse })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateUserDto) {
     return this.users.create(principal, dto);
   }

@@ -3,7 +3,20 @@ import type { Response } from 'express';
 import { AuthErrorCode, CommonErrorCode, DomainError, RegistryErrorCode, RulesErrorCode, OrderErrorCode, type DomainErrorCode } from './domain-error.js';
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  /** `detailsTotal`: how many problems there were when `details` lists only the first MAX_ERROR_DETAILS. */
+  error: { code: string; message: string; details?: unknown; detailsTotal?: number };
+}
+
+/** An error answer lists at most this many problems (a 60 MB import can have millions). */
+export const MAX_ERROR_DETAILS = 1000;
+/** …and its message names at most this many. */
+const MAX_MESSAGE_PROBLEMS = 20;
+
+/** Caps the list of problems, saying how many there were in all. */
+export function capErrorDetails(error: ErrorBody['error']): ErrorBody['error'] {
+  if (!Array.isArray(error.details) || error.details.length <= MAX_ERROR_DETAILS) return error;
+  const total = error.details.length;
+  return { ...error, message: `${error.message} (${total} problems; the first ${MAX_ERROR_DETAILS} are listed)`, details: error.details.slice(0, MAX_ERROR_DETAILS), detailsTotal: total };
 }
 
 /** The one place where domain error codes become HTTP statuses. */
@@ -78,6 +91,12 @@ function isBodyParserError(e: unknown): e is BodyParserError {
   return typeof e === 'object' && e !== null && typeof (e as BodyParserError).status === 'number' && typeof (e as BodyParserError).type === 'string';
 }
 
+/** Seconds a throttled caller should wait, from the error's details (`retryAfterSeconds`), else a minute. */
+function retryAfterSeconds(details: unknown): number {
+  const s = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof s === 'number' && Number.isFinite(s) && s > 0 ? Math.ceil(s) : 60;
+}
+
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('errors');
@@ -86,7 +105,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.toResponse(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
-    res.status(status).json(body);
+    if (status === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(retryAfterSeconds(body.error.details)));
+    res.status(status).json({ error: capErrorDetails(body.error) });
   }
 
   private toResponse(exception: unknown): [number, ErrorBody] {
@@ -104,7 +124,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         const m = (response as { message?: unknown }).message;
         // ValidationPipe puts the list of problems in `message`.
         if (Array.isArray(m)) {
-          message = m.map(String).join('; ');
+          message = m.slice(0, MAX_MESSAGE_PROBLEMS).map(String).join('; ') + (m.length > MAX_MESSAGE_PROBLEMS ? `; … (${m.length} problems in all)` : '');
           details = m;
         } else if (typeof m === 'string') {
           message = m;

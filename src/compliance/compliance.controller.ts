@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
 import { MonthQuery } from './dto/month.query.js';
 import { VoidEntryDto } from './dto/void-entry.dto.js';
 import { LedgerService } from './ledger.service.js';
+import { LedgerEntryResponse, LedgerResponse, RankingResponse } from './dto/compliance-response.dto.js';
 
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -15,12 +16,14 @@ export class ComplianceController {
   /** An enterprise sees the penalties recorded against it; a county officer its county's. */
   @Get()
   @Roles('commander', 'county_officer', 'viewer', 'enterprise')
+  @ApiResponse({ status: 200, type: LedgerResponse })
   list(@CurrentPrincipal() p: Principal, @Query() q: MonthQuery) {
     return this.ledger.list(p, q);
   }
 
   @Get('ranking')
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, type: RankingResponse })
   ranking(@Query() q: MonthQuery) {
     return this.ledger.ranking(q.month);
   }
@@ -29,6 +32,7 @@ export class ComplianceController {
   @Post(':id/void')
   @HttpCode(200)
   @Roles('commander')
+  @ApiResponse({ status: 200, type: LedgerEntryResponse })
   void(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: VoidEntryDto) {
     return this.ledger.void(p, id, dto.reason);
   }

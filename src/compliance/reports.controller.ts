@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiProduces, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { DailyReportResponse } from './dto/compliance-response.dto.js';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
@@ -28,6 +29,12 @@ export class ReportsController {
   @ApiQuery({ name: 'date', required: false, example: '2026-12-10' })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'html'] })
   @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiExtraModels(DailyReportResponse)
+  @ApiResponse({
+    status: 200,
+    description: 'JSON by default; format=csv (UTF-8 with BOM) or format=html (printable page)',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(DailyReportResponse) } }, 'text/csv': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } },
+  })
   async daily(@CurrentPrincipal() p: Principal, @Res() res: Response, @Query('date') date?: string, @Query('format') format?: string) {
     const report = await this.reports.daily(p, date);
     if (format === 'csv') return csv(res, `daily-report-${report.date}.csv`, this.reports.dailyCsv(report));
@@ -40,18 +47,21 @@ export class ReportsController {
 
   @Get('exports/orders.csv')
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
   async orders(@CurrentPrincipal() p: Principal, @Query() q: ExportQuery, @Res() res: Response) {
     csv(res, 'orders.csv', await this.reports.ordersCsv(p, q));
   }
 
   @Get('exports/findings.csv')
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
   async findings(@CurrentPrincipal() p: Principal, @Query() q: ExportQuery, @Res() res: Response) {
     csv(res, 'findings.csv', await this.reports.findingsCsv(p, q));
   }
 
   @Get('exports/ledger.csv')
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
   async ledger(@CurrentPrincipal() p: Principal, @Query() q: ExportQuery, @Res() res: Response) {
     csv(res, 'ledger.csv', await this.reports.ledgerCsv(p, q));
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { projectRoot } from './config-files.js';
 
@@ -27,6 +28,8 @@ export interface AppConfig {
   /** Run the outbox worker loop; off in tests that drain the outbox by hand. */
   dispatcher: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Express `trust proxy`: false (default: X-Forwarded-For is ignored), a hop count, or the proxies' addresses. */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +76,25 @@ function embeddedSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Whose X-Forwarded-For to believe: nobody unless configured, since any client can send one. */
+function trustProxy(env: Env): AppConfig['trustProxy'] {
+  const raw = optional(env, 'TRUST_PROXY');
+  if (raw === null || raw === 'false' || raw === 'none' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) {
+    if (Number(raw) < 1 || Number(raw) > 10) bad('TRUST_PROXY', `must be a hop count from 1 to 10, or the proxies' addresses (got "${raw}")`);
+    return Number(raw);
+  }
+  const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const item of list) {
+    const [addr, prefix, extra] = item.split('/');
+    const okAddr = PROXY_RANGES.includes(item) || (isIP(addr ?? '') !== 0 && extra === undefined && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(addr ?? '') === 4 ? 32 : 128))));
+    if (!okAddr) bad('TRUST_PROXY', `must be none, a hop count, or a comma-separated list of ${PROXY_RANGES.join(' / ')} and IP addresses or CIDR ranges (got "${item}")`);
+  }
+  return list;
 }
 
 export function loadAppConfig(env: Env = process.env): AppConfig {
@@ -122,5 +144,6 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     scheduler: flag('HAZEOPS_SCHEDULER', true),
     dispatcher: flag('HAZEOPS_DISPATCHER', true),
     logLevel: logLevel as AppConfig['logLevel'],
+    trustProxy: trustProxy(env),
   };
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
@@ -10,6 +10,7 @@ import { DirectivesQueryService } from './directives-query.service.js';
 import { DirectivesService } from './directives.service.js';
 import { IssueDirectiveDto } from './dto/issue-directive.dto.js';
 import { ListDirectivesQuery } from './dto/list-directives.query.js';
+import { CountyLevelResponse, DirectiveListResponse, DirectiveProgressResponse, DirectiveResultResponse } from './dto/directive-response.dto.js';
 
 @ApiTags('directives')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class DirectivesController {
   @Post()
   @HttpCode(200)
   @Roles('commander')
+  @ApiResponse({ status: 200, type: DirectiveResultResponse })
   decide(@CurrentPrincipal() principal: Principal, @Body() dto: IssueDirectiveDto) {
     return this.directives.decide(principal, dto);
   }
@@ -42,18 +44,21 @@ export class DirectivesController {
 
   @Get()
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, type: DirectiveListResponse })
   list(@Query() q: ListDirectivesQuery) {
     return this.query.list(q);
   }
 
   @Get('levels')
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, type: CountyLevelResponse, isArray: true })
   levels() {
     return this.query.levels();
   }
 
   @Get(':id/progress')
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, type: DirectiveProgressResponse })
   progress(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.progressService.progress(principal, id);
   }

@@ -1,9 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
+import { HealthResponse, LiveResponse } from './dto/health-response.dto.js';
 
 @ApiTags('operations')
 @Controller('health')
@@ -13,6 +14,7 @@ export class HealthController {
   /** Liveness: the process answers, without touching the database. */
   @Get('live')
   @Public()
+  @ApiResponse({ status: 200, type: LiveResponse })
   live() {
     return { status: 'ok' };
   }
@@ -20,6 +22,7 @@ export class HealthController {
   /** 200 when the database answers, 503 when it does not. */
   @Get()
   @Public()
+  @ApiResponse({ status: 200, type: HealthResponse })
   async health(@Res({ passthrough: true }) res: Response) {
     const started = Date.now();
     try {

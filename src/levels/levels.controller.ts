@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { RecommendLevelDto } from './dto/recommend-level.dto.js';
 import { LevelRecommendationService } from './level-recommendation.service.js';
+import { RecommendationsResponse } from './dto/level-recommendation-response.dto.js';
 
 @ApiTags('levels')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class LevelsController {
   @Post('recommend')
   @HttpCode(200)
   @Roles('commander', 'county_officer')
+  @ApiResponse({ status: 200, type: RecommendationsResponse })
   recommend(@Body() dto: RecommendLevelDto) {
     return this.recommendation.recommend(dto);
   }

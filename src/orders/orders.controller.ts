@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
 import { ConfirmImplementationDto } from './dto/confirm-implementation.dto.js';
@@ -9,6 +9,7 @@ import { OrdersService } from './orders.service.js';
 import { OrderPreviewService } from './order-preview.service.js';
 import { RecordPhoneNoticeDto } from './dto/record-phone-notice.dto.js';
 import { PhoneNoticesService } from './phone-notices.service.js';
+import { AcknowledgeResponse, OrderDetailResponse, OrderPageResponse, OrderPreviewResponse, OrderVersionResponse } from './dto/order-response.dto.js';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -23,18 +24,21 @@ export class OrdersController {
   @Post('preview')
   @HttpCode(200)
   @Roles('commander', 'county_officer')
+  @ApiResponse({ status: 200, type: OrderPreviewResponse })
   previewOrder(@CurrentPrincipal() principal: Principal, @Body() dto: PreviewOrderDto) {
     return this.preview.preview(principal, dto);
   }
 
   @Get()
   @Roles('commander', 'county_officer', 'viewer', 'enterprise')
+  @ApiResponse({ status: 200, type: OrderPageResponse })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListOrdersQuery) {
     return this.orders.list(principal, query);
   }
 
   @Get(':orderId')
   @Roles('commander', 'county_officer', 'viewer', 'enterprise', 'inspector')
+  @ApiResponse({ status: 200, type: OrderDetailResponse })
   get(@CurrentPrincipal() principal: Principal, @Param('orderId', new ParseUUIDPipe()) orderId: string) {
     return this.orders.get(principal, orderId);
   }
@@ -43,6 +47,7 @@ export class OrdersController {
   @Post(':orderId/versions/:modification/acknowledge')
   @HttpCode(200)
   @Roles('enterprise')
+  @ApiResponse({ status: 200, type: AcknowledgeResponse })
   acknowledge(@CurrentPrincipal() principal: Principal, @Param('orderId', new ParseUUIDPipe()) orderId: string, @Param('modification', ParseIntPipe) modification: number) {
     return this.orders.acknowledge(principal, orderId, modification);
   }
@@ -50,6 +55,7 @@ export class OrdersController {
   @Post(':orderId/versions/:modification/implementation')
   @HttpCode(200)
   @Roles('enterprise')
+  @ApiResponse({ status: 200, type: OrderVersionResponse })
   implement(
     @CurrentPrincipal() principal: Principal,
     @Param('orderId', new ParseUUIDPipe()) orderId: string,

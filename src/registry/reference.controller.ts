@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { ConfigService } from '../config/config.service.js';
+import { CountyResponse, ReferenceResponse } from './dto/registry-response.dto.js';
 
 const EVERYONE = ['commander', 'county_officer', 'viewer', 'inspector', 'enterprise'] as const;
 
@@ -14,12 +15,14 @@ export class ReferenceController {
 
   @Get('counties')
   @Roles(...EVERYONE)
+  @ApiResponse({ status: 200, type: CountyResponse, isArray: true })
   counties() {
     return this.config.city.counties;
   }
 
   @Get('reference')
   @Roles(...EVERYONE)
+  @ApiResponse({ status: 200, type: ReferenceResponse })
   reference() {
     const { city, counties, industries, processes, fuels, grades, contactRoles, livelihoodDuties, levels } = this.config.city;
     return { city, counties, industries, processes, fuels, grades, contactRoles, livelihoodDuties, levels };

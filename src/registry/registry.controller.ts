@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query.js';
 import { RegistryService } from './registry.service.js';
+import { EnterpriseInputDoc, EnterprisePageResponse, EnterpriseResponse, EnterpriseUpdateDoc, WebhookSecretResponse } from './dto/registry-response.dto.js';
 
 const ENTERPRISE_EXAMPLE = {
   code: '91410821MA3X4Y5Z6K',
@@ -30,19 +31,22 @@ export class RegistryController {
 
   @Get()
   @Roles('commander', 'county_officer', 'viewer', 'inspector', 'enterprise')
+  @ApiResponse({ status: 200, type: EnterprisePageResponse })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListEnterprisesQuery) {
     return this.registry.list(principal, query);
   }
 
   @Get(':code')
   @Roles('commander', 'county_officer', 'viewer', 'inspector', 'enterprise')
+  @ApiResponse({ status: 200, type: EnterpriseResponse })
   get(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
     return this.registry.get(principal, code);
   }
 
   @Post()
   @Roles('commander', 'county_officer')
-  @ApiBody({ schema: { type: 'object', example: ENTERPRISE_EXAMPLE } })
+  @ApiBody({ type: EnterpriseInputDoc, examples: { cement: { value: ENTERPRISE_EXAMPLE } } })
+  @ApiResponse({ status: 201, type: EnterpriseResponse })
   create(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
     return this.registry.create(principal, body);
   }
@@ -50,7 +54,8 @@ export class RegistryController {
   @Put(':code')
   @Roles('commander', 'county_officer')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, if not given as "version" in the body' })
-  @ApiBody({ schema: { type: 'object', example: { ...ENTERPRISE_EXAMPLE, version: 1 } } })
+  @ApiBody({ type: EnterpriseUpdateDoc, examples: { cement: { value: { ...ENTERPRISE_EXAMPLE, version: 1 } } } })
+  @ApiResponse({ status: 200, type: EnterpriseResponse })
   update(@CurrentPrincipal() principal: Principal, @Param('code') code: string, @Body() body: unknown, @Headers('if-match') ifMatch?: string) {
     return this.registry.update(principal, code, body, ifMatch);
   }
@@ -58,6 +63,7 @@ export class RegistryController {
   /** The key that signs this enterprise's webhooks (X-HazeOps-Signature), for its receiver to verify. */
   @Get(':code/webhook-secret')
   @Roles('commander', 'enterprise')
+  @ApiResponse({ status: 200, type: WebhookSecretResponse })
   webhookSecret(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
     return this.registry.webhookSecret(principal, code);
   }
@@ -65,6 +71,7 @@ export class RegistryController {
   @Post(':code/deactivate')
   @HttpCode(200)
   @Roles('commander', 'county_officer')
+  @ApiResponse({ status: 200, type: EnterpriseResponse })
   deactivate(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
     return this.registry.setActive(principal, code, false);
   }
@@ -72,6 +79,7 @@ export class RegistryController {
   @Post(':code/activate')
   @HttpCode(200)
   @Roles('commander', 'county_officer')
+  @ApiResponse({ status: 200, type: EnterpriseResponse })
   activate(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
     return this.registry.setActive(principal, code, true);
   }

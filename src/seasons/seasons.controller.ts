@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { SeasonsService } from './seasons.service.js';
+import { SeasonCalendarResponse, SeasonResponse } from './dto/season-response.dto.js';
 
 @ApiTags('seasons')
 @ApiBearerAuth()
@@ -11,12 +12,14 @@ export class SeasonsController {
 
   @Get()
   @Roles('commander', 'county_officer', 'viewer', 'inspector', 'enterprise')
+  @ApiResponse({ status: 200, type: SeasonResponse, isArray: true })
   list() {
     return this.seasons.list();
   }
 
   @Get(':season/calendar')
   @Roles('commander', 'county_officer', 'viewer', 'inspector', 'enterprise')
+  @ApiResponse({ status: 200, type: SeasonCalendarResponse })
   calendar(@Param('season') season: string) {
     return this.seasons.calendar(season);
   }

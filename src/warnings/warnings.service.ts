@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { LevelKey } from '../rules/enterprise.js';
-import { capDateTimeInZone, capSeverityForLevel, renderCapAlert, renderCapAtomFeed, type CapAlertInput, type CapMsgType } from './cap/cap-message.js';
+import { capDateTimeInZone, capSeverityForLevel, renderCapAlert, renderCapAtomFeed, type CapAlertInput, type CapInfo } from './cap/cap-message.js';
+import { planCapMessages, type CapMessagePlan } from './cap/cap-timeline.js';
 
 interface DirectiveRow {
   id: string;
@@ -15,13 +16,23 @@ interface DirectiveRow {
   starts_at: Date;
   ends_at: Date | null;
   basis: string;
-  supersedes_id: string | null;
   issued_at: Date;
 }
 
-/** The city's warnings as OASIS CAP 1.2: an alert per issue, an update per adjustment, a cancel per lift. */
+interface Published {
+  row: DirectiveRow;
+  xml: string;
+}
+
+/**
+ * The city's warnings as OASIS CAP 1.2, planned per county from the level directives
+ * (cap-timeline.ts): each message replaces, by reference, every message in force for any
+ * county it concerns, so a consumer sees exactly the warnings in force.
+ */
 @Injectable()
 export class WarningsService {
+  private readonly logger = new Logger('warnings');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
@@ -35,63 +46,79 @@ export class WarningsService {
     return `${this.config.city.city.key}-warning-${id}`;
   }
 
-  private sent(d: Pick<DirectiveRow, 'issued_at'>): string {
-    return capDateTimeInZone(d.issued_at.getTime(), this.config.city.city.timezone);
+  private time(d: Date | number): string {
+    return capDateTimeInZone(typeof d === 'number' ? d : d.getTime(), this.config.city.city.timezone);
   }
 
   private async rows(): Promise<DirectiveRow[]> {
     return this.dataSource.query(
-      `SELECT id, number, kind, level, counties, starts_at, ends_at, basis, supersedes_id, issued_at FROM directives
+      `SELECT id, number, kind, level, counties, starts_at, ends_at, basis, issued_at FROM directives
        WHERE kind IN ('issue', 'adjust', 'lift', 'expire') ORDER BY issued_at, number`,
     );
   }
 
   /** Warnings only: light and moderate control are not published as CAP alerts. */
-  private alerts(rows: DirectiveRow[]): Array<{ row: DirectiveRow; xml: string }> {
+  private alerts(rows: DirectiveRow[]): Published[] {
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const published = new Set<string>();
-    const out: Array<{ row: DirectiveRow; xml: string }> = [];
-    for (const row of rows) {
-      const previous = row.supersedes_id ? byId.get(row.supersedes_id) : undefined;
-      const level = (row.level ?? previous?.level ?? null) as LevelKey | null;
-      const severity = level ? capSeverityForLevel(level) : null;
-      if (!severity || !level) continue;
-      const msgType: CapMsgType = row.kind === 'issue' ? 'Alert' : row.kind === 'adjust' ? 'Update' : 'Cancel';
-      const references = previous && published.has(previous.id) ? [{ sender: this.sender, identifier: this.identifier(previous.id), sent: this.sent(previous) }] : [];
-      if (msgType !== 'Alert' && references.length === 0) continue;
-      const tz = this.config.city.city.timezone;
-      const levelName = this.config.levelName(level) ?? level;
-      const cancel = msgType === 'Cancel';
-      const input: CapAlertInput = {
-        identifier: this.identifier(row.id),
-        sender: this.sender,
-        sent: this.sent(row),
-        msgType,
-        scope: 'Public',
-        references,
-        note: row.number,
-        info: {
+    const plans = planCapMessages(
+      rows.map((r) => ({ id: r.id, kind: r.kind, level: r.level, counties: r.counties, startsAt: r.starts_at, endsAt: r.ends_at, issuedAt: r.issued_at })),
+      (level) => capSeverityForLevel(level) !== null,
+    );
+    const out: Published[] = [];
+    for (const plan of plans) {
+      const row = byId.get(plan.directive.id)!;
+      try {
+        out.push({ row, xml: renderCapAlert(this.message(plan, row)) });
+      } catch (err) {
+        // A stored directive CAP cannot express (e.g. a time outside years 1–9999) is left
+        // out of the feed rather than taking the whole feed down.
+        this.logger.warn(`CAP message for directive ${row.number} left out: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return out;
+  }
+
+  private message(plan: CapMessagePlan, row: DirectiveRow): CapAlertInput {
+    const city = this.config.city.city;
+    const cancel = plan.msgType === 'Cancel';
+    const sent = row.issued_at.getTime();
+    const names = [...new Set(plan.infos.map((i) => this.config.levelName(i.level) ?? i.level))].join('、');
+    const headline =
+      plan.msgType === 'Alert'
+        ? `${city.name}发布重污染天气${names}（${row.number}）`
+        : cancel
+          ? `${city.name}解除重污染天气${names}（${row.number}）`
+          : `${city.name}重污染天气预警更新（${row.number}）`;
+    return {
+      identifier: this.identifier(row.id),
+      sender: this.sender,
+      sent: this.time(row.issued_at),
+      msgType: plan.msgType,
+      scope: 'Public',
+      references: plan.references.map((r) => ({ sender: this.sender, identifier: this.identifier(r.id), sent: this.time(r.sent) })),
+      note: row.number,
+      info: plan.infos.map((i): CapInfo => {
+        const levelName = this.config.levelName(i.level) ?? i.level;
+        const span = `${this.time(i.onset)}起${i.expires === null ? '至解除' : `至${this.time(i.expires)}`}`;
+        return {
           language: 'zh-CN',
           category: 'Env',
           event: `重污染天气${levelName}`,
-          responseType: cancel ? ['AllClear'] : ['Execute'],
-          urgency: cancel ? 'Past' : row.starts_at.getTime() > row.issued_at.getTime() ? 'Expected' : 'Immediate',
-          severity,
+          responseType: [cancel ? 'AllClear' : 'Execute'],
+          urgency: cancel ? 'Past' : i.onset > sent ? 'Expected' : 'Immediate',
+          severity: capSeverityForLevel(i.level)!,
           certainty: 'Likely',
-          effective: capDateTimeInZone(row.issued_at.getTime(), tz),
-          onset: capDateTimeInZone(row.starts_at.getTime(), tz),
-          expires: row.ends_at ? capDateTimeInZone(row.ends_at.getTime(), tz) : null,
-          senderName: this.config.city.city.commandCenter,
-          headline: cancel ? `${this.config.city.city.name}解除重污染天气${levelName}（${row.number}）` : `${this.config.city.city.name}发布重污染天气${levelName}（${row.number}）`,
-          description: row.basis,
+          effective: this.time(row.issued_at),
+          onset: this.time(i.onset),
+          expires: cancel || i.expires === null ? null : this.time(i.expires),
+          senderName: city.commandCenter,
+          headline,
+          description: cancel ? `${i.counties.join('、')}${levelName}解除。依据：${row.basis}` : `${i.counties.join('、')}：${levelName}，${span}。依据（${row.number}）：${row.basis}`,
           instruction: cancel ? '各相关单位按指令恢复正常生产。' : '相关企业按“一厂一策”应急减排清单落实停限产措施，按时签收并报送落实情况。',
-          areas: row.counties.map((c) => ({ areaDesc: c, geocode: { valueName: 'GB/T 2260', value: this.config.city.counties.find((x) => x.name === c)?.code ?? '' } })),
-        },
-      };
-      out.push({ row, xml: renderCapAlert(input) });
-      published.add(row.id);
-    }
-    return out;
+          areas: i.counties.map((c) => ({ areaDesc: c, geocode: { valueName: 'GB/T 2260', value: this.config.city.counties.find((x) => x.name === c)?.code ?? '' } })),
+        };
+      }),
+    };
   }
 
   async feed(): Promise<string> {

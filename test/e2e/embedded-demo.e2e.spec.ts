@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -22,7 +22,12 @@ async function boot(dataDir: string, pgPort: number) {
 describe('embedded default (no DATABASE_URL)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hazeops-embedded-'));
   const pgPort = 56000 + Math.floor(Math.random() * 3000);
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    // As root the cluster may live outside the data folder (it says where in pg-location).
+    const location = join(dataDir, 'pg-location');
+    if (existsSync(location)) rmSync(readFileSync(location, 'utf8').trim(), { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('boots on an embedded PostgreSQL, loads the demo registry once, and keeps it across restarts', async () => {
     const first = await boot(dataDir, pgPort);

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LimitQuery } from '../../common/dto/limit.query.js';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, Max, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
 export class ListAuditQuery extends LimitQuery {
   @ApiPropertyOptional({ example: 'enterprise' })
@@ -22,10 +22,11 @@ export class ListAuditQuery extends LimitQuery {
   @MaxLength(64)
   actor?: string;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: 1_000_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(1_000_000)
   offset: number = 0;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import type { LevelKey } from '../../rules/enterprise.js';
 import { ISO_WITH_OFFSET } from '../../orders/dto/preview-order.dto.js';
+import { IsSaneInstant } from '../../common/dto/sane-instant.js';
 
 export const DIRECTIVE_ACTIONS = ['issue', 'adjust', 'lift'] as const;
 export type DirectiveAction = (typeof DIRECTIVE_ACTIONS)[number];
@@ -26,11 +27,13 @@ export class IssueDirectiveDto {
 
   @ApiPropertyOptional({ description: 'When it applies (issue/adjust: start; lift: end); default now', example: '2026-12-10T20:00:00+08:00' })
   @IsOptional()
+  @IsSaneInstant()
   @Matches(ISO_WITH_OFFSET, { message: 'startsAt must be an ISO 8601 time with an offset, e.g. 2026-12-10T20:00:00+08:00' })
   startsAt?: string;
 
   @ApiPropertyOptional({ description: 'issue/adjust: end time, or null for "until lifted" (required: say which)', nullable: true, example: null })
   @ValidateIf((o: IssueDirectiveDto) => o.action !== 'lift' && o.endsAt !== null)
+  @IsSaneInstant()
   @Matches(ISO_WITH_OFFSET, { message: 'endsAt must be an ISO 8601 time with an offset, or null for "until lifted"' })
   endsAt?: string | null;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ISO_WITH_OFFSET } from '../../orders/dto/preview-order.dto.js';
+import { IsSaneInstant } from '../../common/dto/sane-instant.js';
 
 export const OBSERVED_STATES = ['running', 'stopped', 'banked', 'reduced'] as const;
 
@@ -28,6 +29,7 @@ export class CreateFindingDto {
   stoppedCells?: number;
 
   @ApiProperty({ example: '2026-12-10T22:40:00+08:00' })
+  @IsSaneInstant()
   @Matches(ISO_WITH_OFFSET, { message: 'observedAt must be an ISO 8601 time with an offset, e.g. 2026-12-10T22:40:00+08:00' })
   observedAt: string;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { LevelOrNone } from '../../rules/enterprise.js';
+import { IsSaneInstant } from '../../common/dto/sane-instant.js';
 
 export const LEVEL_OR_NONE: readonly LevelOrNone[] = ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'];
 
@@ -20,6 +21,7 @@ export class PreviewOrderDto {
   enterpriseCode?: string;
 
   @ApiProperty({ example: '2026-12-10T08:00:00+08:00' })
+  @IsSaneInstant()
   @Matches(ISO_WITH_OFFSET, { message: 'at must be an ISO 8601 time with an offset, e.g. 2026-12-10T08:00:00+08:00' })
   at: string;
 

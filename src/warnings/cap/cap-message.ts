@@ -57,7 +57,8 @@ export interface CapAlertInput {
   /** Required for Update and Cancel: the earlier messages this one replaces. */
   references: CapReference[];
   note?: string;
-  info: CapInfo;
+  /** Several when counties or stretches differ (one level and time span per block). */
+  info: CapInfo | readonly CapInfo[];
 }
 
 const SEVERITY_BY_LEVEL: Partial<Record<LevelKey, CapSeverity>> = { blue: 'Minor', yellow: 'Moderate', orange: 'Severe', red: 'Extreme' };
@@ -92,9 +93,12 @@ export function capDateTimeInZone(epochMs: number, timeZone: string): string {
   const whole = Math.floor(epochMs / 1000) * 1000;
   const offsetMin = Math.round((Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - whole) / 60_000);
   const two = (n: number): string => String(n).padStart(2, '0');
+  // CAP's dateTime has exactly four year digits; anything else cannot be published.
+  const utcYear = new Date(epochMs).getUTCFullYear();
+  if (!(utcYear >= 1 && utcYear <= 9998 && p.year! >= 1 && p.year! <= 9999)) throw new RangeError(`CAP time out of range: ${String(epochMs)}`);
   const sign = offsetMin < 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
-  return `${p.year}-${two(p.month!)}-${two(p.day!)}T${two(p.hour!)}:${two(p.minute!)}:${two(p.second!)}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  return `${String(p.year).padStart(4, '0')}-${two(p.month!)}-${two(p.day!)}T${two(p.hour!)}:${two(p.minute!)}:${two(p.second!)}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 /** CAP forbids spaces, commas, "<" and "&" in identifier and sender: they are the separators of <references>. */
@@ -152,7 +156,8 @@ function renderAlertElement(input: CapAlertInput): string {
     const refs = input.references.map((r) => `${capToken(r.sender, 'reference sender')},${capToken(r.identifier, 'reference identifier')},${toCapDateTime(r.sent)}`);
     out += el('references', refs.join(' '), '  ');
   }
-  out += renderInfo(input.info);
+  const infos: readonly CapInfo[] = Array.isArray(input.info) ? input.info : [input.info as CapInfo];
+  for (const info of infos) out += renderInfo(info);
   return `${out}</alert>`;
 }
 

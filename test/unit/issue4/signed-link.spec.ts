@@ -65,4 +65,9 @@ describe('signed acknowledgement links', () => {
   it('refuses a non-integer expiry when signing', () => {
     expect(() => signLinkToken({ ...PAYLOAD, expiresAt: Number.NaN }, SECRET)).toThrow(/expiresAt/);
   });
+
+  it('refuses a correctly signed token whose version is not a UUID (it would reach the database)', () => {
+    const token = signLinkToken({ ...PAYLOAD, orderVersionId: "1' OR '1'='1" }, SECRET);
+    expect(verifyLinkToken(token, SECRET, 0)).toEqual({ ok: false, reason: 'malformed' });
+  });
 });

@@ -1,0 +1,201 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class LedgerResponseItem {
+  @ApiProperty({ type: 'string' })
+  id!: string;
+
+  @ApiProperty({ type: 'string' })
+  county!: string;
+
+  @ApiProperty({ type: 'string' })
+  enterpriseCode!: string;
+
+  @ApiProperty({ type: 'string' })
+  findingId!: string;
+
+  @ApiProperty({ type: 'string' })
+  item!: string;
+
+  @ApiProperty({ type: 'string' })
+  itemName!: string;
+
+  @ApiProperty({ type: 'number' })
+  amount!: number;
+
+  @ApiProperty({ type: 'string' })
+  description!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: 'string', nullable: true, format: 'date-time' })
+  voidedAt!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  voidReason!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  voidedBy!: string | null;
+}
+
+export class LedgerResponse {
+  @ApiProperty({ type: 'string' })
+  month!: string;
+
+  @ApiProperty({ type: () => LedgerResponseItem, isArray: true })
+  items!: LedgerResponseItem[];
+
+  @ApiProperty({ type: 'number' })
+  total!: number;
+}
+
+export class RankingResponseRanking {
+  @ApiProperty({ type: 'string' })
+  county!: string;
+
+  @ApiProperty({ type: 'integer' })
+  rank!: number;
+
+  @ApiProperty({ type: 'integer' })
+  violations!: number;
+
+  @ApiProperty({ type: 'number' })
+  amount!: number;
+}
+
+export class RankingResponse {
+  @ApiProperty({ type: 'string' })
+  month!: string;
+
+  @ApiProperty({ type: () => RankingResponseRanking, isArray: true })
+  ranking!: RankingResponseRanking[];
+}
+
+export class LedgerEntryResponse {
+  @ApiProperty({ type: 'string' })
+  id!: string;
+
+  @ApiProperty({ type: 'string' })
+  county!: string;
+
+  @ApiProperty({ type: 'string' })
+  enterpriseCode!: string;
+
+  @ApiProperty({ type: 'string' })
+  findingId!: string;
+
+  @ApiProperty({ type: 'string' })
+  item!: string;
+
+  @ApiProperty({ type: 'string' })
+  itemName!: string;
+
+  @ApiProperty({ type: 'number' })
+  amount!: number;
+
+  @ApiProperty({ type: 'string' })
+  description!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  voidedAt!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  voidReason!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  voidedBy!: string | null;
+}
+
+export class DailyReportResponseCounty {
+  @ApiProperty({ type: 'string' })
+  county!: string;
+
+  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  level!: string;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  levelName!: string | null;
+
+  @ApiProperty({ type: 'integer' })
+  orders!: number;
+
+  @ApiProperty({ type: 'integer' })
+  acknowledged!: number;
+
+  @ApiProperty({ type: 'number' })
+  acknowledgementRate!: number;
+
+  @ApiProperty({ type: 'integer' })
+  implemented!: number;
+
+  @ApiProperty({ type: 'number' })
+  implementationRate!: number;
+
+  @ApiProperty({ type: 'integer' })
+  overdue!: number;
+
+  @ApiProperty({ type: 'integer' })
+  inspections!: number;
+
+  @ApiProperty({ type: 'integer' })
+  findings!: number;
+
+  @ApiProperty({ type: 'integer' })
+  violations!: number;
+
+  @ApiProperty({ type: 'number' })
+  penaltyYuan!: number;
+}
+
+export class DailyReportResponseTotals {
+  @ApiProperty({ type: 'integer' })
+  orders!: number;
+
+  @ApiProperty({ type: 'integer' })
+  acknowledged!: number;
+
+  @ApiProperty({ type: 'number' })
+  acknowledgementRate!: number;
+
+  @ApiProperty({ type: 'integer' })
+  implemented!: number;
+
+  @ApiProperty({ type: 'number' })
+  implementationRate!: number;
+
+  @ApiProperty({ type: 'integer' })
+  overdue!: number;
+
+  @ApiProperty({ type: 'integer' })
+  inspections!: number;
+
+  @ApiProperty({ type: 'integer' })
+  findings!: number;
+
+  @ApiProperty({ type: 'integer' })
+  violations!: number;
+
+  @ApiProperty({ type: 'number' })
+  penaltyYuan!: number;
+}
+
+export class DailyReportResponse {
+  @ApiProperty({ type: 'string', format: 'date' })
+  date!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  generatedAt!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  asOf!: string;
+
+  @ApiProperty({ type: () => DailyReportResponseCounty, isArray: true })
+  counties!: DailyReportResponseCounty[];
+
+  @ApiProperty({ type: () => DailyReportResponseTotals })
+  totals!: DailyReportResponseTotals;
+}
+

@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class RecommendationsResponseRecommendationLift {
+  @ApiProperty({ type: 'string', nullable: true })
+  reference!: string | null;
+
+  @ApiProperty({ type: 'boolean' })
+  recommended!: boolean;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  at!: string | null;
+}
+
+export class RecommendationsResponseRecommendation {
+  @ApiProperty({ type: 'string' })
+  county!: string;
+
+  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  level!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  from!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  to!: string | null;
+
+  @ApiProperty({ type: 'number' })
+  maxWindowMean!: number;
+
+  @ApiProperty({ type: () => RecommendationsResponseRecommendationLift })
+  lift!: RecommendationsResponseRecommendationLift;
+}
+
+export class RecommendationsResponse {
+  @ApiProperty({ type: () => RecommendationsResponseRecommendation, isArray: true })
+  recommendations!: RecommendationsResponseRecommendation[];
+}
+

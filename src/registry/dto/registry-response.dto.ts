@@ -1,0 +1,270 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, OmitType } from '@nestjs/swagger';
+
+export class CountyResponse {
+  @ApiProperty({ type: 'string' })
+  name!: string;
+
+  @ApiProperty({ type: 'string' })
+  code!: string;
+}
+
+export class ReferenceResponseCity {
+  @ApiProperty({ type: 'string' })
+  key!: string;
+
+  @ApiProperty({ type: 'string' })
+  name!: string;
+
+  @ApiProperty({ type: 'string' })
+  commandCenter!: string;
+
+  @ApiProperty({ type: 'string' })
+  timezone!: string;
+}
+
+export class ReferenceResponseCounty {
+  @ApiProperty({ type: 'string' })
+  name!: string;
+
+  @ApiProperty({ type: 'string' })
+  code!: string;
+}
+
+export class ReferenceResponseIndustry {
+  @ApiProperty({ type: 'string' })
+  key!: string;
+
+  @ApiProperty({ type: 'string' })
+  name!: string;
+}
+
+export class ReferenceResponseProcess {
+  @ApiProperty({ type: 'string' })
+  key!: string;
+
+  @ApiProperty({ type: 'string' })
+  name!: string;
+}
+
+export class ReferenceResponseFuel {
+  @ApiProperty({ type: 'string' })
+  key!: string;
+
+  @ApiProperty({ type: 'string' })
+  name!: string;
+}
+
+export class ReferenceResponseContactRole {
+  @ApiProperty({ type: 'string' })
+  key!: string;
+
+  @ApiProperty({ type: 'string' })
+  name!: string;
+}
+
+export class ReferenceResponseLivelihoodDuty {
+  @ApiProperty({ type: 'string' })
+  key!: string;
+
+  @ApiProperty({ type: 'string' })
+  name!: string;
+}
+
+export class ReferenceResponseLevel {
+  @ApiProperty({ type: 'string' })
+  key!: string;
+
+  @ApiProperty({ type: 'string' })
+  name!: string;
+
+  @ApiProperty({ type: 'string', enum: ['control', 'warning'] })
+  kind!: string;
+
+  @ApiPropertyOptional({ type: 'string', description: 'Warning grade (IV … I); warnings only' })
+  grade?: string;
+}
+
+export class ReferenceResponse {
+  @ApiProperty({ type: () => ReferenceResponseCity })
+  city!: ReferenceResponseCity;
+
+  @ApiProperty({ type: () => ReferenceResponseCounty, isArray: true })
+  counties!: ReferenceResponseCounty[];
+
+  @ApiProperty({ type: () => ReferenceResponseIndustry, isArray: true })
+  industries!: ReferenceResponseIndustry[];
+
+  @ApiProperty({ type: () => ReferenceResponseProcess, isArray: true })
+  processes!: ReferenceResponseProcess[];
+
+  @ApiProperty({ type: () => ReferenceResponseFuel, isArray: true })
+  fuels!: ReferenceResponseFuel[];
+
+  @ApiProperty({ type: 'string', isArray: true })
+  grades!: string[];
+
+  @ApiProperty({ type: () => ReferenceResponseContactRole, isArray: true })
+  contactRoles!: ReferenceResponseContactRole[];
+
+  @ApiProperty({ type: () => ReferenceResponseLivelihoodDuty, isArray: true })
+  livelihoodDuties!: ReferenceResponseLivelihoodDuty[];
+
+  @ApiProperty({ type: () => ReferenceResponseLevel, isArray: true })
+  levels!: ReferenceResponseLevel[];
+}
+
+
+export class ImportSummaryResponse {
+  @ApiProperty({ type: 'integer' })
+  received!: number;
+
+  @ApiProperty({ type: 'integer' })
+  created!: number;
+
+  @ApiProperty({ type: 'integer' })
+  updated!: number;
+
+  @ApiProperty({ type: 'integer' })
+  unchanged!: number;
+
+  @ApiProperty({ type: 'boolean' })
+  dryRun!: boolean;
+}
+
+export class EnterpriseResponseContact {
+  @ApiProperty({ type: 'string' })
+  name!: string;
+
+  @ApiProperty({ type: 'string' })
+  role!: string;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  email!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  phone!: string | null;
+}
+
+export class EnterpriseResponseLine {
+  @ApiProperty({ type: 'string' })
+  code!: string;
+
+  @ApiProperty({ type: 'string' })
+  name!: string;
+
+  @ApiProperty({ type: 'number' })
+  capacity!: number;
+
+  @ApiProperty({ type: 'string' })
+  unit!: string;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  cells!: number | null;
+}
+
+export class MeasureResponse {
+  @ApiProperty({ type: 'string' })
+  line!: string;
+
+  @ApiProperty({ type: 'string', enum: ['stop', 'limit'] })
+  action!: string;
+
+  @ApiProperty({ type: 'number', nullable: true })
+  maxLoadPercent!: number | null;
+}
+
+@ApiExtraModels(MeasureResponse)
+export class EnterpriseResponse {
+  @ApiProperty({ type: 'string' })
+  code!: string;
+
+  @ApiProperty({ type: 'string' })
+  name!: string;
+
+  @ApiProperty({ type: 'string' })
+  county!: string;
+
+  @ApiProperty({ type: 'string' })
+  industry!: string;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  process!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  fuel!: string | null;
+
+  @ApiProperty({ type: 'boolean' })
+  airEmitting!: boolean;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  grade!: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  livelihood!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  provincialApproval!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: () => EnterpriseResponseContact, isArray: true })
+  contacts!: EnterpriseResponseContact[];
+
+  @ApiProperty({ type: () => EnterpriseResponseLine, isArray: true })
+  lines!: EnterpriseResponseLine[];
+
+  @ApiProperty({ type: 'object', description: 'Per level key, the measures per line', additionalProperties: { type: 'array', items: { $ref: getSchemaPath(MeasureResponse) } } })
+  measures!: Record<string, MeasureResponse[]>;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  webhookUrl!: string | null;
+
+  @ApiProperty({ type: 'boolean' })
+  active!: boolean;
+
+  @ApiProperty({ type: 'integer' })
+  version!: number;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class EnterprisePageResponse {
+  @ApiProperty({ type: () => EnterpriseResponse, isArray: true })
+  items!: EnterpriseResponse[];
+
+  @ApiProperty({ type: 'number' })
+  total!: number;
+
+  @ApiProperty({ type: 'integer' })
+  page!: number;
+
+  @ApiProperty({ type: 'integer' })
+  pageSize!: number;
+}
+
+export class WebhookSecretResponse {
+  @ApiProperty({ type: 'string' })
+  enterpriseCode!: string;
+
+  @ApiProperty({ type: 'string' })
+  header!: string;
+
+  @ApiProperty({ type: 'string' })
+  algorithm!: string;
+
+  @ApiProperty({ type: 'string' })
+  secret!: string;
+}
+
+
+/** The JSON form an enterprise is written in (POST, PUT, import); validated by the registry's own validator. */
+export class EnterpriseInputDoc extends OmitType(EnterpriseResponse, ['active', 'version', 'updatedAt'] as const) {}
+
+export class EnterpriseUpdateDoc extends EnterpriseInputDoc {
+  @ApiPropertyOptional({ type: 'integer', description: 'The version you read (or send If-Match)' })
+  version?: number;
+}
+
+export class RegistryImportDoc {
+  @ApiProperty({ type: () => EnterpriseInputDoc, isArray: true })
+  enterprises!: EnterpriseInputDoc[];
+}
