@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.js';
-import type { AlertsControllerListData, AlertsControllerListResponses, AlertsControllerResolveData, AlertsControllerResolveResponses, AuditControllerListData, AuditControllerListResponses, AuditControllerVerifyData, AuditControllerVerifyResponses, AuthControllerChangePasswordData, AuthControllerChangePasswordResponses, AuthControllerCloseSessionData, AuthControllerCloseSessionResponses, AuthControllerLoginData, AuthControllerLoginResponses, AuthControllerMeData, AuthControllerMeResponses, AuthControllerOpenSessionData, AuthControllerOpenSessionResponses, ComplianceControllerListData, ComplianceControllerListResponses, ComplianceControllerRankingData, ComplianceControllerRankingResponses, ComplianceControllerVoidData, ComplianceControllerVoidResponses, DirectivesControllerChangesCsvData, DirectivesControllerChangesCsvResponses, DirectivesControllerDecideData, DirectivesControllerDecideResponses, DirectivesControllerDirectiveOrdersData, DirectivesControllerDirectiveOrdersResponses, DirectivesControllerLevelsData, DirectivesControllerLevelsResponses, DirectivesControllerListData, DirectivesControllerListResponses, DirectivesControllerProgressData, DirectivesControllerProgressResponses, HealthControllerHealthData, HealthControllerHealthResponses, HealthControllerLiveData, HealthControllerLiveResponses, InspectionsControllerAddEvidenceData, InspectionsControllerAddEvidenceResponses, InspectionsControllerCreateDrawData, InspectionsControllerCreateDrawResponses, InspectionsControllerCreateFindingData, InspectionsControllerCreateFindingResponses, InspectionsControllerCreateTaskData, InspectionsControllerCreateTaskResponses, InspectionsControllerCreateTeamData, InspectionsControllerCreateTeamResponses, InspectionsControllerGetDrawData, InspectionsControllerGetDrawResponses, InspectionsControllerGetTaskData, InspectionsControllerGetTaskResponses, InspectionsControllerIngestPowerData, InspectionsControllerIngestPowerResponses, InspectionsControllerListEvidenceData, InspectionsControllerListEvidenceResponses, InspectionsControllerListFindingsData, InspectionsControllerListFindingsResponses, InspectionsControllerListTasksData, InspectionsControllerListTasksResponses, InspectionsControllerListTeamsData, InspectionsControllerListTeamsResponses, InspectionsControllerPhotoData, InspectionsControllerPhotoResponses, InspectionsControllerVerifyDrawData, InspectionsControllerVerifyDrawResponses, LevelsControllerRecommendData, LevelsControllerRecommendResponses, OrdersControllerAcknowledgeData, OrdersControllerAcknowledgeResponses, OrdersControllerDeliveryEvidenceData, OrdersControllerDeliveryEvidenceResponses, OrdersControllerGetData, OrdersControllerGetResponses, OrdersControllerImplementData, OrdersControllerImplementResponses, OrdersControllerListData, OrdersControllerListPhoneNoticesData, OrdersControllerListPhoneNoticesResponses, OrdersControllerListResponses, OrdersControllerPreviewOrderData, OrdersControllerPreviewOrderResponses, OrdersControllerRecordPhoneNoticeData, OrdersControllerRecordPhoneNoticeResponses, ReferenceControllerCountiesData, ReferenceControllerCountiesResponses, ReferenceControllerReferenceData, ReferenceControllerReferenceResponses, RegistryControllerActivateData, RegistryControllerActivateResponses, RegistryControllerCreateData, RegistryControllerCreateResponses, RegistryControllerDeactivateData, RegistryControllerDeactivateResponses, RegistryControllerGetData, RegistryControllerGetResponses, RegistryControllerListData, RegistryControllerListResponses, RegistryControllerUpdateData, RegistryControllerUpdateResponses, RegistryControllerWebhookSecretData, RegistryControllerWebhookSecretResponses, RegistryImportControllerImportData, RegistryImportControllerImportResponses, ReportsControllerDailyData, ReportsControllerDailyResponses, ReportsControllerFindingsData, ReportsControllerFindingsResponses, ReportsControllerLedgerData, ReportsControllerLedgerResponses, ReportsControllerOrdersData, ReportsControllerOrdersResponses, SeasonsControllerCalendarData, SeasonsControllerCalendarResponses, SeasonsControllerListData, SeasonsControllerListResponses, StatusReportsControllerFileData, StatusReportsControllerFileResponses, StatusReportsControllerListData, StatusReportsControllerListResponses, UsersControllerActivateData, UsersControllerActivateResponses, UsersControllerCreateData, UsersControllerCreateResponses, UsersControllerDeactivateData, UsersControllerDeactivateResponses, UsersControllerListData, UsersControllerListResponses, UsersControllerResetPasswordData, UsersControllerResetPasswordResponses, UsersControllerUpdateData, UsersControllerUpdateResponses, WarningsControllerFeedData, WarningsControllerFeedResponses, WarningsControllerOneData, WarningsControllerOneResponses } from './types.gen.js';
+import type { AlertsControllerListData, AlertsControllerListErrors, AlertsControllerListResponses, AlertsControllerResolveData, AlertsControllerResolveErrors, AlertsControllerResolveResponses, AuditControllerListData, AuditControllerListErrors, AuditControllerListResponses, AuditControllerVerifyData, AuditControllerVerifyErrors, AuditControllerVerifyResponses, AuthControllerChangePasswordData, AuthControllerChangePasswordErrors, AuthControllerChangePasswordResponses, AuthControllerCloseSessionData, AuthControllerCloseSessionErrors, AuthControllerCloseSessionResponses, AuthControllerLoginData, AuthControllerLoginErrors, AuthControllerLoginResponses, AuthControllerMeData, AuthControllerMeErrors, AuthControllerMeResponses, AuthControllerOpenSessionData, AuthControllerOpenSessionErrors, AuthControllerOpenSessionResponses, ComplianceControllerListData, ComplianceControllerListErrors, ComplianceControllerListResponses, ComplianceControllerRankingData, ComplianceControllerRankingErrors, ComplianceControllerRankingResponses, ComplianceControllerVoidData, ComplianceControllerVoidErrors, ComplianceControllerVoidResponses, DirectivesControllerChangesCsvData, DirectivesControllerChangesCsvErrors, DirectivesControllerChangesCsvResponses, DirectivesControllerDecideData, DirectivesControllerDecideErrors, DirectivesControllerDecideResponses, DirectivesControllerDirectiveOrdersData, DirectivesControllerDirectiveOrdersErrors, DirectivesControllerDirectiveOrdersResponses, DirectivesControllerLevelsData, DirectivesControllerLevelsErrors, DirectivesControllerLevelsResponses, DirectivesControllerListData, DirectivesControllerListErrors, DirectivesControllerListResponses, DirectivesControllerProgressData, DirectivesControllerProgressErrors, DirectivesControllerProgressResponses, HealthControllerHealthData, HealthControllerHealthErrors, HealthControllerHealthResponses, HealthControllerLiveData, HealthControllerLiveErrors, HealthControllerLiveResponses, InspectionsControllerAddEvidenceData, InspectionsControllerAddEvidenceErrors, InspectionsControllerAddEvidenceResponses, InspectionsControllerCreateDrawData, InspectionsControllerCreateDrawErrors, InspectionsControllerCreateDrawResponses, InspectionsControllerCreateFindingData, InspectionsControllerCreateFindingErrors, InspectionsControllerCreateFindingResponses, InspectionsControllerCreateTaskData, InspectionsControllerCreateTaskErrors, InspectionsControllerCreateTaskResponses, InspectionsControllerCreateTeamData, InspectionsControllerCreateTeamErrors, InspectionsControllerCreateTeamResponses, InspectionsControllerGetDrawData, InspectionsControllerGetDrawErrors, InspectionsControllerGetDrawResponses, InspectionsControllerGetTaskData, InspectionsControllerGetTaskErrors, InspectionsControllerGetTaskResponses, InspectionsControllerIngestPowerData, InspectionsControllerIngestPowerErrors, InspectionsControllerIngestPowerResponses, InspectionsControllerListEvidenceData, InspectionsControllerListEvidenceErrors, InspectionsControllerListEvidenceResponses, InspectionsControllerListFindingsData, InspectionsControllerListFindingsErrors, InspectionsControllerListFindingsResponses, InspectionsControllerListTasksData, InspectionsControllerListTasksErrors, InspectionsControllerListTasksResponses, InspectionsControllerListTeamsData, InspectionsControllerListTeamsErrors, InspectionsControllerListTeamsResponses, InspectionsControllerPhotoData, InspectionsControllerPhotoErrors, InspectionsControllerPhotoResponses, InspectionsControllerVerifyDrawData, InspectionsControllerVerifyDrawErrors, InspectionsControllerVerifyDrawResponses, LevelsControllerRecommendData, LevelsControllerRecommendErrors, LevelsControllerRecommendResponses, OrdersControllerAcknowledgeData, OrdersControllerAcknowledgeErrors, OrdersControllerAcknowledgeResponses, OrdersControllerDeliveryEvidenceData, OrdersControllerDeliveryEvidenceErrors, OrdersControllerDeliveryEvidenceResponses, OrdersControllerGetData, OrdersControllerGetErrors, OrdersControllerGetResponses, OrdersControllerImplementData, OrdersControllerImplementErrors, OrdersControllerImplementResponses, OrdersControllerListData, OrdersControllerListErrors, OrdersControllerListPhoneNoticesData, OrdersControllerListPhoneNoticesErrors, OrdersControllerListPhoneNoticesResponses, OrdersControllerListResponses, OrdersControllerPreviewOrderData, OrdersControllerPreviewOrderErrors, OrdersControllerPreviewOrderResponses, OrdersControllerRecordPhoneNoticeData, OrdersControllerRecordPhoneNoticeErrors, OrdersControllerRecordPhoneNoticeResponses, ReferenceControllerCountiesData, ReferenceControllerCountiesErrors, ReferenceControllerCountiesResponses, ReferenceControllerReferenceData, ReferenceControllerReferenceErrors, ReferenceControllerReferenceResponses, RegistryControllerActivateData, RegistryControllerActivateErrors, RegistryControllerActivateResponses, RegistryControllerCreateData, RegistryControllerCreateErrors, RegistryControllerCreateResponses, RegistryControllerDeactivateData, RegistryControllerDeactivateErrors, RegistryControllerDeactivateResponses, RegistryControllerGetData, RegistryControllerGetErrors, RegistryControllerGetResponses, RegistryControllerListData, RegistryControllerListErrors, RegistryControllerListResponses, RegistryControllerUpdateData, RegistryControllerUpdateErrors, RegistryControllerUpdateResponses, RegistryControllerWebhookSecretData, RegistryControllerWebhookSecretErrors, RegistryControllerWebhookSecretResponses, RegistryImportControllerImportData, RegistryImportControllerImportErrors, RegistryImportControllerImportResponses, ReportsControllerDailyData, ReportsControllerDailyErrors, ReportsControllerDailyResponses, ReportsControllerFindingsData, ReportsControllerFindingsErrors, ReportsControllerFindingsResponses, ReportsControllerLedgerData, ReportsControllerLedgerErrors, ReportsControllerLedgerResponses, ReportsControllerOrdersData, ReportsControllerOrdersErrors, ReportsControllerOrdersResponses, SeasonsControllerCalendarData, SeasonsControllerCalendarErrors, SeasonsControllerCalendarResponses, SeasonsControllerListData, SeasonsControllerListErrors, SeasonsControllerListResponses, StatusReportsControllerFileData, StatusReportsControllerFileErrors, StatusReportsControllerFileResponses, StatusReportsControllerListData, StatusReportsControllerListErrors, StatusReportsControllerListResponses, UsersControllerActivateData, UsersControllerActivateErrors, UsersControllerActivateResponses, UsersControllerCreateData, UsersControllerCreateErrors, UsersControllerCreateResponses, UsersControllerDeactivateData, UsersControllerDeactivateErrors, UsersControllerDeactivateResponses, UsersControllerListData, UsersControllerListErrors, UsersControllerListResponses, UsersControllerResetPasswordData, UsersControllerResetPasswordErrors, UsersControllerResetPasswordResponses, UsersControllerUpdateData, UsersControllerUpdateErrors, UsersControllerUpdateResponses, WarningsControllerFeedData, WarningsControllerFeedErrors, WarningsControllerFeedResponses, WarningsControllerOneData, WarningsControllerOneErrors, WarningsControllerOneResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -18,23 +18,23 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
     meta?: keyof ClientMeta extends never ? Record<string, unknown> : ClientMeta;
 };
 
-export const healthControllerLive = <ThrowOnError extends boolean = false>(options?: Options<HealthControllerLiveData, ThrowOnError>): RequestResult<HealthControllerLiveResponses, unknown, ThrowOnError> => (options?.client ?? client).get<HealthControllerLiveResponses, unknown, ThrowOnError>({ url: '/health/live', ...options });
+export const healthControllerLive = <ThrowOnError extends boolean = false>(options?: Options<HealthControllerLiveData, ThrowOnError>): RequestResult<HealthControllerLiveResponses, HealthControllerLiveErrors, ThrowOnError> => (options?.client ?? client).get<HealthControllerLiveResponses, HealthControllerLiveErrors, ThrowOnError>({ url: '/health/live', ...options });
 
-export const healthControllerHealth = <ThrowOnError extends boolean = false>(options?: Options<HealthControllerHealthData, ThrowOnError>): RequestResult<HealthControllerHealthResponses, unknown, ThrowOnError> => (options?.client ?? client).get<HealthControllerHealthResponses, unknown, ThrowOnError>({ url: '/health', ...options });
+export const healthControllerHealth = <ThrowOnError extends boolean = false>(options?: Options<HealthControllerHealthData, ThrowOnError>): RequestResult<HealthControllerHealthResponses, HealthControllerHealthErrors, ThrowOnError> => (options?.client ?? client).get<HealthControllerHealthResponses, HealthControllerHealthErrors, ThrowOnError>({ url: '/health', ...options });
 
-export const auditControllerList = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerListData, ThrowOnError>): RequestResult<AuditControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<AuditControllerListResponses, unknown, ThrowOnError>({
+export const auditControllerList = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerListData, ThrowOnError>): RequestResult<AuditControllerListResponses, AuditControllerListErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerListResponses, AuditControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/audit',
     ...options
 });
 
-export const auditControllerVerify = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerVerifyData, ThrowOnError>): RequestResult<AuditControllerVerifyResponses, unknown, ThrowOnError> => (options?.client ?? client).get<AuditControllerVerifyResponses, unknown, ThrowOnError>({
+export const auditControllerVerify = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerVerifyData, ThrowOnError>): RequestResult<AuditControllerVerifyResponses, AuditControllerVerifyErrors, ThrowOnError> => (options?.client ?? client).get<AuditControllerVerifyResponses, AuditControllerVerifyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/audit/verify',
     ...options
 });
 
-export const authControllerLogin = <ThrowOnError extends boolean = false>(options: Options<AuthControllerLoginData, ThrowOnError>): RequestResult<AuthControllerLoginResponses, unknown, ThrowOnError> => (options.client ?? client).post<AuthControllerLoginResponses, unknown, ThrowOnError>({
+export const authControllerLogin = <ThrowOnError extends boolean = false>(options: Options<AuthControllerLoginData, ThrowOnError>): RequestResult<AuthControllerLoginResponses, AuthControllerLoginErrors, ThrowOnError> => (options.client ?? client).post<AuthControllerLoginResponses, AuthControllerLoginErrors, ThrowOnError>({
     url: '/api/v1/auth/login',
     ...options,
     headers: {
@@ -43,9 +43,9 @@ export const authControllerLogin = <ThrowOnError extends boolean = false>(option
     }
 });
 
-export const authControllerCloseSession = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerCloseSessionData, ThrowOnError>): RequestResult<AuthControllerCloseSessionResponses, unknown, ThrowOnError> => (options?.client ?? client).delete<AuthControllerCloseSessionResponses, unknown, ThrowOnError>({ url: '/api/v1/auth/session', ...options });
+export const authControllerCloseSession = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerCloseSessionData, ThrowOnError>): RequestResult<AuthControllerCloseSessionResponses, AuthControllerCloseSessionErrors, ThrowOnError> => (options?.client ?? client).delete<AuthControllerCloseSessionResponses, AuthControllerCloseSessionErrors, ThrowOnError>({ url: '/api/v1/auth/session', ...options });
 
-export const authControllerOpenSession = <ThrowOnError extends boolean = false>(options: Options<AuthControllerOpenSessionData, ThrowOnError>): RequestResult<AuthControllerOpenSessionResponses, unknown, ThrowOnError> => (options.client ?? client).post<AuthControllerOpenSessionResponses, unknown, ThrowOnError>({
+export const authControllerOpenSession = <ThrowOnError extends boolean = false>(options: Options<AuthControllerOpenSessionData, ThrowOnError>): RequestResult<AuthControllerOpenSessionResponses, AuthControllerOpenSessionErrors, ThrowOnError> => (options.client ?? client).post<AuthControllerOpenSessionResponses, AuthControllerOpenSessionErrors, ThrowOnError>({
     url: '/api/v1/auth/session',
     ...options,
     headers: {
@@ -54,9 +54,9 @@ export const authControllerOpenSession = <ThrowOnError extends boolean = false>(
     }
 });
 
-export const authControllerMe = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerMeData, ThrowOnError>): RequestResult<AuthControllerMeResponses, unknown, ThrowOnError> => (options?.client ?? client).get<AuthControllerMeResponses, unknown, ThrowOnError>({ url: '/api/v1/auth/me', ...options });
+export const authControllerMe = <ThrowOnError extends boolean = false>(options?: Options<AuthControllerMeData, ThrowOnError>): RequestResult<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError> => (options?.client ?? client).get<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError>({ url: '/api/v1/auth/me', ...options });
 
-export const authControllerChangePassword = <ThrowOnError extends boolean = false>(options: Options<AuthControllerChangePasswordData, ThrowOnError>): RequestResult<AuthControllerChangePasswordResponses, unknown, ThrowOnError> => (options.client ?? client).post<AuthControllerChangePasswordResponses, unknown, ThrowOnError>({
+export const authControllerChangePassword = <ThrowOnError extends boolean = false>(options: Options<AuthControllerChangePasswordData, ThrowOnError>): RequestResult<AuthControllerChangePasswordResponses, AuthControllerChangePasswordErrors, ThrowOnError> => (options.client ?? client).post<AuthControllerChangePasswordResponses, AuthControllerChangePasswordErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/auth/change-password',
     ...options,
@@ -66,13 +66,13 @@ export const authControllerChangePassword = <ThrowOnError extends boolean = fals
     }
 });
 
-export const usersControllerList = <ThrowOnError extends boolean = false>(options?: Options<UsersControllerListData, ThrowOnError>): RequestResult<UsersControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<UsersControllerListResponses, unknown, ThrowOnError>({
+export const usersControllerList = <ThrowOnError extends boolean = false>(options?: Options<UsersControllerListData, ThrowOnError>): RequestResult<UsersControllerListResponses, UsersControllerListErrors, ThrowOnError> => (options?.client ?? client).get<UsersControllerListResponses, UsersControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/users',
     ...options
 });
 
-export const usersControllerCreate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerCreateData, ThrowOnError>): RequestResult<UsersControllerCreateResponses, unknown, ThrowOnError> => (options.client ?? client).post<UsersControllerCreateResponses, unknown, ThrowOnError>({
+export const usersControllerCreate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerCreateData, ThrowOnError>): RequestResult<UsersControllerCreateResponses, UsersControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<UsersControllerCreateResponses, UsersControllerCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/users',
     ...options,
@@ -82,7 +82,7 @@ export const usersControllerCreate = <ThrowOnError extends boolean = false>(opti
     }
 });
 
-export const usersControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerUpdateData, ThrowOnError>): RequestResult<UsersControllerUpdateResponses, unknown, ThrowOnError> => (options.client ?? client).patch<UsersControllerUpdateResponses, unknown, ThrowOnError>({
+export const usersControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerUpdateData, ThrowOnError>): RequestResult<UsersControllerUpdateResponses, UsersControllerUpdateErrors, ThrowOnError> => (options.client ?? client).patch<UsersControllerUpdateResponses, UsersControllerUpdateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/users/{id}',
     ...options,
@@ -92,31 +92,31 @@ export const usersControllerUpdate = <ThrowOnError extends boolean = false>(opti
     }
 });
 
-export const usersControllerDeactivate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerDeactivateData, ThrowOnError>): RequestResult<UsersControllerDeactivateResponses, unknown, ThrowOnError> => (options.client ?? client).post<UsersControllerDeactivateResponses, unknown, ThrowOnError>({
+export const usersControllerDeactivate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerDeactivateData, ThrowOnError>): RequestResult<UsersControllerDeactivateResponses, UsersControllerDeactivateErrors, ThrowOnError> => (options.client ?? client).post<UsersControllerDeactivateResponses, UsersControllerDeactivateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/users/{id}/deactivate',
     ...options
 });
 
-export const usersControllerActivate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerActivateData, ThrowOnError>): RequestResult<UsersControllerActivateResponses, unknown, ThrowOnError> => (options.client ?? client).post<UsersControllerActivateResponses, unknown, ThrowOnError>({
+export const usersControllerActivate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerActivateData, ThrowOnError>): RequestResult<UsersControllerActivateResponses, UsersControllerActivateErrors, ThrowOnError> => (options.client ?? client).post<UsersControllerActivateResponses, UsersControllerActivateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/users/{id}/activate',
     ...options
 });
 
-export const usersControllerResetPassword = <ThrowOnError extends boolean = false>(options: Options<UsersControllerResetPasswordData, ThrowOnError>): RequestResult<UsersControllerResetPasswordResponses, unknown, ThrowOnError> => (options.client ?? client).post<UsersControllerResetPasswordResponses, unknown, ThrowOnError>({
+export const usersControllerResetPassword = <ThrowOnError extends boolean = false>(options: Options<UsersControllerResetPasswordData, ThrowOnError>): RequestResult<UsersControllerResetPasswordResponses, UsersControllerResetPasswordErrors, ThrowOnError> => (options.client ?? client).post<UsersControllerResetPasswordResponses, UsersControllerResetPasswordErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/users/{id}/reset-password',
     ...options
 });
 
-export const registryControllerList = <ThrowOnError extends boolean = false>(options?: Options<RegistryControllerListData, ThrowOnError>): RequestResult<RegistryControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<RegistryControllerListResponses, unknown, ThrowOnError>({
+export const registryControllerList = <ThrowOnError extends boolean = false>(options?: Options<RegistryControllerListData, ThrowOnError>): RequestResult<RegistryControllerListResponses, RegistryControllerListErrors, ThrowOnError> => (options?.client ?? client).get<RegistryControllerListResponses, RegistryControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/enterprises',
     ...options
 });
 
-export const registryControllerCreate = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerCreateData, ThrowOnError>): RequestResult<RegistryControllerCreateResponses, unknown, ThrowOnError> => (options.client ?? client).post<RegistryControllerCreateResponses, unknown, ThrowOnError>({
+export const registryControllerCreate = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerCreateData, ThrowOnError>): RequestResult<RegistryControllerCreateResponses, RegistryControllerCreateErrors, ThrowOnError> => (options.client ?? client).post<RegistryControllerCreateResponses, RegistryControllerCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/enterprises',
     ...options,
@@ -126,13 +126,13 @@ export const registryControllerCreate = <ThrowOnError extends boolean = false>(o
     }
 });
 
-export const registryControllerGet = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerGetData, ThrowOnError>): RequestResult<RegistryControllerGetResponses, unknown, ThrowOnError> => (options.client ?? client).get<RegistryControllerGetResponses, unknown, ThrowOnError>({
+export const registryControllerGet = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerGetData, ThrowOnError>): RequestResult<RegistryControllerGetResponses, RegistryControllerGetErrors, ThrowOnError> => (options.client ?? client).get<RegistryControllerGetResponses, RegistryControllerGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/enterprises/{code}',
     ...options
 });
 
-export const registryControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerUpdateData, ThrowOnError>): RequestResult<RegistryControllerUpdateResponses, unknown, ThrowOnError> => (options.client ?? client).put<RegistryControllerUpdateResponses, unknown, ThrowOnError>({
+export const registryControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerUpdateData, ThrowOnError>): RequestResult<RegistryControllerUpdateResponses, RegistryControllerUpdateErrors, ThrowOnError> => (options.client ?? client).put<RegistryControllerUpdateResponses, RegistryControllerUpdateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/enterprises/{code}',
     ...options,
@@ -142,55 +142,55 @@ export const registryControllerUpdate = <ThrowOnError extends boolean = false>(o
     }
 });
 
-export const registryControllerWebhookSecret = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerWebhookSecretData, ThrowOnError>): RequestResult<RegistryControllerWebhookSecretResponses, unknown, ThrowOnError> => (options.client ?? client).get<RegistryControllerWebhookSecretResponses, unknown, ThrowOnError>({
+export const registryControllerWebhookSecret = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerWebhookSecretData, ThrowOnError>): RequestResult<RegistryControllerWebhookSecretResponses, RegistryControllerWebhookSecretErrors, ThrowOnError> => (options.client ?? client).get<RegistryControllerWebhookSecretResponses, RegistryControllerWebhookSecretErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/enterprises/{code}/webhook-secret',
     ...options
 });
 
-export const registryControllerDeactivate = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerDeactivateData, ThrowOnError>): RequestResult<RegistryControllerDeactivateResponses, unknown, ThrowOnError> => (options.client ?? client).post<RegistryControllerDeactivateResponses, unknown, ThrowOnError>({
+export const registryControllerDeactivate = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerDeactivateData, ThrowOnError>): RequestResult<RegistryControllerDeactivateResponses, RegistryControllerDeactivateErrors, ThrowOnError> => (options.client ?? client).post<RegistryControllerDeactivateResponses, RegistryControllerDeactivateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/enterprises/{code}/deactivate',
     ...options
 });
 
-export const registryControllerActivate = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerActivateData, ThrowOnError>): RequestResult<RegistryControllerActivateResponses, unknown, ThrowOnError> => (options.client ?? client).post<RegistryControllerActivateResponses, unknown, ThrowOnError>({
+export const registryControllerActivate = <ThrowOnError extends boolean = false>(options: Options<RegistryControllerActivateData, ThrowOnError>): RequestResult<RegistryControllerActivateResponses, RegistryControllerActivateErrors, ThrowOnError> => (options.client ?? client).post<RegistryControllerActivateResponses, RegistryControllerActivateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/enterprises/{code}/activate',
     ...options
 });
 
-export const registryImportControllerImport = <ThrowOnError extends boolean = false>(options: Options<RegistryImportControllerImportData, ThrowOnError>): RequestResult<RegistryImportControllerImportResponses, unknown, ThrowOnError> => (options.client ?? client).post<RegistryImportControllerImportResponses, unknown, ThrowOnError>({
+export const registryImportControllerImport = <ThrowOnError extends boolean = false>(options: Options<RegistryImportControllerImportData, ThrowOnError>): RequestResult<RegistryImportControllerImportResponses, RegistryImportControllerImportErrors, ThrowOnError> => (options.client ?? client).post<RegistryImportControllerImportResponses, RegistryImportControllerImportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/registry/import',
     ...options
 });
 
-export const referenceControllerCounties = <ThrowOnError extends boolean = false>(options?: Options<ReferenceControllerCountiesData, ThrowOnError>): RequestResult<ReferenceControllerCountiesResponses, unknown, ThrowOnError> => (options?.client ?? client).get<ReferenceControllerCountiesResponses, unknown, ThrowOnError>({
+export const referenceControllerCounties = <ThrowOnError extends boolean = false>(options?: Options<ReferenceControllerCountiesData, ThrowOnError>): RequestResult<ReferenceControllerCountiesResponses, ReferenceControllerCountiesErrors, ThrowOnError> => (options?.client ?? client).get<ReferenceControllerCountiesResponses, ReferenceControllerCountiesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/counties',
     ...options
 });
 
-export const referenceControllerReference = <ThrowOnError extends boolean = false>(options?: Options<ReferenceControllerReferenceData, ThrowOnError>): RequestResult<ReferenceControllerReferenceResponses, unknown, ThrowOnError> => (options?.client ?? client).get<ReferenceControllerReferenceResponses, unknown, ThrowOnError>({
+export const referenceControllerReference = <ThrowOnError extends boolean = false>(options?: Options<ReferenceControllerReferenceData, ThrowOnError>): RequestResult<ReferenceControllerReferenceResponses, ReferenceControllerReferenceErrors, ThrowOnError> => (options?.client ?? client).get<ReferenceControllerReferenceResponses, ReferenceControllerReferenceErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/reference',
     ...options
 });
 
-export const seasonsControllerList = <ThrowOnError extends boolean = false>(options?: Options<SeasonsControllerListData, ThrowOnError>): RequestResult<SeasonsControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<SeasonsControllerListResponses, unknown, ThrowOnError>({
+export const seasonsControllerList = <ThrowOnError extends boolean = false>(options?: Options<SeasonsControllerListData, ThrowOnError>): RequestResult<SeasonsControllerListResponses, SeasonsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<SeasonsControllerListResponses, SeasonsControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/seasons',
     ...options
 });
 
-export const seasonsControllerCalendar = <ThrowOnError extends boolean = false>(options: Options<SeasonsControllerCalendarData, ThrowOnError>): RequestResult<SeasonsControllerCalendarResponses, unknown, ThrowOnError> => (options.client ?? client).get<SeasonsControllerCalendarResponses, unknown, ThrowOnError>({
+export const seasonsControllerCalendar = <ThrowOnError extends boolean = false>(options: Options<SeasonsControllerCalendarData, ThrowOnError>): RequestResult<SeasonsControllerCalendarResponses, SeasonsControllerCalendarErrors, ThrowOnError> => (options.client ?? client).get<SeasonsControllerCalendarResponses, SeasonsControllerCalendarErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/seasons/{season}/calendar',
     ...options
 });
 
-export const ordersControllerPreviewOrder = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerPreviewOrderData, ThrowOnError>): RequestResult<OrdersControllerPreviewOrderResponses, unknown, ThrowOnError> => (options.client ?? client).post<OrdersControllerPreviewOrderResponses, unknown, ThrowOnError>({
+export const ordersControllerPreviewOrder = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerPreviewOrderData, ThrowOnError>): RequestResult<OrdersControllerPreviewOrderResponses, OrdersControllerPreviewOrderErrors, ThrowOnError> => (options.client ?? client).post<OrdersControllerPreviewOrderResponses, OrdersControllerPreviewOrderErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orders/preview',
     ...options,
@@ -200,25 +200,25 @@ export const ordersControllerPreviewOrder = <ThrowOnError extends boolean = fals
     }
 });
 
-export const ordersControllerList = <ThrowOnError extends boolean = false>(options?: Options<OrdersControllerListData, ThrowOnError>): RequestResult<OrdersControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<OrdersControllerListResponses, unknown, ThrowOnError>({
+export const ordersControllerList = <ThrowOnError extends boolean = false>(options?: Options<OrdersControllerListData, ThrowOnError>): RequestResult<OrdersControllerListResponses, OrdersControllerListErrors, ThrowOnError> => (options?.client ?? client).get<OrdersControllerListResponses, OrdersControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orders',
     ...options
 });
 
-export const ordersControllerGet = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerGetData, ThrowOnError>): RequestResult<OrdersControllerGetResponses, unknown, ThrowOnError> => (options.client ?? client).get<OrdersControllerGetResponses, unknown, ThrowOnError>({
+export const ordersControllerGet = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerGetData, ThrowOnError>): RequestResult<OrdersControllerGetResponses, OrdersControllerGetErrors, ThrowOnError> => (options.client ?? client).get<OrdersControllerGetResponses, OrdersControllerGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orders/{orderId}',
     ...options
 });
 
-export const ordersControllerAcknowledge = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerAcknowledgeData, ThrowOnError>): RequestResult<OrdersControllerAcknowledgeResponses, unknown, ThrowOnError> => (options.client ?? client).post<OrdersControllerAcknowledgeResponses, unknown, ThrowOnError>({
+export const ordersControllerAcknowledge = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerAcknowledgeData, ThrowOnError>): RequestResult<OrdersControllerAcknowledgeResponses, OrdersControllerAcknowledgeErrors, ThrowOnError> => (options.client ?? client).post<OrdersControllerAcknowledgeResponses, OrdersControllerAcknowledgeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orders/{orderId}/versions/{modification}/acknowledge',
     ...options
 });
 
-export const ordersControllerImplement = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerImplementData, ThrowOnError>): RequestResult<OrdersControllerImplementResponses, unknown, ThrowOnError> => (options.client ?? client).post<OrdersControllerImplementResponses, unknown, ThrowOnError>({
+export const ordersControllerImplement = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerImplementData, ThrowOnError>): RequestResult<OrdersControllerImplementResponses, OrdersControllerImplementErrors, ThrowOnError> => (options.client ?? client).post<OrdersControllerImplementResponses, OrdersControllerImplementErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orders/{orderId}/versions/{modification}/implementation',
     ...options,
@@ -228,13 +228,13 @@ export const ordersControllerImplement = <ThrowOnError extends boolean = false>(
     }
 });
 
-export const ordersControllerListPhoneNotices = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerListPhoneNoticesData, ThrowOnError>): RequestResult<OrdersControllerListPhoneNoticesResponses, unknown, ThrowOnError> => (options.client ?? client).get<OrdersControllerListPhoneNoticesResponses, unknown, ThrowOnError>({
+export const ordersControllerListPhoneNotices = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerListPhoneNoticesData, ThrowOnError>): RequestResult<OrdersControllerListPhoneNoticesResponses, OrdersControllerListPhoneNoticesErrors, ThrowOnError> => (options.client ?? client).get<OrdersControllerListPhoneNoticesResponses, OrdersControllerListPhoneNoticesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orders/{orderId}/versions/{modification}/phone-notices',
     ...options
 });
 
-export const ordersControllerRecordPhoneNotice = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerRecordPhoneNoticeData, ThrowOnError>): RequestResult<OrdersControllerRecordPhoneNoticeResponses, unknown, ThrowOnError> => (options.client ?? client).post<OrdersControllerRecordPhoneNoticeResponses, unknown, ThrowOnError>({
+export const ordersControllerRecordPhoneNotice = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerRecordPhoneNoticeData, ThrowOnError>): RequestResult<OrdersControllerRecordPhoneNoticeResponses, OrdersControllerRecordPhoneNoticeErrors, ThrowOnError> => (options.client ?? client).post<OrdersControllerRecordPhoneNoticeResponses, OrdersControllerRecordPhoneNoticeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orders/{orderId}/versions/{modification}/phone-notices',
     ...options,
@@ -244,13 +244,13 @@ export const ordersControllerRecordPhoneNotice = <ThrowOnError extends boolean =
     }
 });
 
-export const ordersControllerDeliveryEvidence = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerDeliveryEvidenceData, ThrowOnError>): RequestResult<OrdersControllerDeliveryEvidenceResponses, unknown, ThrowOnError> => (options.client ?? client).get<OrdersControllerDeliveryEvidenceResponses, unknown, ThrowOnError>({
+export const ordersControllerDeliveryEvidence = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerDeliveryEvidenceData, ThrowOnError>): RequestResult<OrdersControllerDeliveryEvidenceResponses, OrdersControllerDeliveryEvidenceErrors, ThrowOnError> => (options.client ?? client).get<OrdersControllerDeliveryEvidenceResponses, OrdersControllerDeliveryEvidenceErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orders/{orderId}/versions/{modification}/delivery-evidence',
     ...options
 });
 
-export const levelsControllerRecommend = <ThrowOnError extends boolean = false>(options: Options<LevelsControllerRecommendData, ThrowOnError>): RequestResult<LevelsControllerRecommendResponses, unknown, ThrowOnError> => (options.client ?? client).post<LevelsControllerRecommendResponses, unknown, ThrowOnError>({
+export const levelsControllerRecommend = <ThrowOnError extends boolean = false>(options: Options<LevelsControllerRecommendData, ThrowOnError>): RequestResult<LevelsControllerRecommendResponses, LevelsControllerRecommendErrors, ThrowOnError> => (options.client ?? client).post<LevelsControllerRecommendResponses, LevelsControllerRecommendErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/levels/recommend',
     ...options,
@@ -260,13 +260,13 @@ export const levelsControllerRecommend = <ThrowOnError extends boolean = false>(
     }
 });
 
-export const alertsControllerList = <ThrowOnError extends boolean = false>(options?: Options<AlertsControllerListData, ThrowOnError>): RequestResult<AlertsControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<AlertsControllerListResponses, unknown, ThrowOnError>({
+export const alertsControllerList = <ThrowOnError extends boolean = false>(options?: Options<AlertsControllerListData, ThrowOnError>): RequestResult<AlertsControllerListResponses, AlertsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<AlertsControllerListResponses, AlertsControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/alerts',
     ...options
 });
 
-export const alertsControllerResolve = <ThrowOnError extends boolean = false>(options: Options<AlertsControllerResolveData, ThrowOnError>): RequestResult<AlertsControllerResolveResponses, unknown, ThrowOnError> => (options.client ?? client).post<AlertsControllerResolveResponses, unknown, ThrowOnError>({
+export const alertsControllerResolve = <ThrowOnError extends boolean = false>(options: Options<AlertsControllerResolveData, ThrowOnError>): RequestResult<AlertsControllerResolveResponses, AlertsControllerResolveErrors, ThrowOnError> => (options.client ?? client).post<AlertsControllerResolveResponses, AlertsControllerResolveErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/alerts/{id}/resolve',
     ...options,
@@ -276,13 +276,13 @@ export const alertsControllerResolve = <ThrowOnError extends boolean = false>(op
     }
 });
 
-export const statusReportsControllerList = <ThrowOnError extends boolean = false>(options?: Options<StatusReportsControllerListData, ThrowOnError>): RequestResult<StatusReportsControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<StatusReportsControllerListResponses, unknown, ThrowOnError>({
+export const statusReportsControllerList = <ThrowOnError extends boolean = false>(options?: Options<StatusReportsControllerListData, ThrowOnError>): RequestResult<StatusReportsControllerListResponses, StatusReportsControllerListErrors, ThrowOnError> => (options?.client ?? client).get<StatusReportsControllerListResponses, StatusReportsControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/status-reports',
     ...options
 });
 
-export const statusReportsControllerFile = <ThrowOnError extends boolean = false>(options: Options<StatusReportsControllerFileData, ThrowOnError>): RequestResult<StatusReportsControllerFileResponses, unknown, ThrowOnError> => (options.client ?? client).post<StatusReportsControllerFileResponses, unknown, ThrowOnError>({
+export const statusReportsControllerFile = <ThrowOnError extends boolean = false>(options: Options<StatusReportsControllerFileData, ThrowOnError>): RequestResult<StatusReportsControllerFileResponses, StatusReportsControllerFileErrors, ThrowOnError> => (options.client ?? client).post<StatusReportsControllerFileResponses, StatusReportsControllerFileErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/status-reports',
     ...options,
@@ -292,13 +292,13 @@ export const statusReportsControllerFile = <ThrowOnError extends boolean = false
     }
 });
 
-export const directivesControllerList = <ThrowOnError extends boolean = false>(options?: Options<DirectivesControllerListData, ThrowOnError>): RequestResult<DirectivesControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<DirectivesControllerListResponses, unknown, ThrowOnError>({
+export const directivesControllerList = <ThrowOnError extends boolean = false>(options?: Options<DirectivesControllerListData, ThrowOnError>): RequestResult<DirectivesControllerListResponses, DirectivesControllerListErrors, ThrowOnError> => (options?.client ?? client).get<DirectivesControllerListResponses, DirectivesControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/directives',
     ...options
 });
 
-export const directivesControllerDecide = <ThrowOnError extends boolean = false>(options: Options<DirectivesControllerDecideData, ThrowOnError>): RequestResult<DirectivesControllerDecideResponses, unknown, ThrowOnError> => (options.client ?? client).post<DirectivesControllerDecideResponses, unknown, ThrowOnError>({
+export const directivesControllerDecide = <ThrowOnError extends boolean = false>(options: Options<DirectivesControllerDecideData, ThrowOnError>): RequestResult<DirectivesControllerDecideResponses, DirectivesControllerDecideErrors, ThrowOnError> => (options.client ?? client).post<DirectivesControllerDecideResponses, DirectivesControllerDecideErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/directives',
     ...options,
@@ -308,7 +308,7 @@ export const directivesControllerDecide = <ThrowOnError extends boolean = false>
     }
 });
 
-export const directivesControllerChangesCsv = <ThrowOnError extends boolean = false>(options: Options<DirectivesControllerChangesCsvData, ThrowOnError>): RequestResult<DirectivesControllerChangesCsvResponses, unknown, ThrowOnError> => (options.client ?? client).post<DirectivesControllerChangesCsvResponses, unknown, ThrowOnError>({
+export const directivesControllerChangesCsv = <ThrowOnError extends boolean = false>(options: Options<DirectivesControllerChangesCsvData, ThrowOnError>): RequestResult<DirectivesControllerChangesCsvResponses, DirectivesControllerChangesCsvErrors, ThrowOnError> => (options.client ?? client).post<DirectivesControllerChangesCsvResponses, DirectivesControllerChangesCsvErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/directives/dry-run/changes.csv',
     ...options,
@@ -318,41 +318,41 @@ export const directivesControllerChangesCsv = <ThrowOnError extends boolean = fa
     }
 });
 
-export const directivesControllerLevels = <ThrowOnError extends boolean = false>(options?: Options<DirectivesControllerLevelsData, ThrowOnError>): RequestResult<DirectivesControllerLevelsResponses, unknown, ThrowOnError> => (options?.client ?? client).get<DirectivesControllerLevelsResponses, unknown, ThrowOnError>({
+export const directivesControllerLevels = <ThrowOnError extends boolean = false>(options?: Options<DirectivesControllerLevelsData, ThrowOnError>): RequestResult<DirectivesControllerLevelsResponses, DirectivesControllerLevelsErrors, ThrowOnError> => (options?.client ?? client).get<DirectivesControllerLevelsResponses, DirectivesControllerLevelsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/directives/levels',
     ...options
 });
 
-export const directivesControllerProgress = <ThrowOnError extends boolean = false>(options: Options<DirectivesControllerProgressData, ThrowOnError>): RequestResult<DirectivesControllerProgressResponses, unknown, ThrowOnError> => (options.client ?? client).get<DirectivesControllerProgressResponses, unknown, ThrowOnError>({
+export const directivesControllerProgress = <ThrowOnError extends boolean = false>(options: Options<DirectivesControllerProgressData, ThrowOnError>): RequestResult<DirectivesControllerProgressResponses, DirectivesControllerProgressErrors, ThrowOnError> => (options.client ?? client).get<DirectivesControllerProgressResponses, DirectivesControllerProgressErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/directives/{id}/progress',
     ...options
 });
 
-export const directivesControllerDirectiveOrders = <ThrowOnError extends boolean = false>(options: Options<DirectivesControllerDirectiveOrdersData, ThrowOnError>): RequestResult<DirectivesControllerDirectiveOrdersResponses, unknown, ThrowOnError> => (options.client ?? client).get<DirectivesControllerDirectiveOrdersResponses, unknown, ThrowOnError>({
+export const directivesControllerDirectiveOrders = <ThrowOnError extends boolean = false>(options: Options<DirectivesControllerDirectiveOrdersData, ThrowOnError>): RequestResult<DirectivesControllerDirectiveOrdersResponses, DirectivesControllerDirectiveOrdersErrors, ThrowOnError> => (options.client ?? client).get<DirectivesControllerDirectiveOrdersResponses, DirectivesControllerDirectiveOrdersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/directives/{id}/orders',
     ...options
 });
 
-export const warningsControllerFeed = <ThrowOnError extends boolean = false>(options?: Options<WarningsControllerFeedData, ThrowOnError>): RequestResult<WarningsControllerFeedResponses, unknown, ThrowOnError> => (options?.client ?? client).get<WarningsControllerFeedResponses, unknown, ThrowOnError>({ url: '/api/v1/warnings/cap', ...options });
+export const warningsControllerFeed = <ThrowOnError extends boolean = false>(options?: Options<WarningsControllerFeedData, ThrowOnError>): RequestResult<WarningsControllerFeedResponses, WarningsControllerFeedErrors, ThrowOnError> => (options?.client ?? client).get<WarningsControllerFeedResponses, WarningsControllerFeedErrors, ThrowOnError>({ url: '/api/v1/warnings/cap', ...options });
 
-export const warningsControllerOne = <ThrowOnError extends boolean = false>(options: Options<WarningsControllerOneData, ThrowOnError>): RequestResult<WarningsControllerOneResponses, unknown, ThrowOnError> => (options.client ?? client).get<WarningsControllerOneResponses, unknown, ThrowOnError>({ url: '/api/v1/warnings/cap/{id}', ...options });
+export const warningsControllerOne = <ThrowOnError extends boolean = false>(options: Options<WarningsControllerOneData, ThrowOnError>): RequestResult<WarningsControllerOneResponses, WarningsControllerOneErrors, ThrowOnError> => (options.client ?? client).get<WarningsControllerOneResponses, WarningsControllerOneErrors, ThrowOnError>({ url: '/api/v1/warnings/cap/{id}', ...options });
 
-export const complianceControllerList = <ThrowOnError extends boolean = false>(options?: Options<ComplianceControllerListData, ThrowOnError>): RequestResult<ComplianceControllerListResponses, unknown, ThrowOnError> => (options?.client ?? client).get<ComplianceControllerListResponses, unknown, ThrowOnError>({
+export const complianceControllerList = <ThrowOnError extends boolean = false>(options?: Options<ComplianceControllerListData, ThrowOnError>): RequestResult<ComplianceControllerListResponses, ComplianceControllerListErrors, ThrowOnError> => (options?.client ?? client).get<ComplianceControllerListResponses, ComplianceControllerListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/ledger',
     ...options
 });
 
-export const complianceControllerRanking = <ThrowOnError extends boolean = false>(options?: Options<ComplianceControllerRankingData, ThrowOnError>): RequestResult<ComplianceControllerRankingResponses, unknown, ThrowOnError> => (options?.client ?? client).get<ComplianceControllerRankingResponses, unknown, ThrowOnError>({
+export const complianceControllerRanking = <ThrowOnError extends boolean = false>(options?: Options<ComplianceControllerRankingData, ThrowOnError>): RequestResult<ComplianceControllerRankingResponses, ComplianceControllerRankingErrors, ThrowOnError> => (options?.client ?? client).get<ComplianceControllerRankingResponses, ComplianceControllerRankingErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/ledger/ranking',
     ...options
 });
 
-export const complianceControllerVoid = <ThrowOnError extends boolean = false>(options: Options<ComplianceControllerVoidData, ThrowOnError>): RequestResult<ComplianceControllerVoidResponses, unknown, ThrowOnError> => (options.client ?? client).post<ComplianceControllerVoidResponses, unknown, ThrowOnError>({
+export const complianceControllerVoid = <ThrowOnError extends boolean = false>(options: Options<ComplianceControllerVoidData, ThrowOnError>): RequestResult<ComplianceControllerVoidResponses, ComplianceControllerVoidErrors, ThrowOnError> => (options.client ?? client).post<ComplianceControllerVoidResponses, ComplianceControllerVoidErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/ledger/{id}/void',
     ...options,
@@ -362,37 +362,37 @@ export const complianceControllerVoid = <ThrowOnError extends boolean = false>(o
     }
 });
 
-export const reportsControllerDaily = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerDailyData, ThrowOnError>): RequestResult<ReportsControllerDailyResponses, unknown, ThrowOnError> => (options?.client ?? client).get<ReportsControllerDailyResponses, unknown, ThrowOnError>({
+export const reportsControllerDaily = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerDailyData, ThrowOnError>): RequestResult<ReportsControllerDailyResponses, ReportsControllerDailyErrors, ThrowOnError> => (options?.client ?? client).get<ReportsControllerDailyResponses, ReportsControllerDailyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/reports/daily',
     ...options
 });
 
-export const reportsControllerOrders = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerOrdersData, ThrowOnError>): RequestResult<ReportsControllerOrdersResponses, unknown, ThrowOnError> => (options?.client ?? client).get<ReportsControllerOrdersResponses, unknown, ThrowOnError>({
+export const reportsControllerOrders = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerOrdersData, ThrowOnError>): RequestResult<ReportsControllerOrdersResponses, ReportsControllerOrdersErrors, ThrowOnError> => (options?.client ?? client).get<ReportsControllerOrdersResponses, ReportsControllerOrdersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/exports/orders.csv',
     ...options
 });
 
-export const reportsControllerFindings = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerFindingsData, ThrowOnError>): RequestResult<ReportsControllerFindingsResponses, unknown, ThrowOnError> => (options?.client ?? client).get<ReportsControllerFindingsResponses, unknown, ThrowOnError>({
+export const reportsControllerFindings = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerFindingsData, ThrowOnError>): RequestResult<ReportsControllerFindingsResponses, ReportsControllerFindingsErrors, ThrowOnError> => (options?.client ?? client).get<ReportsControllerFindingsResponses, ReportsControllerFindingsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/exports/findings.csv',
     ...options
 });
 
-export const reportsControllerLedger = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerLedgerData, ThrowOnError>): RequestResult<ReportsControllerLedgerResponses, unknown, ThrowOnError> => (options?.client ?? client).get<ReportsControllerLedgerResponses, unknown, ThrowOnError>({
+export const reportsControllerLedger = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerLedgerData, ThrowOnError>): RequestResult<ReportsControllerLedgerResponses, ReportsControllerLedgerErrors, ThrowOnError> => (options?.client ?? client).get<ReportsControllerLedgerResponses, ReportsControllerLedgerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/exports/ledger.csv',
     ...options
 });
 
-export const inspectionsControllerListTeams = <ThrowOnError extends boolean = false>(options?: Options<InspectionsControllerListTeamsData, ThrowOnError>): RequestResult<InspectionsControllerListTeamsResponses, unknown, ThrowOnError> => (options?.client ?? client).get<InspectionsControllerListTeamsResponses, unknown, ThrowOnError>({
+export const inspectionsControllerListTeams = <ThrowOnError extends boolean = false>(options?: Options<InspectionsControllerListTeamsData, ThrowOnError>): RequestResult<InspectionsControllerListTeamsResponses, InspectionsControllerListTeamsErrors, ThrowOnError> => (options?.client ?? client).get<InspectionsControllerListTeamsResponses, InspectionsControllerListTeamsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/teams',
     ...options
 });
 
-export const inspectionsControllerCreateTeam = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerCreateTeamData, ThrowOnError>): RequestResult<InspectionsControllerCreateTeamResponses, unknown, ThrowOnError> => (options.client ?? client).post<InspectionsControllerCreateTeamResponses, unknown, ThrowOnError>({
+export const inspectionsControllerCreateTeam = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerCreateTeamData, ThrowOnError>): RequestResult<InspectionsControllerCreateTeamResponses, InspectionsControllerCreateTeamErrors, ThrowOnError> => (options.client ?? client).post<InspectionsControllerCreateTeamResponses, InspectionsControllerCreateTeamErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/teams',
     ...options,
@@ -402,7 +402,7 @@ export const inspectionsControllerCreateTeam = <ThrowOnError extends boolean = f
     }
 });
 
-export const inspectionsControllerCreateDraw = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerCreateDrawData, ThrowOnError>): RequestResult<InspectionsControllerCreateDrawResponses, unknown, ThrowOnError> => (options.client ?? client).post<InspectionsControllerCreateDrawResponses, unknown, ThrowOnError>({
+export const inspectionsControllerCreateDraw = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerCreateDrawData, ThrowOnError>): RequestResult<InspectionsControllerCreateDrawResponses, InspectionsControllerCreateDrawErrors, ThrowOnError> => (options.client ?? client).post<InspectionsControllerCreateDrawResponses, InspectionsControllerCreateDrawErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/draws',
     ...options,
@@ -412,25 +412,25 @@ export const inspectionsControllerCreateDraw = <ThrowOnError extends boolean = f
     }
 });
 
-export const inspectionsControllerGetDraw = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerGetDrawData, ThrowOnError>): RequestResult<InspectionsControllerGetDrawResponses, unknown, ThrowOnError> => (options.client ?? client).get<InspectionsControllerGetDrawResponses, unknown, ThrowOnError>({
+export const inspectionsControllerGetDraw = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerGetDrawData, ThrowOnError>): RequestResult<InspectionsControllerGetDrawResponses, InspectionsControllerGetDrawErrors, ThrowOnError> => (options.client ?? client).get<InspectionsControllerGetDrawResponses, InspectionsControllerGetDrawErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/draws/{id}',
     ...options
 });
 
-export const inspectionsControllerVerifyDraw = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerVerifyDrawData, ThrowOnError>): RequestResult<InspectionsControllerVerifyDrawResponses, unknown, ThrowOnError> => (options.client ?? client).post<InspectionsControllerVerifyDrawResponses, unknown, ThrowOnError>({
+export const inspectionsControllerVerifyDraw = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerVerifyDrawData, ThrowOnError>): RequestResult<InspectionsControllerVerifyDrawResponses, InspectionsControllerVerifyDrawErrors, ThrowOnError> => (options.client ?? client).post<InspectionsControllerVerifyDrawResponses, InspectionsControllerVerifyDrawErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/draws/{id}/verify',
     ...options
 });
 
-export const inspectionsControllerListTasks = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerListTasksData, ThrowOnError>): RequestResult<InspectionsControllerListTasksResponses, unknown, ThrowOnError> => (options.client ?? client).get<InspectionsControllerListTasksResponses, unknown, ThrowOnError>({
+export const inspectionsControllerListTasks = <ThrowOnError extends boolean = false>(options?: Options<InspectionsControllerListTasksData, ThrowOnError>): RequestResult<InspectionsControllerListTasksResponses, InspectionsControllerListTasksErrors, ThrowOnError> => (options?.client ?? client).get<InspectionsControllerListTasksResponses, InspectionsControllerListTasksErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/tasks',
     ...options
 });
 
-export const inspectionsControllerCreateTask = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerCreateTaskData, ThrowOnError>): RequestResult<InspectionsControllerCreateTaskResponses, unknown, ThrowOnError> => (options.client ?? client).post<InspectionsControllerCreateTaskResponses, unknown, ThrowOnError>({
+export const inspectionsControllerCreateTask = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerCreateTaskData, ThrowOnError>): RequestResult<InspectionsControllerCreateTaskResponses, InspectionsControllerCreateTaskErrors, ThrowOnError> => (options.client ?? client).post<InspectionsControllerCreateTaskResponses, InspectionsControllerCreateTaskErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/tasks',
     ...options,
@@ -440,13 +440,13 @@ export const inspectionsControllerCreateTask = <ThrowOnError extends boolean = f
     }
 });
 
-export const inspectionsControllerGetTask = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerGetTaskData, ThrowOnError>): RequestResult<InspectionsControllerGetTaskResponses, unknown, ThrowOnError> => (options.client ?? client).get<InspectionsControllerGetTaskResponses, unknown, ThrowOnError>({
+export const inspectionsControllerGetTask = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerGetTaskData, ThrowOnError>): RequestResult<InspectionsControllerGetTaskResponses, InspectionsControllerGetTaskErrors, ThrowOnError> => (options.client ?? client).get<InspectionsControllerGetTaskResponses, InspectionsControllerGetTaskErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/tasks/{id}',
     ...options
 });
 
-export const inspectionsControllerCreateFinding = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerCreateFindingData, ThrowOnError>): RequestResult<InspectionsControllerCreateFindingResponses, unknown, ThrowOnError> => (options.client ?? client).post<InspectionsControllerCreateFindingResponses, unknown, ThrowOnError>({
+export const inspectionsControllerCreateFinding = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerCreateFindingData, ThrowOnError>): RequestResult<InspectionsControllerCreateFindingResponses, InspectionsControllerCreateFindingErrors, ThrowOnError> => (options.client ?? client).post<InspectionsControllerCreateFindingResponses, InspectionsControllerCreateFindingErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/tasks/{id}/findings',
     ...options,
@@ -456,19 +456,19 @@ export const inspectionsControllerCreateFinding = <ThrowOnError extends boolean 
     }
 });
 
-export const inspectionsControllerListFindings = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerListFindingsData, ThrowOnError>): RequestResult<InspectionsControllerListFindingsResponses, unknown, ThrowOnError> => (options.client ?? client).get<InspectionsControllerListFindingsResponses, unknown, ThrowOnError>({
+export const inspectionsControllerListFindings = <ThrowOnError extends boolean = false>(options?: Options<InspectionsControllerListFindingsData, ThrowOnError>): RequestResult<InspectionsControllerListFindingsResponses, InspectionsControllerListFindingsErrors, ThrowOnError> => (options?.client ?? client).get<InspectionsControllerListFindingsResponses, InspectionsControllerListFindingsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/findings',
     ...options
 });
 
-export const inspectionsControllerListEvidence = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerListEvidenceData, ThrowOnError>): RequestResult<InspectionsControllerListEvidenceResponses, unknown, ThrowOnError> => (options.client ?? client).get<InspectionsControllerListEvidenceResponses, unknown, ThrowOnError>({
+export const inspectionsControllerListEvidence = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerListEvidenceData, ThrowOnError>): RequestResult<InspectionsControllerListEvidenceResponses, InspectionsControllerListEvidenceErrors, ThrowOnError> => (options.client ?? client).get<InspectionsControllerListEvidenceResponses, InspectionsControllerListEvidenceErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/findings/{id}/evidence',
     ...options
 });
 
-export const inspectionsControllerAddEvidence = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerAddEvidenceData, ThrowOnError>): RequestResult<InspectionsControllerAddEvidenceResponses, unknown, ThrowOnError> => (options.client ?? client).post<InspectionsControllerAddEvidenceResponses, unknown, ThrowOnError>({
+export const inspectionsControllerAddEvidence = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerAddEvidenceData, ThrowOnError>): RequestResult<InspectionsControllerAddEvidenceResponses, InspectionsControllerAddEvidenceErrors, ThrowOnError> => (options.client ?? client).post<InspectionsControllerAddEvidenceResponses, InspectionsControllerAddEvidenceErrors, ThrowOnError>({
     bodySerializer: null,
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/findings/{id}/evidence',
@@ -479,14 +479,18 @@ export const inspectionsControllerAddEvidence = <ThrowOnError extends boolean = 
     }
 });
 
-export const inspectionsControllerPhoto = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerPhotoData, ThrowOnError>): RequestResult<InspectionsControllerPhotoResponses, unknown, ThrowOnError> => (options.client ?? client).get<InspectionsControllerPhotoResponses, unknown, ThrowOnError>({
+export const inspectionsControllerPhoto = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerPhotoData, ThrowOnError>): RequestResult<InspectionsControllerPhotoResponses, InspectionsControllerPhotoErrors, ThrowOnError> => (options.client ?? client).get<InspectionsControllerPhotoResponses, InspectionsControllerPhotoErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/findings/{id}/evidence/{evidenceId}',
     ...options
 });
 
-export const inspectionsControllerIngestPower = <ThrowOnError extends boolean = false>(options?: Options<InspectionsControllerIngestPowerData, ThrowOnError>): RequestResult<InspectionsControllerIngestPowerResponses, unknown, ThrowOnError> => (options?.client ?? client).post<InspectionsControllerIngestPowerResponses, unknown, ThrowOnError>({
+export const inspectionsControllerIngestPower = <ThrowOnError extends boolean = false>(options: Options<InspectionsControllerIngestPowerData, ThrowOnError>): RequestResult<InspectionsControllerIngestPowerResponses, InspectionsControllerIngestPowerErrors, ThrowOnError> => (options.client ?? client).post<InspectionsControllerIngestPowerResponses, InspectionsControllerIngestPowerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/power-readings',
-    ...options
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });

@@ -4,9 +4,63 @@ export type ClientOptions = {
     baseUrl: string;
 };
 
+export type LiveResponse = {
+    status: string;
+};
+
+export type HealthResponseDatabase = {
+    status: string;
+    ms: number;
+};
+
+export type HealthResponse = {
+    status: string;
+    database: HealthResponseDatabase;
+};
+
+export type AuditPageResponseItem = {
+    id: string;
+    at: string;
+    actor: string;
+    actorRole: string | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    /**
+     * Any JSON value
+     */
+    before: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * The entity after the change (any JSON)
+     */
+    after: {
+        [key: string]: unknown;
+    } | null;
+    requestId: string | null;
+};
+
+export type AuditPageResponse = {
+    items: Array<AuditPageResponseItem>;
+    total: number;
+};
+
 export type LoginDto = {
     username: string;
     password: string;
+};
+
+export type LoginResponse = {
+    /**
+     * Send as Authorization: Bearer <accessToken>
+     */
+    accessToken: string;
+    /**
+     * Seconds until the token expires
+     */
+    expiresIn: number;
+    role: 'commander' | 'county_officer' | 'enterprise' | 'inspector' | 'viewer';
 };
 
 export type ChangePasswordDto = {
@@ -33,6 +87,17 @@ export type CreateUserDto = {
     displayName?: string;
 };
 
+export type UserResponse = {
+    id: string;
+    username: string;
+    role: 'commander' | 'county_officer' | 'enterprise' | 'inspector' | 'viewer';
+    county: string | null;
+    enterpriseCode: string | null;
+    team: string | null;
+    displayName: string | null;
+    active: boolean;
+};
+
 export type UpdateUserDto = {
     role?: 'commander' | 'county_officer' | 'enterprise' | 'inspector' | 'viewer';
     /**
@@ -49,6 +114,278 @@ export type UpdateUserDto = {
     team?: string;
 };
 
+export type MeasureResponse = {
+    line: string;
+    action: 'stop' | 'limit';
+    maxLoadPercent: number | null;
+};
+
+export type EnterpriseResponseContact = {
+    name: string;
+    role: string;
+    email: string | null;
+    phone: string | null;
+};
+
+export type EnterpriseResponseLine = {
+    code: string;
+    name: string;
+    capacity: number;
+    unit: string;
+    cells: number | null;
+};
+
+export type EnterpriseResponse = {
+    code: string;
+    name: string;
+    county: string;
+    industry: string;
+    process: string | null;
+    fuel: string | null;
+    airEmitting: boolean;
+    grade: string | null;
+    livelihood: {
+        [key: string]: unknown;
+    } | null;
+    provincialApproval: {
+        [key: string]: unknown;
+    } | null;
+    contacts: Array<EnterpriseResponseContact>;
+    lines: Array<EnterpriseResponseLine>;
+    /**
+     * Per level key, the measures per line
+     */
+    measures: {
+        [key: string]: Array<MeasureResponse>;
+    };
+    webhookUrl: string | null;
+    active: boolean;
+    version: number;
+    updatedAt: string;
+};
+
+export type EnterprisePageResponse = {
+    items: Array<EnterpriseResponse>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
+export type EnterpriseInputDoc = {
+    code: string;
+    name: string;
+    county: string;
+    industry: string;
+    process: string | null;
+    fuel: string | null;
+    airEmitting: boolean;
+    grade: string | null;
+    livelihood: {
+        [key: string]: unknown;
+    } | null;
+    provincialApproval: {
+        [key: string]: unknown;
+    } | null;
+    contacts: Array<EnterpriseResponseContact>;
+    lines: Array<EnterpriseResponseLine>;
+    /**
+     * Per level key, the measures per line
+     */
+    measures: {
+        [key: string]: Array<MeasureResponse>;
+    };
+    webhookUrl: string | null;
+};
+
+export type EnterpriseUpdateDoc = {
+    code: string;
+    name: string;
+    county: string;
+    industry: string;
+    process: string | null;
+    fuel: string | null;
+    airEmitting: boolean;
+    grade: string | null;
+    livelihood: {
+        [key: string]: unknown;
+    } | null;
+    provincialApproval: {
+        [key: string]: unknown;
+    } | null;
+    contacts: Array<EnterpriseResponseContact>;
+    lines: Array<EnterpriseResponseLine>;
+    /**
+     * Per level key, the measures per line
+     */
+    measures: {
+        [key: string]: Array<MeasureResponse>;
+    };
+    webhookUrl: string | null;
+    /**
+     * The version you read (or send If-Match)
+     */
+    version?: number;
+};
+
+export type WebhookSecretResponse = {
+    enterpriseCode: string;
+    header: string;
+    algorithm: string;
+    secret: string;
+};
+
+export type RegistryImportDoc = {
+    enterprises: Array<EnterpriseInputDoc>;
+};
+
+export type ImportSummaryResponse = {
+    received: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    dryRun: boolean;
+};
+
+export type CountyResponse = {
+    name: string;
+    code: string;
+};
+
+export type ReferenceResponseCity = {
+    key: string;
+    name: string;
+    commandCenter: string;
+    timezone: string;
+};
+
+export type ReferenceResponseCounty = {
+    name: string;
+    code: string;
+};
+
+export type ReferenceResponseIndustry = {
+    key: string;
+    name: string;
+};
+
+export type ReferenceResponseProcess = {
+    key: string;
+    name: string;
+};
+
+export type ReferenceResponseFuel = {
+    key: string;
+    name: string;
+};
+
+export type ReferenceResponseContactRole = {
+    key: string;
+    name: string;
+};
+
+export type ReferenceResponseLivelihoodDuty = {
+    key: string;
+    name: string;
+};
+
+export type ReferenceResponseLevel = {
+    key: string;
+    name: string;
+    kind: 'control' | 'warning';
+    /**
+     * Warning grade (IV … I); warnings only
+     */
+    grade?: string;
+};
+
+export type ReferenceResponse = {
+    city: ReferenceResponseCity;
+    counties: Array<ReferenceResponseCounty>;
+    industries: Array<ReferenceResponseIndustry>;
+    processes: Array<ReferenceResponseProcess>;
+    fuels: Array<ReferenceResponseFuel>;
+    grades: Array<string>;
+    contactRoles: Array<ReferenceResponseContactRole>;
+    livelihoodDuties: Array<ReferenceResponseLivelihoodDuty>;
+    levels: Array<ReferenceResponseLevel>;
+};
+
+export type SeasonResponseHeatingSeason = {
+    from: string | null;
+    to: string | null;
+};
+
+export type SeasonResponse = {
+    season: string;
+    heatingSeason: SeasonResponseHeatingSeason;
+};
+
+export type SeasonCalendarResponseGroupMatch = {
+    industry: string;
+    process?: string;
+    fuel?: string;
+    airEmitting?: boolean;
+};
+
+export type SeasonCalendarResponseGroupPhaseConstraint = {
+    kind: 'full_stop' | 'limit';
+    /**
+     * full_stop only
+     */
+    noKilnBanking?: boolean;
+    /**
+     * full_stop only
+     */
+    provincialApprovalCaps?: boolean;
+    /**
+     * limit only
+     */
+    minStopPercent?: number;
+    /**
+     * limit only
+     */
+    basis?: 'lines' | 'cells';
+};
+
+export type ReasonResponse = {
+    rule: string;
+    clause: string;
+    text: string;
+};
+
+export type SeasonCalendarResponseGroupPhase = {
+    key: string;
+    name: string;
+    from: string | null;
+    to: string | null;
+    startsAt: string;
+    endsAt: string | null;
+    constraint: SeasonCalendarResponseGroupPhaseConstraint;
+    reason: ReasonResponse;
+};
+
+export type SeasonCalendarResponseGroup = {
+    key: string;
+    name: string;
+    match: Array<SeasonCalendarResponseGroupMatch>;
+    phases: Array<SeasonCalendarResponseGroupPhase>;
+};
+
+export type SeasonLiveResponse = {
+    group: string;
+    phase: string;
+    clockAt: string | null;
+};
+
+export type SeasonCalendarResponse = {
+    season: string;
+    timezone: string;
+    heatingSeason: SeasonResponseHeatingSeason;
+    livelihoodFilingDeadline: string;
+    groups: Array<SeasonCalendarResponseGroup>;
+    live: Array<SeasonLiveResponse>;
+};
+
 export type PreviewOrderDto = {
     /**
      * An enterprise in the registry JSON form (need not be registered)
@@ -62,6 +399,120 @@ export type PreviewOrderDto = {
     enterpriseCode?: string;
     at: string;
     level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+};
+
+export type OrderPreviewResponseLine = {
+    code: string;
+    action: 'stop' | 'limit' | 'run';
+    maxLoadPercent: number | null;
+    stoppedCells: number | null;
+    noKilnBanking: boolean;
+    reasons: Array<ReasonResponse>;
+};
+
+export type OrderPreviewResponse = {
+    enterpriseCode: string;
+    at: string;
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    phase: string | null;
+    seasonGroup: string | null;
+    season: string;
+    lines: Array<OrderPreviewResponseLine>;
+    stoppedCapacityPercent: number;
+    maxLoadPercent: number | null;
+    notes: Array<string>;
+};
+
+export type OrderEnterpriseResponse = {
+    code: string;
+    name: string;
+    county: string;
+    webhookUrl: string | null;
+};
+
+export type OrderVersionLineResponse = {
+    code: string;
+    action: 'stop' | 'limit' | 'run';
+    reasons: Array<ReasonResponse>;
+    stoppedCells: number | null;
+    noKilnBanking: boolean;
+    maxLoadPercent: number | null;
+    name: string;
+    implementedAt: string | null;
+};
+
+export type OrderVersionResponse = {
+    /**
+     * The version that replaced this one
+     */
+    replacedBy?: {
+        orderId: string;
+        modification: number;
+        versionId: string;
+    } | null;
+    notifiedAt: string | null;
+    /**
+     * In lists: where the version stands on the timeline at the listed instant
+     */
+    state?: 'ahead' | 'in_force' | 'replaced' | 'ended';
+    versionId: string;
+    orderId: string;
+    modification: number;
+    status: 'current' | 'superseded';
+    ends: boolean;
+    directiveId: string;
+    directiveNumber: string;
+    directiveKind: string;
+    enterprise: OrderEnterpriseResponse;
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    phase: string | null;
+    lines: Array<OrderVersionLineResponse>;
+    stoppedCapacityPercent: number;
+    maxLoadPercent: number | null;
+    notes: Array<string>;
+    effectiveFrom: string;
+    effectiveTo: string | null;
+    ackDeadline: string;
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+    implementedAt: string | null;
+    currentModification: number;
+    createdAt: string;
+};
+
+export type OrderPageResponse = {
+    /**
+     * The instant the states refer to
+     */
+    at: string;
+    items: Array<OrderVersionResponse>;
+    total: number;
+};
+
+export type OrderDetailResponseVersion = {
+    state: 'ahead' | 'in_force' | 'replaced' | 'ended';
+    effectiveFrom: string;
+    effectiveTo: string | null;
+    modification: number;
+    versionId: string;
+    status: 'current' | 'superseded';
+    directiveNumber: string;
+    createdAt: string;
+    acknowledgedAt: string | null;
+};
+
+export type OrderDetailResponse = {
+    current: OrderVersionResponse;
+    versions: Array<OrderDetailResponseVersion>;
+};
+
+export type AcknowledgeResponse = {
+    orderId: string;
+    modification: number;
+    versionId: string;
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+    alreadyAcknowledged: boolean;
 };
 
 export type LineImplementationDto = {
@@ -96,17 +547,70 @@ export type RecordPhoneNoticeDto = {
     notes?: string;
 };
 
+export type AqiPointDoc = {
+    /**
+     * ISO 8601 with a zone; the point covers [at, at + step)
+     */
+    at: string;
+    aqi: number;
+};
+
+export type AqiSeriesDoc = {
+    county: string;
+    source?: string;
+    /**
+     * Inferred from the spacing of the points when absent
+     */
+    resolution?: 'hourly' | 'daily';
+    points: Array<AqiPointDoc>;
+};
+
 export type RecommendLevelDto = {
     /**
      * Forecast series of AQI per county (hourly or daily points); several series per county may disagree
      */
-    series: Array<string>;
+    series: Array<AqiSeriesDoc>;
     /**
      * The level in force per county, for the lift recommendation
      */
     active?: {
-        [key: string]: unknown;
+        [key: string]: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
     };
+};
+
+export type RecommendationsResponseRecommendationLift = {
+    reference: string | null;
+    recommended: boolean;
+    at: string | null;
+};
+
+export type RecommendationsResponseRecommendation = {
+    county: string;
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    from: string | null;
+    to: string | null;
+    maxWindowMean: number;
+    lift: RecommendationsResponseRecommendationLift;
+};
+
+export type RecommendationsResponse = {
+    recommendations: Array<RecommendationsResponseRecommendation>;
+};
+
+export type AlertResponse = {
+    /**
+     * Numeric id
+     */
+    id: string;
+    dedupeKey: string;
+    kind: 'no_channel' | 'ack_reminder' | 'ack_overdue' | 'report_missing';
+    stage: number;
+    county: string;
+    enterpriseCode: string | null;
+    orderVersionId: string | null;
+    message: string;
+    createdAt: string;
+    resolvedAt: string | null;
 };
 
 export type ResolveAlertDto = {
@@ -125,6 +629,29 @@ export type LineStatusDto = {
 export type FileStatusReportDto = {
     lines: Array<LineStatusDto>;
     note?: string;
+};
+
+export type StatusReportFiledResponse = {
+    id: string;
+    enterpriseCode: string;
+    slot: string;
+    reportedAt: string;
+};
+
+export type StatusReportResponseLine = {
+    line: string;
+    state: string;
+    loadPercent: number | null;
+};
+
+export type StatusReportResponse = {
+    enterpriseCode: string;
+    name: string;
+    county: string;
+    slot: string;
+    reportedAt: string;
+    lines: Array<StatusReportResponseLine>;
+    note: string | null;
 };
 
 export type IssueDirectiveDto = {
@@ -168,8 +695,222 @@ export type IssueDirectiveDto = {
     changesPageSize?: number;
 };
 
+export type DirectiveResultResponseSummaryCounty = {
+    county: string;
+    enterprises: number;
+    orders: number;
+    ended: number;
+    linesStopped: number;
+    meanStoppedCapacityPercent: number;
+    unreachable: number;
+};
+
+export type DirectiveResultResponseSummaryTotals = {
+    enterprises: number;
+    orders: number;
+    ended: number;
+    linesStopped: number;
+    unreachable: number;
+};
+
+export type UnreachableEnterpriseResponse = {
+    code: string;
+    name: string;
+    county: string;
+};
+
+export type DirectiveResultResponseSummary = {
+    counties: Array<DirectiveResultResponseSummaryCounty>;
+    totals: DirectiveResultResponseSummaryTotals;
+    unreachable: Array<UnreachableEnterpriseResponse>;
+};
+
+export type DirectiveResultResponse = {
+    id: string | null;
+    number: string | null;
+    kind: 'issue' | 'adjust' | 'lift' | 'expire' | 'season' | 'reconcile';
+    dryRun: boolean;
+    level: 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red' | null;
+    counties: Array<string>;
+    startsAt: string;
+    endsAt: string | null;
+    summary: DirectiveResultResponseSummary;
+};
+
+export type DirectiveListResponseItemSummary = {
+    ended: number;
+    orders: number;
+    enterprises: number;
+    unreachable: number;
+    linesStopped: number;
+};
+
+export type DirectiveListResponseItem = {
+    id: string;
+    number: string;
+    kind: 'issue' | 'adjust' | 'lift' | 'expire' | 'season' | 'reconcile';
+    level: 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red' | null;
+    counties: Array<string>;
+    city: boolean;
+    startsAt: string;
+    endsAt: string | null;
+    basis: string;
+    issuedBy: string;
+    issuedAt: string;
+    summary: DirectiveListResponseItemSummary;
+};
+
+export type DirectiveListResponse = {
+    items: Array<DirectiveListResponseItem>;
+};
+
+export type LevelSegmentResponse = {
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    from: string;
+    to: string | null;
+};
+
+export type CountyLevelResponse = {
+    /**
+     * When the level now changes, if something is directed
+     */
+    levelNowUntil: string | null;
+    next: Array<LevelSegmentResponse>;
+    county: string;
+    levelNow: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    directed: 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red' | null;
+    startsAt: string | null;
+    endsAt: string | null;
+    episodeId: string | null;
+};
+
+export type DirectiveProgressResponseDirective = {
+    id: string;
+    number: string;
+    kind: 'issue' | 'adjust' | 'lift' | 'expire' | 'season' | 'reconcile';
+    level: 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red' | null;
+    counties: Array<string>;
+    startsAt: string;
+    endsAt: string | null;
+    issuedAt: string;
+    issuedBy: string;
+};
+
+export type DirectiveProgressResponseCounty = {
+    inForce: number;
+    ahead: number;
+    replaced: number;
+    county: string;
+    orders: number;
+    delivered: number;
+    failed: number;
+    acknowledged: number;
+    implemented: number;
+    overdue: number;
+};
+
+export type OverdueEnterpriseResponse = {
+    enterpriseCode: string;
+    name: string;
+    county: string;
+    orderId: string;
+    modification: number;
+    ackDeadline: string;
+};
+
+export type DirectiveProgressResponse = {
+    directive: DirectiveProgressResponseDirective;
+    counties: Array<DirectiveProgressResponseCounty>;
+    overdue: Array<OverdueEnterpriseResponse>;
+};
+
+export type LedgerResponseItem = {
+    id: string;
+    county: string;
+    enterpriseCode: string;
+    findingId: string;
+    item: string;
+    itemName: string;
+    amount: number;
+    description: string;
+    createdAt: string;
+    voidedAt: string | null;
+    voidReason: string | null;
+    voidedBy: string | null;
+};
+
+export type LedgerResponse = {
+    month: string;
+    items: Array<LedgerResponseItem>;
+    total: number;
+};
+
+export type RankingResponseRanking = {
+    county: string;
+    rank: number;
+    violations: number;
+    amount: number;
+};
+
+export type RankingResponse = {
+    month: string;
+    ranking: Array<RankingResponseRanking>;
+};
+
 export type VoidEntryDto = {
     reason: string;
+};
+
+export type LedgerEntryResponse = {
+    id: string;
+    county: string;
+    enterpriseCode: string;
+    findingId: string;
+    item: string;
+    itemName: string;
+    amount: number;
+    description: string;
+    createdAt: string;
+    voidedAt: string | null;
+    voidReason: string | null;
+    voidedBy: string | null;
+};
+
+export type DailyReportResponseCounty = {
+    county: string;
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    levelName: string | null;
+    orders: number;
+    acknowledged: number;
+    acknowledgementRate: number;
+    implemented: number;
+    implementationRate: number;
+    overdue: number;
+    inspections: number;
+    findings: number;
+    violations: number;
+    penaltyYuan: number;
+};
+
+export type DailyReportResponseTotals = {
+    orders: number;
+    acknowledged: number;
+    acknowledgementRate: number;
+    implemented: number;
+    implementationRate: number;
+    overdue: number;
+    inspections: number;
+    findings: number;
+    violations: number;
+    penaltyYuan: number;
+};
+
+export type DailyReportResponse = {
+    date: string;
+    generatedAt: string;
+    asOf: string;
+    counties: Array<DailyReportResponseCounty>;
+    totals: DailyReportResponseTotals;
 };
 
 export type CreateTeamDto = {
@@ -179,6 +920,16 @@ export type CreateTeamDto = {
      * The county the team comes from (it does not inspect it by default)
      */
     homeCounty?: string;
+};
+
+export type TeamResponse = {
+    key: string;
+    name: string;
+    homeCounty: string;
+    /**
+     * Usernames of the active inspectors
+     */
+    members: Array<string>;
 };
 
 export type CreateDrawDto = {
@@ -200,6 +951,41 @@ export type CreateDrawDto = {
     weighted?: boolean;
 };
 
+export type DrawResponseList = {
+    order: number;
+    enterpriseCode: string;
+    enterpriseName: string;
+    county: string;
+    team: string;
+};
+
+export type DrawUnassignedResponse = {
+    code: string;
+    county: string;
+    reason: string;
+};
+
+export type DrawResponse = {
+    id: string;
+    seed: string;
+    drawnAt: string;
+    /**
+     * Picks per county
+     */
+    allocation: {
+        [key: string]: number;
+    };
+    list: Array<DrawResponseList>;
+    unassigned: Array<DrawUnassignedResponse>;
+};
+
+export type DrawVerifyResponse = {
+    id: string;
+    seed: string;
+    reproduced: boolean;
+    picks: number;
+};
+
 export type CreateTaskDto = {
     /**
      * Unified social credit code of the enterprise
@@ -210,6 +996,79 @@ export type CreateTaskDto = {
      * Why this enterprise is inspected outside the draw
      */
     reason: string;
+};
+
+export type TaskResponse = {
+    id: string;
+    drawId: string | null;
+    enterpriseCode: string;
+    enterpriseName: string;
+    county: string;
+    team: string;
+    kind: string;
+    reason: string;
+    status: string;
+    createdAt: string;
+};
+
+export type TaskDetailResponseTask = {
+    id: string;
+    drawId: string | null;
+    enterpriseCode: string;
+    enterpriseName: string;
+    county: string;
+    team: string;
+    kind: string;
+    reason: string;
+    status: string;
+    createdAt: string;
+};
+
+export type TaskDetailResponseEnterpriseLine = {
+    code: string;
+    name: string;
+    capacity: number;
+    unit: string;
+};
+
+export type TaskDetailResponseEnterprise = {
+    code: string;
+    name: string;
+    county: string;
+    lines: Array<TaskDetailResponseEnterpriseLine>;
+};
+
+export type TaskDetailResponseOrderLine = {
+    code: string;
+    action: 'stop' | 'limit' | 'run';
+    reasons: Array<ReasonResponse>;
+    stoppedCells: number | null;
+    noKilnBanking: boolean;
+    maxLoadPercent: number | null;
+};
+
+export type TaskDetailResponseOrder = {
+    orderId: string;
+    modification: number;
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    phase: string | null;
+    lines: Array<TaskDetailResponseOrderLine>;
+};
+
+export type TaskFindingResponse = {
+    id: string;
+    lineCode: string;
+    observedState: 'running' | 'stopped' | 'banked' | 'reduced';
+    observedAt: string;
+    verdict: 'violation' | 'compliant';
+    reason: string | null;
+};
+
+export type TaskDetailResponse = {
+    task: TaskDetailResponseTask;
+    enterprise: TaskDetailResponseEnterprise;
+    order: TaskDetailResponseOrder | null;
+    findings: Array<TaskFindingResponse>;
 };
 
 export type CreateFindingDto = {
@@ -236,6 +1095,110 @@ export type CreateFindingDto = {
     notes?: string;
 };
 
+export type FindingResultResponsePenalty = {
+    id: string;
+    item: string;
+    amount: number;
+};
+
+export type FindingResultResponse = {
+    id: string;
+    taskId: string | null;
+    enterpriseCode: string;
+    lineCode: string;
+    verdict: 'violation' | 'compliant';
+    kind: string | null;
+    reason: string | null;
+    orderVersionId: string | null;
+    penalty: FindingResultResponsePenalty | null;
+};
+
+export type FindingResponse = {
+    id: string;
+    taskId: string | null;
+    enterpriseCode: string;
+    enterpriseName: string;
+    county: string;
+    lineCode: string;
+    observedState: 'running' | 'stopped' | 'banked' | 'reduced';
+    loadPercent: number | null;
+    observedAt: string;
+    powerKw: number | null;
+    inspector: string;
+    team: string;
+    verdict: 'violation' | 'compliant';
+    reason: string | null;
+    penaltyItem: string | null;
+    photos: number;
+};
+
+export type EvidenceResponse = {
+    id: string;
+    findingId: string;
+    sha256: string;
+    mime: string;
+    size: number;
+    createdAt: string;
+};
+
+export type EvidenceListItemResponse = {
+    id: string;
+    sha256: string;
+    mime: string;
+    size: number;
+    uploadedBy: string;
+    createdAt: string;
+};
+
+export type PowerReadingDoc = {
+    enterpriseCode: string;
+    lineCode: string;
+    at: string;
+    kw: number;
+};
+
+export type PowerReadingsDoc = {
+    readings: Array<PowerReadingDoc>;
+};
+
+export type PowerAnomalyResponse = {
+    enterpriseCode: string;
+    lineCode: string;
+    at: string;
+    kw: number;
+    baselineKw: number;
+    explanation: string;
+    taskId: string | null;
+};
+
+export type PowerIngestResponse = {
+    received: number;
+    stored: number;
+    duplicates: number;
+    anomalies: Array<PowerAnomalyResponse>;
+};
+
+export type ErrorBody = {
+    error: {
+        /**
+         * Machine-readable, e.g. INVALID_INPUT, NOT_FOUND, ENTERPRISE_INVALID
+         */
+        code: string;
+        /**
+         * What went wrong and what to do
+         */
+        message: string;
+        /**
+         * The problems, e.g. [{ field, message }] or a list of messages
+         */
+        details?: unknown;
+        /**
+         * How many problems there were when details lists only the first ones
+         */
+        detailsTotal?: number;
+    };
+};
+
 export type HealthControllerLiveData = {
     body?: never;
     path?: never;
@@ -243,9 +1206,28 @@ export type HealthControllerLiveData = {
     url: '/health/live';
 };
 
-export type HealthControllerLiveResponses = {
-    200: unknown;
+export type HealthControllerLiveErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type HealthControllerLiveError = HealthControllerLiveErrors[keyof HealthControllerLiveErrors];
+
+export type HealthControllerLiveResponses = {
+    200: LiveResponse;
+};
+
+export type HealthControllerLiveResponse = HealthControllerLiveResponses[keyof HealthControllerLiveResponses];
 
 export type HealthControllerHealthData = {
     body?: never;
@@ -254,9 +1236,28 @@ export type HealthControllerHealthData = {
     url: '/health';
 };
 
-export type HealthControllerHealthResponses = {
-    200: unknown;
+export type HealthControllerHealthErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type HealthControllerHealthError = HealthControllerHealthErrors[keyof HealthControllerHealthErrors];
+
+export type HealthControllerHealthResponses = {
+    200: HealthResponse;
+};
+
+export type HealthControllerHealthResponse = HealthControllerHealthResponses[keyof HealthControllerHealthResponses];
 
 export type AuditControllerListData = {
     body?: never;
@@ -271,9 +1272,36 @@ export type AuditControllerListData = {
     url: '/api/v1/audit';
 };
 
-export type AuditControllerListResponses = {
-    200: unknown;
+export type AuditControllerListErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type AuditControllerListError = AuditControllerListErrors[keyof AuditControllerListErrors];
+
+export type AuditControllerListResponses = {
+    200: AuditPageResponse;
+};
+
+export type AuditControllerListResponse = AuditControllerListResponses[keyof AuditControllerListResponses];
 
 export type AuditControllerVerifyData = {
     body?: never;
@@ -281,6 +1309,31 @@ export type AuditControllerVerifyData = {
     query?: never;
     url: '/api/v1/audit/verify';
 };
+
+export type AuditControllerVerifyErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type AuditControllerVerifyError = AuditControllerVerifyErrors[keyof AuditControllerVerifyErrors];
 
 export type AuditControllerVerifyResponses = {
     200: unknown;
@@ -293,9 +1346,48 @@ export type AuthControllerLoginData = {
     url: '/api/v1/auth/login';
 };
 
-export type AuthControllerLoginResponses = {
-    200: unknown;
+export type AuthControllerLoginErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type AuthControllerLoginError = AuthControllerLoginErrors[keyof AuthControllerLoginErrors];
+
+export type AuthControllerLoginResponses = {
+    200: LoginResponse;
+};
+
+export type AuthControllerLoginResponse = AuthControllerLoginResponses[keyof AuthControllerLoginResponses];
 
 export type AuthControllerCloseSessionData = {
     body?: never;
@@ -303,6 +1395,27 @@ export type AuthControllerCloseSessionData = {
     query?: never;
     url: '/api/v1/auth/session';
 };
+
+export type AuthControllerCloseSessionErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type AuthControllerCloseSessionError = AuthControllerCloseSessionErrors[keyof AuthControllerCloseSessionErrors];
 
 export type AuthControllerCloseSessionResponses = {
     204: void;
@@ -317,6 +1430,35 @@ export type AuthControllerOpenSessionData = {
     url: '/api/v1/auth/session';
 };
 
+export type AuthControllerOpenSessionErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type AuthControllerOpenSessionError = AuthControllerOpenSessionErrors[keyof AuthControllerOpenSessionErrors];
+
 export type AuthControllerOpenSessionResponses = {
     200: unknown;
 };
@@ -328,6 +1470,23 @@ export type AuthControllerMeData = {
     url: '/api/v1/auth/me';
 };
 
+export type AuthControllerMeErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type AuthControllerMeError = AuthControllerMeErrors[keyof AuthControllerMeErrors];
+
 export type AuthControllerMeResponses = {
     200: unknown;
 };
@@ -338,6 +1497,43 @@ export type AuthControllerChangePasswordData = {
     query?: never;
     url: '/api/v1/auth/change-password';
 };
+
+export type AuthControllerChangePasswordErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type AuthControllerChangePasswordError = AuthControllerChangePasswordErrors[keyof AuthControllerChangePasswordErrors];
 
 export type AuthControllerChangePasswordResponses = {
     200: unknown;
@@ -355,6 +1551,31 @@ export type UsersControllerListData = {
     url: '/api/v1/users';
 };
 
+export type UsersControllerListErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type UsersControllerListError = UsersControllerListErrors[keyof UsersControllerListErrors];
+
 export type UsersControllerListResponses = {
     200: unknown;
 };
@@ -366,9 +1587,48 @@ export type UsersControllerCreateData = {
     url: '/api/v1/users';
 };
 
-export type UsersControllerCreateResponses = {
-    201: unknown;
+export type UsersControllerCreateErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type UsersControllerCreateError = UsersControllerCreateErrors[keyof UsersControllerCreateErrors];
+
+export type UsersControllerCreateResponses = {
+    201: UserResponse;
+};
+
+export type UsersControllerCreateResponse = UsersControllerCreateResponses[keyof UsersControllerCreateResponses];
 
 export type UsersControllerUpdateData = {
     body: UpdateUserDto;
@@ -378,6 +1638,47 @@ export type UsersControllerUpdateData = {
     query?: never;
     url: '/api/v1/users/{id}';
 };
+
+export type UsersControllerUpdateErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type UsersControllerUpdateError = UsersControllerUpdateErrors[keyof UsersControllerUpdateErrors];
 
 export type UsersControllerUpdateResponses = {
     200: unknown;
@@ -392,6 +1693,39 @@ export type UsersControllerDeactivateData = {
     url: '/api/v1/users/{id}/deactivate';
 };
 
+export type UsersControllerDeactivateErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type UsersControllerDeactivateError = UsersControllerDeactivateErrors[keyof UsersControllerDeactivateErrors];
+
 export type UsersControllerDeactivateResponses = {
     200: unknown;
 };
@@ -405,6 +1739,39 @@ export type UsersControllerActivateData = {
     url: '/api/v1/users/{id}/activate';
 };
 
+export type UsersControllerActivateErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type UsersControllerActivateError = UsersControllerActivateErrors[keyof UsersControllerActivateErrors];
+
 export type UsersControllerActivateResponses = {
     200: unknown;
 };
@@ -417,6 +1784,39 @@ export type UsersControllerResetPasswordData = {
     query?: never;
     url: '/api/v1/users/{id}/reset-password';
 };
+
+export type UsersControllerResetPasswordErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type UsersControllerResetPasswordError = UsersControllerResetPasswordErrors[keyof UsersControllerResetPasswordErrors];
 
 export type UsersControllerResetPasswordResponses = {
     200: unknown;
@@ -454,22 +1854,86 @@ export type RegistryControllerListData = {
     url: '/api/v1/enterprises';
 };
 
-export type RegistryControllerListResponses = {
-    200: unknown;
+export type RegistryControllerListErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
 
+export type RegistryControllerListError = RegistryControllerListErrors[keyof RegistryControllerListErrors];
+
+export type RegistryControllerListResponses = {
+    200: EnterprisePageResponse;
+};
+
+export type RegistryControllerListResponse = RegistryControllerListResponses[keyof RegistryControllerListResponses];
+
 export type RegistryControllerCreateData = {
-    body: {
-        [key: string]: unknown;
-    };
+    body: EnterpriseInputDoc;
     path?: never;
     query?: never;
     url: '/api/v1/enterprises';
 };
 
-export type RegistryControllerCreateResponses = {
-    201: unknown;
+export type RegistryControllerCreateErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type RegistryControllerCreateError = RegistryControllerCreateErrors[keyof RegistryControllerCreateErrors];
+
+export type RegistryControllerCreateResponses = {
+    201: EnterpriseResponse;
+};
+
+export type RegistryControllerCreateResponse = RegistryControllerCreateResponses[keyof RegistryControllerCreateResponses];
 
 export type RegistryControllerGetData = {
     body?: never;
@@ -480,14 +1944,43 @@ export type RegistryControllerGetData = {
     url: '/api/v1/enterprises/{code}';
 };
 
-export type RegistryControllerGetResponses = {
-    200: unknown;
+export type RegistryControllerGetErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
 
+export type RegistryControllerGetError = RegistryControllerGetErrors[keyof RegistryControllerGetErrors];
+
+export type RegistryControllerGetResponses = {
+    200: EnterpriseResponse;
+};
+
+export type RegistryControllerGetResponse = RegistryControllerGetResponses[keyof RegistryControllerGetResponses];
+
 export type RegistryControllerUpdateData = {
-    body: {
-        [key: string]: unknown;
-    };
+    body: EnterpriseUpdateDoc;
     headers?: {
         /**
          * The version you read, if not given as "version" in the body
@@ -501,9 +1994,52 @@ export type RegistryControllerUpdateData = {
     url: '/api/v1/enterprises/{code}';
 };
 
-export type RegistryControllerUpdateResponses = {
-    200: unknown;
+export type RegistryControllerUpdateErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type RegistryControllerUpdateError = RegistryControllerUpdateErrors[keyof RegistryControllerUpdateErrors];
+
+export type RegistryControllerUpdateResponses = {
+    200: EnterpriseResponse;
+};
+
+export type RegistryControllerUpdateResponse = RegistryControllerUpdateResponses[keyof RegistryControllerUpdateResponses];
 
 export type RegistryControllerWebhookSecretData = {
     body?: never;
@@ -514,9 +2050,40 @@ export type RegistryControllerWebhookSecretData = {
     url: '/api/v1/enterprises/{code}/webhook-secret';
 };
 
-export type RegistryControllerWebhookSecretResponses = {
-    200: unknown;
+export type RegistryControllerWebhookSecretErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type RegistryControllerWebhookSecretError = RegistryControllerWebhookSecretErrors[keyof RegistryControllerWebhookSecretErrors];
+
+export type RegistryControllerWebhookSecretResponses = {
+    200: WebhookSecretResponse;
+};
+
+export type RegistryControllerWebhookSecretResponse = RegistryControllerWebhookSecretResponses[keyof RegistryControllerWebhookSecretResponses];
 
 export type RegistryControllerDeactivateData = {
     body?: never;
@@ -527,9 +2094,44 @@ export type RegistryControllerDeactivateData = {
     url: '/api/v1/enterprises/{code}/deactivate';
 };
 
-export type RegistryControllerDeactivateResponses = {
-    200: unknown;
+export type RegistryControllerDeactivateErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type RegistryControllerDeactivateError = RegistryControllerDeactivateErrors[keyof RegistryControllerDeactivateErrors];
+
+export type RegistryControllerDeactivateResponses = {
+    200: EnterpriseResponse;
+};
+
+export type RegistryControllerDeactivateResponse = RegistryControllerDeactivateResponses[keyof RegistryControllerDeactivateResponses];
 
 export type RegistryControllerActivateData = {
     body?: never;
@@ -540,14 +2142,50 @@ export type RegistryControllerActivateData = {
     url: '/api/v1/enterprises/{code}/activate';
 };
 
-export type RegistryControllerActivateResponses = {
-    200: unknown;
+export type RegistryControllerActivateErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
 
+export type RegistryControllerActivateError = RegistryControllerActivateErrors[keyof RegistryControllerActivateErrors];
+
+export type RegistryControllerActivateResponses = {
+    200: EnterpriseResponse;
+};
+
+export type RegistryControllerActivateResponse = RegistryControllerActivateResponses[keyof RegistryControllerActivateResponses];
+
 export type RegistryImportControllerImportData = {
-    body: {
-        [key: string]: unknown;
-    };
+    /**
+     * JSON as below, or the CSV / XLSX layout of import-format.md as the raw body
+     */
+    body: RegistryImportDoc;
     headers: {
         'content-type': string;
     };
@@ -565,9 +2203,48 @@ export type RegistryImportControllerImportData = {
     url: '/api/v1/registry/import';
 };
 
-export type RegistryImportControllerImportResponses = {
-    200: unknown;
+export type RegistryImportControllerImportErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type RegistryImportControllerImportError = RegistryImportControllerImportErrors[keyof RegistryImportControllerImportErrors];
+
+export type RegistryImportControllerImportResponses = {
+    200: ImportSummaryResponse;
+};
+
+export type RegistryImportControllerImportResponse = RegistryImportControllerImportResponses[keyof RegistryImportControllerImportResponses];
 
 export type ReferenceControllerCountiesData = {
     body?: never;
@@ -576,9 +2253,36 @@ export type ReferenceControllerCountiesData = {
     url: '/api/v1/counties';
 };
 
-export type ReferenceControllerCountiesResponses = {
-    200: unknown;
+export type ReferenceControllerCountiesErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type ReferenceControllerCountiesError = ReferenceControllerCountiesErrors[keyof ReferenceControllerCountiesErrors];
+
+export type ReferenceControllerCountiesResponses = {
+    200: Array<CountyResponse>;
+};
+
+export type ReferenceControllerCountiesResponse = ReferenceControllerCountiesResponses[keyof ReferenceControllerCountiesResponses];
 
 export type ReferenceControllerReferenceData = {
     body?: never;
@@ -587,9 +2291,36 @@ export type ReferenceControllerReferenceData = {
     url: '/api/v1/reference';
 };
 
-export type ReferenceControllerReferenceResponses = {
-    200: unknown;
+export type ReferenceControllerReferenceErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type ReferenceControllerReferenceError = ReferenceControllerReferenceErrors[keyof ReferenceControllerReferenceErrors];
+
+export type ReferenceControllerReferenceResponses = {
+    200: ReferenceResponse;
+};
+
+export type ReferenceControllerReferenceResponse = ReferenceControllerReferenceResponses[keyof ReferenceControllerReferenceResponses];
 
 export type SeasonsControllerListData = {
     body?: never;
@@ -598,9 +2329,36 @@ export type SeasonsControllerListData = {
     url: '/api/v1/seasons';
 };
 
-export type SeasonsControllerListResponses = {
-    200: unknown;
+export type SeasonsControllerListErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type SeasonsControllerListError = SeasonsControllerListErrors[keyof SeasonsControllerListErrors];
+
+export type SeasonsControllerListResponses = {
+    200: Array<SeasonResponse>;
+};
+
+export type SeasonsControllerListResponse = SeasonsControllerListResponses[keyof SeasonsControllerListResponses];
 
 export type SeasonsControllerCalendarData = {
     body?: never;
@@ -611,9 +2369,40 @@ export type SeasonsControllerCalendarData = {
     url: '/api/v1/seasons/{season}/calendar';
 };
 
-export type SeasonsControllerCalendarResponses = {
-    200: unknown;
+export type SeasonsControllerCalendarErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type SeasonsControllerCalendarError = SeasonsControllerCalendarErrors[keyof SeasonsControllerCalendarErrors];
+
+export type SeasonsControllerCalendarResponses = {
+    200: SeasonCalendarResponse;
+};
+
+export type SeasonsControllerCalendarResponse = SeasonsControllerCalendarResponses[keyof SeasonsControllerCalendarResponses];
 
 export type OrdersControllerPreviewOrderData = {
     body: PreviewOrderDto;
@@ -622,9 +2411,48 @@ export type OrdersControllerPreviewOrderData = {
     url: '/api/v1/orders/preview';
 };
 
-export type OrdersControllerPreviewOrderResponses = {
-    200: unknown;
+export type OrdersControllerPreviewOrderErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type OrdersControllerPreviewOrderError = OrdersControllerPreviewOrderErrors[keyof OrdersControllerPreviewOrderErrors];
+
+export type OrdersControllerPreviewOrderResponses = {
+    200: OrderPreviewResponse;
+};
+
+export type OrdersControllerPreviewOrderResponse = OrdersControllerPreviewOrderResponses[keyof OrdersControllerPreviewOrderResponses];
 
 export type OrdersControllerListData = {
     body?: never;
@@ -653,9 +2481,36 @@ export type OrdersControllerListData = {
     url: '/api/v1/orders';
 };
 
-export type OrdersControllerListResponses = {
-    200: unknown;
+export type OrdersControllerListErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type OrdersControllerListError = OrdersControllerListErrors[keyof OrdersControllerListErrors];
+
+export type OrdersControllerListResponses = {
+    200: OrderPageResponse;
+};
+
+export type OrdersControllerListResponse = OrdersControllerListResponses[keyof OrdersControllerListResponses];
 
 export type OrdersControllerGetData = {
     body?: never;
@@ -666,9 +2521,40 @@ export type OrdersControllerGetData = {
     url: '/api/v1/orders/{orderId}';
 };
 
-export type OrdersControllerGetResponses = {
-    200: unknown;
+export type OrdersControllerGetErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type OrdersControllerGetError = OrdersControllerGetErrors[keyof OrdersControllerGetErrors];
+
+export type OrdersControllerGetResponses = {
+    200: OrderDetailResponse;
+};
+
+export type OrdersControllerGetResponse = OrdersControllerGetResponses[keyof OrdersControllerGetResponses];
 
 export type OrdersControllerAcknowledgeData = {
     body?: never;
@@ -680,9 +2566,44 @@ export type OrdersControllerAcknowledgeData = {
     url: '/api/v1/orders/{orderId}/versions/{modification}/acknowledge';
 };
 
-export type OrdersControllerAcknowledgeResponses = {
-    200: unknown;
+export type OrdersControllerAcknowledgeErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type OrdersControllerAcknowledgeError = OrdersControllerAcknowledgeErrors[keyof OrdersControllerAcknowledgeErrors];
+
+export type OrdersControllerAcknowledgeResponses = {
+    200: AcknowledgeResponse;
+};
+
+export type OrdersControllerAcknowledgeResponse = OrdersControllerAcknowledgeResponses[keyof OrdersControllerAcknowledgeResponses];
 
 export type OrdersControllerImplementData = {
     body: ConfirmImplementationDto;
@@ -694,9 +2615,52 @@ export type OrdersControllerImplementData = {
     url: '/api/v1/orders/{orderId}/versions/{modification}/implementation';
 };
 
-export type OrdersControllerImplementResponses = {
-    200: unknown;
+export type OrdersControllerImplementErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type OrdersControllerImplementError = OrdersControllerImplementErrors[keyof OrdersControllerImplementErrors];
+
+export type OrdersControllerImplementResponses = {
+    200: OrderVersionResponse;
+};
+
+export type OrdersControllerImplementResponse = OrdersControllerImplementResponses[keyof OrdersControllerImplementResponses];
 
 export type OrdersControllerListPhoneNoticesData = {
     body?: never;
@@ -707,6 +2671,35 @@ export type OrdersControllerListPhoneNoticesData = {
     query?: never;
     url: '/api/v1/orders/{orderId}/versions/{modification}/phone-notices';
 };
+
+export type OrdersControllerListPhoneNoticesErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type OrdersControllerListPhoneNoticesError = OrdersControllerListPhoneNoticesErrors[keyof OrdersControllerListPhoneNoticesErrors];
 
 export type OrdersControllerListPhoneNoticesResponses = {
     200: unknown;
@@ -722,6 +2715,47 @@ export type OrdersControllerRecordPhoneNoticeData = {
     url: '/api/v1/orders/{orderId}/versions/{modification}/phone-notices';
 };
 
+export type OrdersControllerRecordPhoneNoticeErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type OrdersControllerRecordPhoneNoticeError = OrdersControllerRecordPhoneNoticeErrors[keyof OrdersControllerRecordPhoneNoticeErrors];
+
 export type OrdersControllerRecordPhoneNoticeResponses = {
     201: unknown;
 };
@@ -736,6 +2770,35 @@ export type OrdersControllerDeliveryEvidenceData = {
     url: '/api/v1/orders/{orderId}/versions/{modification}/delivery-evidence';
 };
 
+export type OrdersControllerDeliveryEvidenceErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type OrdersControllerDeliveryEvidenceError = OrdersControllerDeliveryEvidenceErrors[keyof OrdersControllerDeliveryEvidenceErrors];
+
 export type OrdersControllerDeliveryEvidenceResponses = {
     200: unknown;
 };
@@ -747,9 +2810,48 @@ export type LevelsControllerRecommendData = {
     url: '/api/v1/levels/recommend';
 };
 
-export type LevelsControllerRecommendResponses = {
-    200: unknown;
+export type LevelsControllerRecommendErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type LevelsControllerRecommendError = LevelsControllerRecommendErrors[keyof LevelsControllerRecommendErrors];
+
+export type LevelsControllerRecommendResponses = {
+    200: RecommendationsResponse;
+};
+
+export type LevelsControllerRecommendResponse = LevelsControllerRecommendResponses[keyof LevelsControllerRecommendResponses];
 
 export type AlertsControllerListData = {
     body?: never;
@@ -764,9 +2866,36 @@ export type AlertsControllerListData = {
     url: '/api/v1/alerts';
 };
 
-export type AlertsControllerListResponses = {
-    200: unknown;
+export type AlertsControllerListErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type AlertsControllerListError = AlertsControllerListErrors[keyof AlertsControllerListErrors];
+
+export type AlertsControllerListResponses = {
+    200: Array<AlertResponse>;
+};
+
+export type AlertsControllerListResponse = AlertsControllerListResponses[keyof AlertsControllerListResponses];
 
 export type AlertsControllerResolveData = {
     body: ResolveAlertDto;
@@ -777,6 +2906,47 @@ export type AlertsControllerResolveData = {
     url: '/api/v1/alerts/{id}/resolve';
 };
 
+export type AlertsControllerResolveErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type AlertsControllerResolveError = AlertsControllerResolveErrors[keyof AlertsControllerResolveErrors];
+
 export type AlertsControllerResolveResponses = {
     200: unknown;
 };
@@ -786,20 +2956,47 @@ export type StatusReportsControllerListData = {
     path?: never;
     query?: {
         /**
-         * A report time, ISO 8601
+         * A report time, ISO 8601 with an offset; default the latest
          */
         slot?: string;
         /**
          * true: every correction too, not only the latest report per slot
          */
-        history?: string;
+        history?: boolean;
     };
     url: '/api/v1/status-reports';
 };
 
-export type StatusReportsControllerListResponses = {
-    200: unknown;
+export type StatusReportsControllerListErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type StatusReportsControllerListError = StatusReportsControllerListErrors[keyof StatusReportsControllerListErrors];
+
+export type StatusReportsControllerListResponses = {
+    200: Array<StatusReportResponse>;
+};
+
+export type StatusReportsControllerListResponse = StatusReportsControllerListResponses[keyof StatusReportsControllerListResponses];
 
 export type StatusReportsControllerFileData = {
     body: FileStatusReportDto;
@@ -808,9 +3005,48 @@ export type StatusReportsControllerFileData = {
     url: '/api/v1/status-reports';
 };
 
-export type StatusReportsControllerFileResponses = {
-    201: unknown;
+export type StatusReportsControllerFileErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type StatusReportsControllerFileError = StatusReportsControllerFileErrors[keyof StatusReportsControllerFileErrors];
+
+export type StatusReportsControllerFileResponses = {
+    201: StatusReportFiledResponse;
+};
+
+export type StatusReportsControllerFileResponse = StatusReportsControllerFileResponses[keyof StatusReportsControllerFileResponses];
 
 export type DirectivesControllerListData = {
     body?: never;
@@ -821,9 +3057,36 @@ export type DirectivesControllerListData = {
     url: '/api/v1/directives';
 };
 
-export type DirectivesControllerListResponses = {
-    200: unknown;
+export type DirectivesControllerListErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type DirectivesControllerListError = DirectivesControllerListErrors[keyof DirectivesControllerListErrors];
+
+export type DirectivesControllerListResponses = {
+    200: DirectiveListResponse;
+};
+
+export type DirectivesControllerListResponse = DirectivesControllerListResponses[keyof DirectivesControllerListResponses];
 
 export type DirectivesControllerDecideData = {
     body: IssueDirectiveDto;
@@ -832,9 +3095,48 @@ export type DirectivesControllerDecideData = {
     url: '/api/v1/directives';
 };
 
-export type DirectivesControllerDecideResponses = {
-    200: unknown;
+export type DirectivesControllerDecideErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type DirectivesControllerDecideError = DirectivesControllerDecideErrors[keyof DirectivesControllerDecideErrors];
+
+export type DirectivesControllerDecideResponses = {
+    200: DirectiveResultResponse;
+};
+
+export type DirectivesControllerDecideResponse = DirectivesControllerDecideResponses[keyof DirectivesControllerDecideResponses];
 
 export type DirectivesControllerChangesCsvData = {
     body: IssueDirectiveDto;
@@ -842,6 +3144,43 @@ export type DirectivesControllerChangesCsvData = {
     query?: never;
     url: '/api/v1/directives/dry-run/changes.csv';
 };
+
+export type DirectivesControllerChangesCsvErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type DirectivesControllerChangesCsvError = DirectivesControllerChangesCsvErrors[keyof DirectivesControllerChangesCsvErrors];
 
 export type DirectivesControllerChangesCsvResponses = {
     200: unknown;
@@ -854,9 +3193,36 @@ export type DirectivesControllerLevelsData = {
     url: '/api/v1/directives/levels';
 };
 
-export type DirectivesControllerLevelsResponses = {
-    200: unknown;
+export type DirectivesControllerLevelsErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type DirectivesControllerLevelsError = DirectivesControllerLevelsErrors[keyof DirectivesControllerLevelsErrors];
+
+export type DirectivesControllerLevelsResponses = {
+    200: Array<CountyLevelResponse>;
+};
+
+export type DirectivesControllerLevelsResponse = DirectivesControllerLevelsResponses[keyof DirectivesControllerLevelsResponses];
 
 export type DirectivesControllerProgressData = {
     body?: never;
@@ -867,9 +3233,40 @@ export type DirectivesControllerProgressData = {
     url: '/api/v1/directives/{id}/progress';
 };
 
-export type DirectivesControllerProgressResponses = {
-    200: unknown;
+export type DirectivesControllerProgressErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type DirectivesControllerProgressError = DirectivesControllerProgressErrors[keyof DirectivesControllerProgressErrors];
+
+export type DirectivesControllerProgressResponses = {
+    200: DirectiveProgressResponse;
+};
+
+export type DirectivesControllerProgressResponse = DirectivesControllerProgressResponses[keyof DirectivesControllerProgressResponses];
 
 export type DirectivesControllerDirectiveOrdersData = {
     body?: never;
@@ -884,6 +3281,35 @@ export type DirectivesControllerDirectiveOrdersData = {
     url: '/api/v1/directives/{id}/orders';
 };
 
+export type DirectivesControllerDirectiveOrdersErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type DirectivesControllerDirectiveOrdersError = DirectivesControllerDirectiveOrdersErrors[keyof DirectivesControllerDirectiveOrdersErrors];
+
 export type DirectivesControllerDirectiveOrdersResponses = {
     200: unknown;
 };
@@ -895,9 +3321,31 @@ export type WarningsControllerFeedData = {
     url: '/api/v1/warnings/cap';
 };
 
-export type WarningsControllerFeedResponses = {
-    200: unknown;
+export type WarningsControllerFeedErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type WarningsControllerFeedError = WarningsControllerFeedErrors[keyof WarningsControllerFeedErrors];
+
+export type WarningsControllerFeedResponses = {
+    /**
+     * Atom feed, each entry one OASIS CAP 1.2 alert
+     */
+    200: string;
+};
+
+export type WarningsControllerFeedResponse = WarningsControllerFeedResponses[keyof WarningsControllerFeedResponses];
 
 export type WarningsControllerOneData = {
     body?: never;
@@ -908,9 +3356,35 @@ export type WarningsControllerOneData = {
     url: '/api/v1/warnings/cap/{id}';
 };
 
-export type WarningsControllerOneResponses = {
-    200: unknown;
+export type WarningsControllerOneErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type WarningsControllerOneError = WarningsControllerOneErrors[keyof WarningsControllerOneErrors];
+
+export type WarningsControllerOneResponses = {
+    /**
+     * One OASIS CAP 1.2 alert
+     */
+    200: string;
+};
+
+export type WarningsControllerOneResponse = WarningsControllerOneResponses[keyof WarningsControllerOneResponses];
 
 export type ComplianceControllerListData = {
     body?: never;
@@ -925,9 +3399,36 @@ export type ComplianceControllerListData = {
     url: '/api/v1/ledger';
 };
 
-export type ComplianceControllerListResponses = {
-    200: unknown;
+export type ComplianceControllerListErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type ComplianceControllerListError = ComplianceControllerListErrors[keyof ComplianceControllerListErrors];
+
+export type ComplianceControllerListResponses = {
+    200: LedgerResponse;
+};
+
+export type ComplianceControllerListResponse = ComplianceControllerListResponses[keyof ComplianceControllerListResponses];
 
 export type ComplianceControllerRankingData = {
     body?: never;
@@ -942,9 +3443,36 @@ export type ComplianceControllerRankingData = {
     url: '/api/v1/ledger/ranking';
 };
 
-export type ComplianceControllerRankingResponses = {
-    200: unknown;
+export type ComplianceControllerRankingErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type ComplianceControllerRankingError = ComplianceControllerRankingErrors[keyof ComplianceControllerRankingErrors];
+
+export type ComplianceControllerRankingResponses = {
+    200: RankingResponse;
+};
+
+export type ComplianceControllerRankingResponse = ComplianceControllerRankingResponses[keyof ComplianceControllerRankingResponses];
 
 export type ComplianceControllerVoidData = {
     body: VoidEntryDto;
@@ -955,9 +3483,52 @@ export type ComplianceControllerVoidData = {
     url: '/api/v1/ledger/{id}/void';
 };
 
-export type ComplianceControllerVoidResponses = {
-    200: unknown;
+export type ComplianceControllerVoidErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type ComplianceControllerVoidError = ComplianceControllerVoidErrors[keyof ComplianceControllerVoidErrors];
+
+export type ComplianceControllerVoidResponses = {
+    200: LedgerEntryResponse;
+};
+
+export type ComplianceControllerVoidResponse = ComplianceControllerVoidResponses[keyof ComplianceControllerVoidResponses];
 
 export type ReportsControllerDailyData = {
     body?: never;
@@ -969,9 +3540,39 @@ export type ReportsControllerDailyData = {
     url: '/api/v1/reports/daily';
 };
 
-export type ReportsControllerDailyResponses = {
-    200: unknown;
+export type ReportsControllerDailyErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type ReportsControllerDailyError = ReportsControllerDailyErrors[keyof ReportsControllerDailyErrors];
+
+export type ReportsControllerDailyResponses = {
+    /**
+     * JSON by default; format=csv (UTF-8 with BOM) or format=html (printable page)
+     */
+    200: DailyReportResponse;
+};
+
+export type ReportsControllerDailyResponse = ReportsControllerDailyResponses[keyof ReportsControllerDailyResponses];
 
 export type ReportsControllerOrdersData = {
     body?: never;
@@ -990,9 +3591,39 @@ export type ReportsControllerOrdersData = {
     url: '/api/v1/exports/orders.csv';
 };
 
-export type ReportsControllerOrdersResponses = {
-    200: unknown;
+export type ReportsControllerOrdersErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type ReportsControllerOrdersError = ReportsControllerOrdersErrors[keyof ReportsControllerOrdersErrors];
+
+export type ReportsControllerOrdersResponses = {
+    /**
+     * CSV, UTF-8 with BOM
+     */
+    200: string;
+};
+
+export type ReportsControllerOrdersResponse = ReportsControllerOrdersResponses[keyof ReportsControllerOrdersResponses];
 
 export type ReportsControllerFindingsData = {
     body?: never;
@@ -1011,9 +3642,39 @@ export type ReportsControllerFindingsData = {
     url: '/api/v1/exports/findings.csv';
 };
 
-export type ReportsControllerFindingsResponses = {
-    200: unknown;
+export type ReportsControllerFindingsErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type ReportsControllerFindingsError = ReportsControllerFindingsErrors[keyof ReportsControllerFindingsErrors];
+
+export type ReportsControllerFindingsResponses = {
+    /**
+     * CSV, UTF-8 with BOM
+     */
+    200: string;
+};
+
+export type ReportsControllerFindingsResponse = ReportsControllerFindingsResponses[keyof ReportsControllerFindingsResponses];
 
 export type ReportsControllerLedgerData = {
     body?: never;
@@ -1032,9 +3693,39 @@ export type ReportsControllerLedgerData = {
     url: '/api/v1/exports/ledger.csv';
 };
 
-export type ReportsControllerLedgerResponses = {
-    200: unknown;
+export type ReportsControllerLedgerErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type ReportsControllerLedgerError = ReportsControllerLedgerErrors[keyof ReportsControllerLedgerErrors];
+
+export type ReportsControllerLedgerResponses = {
+    /**
+     * CSV, UTF-8 with BOM
+     */
+    200: string;
+};
+
+export type ReportsControllerLedgerResponse = ReportsControllerLedgerResponses[keyof ReportsControllerLedgerResponses];
 
 export type InspectionsControllerListTeamsData = {
     body?: never;
@@ -1043,9 +3734,36 @@ export type InspectionsControllerListTeamsData = {
     url: '/api/v1/teams';
 };
 
-export type InspectionsControllerListTeamsResponses = {
-    200: unknown;
+export type InspectionsControllerListTeamsErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerListTeamsError = InspectionsControllerListTeamsErrors[keyof InspectionsControllerListTeamsErrors];
+
+export type InspectionsControllerListTeamsResponses = {
+    200: Array<TeamResponse>;
+};
+
+export type InspectionsControllerListTeamsResponse = InspectionsControllerListTeamsResponses[keyof InspectionsControllerListTeamsResponses];
 
 export type InspectionsControllerCreateTeamData = {
     body: CreateTeamDto;
@@ -1054,9 +3772,48 @@ export type InspectionsControllerCreateTeamData = {
     url: '/api/v1/teams';
 };
 
-export type InspectionsControllerCreateTeamResponses = {
-    201: unknown;
+export type InspectionsControllerCreateTeamErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerCreateTeamError = InspectionsControllerCreateTeamErrors[keyof InspectionsControllerCreateTeamErrors];
+
+export type InspectionsControllerCreateTeamResponses = {
+    201: TeamResponse;
+};
+
+export type InspectionsControllerCreateTeamResponse = InspectionsControllerCreateTeamResponses[keyof InspectionsControllerCreateTeamResponses];
 
 export type InspectionsControllerCreateDrawData = {
     body: CreateDrawDto;
@@ -1065,9 +3822,48 @@ export type InspectionsControllerCreateDrawData = {
     url: '/api/v1/draws';
 };
 
-export type InspectionsControllerCreateDrawResponses = {
-    201: unknown;
+export type InspectionsControllerCreateDrawErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerCreateDrawError = InspectionsControllerCreateDrawErrors[keyof InspectionsControllerCreateDrawErrors];
+
+export type InspectionsControllerCreateDrawResponses = {
+    201: DrawResponse;
+};
+
+export type InspectionsControllerCreateDrawResponse = InspectionsControllerCreateDrawResponses[keyof InspectionsControllerCreateDrawResponses];
 
 export type InspectionsControllerGetDrawData = {
     body?: never;
@@ -1078,9 +3874,40 @@ export type InspectionsControllerGetDrawData = {
     url: '/api/v1/draws/{id}';
 };
 
-export type InspectionsControllerGetDrawResponses = {
-    200: unknown;
+export type InspectionsControllerGetDrawErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerGetDrawError = InspectionsControllerGetDrawErrors[keyof InspectionsControllerGetDrawErrors];
+
+export type InspectionsControllerGetDrawResponses = {
+    200: DrawResponse;
+};
+
+export type InspectionsControllerGetDrawResponse = InspectionsControllerGetDrawResponses[keyof InspectionsControllerGetDrawResponses];
 
 export type InspectionsControllerVerifyDrawData = {
     body?: never;
@@ -1091,22 +3918,87 @@ export type InspectionsControllerVerifyDrawData = {
     url: '/api/v1/draws/{id}/verify';
 };
 
-export type InspectionsControllerVerifyDrawResponses = {
-    200: unknown;
+export type InspectionsControllerVerifyDrawErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerVerifyDrawError = InspectionsControllerVerifyDrawErrors[keyof InspectionsControllerVerifyDrawErrors];
+
+export type InspectionsControllerVerifyDrawResponses = {
+    200: DrawVerifyResponse;
+};
+
+export type InspectionsControllerVerifyDrawResponse = InspectionsControllerVerifyDrawResponses[keyof InspectionsControllerVerifyDrawResponses];
 
 export type InspectionsControllerListTasksData = {
     body?: never;
     path?: never;
-    query: {
-        status: string;
+    query?: {
+        /**
+         * Only tasks in this status, e.g. open
+         */
+        status?: string;
     };
     url: '/api/v1/tasks';
 };
 
-export type InspectionsControllerListTasksResponses = {
-    200: unknown;
+export type InspectionsControllerListTasksErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerListTasksError = InspectionsControllerListTasksErrors[keyof InspectionsControllerListTasksErrors];
+
+export type InspectionsControllerListTasksResponses = {
+    200: Array<TaskResponse>;
+};
+
+export type InspectionsControllerListTasksResponse = InspectionsControllerListTasksResponses[keyof InspectionsControllerListTasksResponses];
 
 export type InspectionsControllerCreateTaskData = {
     body: CreateTaskDto;
@@ -1115,9 +4007,48 @@ export type InspectionsControllerCreateTaskData = {
     url: '/api/v1/tasks';
 };
 
-export type InspectionsControllerCreateTaskResponses = {
-    201: unknown;
+export type InspectionsControllerCreateTaskErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerCreateTaskError = InspectionsControllerCreateTaskErrors[keyof InspectionsControllerCreateTaskErrors];
+
+export type InspectionsControllerCreateTaskResponses = {
+    201: TaskResponse;
+};
+
+export type InspectionsControllerCreateTaskResponse = InspectionsControllerCreateTaskResponses[keyof InspectionsControllerCreateTaskResponses];
 
 export type InspectionsControllerGetTaskData = {
     body?: never;
@@ -1128,9 +4059,40 @@ export type InspectionsControllerGetTaskData = {
     url: '/api/v1/tasks/{id}';
 };
 
-export type InspectionsControllerGetTaskResponses = {
-    200: unknown;
+export type InspectionsControllerGetTaskErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerGetTaskError = InspectionsControllerGetTaskErrors[keyof InspectionsControllerGetTaskErrors];
+
+export type InspectionsControllerGetTaskResponses = {
+    200: TaskDetailResponse;
+};
+
+export type InspectionsControllerGetTaskResponse = InspectionsControllerGetTaskResponses[keyof InspectionsControllerGetTaskResponses];
 
 export type InspectionsControllerCreateFindingData = {
     body: CreateFindingDto;
@@ -1141,23 +4103,93 @@ export type InspectionsControllerCreateFindingData = {
     url: '/api/v1/tasks/{id}/findings';
 };
 
-export type InspectionsControllerCreateFindingResponses = {
-    201: unknown;
+export type InspectionsControllerCreateFindingErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerCreateFindingError = InspectionsControllerCreateFindingErrors[keyof InspectionsControllerCreateFindingErrors];
+
+export type InspectionsControllerCreateFindingResponses = {
+    201: FindingResultResponse;
+};
+
+export type InspectionsControllerCreateFindingResponse = InspectionsControllerCreateFindingResponses[keyof InspectionsControllerCreateFindingResponses];
 
 export type InspectionsControllerListFindingsData = {
     body?: never;
     path?: never;
-    query: {
-        verdict: string;
-        county: string;
+    query?: {
+        verdict?: 'violation' | 'compliant';
+        county?: string;
     };
     url: '/api/v1/findings';
 };
 
-export type InspectionsControllerListFindingsResponses = {
-    200: unknown;
+export type InspectionsControllerListFindingsErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerListFindingsError = InspectionsControllerListFindingsErrors[keyof InspectionsControllerListFindingsErrors];
+
+export type InspectionsControllerListFindingsResponses = {
+    200: Array<FindingResponse>;
+};
+
+export type InspectionsControllerListFindingsResponse = InspectionsControllerListFindingsResponses[keyof InspectionsControllerListFindingsResponses];
 
 export type InspectionsControllerListEvidenceData = {
     body?: never;
@@ -1168,9 +4200,40 @@ export type InspectionsControllerListEvidenceData = {
     url: '/api/v1/findings/{id}/evidence';
 };
 
-export type InspectionsControllerListEvidenceResponses = {
-    200: unknown;
+export type InspectionsControllerListEvidenceErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerListEvidenceError = InspectionsControllerListEvidenceErrors[keyof InspectionsControllerListEvidenceErrors];
+
+export type InspectionsControllerListEvidenceResponses = {
+    200: Array<EvidenceListItemResponse>;
+};
+
+export type InspectionsControllerListEvidenceResponse = InspectionsControllerListEvidenceResponses[keyof InspectionsControllerListEvidenceResponses];
 
 export type InspectionsControllerAddEvidenceData = {
     body: Blob | File;
@@ -1181,9 +4244,52 @@ export type InspectionsControllerAddEvidenceData = {
     url: '/api/v1/findings/{id}/evidence';
 };
 
-export type InspectionsControllerAddEvidenceResponses = {
-    201: unknown;
+export type InspectionsControllerAddEvidenceErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerAddEvidenceError = InspectionsControllerAddEvidenceErrors[keyof InspectionsControllerAddEvidenceErrors];
+
+export type InspectionsControllerAddEvidenceResponses = {
+    201: EvidenceResponse;
+};
+
+export type InspectionsControllerAddEvidenceResponse = InspectionsControllerAddEvidenceResponses[keyof InspectionsControllerAddEvidenceResponses];
 
 export type InspectionsControllerPhotoData = {
     body?: never;
@@ -1195,17 +4301,93 @@ export type InspectionsControllerPhotoData = {
     url: '/api/v1/findings/{id}/evidence/{evidenceId}';
 };
 
-export type InspectionsControllerPhotoResponses = {
-    200: unknown;
+export type InspectionsControllerPhotoErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
 
+export type InspectionsControllerPhotoError = InspectionsControllerPhotoErrors[keyof InspectionsControllerPhotoErrors];
+
+export type InspectionsControllerPhotoResponses = {
+    /**
+     * The photo as stored
+     */
+    200: Blob | File;
+};
+
+export type InspectionsControllerPhotoResponse = InspectionsControllerPhotoResponses[keyof InspectionsControllerPhotoResponses];
+
 export type InspectionsControllerIngestPowerData = {
-    body?: never;
+    /**
+     * JSON { readings: [...] }, or text/csv with the header enterprise_code,line_code,at,kw
+     */
+    body: PowerReadingsDoc;
     path?: never;
     query?: never;
     url: '/api/v1/power-readings';
 };
 
-export type InspectionsControllerIngestPowerResponses = {
-    201: unknown;
+export type InspectionsControllerIngestPowerErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
 };
+
+export type InspectionsControllerIngestPowerError = InspectionsControllerIngestPowerErrors[keyof InspectionsControllerIngestPowerErrors];
+
+export type InspectionsControllerIngestPowerResponses = {
+    201: PowerIngestResponse;
+};
+
+export type InspectionsControllerIngestPowerResponse = InspectionsControllerIngestPowerResponses[keyof InspectionsControllerIngestPowerResponses];
