@@ -2853,6 +2853,124 @@ export type LevelsControllerRecommendResponses = {
 
 export type LevelsControllerRecommendResponse = LevelsControllerRecommendResponses[keyof LevelsControllerRecommendResponses];
 
+export type AckLinkControllerShowData = {
+    body?: never;
+    path: {
+        token: string;
+    };
+    query?: never;
+    url: '/api/v1/ack/{token}';
+};
+
+export type AckLinkControllerShowErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type AckLinkControllerShowError = AckLinkControllerShowErrors[keyof AckLinkControllerShowErrors];
+
+export type AckLinkControllerShowResponses = {
+    200: unknown;
+};
+
+export type AckLinkControllerAcknowledgeData = {
+    body?: never;
+    path: {
+        token: string;
+    };
+    query?: never;
+    url: '/api/v1/ack/{token}/acknowledge';
+};
+
+export type AckLinkControllerAcknowledgeErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type AckLinkControllerAcknowledgeError = AckLinkControllerAcknowledgeErrors[keyof AckLinkControllerAcknowledgeErrors];
+
+export type AckLinkControllerAcknowledgeResponses = {
+    200: unknown;
+};
+
+export type AckLinkControllerImplementData = {
+    body: ConfirmImplementationDto;
+    path: {
+        token: string;
+    };
+    query?: never;
+    url: '/api/v1/ack/{token}/implementation';
+};
+
+export type AckLinkControllerImplementErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type AckLinkControllerImplementError = AckLinkControllerImplementErrors[keyof AckLinkControllerImplementErrors];
+
+export type AckLinkControllerImplementResponses = {
+    200: unknown;
+};
+
 export type AlertsControllerListData = {
     body?: never;
     path?: never;
