@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { join } from 'node:path';
 import { AppModule, type AppOverrides } from './app.module.js';
@@ -35,12 +35,18 @@ export async function createApp(app: AppConfig, domain: DomainConfig, databaseUr
   nest.use(PHONE_ASSETS_PATH, express.static(join(phoneBuildDir(), 'assets'), { index: false, immutable: true, maxAge: '365d', fallthrough: true }));
   nest.use(inputHygieneMiddleware());
   nest.useGlobalPipes(new AppValidationPipe());
+  SwaggerModule.setup('api/docs', nest, () => openApiDocument(nest), { jsonDocumentUrl: 'api/docs-json' });
+  return nest;
+}
+
+/** The service's OpenAPI document: served at /api/docs-json and written for the console's typed client (`npm run openapi`). */
+export function openApiDocument(nest: INestApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('HazeOps API')
     .setDescription('Winter prevention command center engine: registry, response levels, orders, dispatch, inspections.')
     .setVersion('1')
     .addBearerAuth()
+    .addCookieAuth('hazeops_session')
     .build();
-  SwaggerModule.setup('api/docs', nest, () => documentErrorResponses(SwaggerModule.createDocument(nest, doc)), { jsonDocumentUrl: 'api/docs-json' });
-  return nest;
+  return documentErrorResponses(SwaggerModule.createDocument(nest, doc));
 }

@@ -25,6 +25,7 @@ import type { Clock } from './scheduling/clock.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { SeasonsModule } from './seasons/seasons.module.js';
 import { InspectorPageModule } from './web/inspector/inspector-page.module.js';
+import { ConsoleHostModule } from './web/console-host/console-host.module.js';
 
 /** What tests may substitute: only the clock. */
 export interface AppOverrides {
@@ -61,6 +62,7 @@ export class AppModule {
         ComplianceModule,
         InspectionsModule,
         InspectorPageModule,
+        ConsoleHostModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, BootstrapService],

@@ -4,6 +4,7 @@ import { AuthErrorCode, DomainError } from '../common/domain-error.js';
 import { PENDING_PASSWORD_KEY, PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from './auth.decorators.js';
 import { ConfigService } from '../config/config.service.js';
 import { Hs256Verifier } from './hs256-verifier.js';
+import { requestToken } from './session-cookie.js';
 import { CredentialCheck } from './credential-check.js';
 import type { Role } from './role.js';
 
@@ -24,12 +25,14 @@ interface TokenPayload {
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly verifier: Hs256Verifier;
+  private readonly secret: string;
 
   constructor(
     private readonly reflector: Reflector,
     config: ConfigService,
     private readonly credentials: CredentialCheck,
   ) {
+    this.secret = config.app.secret;
     this.verifier = new Hs256Verifier(config.app.secret, TOKEN_ISSUER);
   }
 
@@ -40,11 +43,11 @@ export class AuthGuard implements CanActivate {
     if (!roles || roles.length === 0) throw new DomainError(AuthErrorCode.FORBIDDEN, 'This endpoint declares no roles and is closed.');
 
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = req.headers.authorization;
-    if (!header || !header.startsWith('Bearer ')) {
-      throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/v1/auth/login.');
+    const token = requestToken(req, this.secret);
+    if (!token) {
+      throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/v1/auth/login, or sign in through POST /api/v1/auth/session.');
     }
-    const payload = await this.verify(header.slice(7).trim());
+    const payload = await this.verify(token);
     const principal = await this.credentials.principalOf(payload, this.reflector.getAllAndOverride<boolean>(PENDING_PASSWORD_KEY, targets) === true);
     req.principal = principal;
     if (!roles.includes(principal.role)) {

@@ -6,9 +6,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { AuthErrorCode, CommonErrorCode, DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { TokenPayload } from './auth.guard.js';
+import type { Request, Response } from 'express';
+import type { MeDto, SessionDto } from './dto/session.dto.js';
 import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { Principal } from './role.js';
+import { clearSessionCookies, readCookie, SESSION_COOKIE, setSessionCookies } from './session-cookie.js';
 import { UserEntity } from './user.entity.js';
 
 // A fixed bcrypt hash so that an unknown username costs as much time as a wrong password.
@@ -69,6 +72,34 @@ export class AuthService {
       return { ...user, credentialVersion: row[0].credential_version as number, mustChangePassword: false };
     });
     return this.issue(saved);
+  }
+
+  /** The browser's sign-in: the token goes into the HttpOnly cookie; the body says who and carries the CSRF value. */
+  async openSession(username: string, password: string, ip: string, req: Request, res: Response): Promise<SessionDto> {
+    const signed = await this.login(username, password, ip);
+    const p = this.jwt.decode<TokenPayload>(signed.accessToken);
+    const csrfToken = setSessionCookies(req, res, this.config.app.secret, signed.accessToken, signed.expiresIn);
+    return { username: p.username, role: p.role, county: p.county, enterpriseCode: p.enterpriseCode, team: p.team, csrfToken, expiresIn: signed.expiresIn, mustChangePassword: signed.mustChangePassword };
+  }
+
+  closeSession(req: Request, res: Response): void {
+    clearSessionCookies(req, res);
+  }
+
+  me(p: Principal): MeDto {
+    return { username: p.username, role: p.role, county: p.county, enterpriseCode: p.enterpriseCode, team: p.team };
+  }
+
+  /**
+   * A password changed from a signed-in browser: the old token ends with the change, so the
+   * session cookie takes the fresh one and the body carries no token; API callers get it in the body.
+   */
+  async changePasswordFrom(p: Principal, currentPassword: string, newPassword: string, req: Request, res: Response): Promise<SignedIn | Omit<SignedIn, 'accessToken'> & { csrfToken: string }> {
+    const signed = await this.changePassword(p, currentPassword, newPassword);
+    const viaCookie = !req.headers.authorization?.startsWith('Bearer ') && readCookie(req, SESSION_COOKIE) !== null;
+    if (!viaCookie) return signed;
+    const { accessToken, ...rest } = signed;
+    return { ...rest, csrfToken: setSessionCookies(req, res, this.config.app.secret, accessToken, signed.expiresIn) };
   }
 
   private async issue(user: UserEntity): Promise<SignedIn> {

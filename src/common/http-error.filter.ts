@@ -58,6 +58,7 @@ export function statusOf(code: DomainErrorCode): number {
     case AuthErrorCode.INVALID_CREDENTIALS:
       return HttpStatus.UNAUTHORIZED;
     case AuthErrorCode.FORBIDDEN:
+    case AuthErrorCode.CSRF_MISMATCH:
     case AuthErrorCode.PASSWORD_CHANGE_REQUIRED:
       return HttpStatus.FORBIDDEN;
     case AuthErrorCode.TOO_MANY_ATTEMPTS:

@@ -112,10 +112,26 @@ export class LedgerService {
 
   async ranking(month: string | undefined) {
     const { month: m, from, to } = this.monthRange(month);
-    const rows: Array<{ county: string; amount: number; voided: boolean }> = await this.dataSource.query(
-      'SELECT county, amount, voided_at IS NOT NULL AS voided FROM ledger_entries WHERE created_at >= $1 AND created_at < $2',
-      [from, to],
-    );
-    return { month: m, ranking: rankCounties(rows, this.config.city.counties.map((c) => c.name)) };
+    const [rows, orders, findings] = await Promise.all([
+      this.dataSource.query('SELECT county, amount, voided_at IS NOT NULL AS voided FROM ledger_entries WHERE created_at >= $1 AND created_at < $2', [from, to]) as Promise<Array<{ county: string; amount: number; voided: boolean }>>,
+      this.dataSource.query(
+        `SELECT county, count(*)::int AS orders, count(acknowledged_at)::int AS acknowledged, count(implemented_at)::int AS implemented
+         FROM order_versions WHERE created_at >= $1 AND created_at < $2 AND NOT ends GROUP BY county`,
+        [from, to],
+      ) as Promise<Array<{ county: string; orders: number; acknowledged: number; implemented: number }>>,
+      this.dataSource.query(
+        `SELECT county, count(DISTINCT enterprise_code)::int AS inspected, count(*) FILTER (WHERE verdict = 'violation')::int AS violations
+         FROM findings WHERE observed_at >= $1 AND observed_at < $2 GROUP BY county`,
+        [from, to],
+      ) as Promise<Array<{ county: string; inspected: number; violations: number }>>,
+    ]);
+    const counties = this.config.city.counties.map((c) => c.name);
+    const conduct = counties.map((county) => {
+      const o = orders.find((r) => r.county === county);
+      const f = findings.find((r) => r.county === county);
+      return { county, orders: o?.orders ?? 0, acknowledged: o?.acknowledged ?? 0, implemented: o?.implemented ?? 0, inspected: f?.inspected ?? 0, violations: f?.violations ?? 0 };
+    });
+    return { month: m, ranking: rankCounties(rows.map((r) => ({ ...r, amount: Number(r.amount) })), conduct, counties) };
   }
+
 }

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/role.js';
 import { ConfigService } from '../config/config.service.js';
 import { formatLocalTime } from '../dispatch/templates/template-format.js';
 import { renderDailyReportPage } from '../web/pages/daily-report-page.js';
+import { ExportQuery } from './dto/export.query.js';
 import { ReportsService } from './reports.service.js';
 
 function csv(res: Response, name: string, body: string): void {
@@ -47,21 +48,21 @@ export class ReportsController {
   @Get('exports/orders.csv')
   @Roles('commander', 'county_officer', 'viewer')
   @ApiResponse({ status: 200, description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
-  async orders(@CurrentPrincipal() p: Principal, @Res() res: Response) {
-    csv(res, 'orders.csv', await this.reports.ordersCsv(p));
+  async orders(@CurrentPrincipal() p: Principal, @Query() q: ExportQuery, @Res() res: Response) {
+    csv(res, 'orders.csv', await this.reports.ordersCsv(p, q));
   }
 
   @Get('exports/findings.csv')
   @Roles('commander', 'county_officer', 'viewer')
   @ApiResponse({ status: 200, description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
-  async findings(@CurrentPrincipal() p: Principal, @Res() res: Response) {
-    csv(res, 'findings.csv', await this.reports.findingsCsv(p));
+  async findings(@CurrentPrincipal() p: Principal, @Query() q: ExportQuery, @Res() res: Response) {
+    csv(res, 'findings.csv', await this.reports.findingsCsv(p, q));
   }
 
   @Get('exports/ledger.csv')
   @Roles('commander', 'county_officer', 'viewer')
   @ApiResponse({ status: 200, description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
-  async ledger(@CurrentPrincipal() p: Principal, @Res() res: Response) {
-    csv(res, 'ledger.csv', await this.reports.ledgerCsv(p));
+  async ledger(@CurrentPrincipal() p: Principal, @Query() q: ExportQuery, @Res() res: Response) {
+    csv(res, 'ledger.csv', await this.reports.ledgerCsv(p, q));
   }
 }

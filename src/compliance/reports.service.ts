@@ -11,7 +11,9 @@ import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/ti
 import { inForceAt, inForceDuring, inForceOrAheadAt } from '../orders/version-in-force.js';
 import { Clock } from '../scheduling/clock.js';
 import { formatLocalTime } from '../dispatch/templates/template-format.js';
+import { label, LINE_ACTION_TEXT, OBSERVED_STATE_TEXT, VERDICT_TEXT } from '../web/shared/wording.js';
 import type { NoticeEvidence } from '../orders/delivery-evidence.js';
+import type { ExportQuery } from './dto/export.query.js';
 import { toCsv } from './csv.js';
 
 const CHANNEL_NAMES: Record<string, string> = { email: '电子邮件', webhook: '系统接口', phone: '电话通知', acknowledgement: '企业签收' };
@@ -149,53 +151,95 @@ export class ReportsService {
     return toCsv(header, [...r.counties.map(row), row({ ...r.totals, county: '合计', levelName: '' })]);
   }
 
-  async ordersCsv(p: Principal): Promise<string> {
-    const only = this.access.countyFilter(p);
+  /** The exports' filters as SQL bounds; a county officer is held to the county whatever is asked. */
+  private async exportScope(p: Principal, q: ExportQuery): Promise<{ from: Date | null; to: Date | null; county: string | null; directiveId: string | null }> {
+    const tz = this.config.city.city.timezone;
+    if (q.date !== undefined && !isLocalDate(q.date)) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'date must be a calendar date like 2026-12-10.');
+    const from = q.date ? new Date(localMidnightMs(q.date, tz)) : null;
+    const to = q.date ? new Date(localMidnightMs(nextDate(q.date), tz)) : null;
+    const county = this.access.countyFilter(p, q.county ?? null);
+    let directiveId: string | null = null;
+    if (q.directive) {
+      const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM directives WHERE number = $1 OR id::text = $1', [q.directive]);
+      if (rows.length === 0) throw new DomainError(CommonErrorCode.NOT_FOUND, `No directive ${q.directive}.`);
+      directiveId = rows[0]!.id;
+    }
+    return { from, to, county, directiveId };
+  }
+
+  private local(v: unknown): string | null {
+    return v instanceof Date ? formatLocalTime(v.toISOString(), this.config.city.city.timezone) : null;
+  }
+
+  /**
+   * 指令单: one row per enterprise's order in force (or, with a date or directive, per version
+   * issued that day / by that directive); local times, Chinese names, the directive's number.
+   */
+  async ordersCsv(p: Principal, q: ExportQuery = {}): Promise<string> {
+    const s = await this.exportScope(p, q);
+    const current = s.from === null && s.directiveId === null;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT v.county, v.enterprise_code, e.name, v.order_id, v.modification, d.number, v.level, v.phase, v.stopped_capacity_percent, v.max_load_percent,
-              v.effective_from, v.effective_to, v.ack_deadline, v.acknowledged_at, v.implemented_at, ${inForceAt('v', '$2')} AS in_force
+      `SELECT v.county, v.enterprise_code, e.name, v.modification, v.status, d.number, v.level, v.phase, v.lines, v.stopped_capacity_percent, v.max_load_percent,
+              v.effective_from, v.effective_to, v.ack_deadline, v.acknowledged_at, v.implemented_at, ${inForceAt('v', '$6')} AS in_force
        FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code JOIN directives d ON d.id = v.directive_id
-       WHERE NOT v.ends AND ${inForceOrAheadAt('v', '$2')} AND ($1::text IS NULL OR v.county = $1) ORDER BY v.county, v.enterprise_code, v.effective_from`,
-      [only, this.clock.now()],
+       WHERE ($1::boolean IS FALSE OR (NOT v.ends AND ${inForceOrAheadAt('v', '$6')}))
+         AND ($2::text IS NULL OR v.county = $2) AND ($3::uuid IS NULL OR v.directive_id = $3)
+         AND ($4::timestamptz IS NULL OR (v.created_at >= $4 AND v.created_at < $5))
+       ORDER BY v.county, v.enterprise_code, v.effective_from, v.modification`,
+      [current, s.county, s.directiveId, s.from, s.to, this.clock.now()],
     );
-    const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
-    // Every version in force now or directed to start later: an enterprise under orange now
-    // and red from noon has two rows.
+    const lineText = (lines: Array<{ code: string; action: string; maxLoadPercent: number | null }>) =>
+      lines.map((l) => `${l.code}:${label(LINE_ACTION_TEXT, l.action)}${l.maxLoadPercent !== null && l.action === 'limit' ? `≤${l.maxLoadPercent}%` : ''}`).join('；');
+    // Without a filter: every version in force now or directed to start later (an enterprise
+    // under orange now and red from noon has two rows).
     return toCsv(
-      ['县区', '统一社会信用代码', '企业名称', '指令编号', '文号', '版本', '执行状态', '响应级别', '错峰阶段', '停产产能占比(%)', '最大负荷(%)', '生效时间', '截止时间', '签收期限', '签收时间', '落实时间'],
-      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.order_id as string, r.number as string, r.modification as number, r.in_force ? '执行中' : '未生效', r.level as string, (r.phase as string) ?? '', r.stopped_capacity_percent as number, r.max_load_percent as number | null, iso(r.effective_from), iso(r.effective_to) ?? '直至解除', iso(r.ack_deadline), iso(r.acknowledged_at), iso(r.implemented_at)]),
+      ['县区', '统一社会信用代码', '企业名称', '指令文号', '版本', '执行状态', '响应级别', '错峰阶段', '生产线要求', '停产产能占比(%)', '最大负荷(%)', '生效时间', '截止时间', '签收期限', '签收时间', '落实时间'],
+      rows.map((r) => [
+        r.county as string, r.enterprise_code as string, r.name as string, r.number as string, r.modification as number,
+        r.status === 'superseded' ? '已替代' : r.in_force ? '执行中' : '未生效',
+        this.config.levelName(r.level as string) ?? '无', this.config.phaseName((r.phase as string | null) ?? null) ?? '', lineText((r.lines as Array<{ code: string; action: string; maxLoadPercent: number | null }>) ?? []),
+        r.stopped_capacity_percent as number, r.max_load_percent as number | null,
+        this.local(r.effective_from), this.local(r.effective_to) ?? '直至解除', this.local(r.ack_deadline), this.local(r.acknowledged_at) ?? '未签收', this.local(r.implemented_at) ?? '未落实',
+      ]),
     );
   }
 
-  async findingsCsv(p: Principal): Promise<string> {
-    const only = this.access.countyFilter(p);
+  async findingsCsv(p: Principal, q: ExportQuery = {}): Promise<string> {
+    const s = await this.exportScope(p, q);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, f.team, f.verdict, f.reason, f.notice_missing,
+      `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, t.name AS team, f.verdict, f.reason, d.number, f.notice_missing,
               (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
-       FROM findings f JOIN enterprises e ON e.code = f.enterprise_code WHERE ($1::text IS NULL OR f.county = $1) ORDER BY f.observed_at`,
-      [only],
+       FROM findings f JOIN enterprises e ON e.code = f.enterprise_code LEFT JOIN teams t ON t.key = f.team
+       LEFT JOIN order_versions ov ON ov.id = f.order_version_id LEFT JOIN directives d ON d.id = ov.directive_id
+       WHERE ($1::text IS NULL OR f.county = $1) AND ($2::uuid IS NULL OR ov.directive_id = $2) AND ($3::timestamptz IS NULL OR (f.observed_at >= $3 AND f.observed_at < $4))
+       ORDER BY f.observed_at`,
+      [s.county, s.directiveId, s.from, s.to],
     );
     return toCsv(
-      ['县区', '统一社会信用代码', '企业名称', '生产线', '现场状态', '负荷(%)', '核查时间', '电表读数(kW)', '核查人', '督导组', '结论', '说明', '照片数', '指令送达'],
-      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.line_code as string, r.observed_state as string, r.load_percent as number | null, (r.observed_at as Date).toISOString(), r.power_kw as number | null, r.inspector as string, r.team as string | null, r.verdict === 'violation' ? '违规' : '合规', r.reason as string, r.photos as number, r.notice_missing ? '无送达记录（不扣缴）' : '']),
+      ['县区', '统一社会信用代码', '企业名称', '生产线', '现场状态', '负荷(%)', '核查时间', '电表读数(kW)', '核查人', '督导组', '结论', '说明', '依据指令', '照片数', '指令送达'],
+      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.line_code as string, label(OBSERVED_STATE_TEXT, r.observed_state as string), r.load_percent as number | null, this.local(r.observed_at), r.power_kw as number | null, r.inspector as string, r.team as string | null, label(VERDICT_TEXT, r.verdict as string), r.reason as string, (r.number as string | null) ?? '', r.photos as number, r.notice_missing ? '无送达记录（不扣缴）' : '']),
     );
   }
 
-  async ledgerCsv(p: Principal): Promise<string> {
-    const only = this.access.countyFilter(p);
+  async ledgerCsv(p: Principal, q: ExportQuery = {}): Promise<string> {
+    const s = await this.exportScope(p, q);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, county, enterprise_code, item, amount, description, created_at, voided_at, void_reason, evidence FROM ledger_entries WHERE ($1::text IS NULL OR county = $1) ORDER BY created_at, id`,
-      [only],
+      `SELECT l.id, l.county, l.enterprise_code, e.name, l.item, l.amount, l.description, l.created_at, l.voided_at, l.void_reason, l.evidence
+       FROM ledger_entries l LEFT JOIN enterprises e ON e.code = l.enterprise_code
+       LEFT JOIN findings f ON f.id = l.finding_id LEFT JOIN order_versions ov ON ov.id = f.order_version_id
+       WHERE ($1::text IS NULL OR l.county = $1) AND ($2::uuid IS NULL OR ov.directive_id = $2) AND ($3::timestamptz IS NULL OR (l.created_at >= $3 AND l.created_at < $4))
+       ORDER BY l.created_at, l.id`,
+      [s.county, s.directiveId, s.from, s.to],
     );
     const tz = this.config.city.city.timezone;
     const local = (iso: string | null | undefined) => (iso ? formatLocalTime(iso, tz) : null);
     return toCsv(
-      ['编号', '县区', '统一社会信用代码', '事项', '金额(元)', '说明', '记录时间', '撤销时间', '撤销理由', '所依指令', '送达方式', '送达时间', '签收时间'],
+      ['编号', '县区', '统一社会信用代码', '企业名称', '事项', '金额(元)', '说明', '记录时间', '状态', '撤销时间', '撤销理由', '所依指令', '送达方式', '送达时间', '签收时间'],
       rows.map((r) => {
         const e = r.evidence as NoticeEvidence | null;
         return [
-          String(r.id), r.county as string, r.enterprise_code as string | null, this.config.inspection.penalties[r.item as string]?.name ?? (r.item as string), r.amount as number, r.description as string,
-          (r.created_at as Date).toISOString(), (r.voided_at as Date | null)?.toISOString() ?? null, r.void_reason as string | null,
+          String(r.id), r.county as string, r.enterprise_code as string | null, (r.name as string | null) ?? '', this.config.inspection.penalties[r.item as string]?.name ?? (r.item as string), r.amount as number, r.description as string,
+          this.local(r.created_at), r.voided_at ? '已撤销' : '有效', this.local(r.voided_at), r.void_reason as string | null,
           e ? `${e.directiveNumber} 第${e.modification}版` : null, e?.delivered ? (CHANNEL_NAMES[e.delivered.channel] ?? e.delivered.channel) : null, local(e?.delivered?.at), local(e?.acknowledgedAt),
         ];
       }),

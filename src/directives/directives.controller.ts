@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagge
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
+import { DirectiveOrdersService } from './directive-orders.service.js';
+import { DirectiveOrdersQuery } from './dto/directive-orders.query.js';
 import { DirectiveProgressService } from './directive-progress.service.js';
 import { DirectivesQueryService } from './directives-query.service.js';
 import { DirectivesService } from './directives.service.js';
@@ -18,6 +20,7 @@ export class DirectivesController {
     private readonly directives: DirectivesService,
     private readonly progressService: DirectiveProgressService,
     private readonly query: DirectivesQueryService,
+    private readonly orders: DirectiveOrdersService,
   ) {}
 
   /** Issue, adjust or lift a level; `dryRun: true` shows the effect and writes nothing. */
@@ -59,5 +62,12 @@ export class DirectivesController {
   @ApiResponse({ status: 200, type: DirectiveProgressResponse })
   progress(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.progressService.progress(principal, id);
+  }
+
+  /** The order versions this directive made: lines and deliveries per enterprise, paged. */
+  @Get(':id/orders')
+  @Roles('commander', 'county_officer', 'viewer')
+  directiveOrders(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: DirectiveOrdersQuery) {
+    return this.orders.list(principal, id, q);
   }
 }

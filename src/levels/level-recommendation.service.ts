@@ -10,7 +10,7 @@ import type { RecommendLevelDto } from './dto/recommend-level.dto.js';
 export class LevelRecommendationService {
   constructor(private readonly config: ConfigService) {}
 
-  recommend(dto: RecommendLevelDto): { recommendations: LevelRecommendation[] } {
+  recommend(dto: RecommendLevelDto): { recommendations: LevelRecommendation[]; windowHours: number; thresholds: AqiThreshold[] } {
     const counties = new Set(this.config.city.counties.map((c) => c.name));
     const levels = ['none', ...this.config.city.levels.map((l) => l.key)];
     const problems: Array<{ field: string; message: string }> = [];
@@ -29,6 +29,20 @@ export class LevelRecommendationService {
         levels: this.config.city.levels.map((l) => l.key),
       }),
     );
-    return { recommendations };
+    return { recommendations, windowHours: this.config.rules.recommendation.windowHours, thresholds: this.thresholds() };
   }
+
+  /** Each AQI value the recommendation rules compare the rolling mean with, and the levels that use it: the lines a chart draws. */
+  private thresholds(): AqiThreshold[] {
+    const by = new Map<number, Set<string>>();
+    for (const [level, alternatives] of Object.entries(this.config.rules.recommendation.levels)) {
+      for (const alt of alternatives ?? []) for (const c of alt) (by.get(c.threshold) ?? by.set(c.threshold, new Set()).get(c.threshold)!).add(level);
+    }
+    return [...by].sort((a, b) => a[0] - b[0]).map(([aqi, levels]) => ({ aqi, levels: [...levels] }));
+  }
+}
+
+export interface AqiThreshold {
+  aqi: number;
+  levels: string[];
 }

@@ -35,6 +35,7 @@ export class OrdersService {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (q.county) add('v.county = ?', q.county);
+    if (q.enterpriseCode) add('v.enterprise_code = ?', q.enterpriseCode);
     if (q.pending) where.push('v.acknowledged_at IS NULL');
     const from = `FROM order_versions v WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);

@@ -48,6 +48,15 @@ export class RegistryService {
     if (q.county) qb.andWhere('e.county = :county', { county: q.county });
     if (q.industry) qb.andWhere('e.industry = :industry', { industry: q.industry });
     if (!q.includeInactive) qb.andWhere('e.active = true');
+    if (q.grade) qb.andWhere(q.grade === 'none' ? 'e.grade IS NULL' : 'e.grade = :grade', { grade: q.grade });
+    if (q.exemption === 'livelihood') qb.andWhere('e.livelihood IS NOT NULL');
+    if (q.exemption === 'provincial') qb.andWhere('e.provincial_approval IS NOT NULL');
+    if (q.exemption === 'any') qb.andWhere('(e.livelihood IS NOT NULL OR e.provincial_approval IS NOT NULL)');
+    if (q.exemption === 'none') qb.andWhere('e.livelihood IS NULL AND e.provincial_approval IS NULL');
+    if (q.reachable !== undefined) {
+      const channel = `(e.webhook_url IS NOT NULL OR EXISTS (SELECT 1 FROM contacts c WHERE c.enterprise_code = e.code AND c.email IS NOT NULL AND c.email <> ''))`;
+      qb.andWhere(q.reachable ? channel : `NOT ${channel}`);
+    }
     if (q.text) {
       const like = '%' + q.text.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
       qb.andWhere(new Brackets((w) => w.where('e.name ILIKE :like', { like }).orWhere('e.code ILIKE :like', { like })));

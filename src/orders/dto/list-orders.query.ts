@@ -11,6 +11,12 @@ export class ListOrdersQuery extends PageQuery {
   @MaxLength(64)
   county?: string;
 
+  @ApiPropertyOptional({ description: 'One enterprise (its unified social credit code)', example: '914108001234567890' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(18)
+  enterpriseCode?: string;
+
   @ApiPropertyOptional({ description: 'Only versions not yet acknowledged' })
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true' || value === '1')

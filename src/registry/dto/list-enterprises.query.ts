@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '../../common/dto/page.query.js';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ListEnterprisesQuery extends PageQuery {
   @ApiPropertyOptional({ example: '修武县' })
@@ -21,6 +21,23 @@ export class ListEnterprisesQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   text?: string;
+
+  @ApiPropertyOptional({ example: 'A', description: 'Performance grade; `none` for enterprises without one' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  grade?: string;
+
+  @ApiPropertyOptional({ enum: ['livelihood', 'provincial', 'any', 'none'], description: 'Exemption: livelihood duty, provincial approval, either, or neither' })
+  @IsOptional()
+  @IsIn(['livelihood', 'provincial', 'any', 'none'])
+  exemption?: 'livelihood' | 'provincial' | 'any' | 'none';
+
+  @ApiPropertyOptional({ description: 'true: has an e-mail contact or a webhook; false: no usable channel' })
+  @IsOptional()
+  @Transform(({ value }) => (value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value))
+  @IsBoolean()
+  reachable?: boolean;
 
   @ApiPropertyOptional({ description: 'Include deactivated enterprises', default: false })
   @IsOptional()

@@ -1,32 +1,180 @@
-/**
- * Chinese wording the pages share: what an API error code means to a person. No Vue or
- * Node imports (bundled into the pages, and importable by the server). The phone pages'
- * own vocabulary is in phone-wording.ts.
- */
+// Chinese wording shared by the server's pages, the console and the phone pages.
+// Pure data and functions: no Vue, no Node, no Nest imports, so every bundle can take it.
 
-/** An API error code (`{ error: { code } }`) as a person reads it. */
+/** API error codes (`{ error: { code } }`) as a person reads them. Unknown codes fall back to the HTTP status. */
 export const ERROR_TEXT: Readonly<Record<string, string>> = {
-  INVALID_CREDENTIALS: '用户名或密码错误',
-  TOO_MANY_ATTEMPTS: '尝试次数过多，请稍后再试',
+  INVALID_INPUT: '提交的内容有误，请检查后重试',
+  UNPROCESSABLE: '提交的内容未通过校验，请按提示修改',
+  NOT_FOUND: '未找到该记录，可能已被删除或不在您的管辖范围内',
+  CONFLICT: '操作冲突：其他人刚刚修改了同一内容，请刷新后再试',
+  PAYLOAD_TOO_LARGE: '文件过大，请压缩或拆分后再上传',
+  UNSUPPORTED_MEDIA_TYPE: '文件类型不支持',
   UNAUTHENTICATED: '登录已过期，请重新登录',
-  FORBIDDEN: '当前账号无权执行此操作',
-  NOT_FOUND: '未找到（可能已撤销或属于其他督导组）',
-  INVALID_INPUT: '填写内容有误',
-  UNPROCESSABLE: '填写内容有误',
-  CONFLICT: '与已有记录冲突',
-  PAYLOAD_TOO_LARGE: '文件过大',
-  UNSUPPORTED_MEDIA_TYPE: '文件格式不支持',
-  ORDER_SUPERSEDED: '本版指令已被替代',
-  LINE_NOT_RESTRICTED: '该生产线在本版指令中无需停产或限产',
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  FORBIDDEN: '您的账号无权进行此操作',
+  TOO_MANY_ATTEMPTS: '登录失败次数过多，请稍后再试',
+  USERNAME_TAKEN: '该用户名已被使用',
+  USER_INACTIVE: '该账号已停用，请联系指挥部',
+  CSRF_MISMATCH: '页面安全校验失败，请刷新页面后重试',
+  PASSWORD_CHANGE_REQUIRED: '密码已被重置，请先修改密码',
+  ENTERPRISE_NOT_FOUND: '未找到该企业，或不在您的管辖范围内',
+  ENTERPRISE_EXISTS: '该统一社会信用代码的企业已存在',
+  ENTERPRISE_INVALID: '企业信息未通过校验，请按下列问题修改',
+  VERSION_CONFLICT: '保存失败：您编辑期间有其他人修改了该企业，请重新打开后再编辑',
+  CODE_MISMATCH: '统一社会信用代码与地址不一致',
+  IMPORT_INVALID: '导入文件有错误，未写入任何数据，请按下表逐行修改',
+  RULES_INPUT_INVALID: '输入数据不符合规则要求',
+  SEASON_NOT_FOUND: '未找到该采暖季的错峰安排',
+  ORDER_NOT_FOUND: '未找到该指令单',
+  ORDER_SUPERSEDED: '该指令单已被新版本替代，请查看最新版本',
   LINK_INVALID: '链接无效',
-  LINK_EXPIRED: '链接已过期',
-  ORDER_NOT_FOUND: '指令不存在',
-  INTERNAL: '服务器内部错误',
+  LINK_EXPIRED: '链接已过期，请联系县区重新发送指令',
+  LINE_NOT_RESTRICTED: '该生产线没有管控要求，无需确认落实',
+  NOT_ACKNOWLEDGED: '请先签收指令，再确认落实',
+  LEVEL_CONFLICT: '其他值班员刚刚对同一区县发布或调整了指令，本次未生效。请刷新查看最新等级后再决定',
+  INTERNAL: '服务器内部错误，请联系运维人员（可提供请求编号）',
 };
 
-/** The message for an error code, or a generic one naming the HTTP status. */
-export function errorText(code: string, status: number): string {
-  return ERROR_TEXT[code] ?? `请求失败（${status}）`;
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  400: ERROR_TEXT.INVALID_INPUT!,
+  401: ERROR_TEXT.UNAUTHENTICATED!,
+  403: ERROR_TEXT.FORBIDDEN!,
+  404: ERROR_TEXT.NOT_FOUND!,
+  409: ERROR_TEXT.CONFLICT!,
+  413: ERROR_TEXT.PAYLOAD_TOO_LARGE!,
+  415: ERROR_TEXT.UNSUPPORTED_MEDIA_TYPE!,
+  422: ERROR_TEXT.UNPROCESSABLE!,
+  429: '请求过于频繁，请稍后再试',
+};
+
+export const NETWORK_ERROR_TEXT = '网络连接失败，请检查网络后重试';
+
+/** The Chinese sentence for an API error: by code, else by HTTP status, else a generic one. */
+export function errorText(code: string | undefined, status?: number): string {
+  if (code && ERROR_TEXT[code]) return ERROR_TEXT[code]!;
+  if (status !== undefined && STATUS_TEXT[status]) return STATUS_TEXT[status]!;
+  if (status === 0) return NETWORK_ERROR_TEXT;
+  if (status !== undefined && status >= 500) return ERROR_TEXT.INTERNAL!;
+  return status !== undefined ? `请求失败（${status}）` : '操作失败，请稍后重试';
 }
 
-export const VERDICT_TEXT: Readonly<Record<string, string>> = { violation: '违规', compliant: '合规' };
+export const ROLE_TEXT: Readonly<Record<string, string>> = {
+  commander: '指挥部值班员',
+  county_officer: '区县专班',
+  enterprise: '企业',
+  inspector: '督导检查组',
+  viewer: '只读用户',
+};
+
+/** A production line's required action in an order. */
+export const LINE_ACTION_TEXT: Readonly<Record<string, string>> = {
+  stop: '停产',
+  limit: '限产',
+  run: '正常生产',
+};
+
+/** What an inspector saw on site. */
+export const OBSERVED_STATE_TEXT: Readonly<Record<string, string>> = {
+  running: '生产中',
+  stopped: '已停产',
+  banked: '保温（闷炉）',
+  reduced: '限产运行',
+};
+
+export const VERDICT_TEXT: Readonly<Record<string, string>> = {
+  violation: '违规',
+  compliant: '合规',
+};
+
+export const ALERT_KIND_TEXT: Readonly<Record<string, string>> = {
+  no_channel: '无法送达（无可用联系方式）',
+  ack_reminder: '签收提醒',
+  ack_overdue: '逾期未签收',
+  report_missing: '未按时报送生产状态',
+  notice_missing: '违规前未能证明已通知企业',
+  report_discrepancy: '报送状态与指令不符',
+  power_anomaly: '用电异常',
+  delivery_failed: '送达失败',
+};
+
+export const DIRECTIVE_ACTION_TEXT: Readonly<Record<string, string>> = {
+  issue: '启动',
+  adjust: '调整',
+  lift: '解除',
+  expire: '到期结束',
+  season: '错峰生产',
+};
+
+export const TASK_STATE_TEXT: Readonly<Record<string, string>> = {
+  open: '待核查',
+  in_progress: '核查中',
+  done: '已完成',
+  closed: '已完成',
+};
+
+export const TASK_SOURCE_TEXT: Readonly<Record<string, string>> = {
+  draw: '双随机抽查',
+  random: '双随机抽查',
+  targeted: '定向核查',
+  power: '用电异常核查',
+};
+
+/** A code's Chinese label from one of the tables above, or the code itself when the table has none. */
+export function label(table: Readonly<Record<string, string>>, code: string | null | undefined): string {
+  if (code === null || code === undefined || code === '') return '—';
+  return table[code] ?? code;
+}
+
+/** The city's clock: every time a person reads is local to Asia/Shanghai unless the city says otherwise. */
+export const CITY_TIME_ZONE = 'Asia/Shanghai';
+
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: CITY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2026-11-01 00:00` in the city's time zone; '—' for none. */
+export function localDateTime(iso: string | Date | null | undefined): string {
+  if (iso === null || iso === undefined || iso === '') return '—';
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(d.getTime())) return '—';
+  const parts = Object.fromEntries(DATE_TIME.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** 12.5% style, '—' when the denominator is zero. */
+export function percent(part: number, whole: number): string {
+  if (!whole) return '—';
+  return `${Math.round((part / whole) * 1000) / 10}%`;
+}
+
+/** The UTC offset of a time zone at an instant, as `+08:00`. */
+export function zoneOffset(at: Date, timeZone: string = CITY_TIME_ZONE): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
+  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
+}
+
+/** A wall-clock time typed in the city (`2026-12-10T20:00`) as ISO 8601 with the city's offset, as the API wants it. */
+export function cityIso(local: string, timeZone: string = CITY_TIME_ZONE): string {
+  const base = local.length === 16 ? `${local}:00` : local.slice(0, 19);
+  // The offset of that wall-clock time: guess with UTC, then correct once (enough outside DST jumps).
+  const guess = new Date(`${base}Z`);
+  return `${base}${zoneOffset(new Date(guess.getTime() - offsetMinutes(zoneOffset(guess, timeZone)) * 60_000), timeZone)}`;
+}
+
+function offsetMinutes(offset: string): number {
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const [h, m] = offset.slice(1).split(':').map(Number);
+  return sign * ((h ?? 0) * 60 + (m ?? 0));
+}
+
+/** The city's wall clock now, as `2026-12-10T20:00`, for a form's default. */
+export function cityNowLocal(now: Date = new Date()): string {
+  return localDateTime(now).replace(' ', 'T');
+}

@@ -1,41 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { rankCounties } from '../../../src/rules/inspection/county-ranking.js';
+import { rankCounties, type CountyConduct } from '../../../src/rules/inspection/county-ranking.js';
 
-describe('rankCounties', () => {
-  it('ranks by amount, then violations; ties share a rank; voided entries do not count', () => {
+const conduct = (county: string, c: Partial<CountyConduct>): CountyConduct => ({ county, orders: 0, acknowledged: 0, implemented: 0, inspected: 0, violations: 0, ...c });
+
+describe('rankCounties: best county first', () => {
+  it('ranks by violations per hundred inspected, then acknowledgement and implementation rates, then penalty money', () => {
     const r = rankCounties(
       [
         { county: '温县', amount: 100_000, voided: false },
-        { county: '博爱县', amount: 50_000, voided: false },
-        { county: '博爱县', amount: 50_000, voided: false },
         { county: '修武县', amount: 100_000, voided: false },
-        { county: '沁阳市', amount: 10_000, voided: false },
-        { county: '沁阳市', amount: 90_000, voided: false },
-        { county: '孟州市', amount: 100_000, voided: true },
-        { county: '武陟县', amount: 10_000, voided: false },
-        { county: '武陟县', amount: 100_000, voided: true },
+        { county: '修武县', amount: 100_000, voided: true },
       ],
-      ['修武县', '博爱县', '武陟县', '温县', '沁阳市', '孟州市', '解放区'],
+      [
+        conduct('温县', { orders: 10, acknowledged: 10, implemented: 10, inspected: 10, violations: 1 }),
+        conduct('修武县', { orders: 10, acknowledged: 5, implemented: 5, inspected: 4, violations: 2 }),
+        conduct('博爱县', { orders: 10, acknowledged: 10, implemented: 8, inspected: 5, violations: 0 }),
+        conduct('沁阳市', { orders: 10, acknowledged: 9, implemented: 9, inspected: 5, violations: 0 }),
+      ],
+      ['修武县', '博爱县', '温县', '沁阳市', '解放区'],
     );
-    expect(r).toEqual([
-      { county: '博爱县', rank: 1, violations: 2, amount: 100_000 },
-      { county: '沁阳市', rank: 1, violations: 2, amount: 100_000 },
-      { county: '修武县', rank: 3, violations: 1, amount: 100_000 },
-      { county: '温县', rank: 3, violations: 1, amount: 100_000 },
-      { county: '武陟县', rank: 5, violations: 1, amount: 10_000 },
-      { county: '孟州市', rank: 6, violations: 0, amount: 0 },
-      { county: '解放区', rank: 6, violations: 0, amount: 0 },
+    expect(r.map((x) => [x.rank, x.county])).toEqual([
+      // 解放区: nothing ordered, nothing found: clean on every measure.
+      [1, '解放区'],
+      [2, '博爱县'],
+      [3, '沁阳市'],
+      [4, '温县'],
+      [5, '修武县'],
+    ]);
+    expect(r.find((x) => x.county === '修武县')).toEqual({
+      county: '修武县', rank: 5, penalties: 1, violations: 1, amount: 100_000, acknowledgementRate: 50, implementationRate: 50, inspected: 4, violationsPerHundred: 50, violationFindings: 2,
+    });
+    expect(r.find((x) => x.county === '解放区')).toMatchObject({ acknowledgementRate: null, implementationRate: null, violationsPerHundred: null, amount: 0 });
+  });
+
+  it('the most-penalised county is last, and counties with equal figures share a rank (1, 1, 3)', () => {
+    const r = rankCounties([{ county: 'C', amount: 100_000, voided: false }], [conduct('C', { inspected: 1, violations: 1 })], ['B', 'A', 'C']);
+    expect(r.map((x) => [x.rank, x.county])).toEqual([
+      [1, 'A'],
+      [1, 'B'],
+      [3, 'C'],
     ]);
   });
 
-  it('lists every county when nothing was found, and ranks counties missing from the list', () => {
-    expect(rankCounties([], ['B', 'A'])).toEqual([
-      { county: 'A', rank: 1, violations: 0, amount: 0 },
-      { county: 'B', rank: 1, violations: 0, amount: 0 },
-    ]);
-    expect(rankCounties([{ county: 'X', amount: 1, voided: false }], ['A'])).toEqual([
-      { county: 'X', rank: 1, violations: 1, amount: 1 },
-      { county: 'A', rank: 2, violations: 0, amount: 0 },
+  it('ranks a county found only in the data, rather than dropping its penalties', () => {
+    const r = rankCounties([{ county: 'X', amount: 1, voided: false }], [], ['A']);
+    expect(r).toEqual([
+      expect.objectContaining({ county: 'A', rank: 1, amount: 0 }),
+      expect.objectContaining({ county: 'X', rank: 2, amount: 1, penalties: 1 }),
     ]);
   });
 });

@@ -1,0 +1,81 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ControllableClock } from '../../src/scheduling/clock.js';
+import { listenLocal } from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { seedRegistry } from './support/seed-registry.js';
+
+const N = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
+const REPS = Number(process.env.BENCH_REPS ?? 20);
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))]!;
+
+/**
+ * Every API call each console screen makes when it opens, against a registry of N enterprises
+ * under a city-wide orange directive: p95 of REPS sequential calls (target < 300 ms), beside
+ * the p95 of the empty route `GET /health/live` in the same run.
+ */
+describe(`console screens' API calls over ${N} enterprises`, () => {
+  let t: TestApp;
+  let base: string;
+  let admin: string;
+  let directiveId: string;
+  let code: string;
+  const clock = new ControllableClock(new Date('2026-12-10T10:00:00+08:00'));
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock });
+    const ds = t.app.get<DataSource>(getDataSourceToken());
+    await seedRegistry(ds, N, 7);
+    admin = await t.adminToken();
+    const res = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', endsAt: null, basis: '全市橙色预警（基准测试）' });
+    expect(res.status).toBe(200);
+    directiveId = res.body.id;
+    [{ code }] = await ds.query('SELECT code FROM enterprises ORDER BY code LIMIT 1 OFFSET 5000');
+    await ds.query('ANALYZE');
+    base = await listenLocal(t.app);
+  });
+  afterAll(() => t.close());
+
+  it('prints p95 per call and screen', async () => {
+    const time = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ p95: number; status: number }> => {
+      const ms: number[] = [];
+      let status = 0;
+      for (let i = 0; i < REPS; i++) {
+        const t0 = performance.now();
+        const res = await fetch(base + path, { method, headers: { Authorization: admin, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+        await res.arrayBuffer();
+        ms.push(performance.now() - t0);
+        status = res.status;
+      }
+      return { p95: p95(ms), status };
+    };
+    const forecast = ['修武县', '博爱县'].map((county) => ({ county, points: Array.from({ length: 130 }, (_, h) => ({ at: new Date(Date.parse('2026-12-10T00:00:00+08:00') + h * 3_600_000).toISOString(), aqi: h < 80 ? 320 : 90 })) }));
+    const screens: Array<[string, Array<[string, 'GET' | 'POST', string, unknown?]>]> = [
+      ['态势总览', [['levels', 'GET', '/api/v1/directives/levels'], ['directives', 'GET', '/api/v1/directives?limit=20'], ['alerts', 'GET', '/api/v1/alerts?status=open&pageSize=10'], ['daily report', 'GET', '/api/v1/reports/daily'], ['progress', 'GET', `/api/v1/directives/${directiveId}/progress`], ['calendar', 'GET', '/api/v1/seasons/2026-2027/calendar']]],
+      ['研判', [['recommend', 'POST', '/api/v1/levels/recommend', { series: forecast }]]],
+      ['发布指令', [['dry run, one county', 'POST', '/api/v1/directives', { action: 'adjust', level: 'red', counties: ['修武县'], endsAt: null, basis: '预演', dryRun: true }]]],
+      ['指令详情', [['progress', 'GET', `/api/v1/directives/${directiveId}/progress`], ['orders page', 'GET', `/api/v1/directives/${directiveId}/orders?page=1&pageSize=20`], ['orders page 200', 'GET', `/api/v1/directives/${directiveId}/orders?page=200&pageSize=20`]]],
+      ['企业名录', [['list', 'GET', '/api/v1/enterprises?page=1&pageSize=20'], ['search', 'GET', `/api/v1/enterprises?page=1&pageSize=20&text=${encodeURIComponent('水泥')}`], ['unreachable', 'GET', '/api/v1/enterprises?page=1&pageSize=20&reachable=false'], ['one', 'GET', `/api/v1/enterprises/${code}`], ['its orders', 'GET', `/api/v1/orders?enterpriseCode=${code}`]]],
+      ['告警', [['open', 'GET', '/api/v1/alerts?status=open&page=1&pageSize=20']]],
+      ['督导检查', [['teams', 'GET', '/api/v1/teams'], ['tasks', 'GET', '/api/v1/tasks'], ['findings', 'GET', '/api/v1/findings']]],
+      ['考核', [['ledger', 'GET', '/api/v1/ledger?month=2026-12'], ['ranking', 'GET', '/api/v1/ledger/ranking?month=2026-12']]],
+      ['日报', [['daily report', 'GET', '/api/v1/reports/daily?date=2026-12-10']]],
+      ['用户', [['users', 'GET', '/api/v1/users']]],
+    ];
+    const baseline = await time('GET', '/health/live');
+    const lines = [`console API calls over ${N} enterprises (p95 of ${REPS}; target < 300 ms; GET /health/live p95 ${baseline.p95.toFixed(1)} ms):`];
+    let worst = 0;
+    for (const [screen, calls] of screens) {
+      for (const [name, method, path, body] of calls) {
+        const r = await time(method, path, body);
+        if (r.status < 400) worst = Math.max(worst, r.p95);
+        lines.push(`  ${screen.padEnd(6, '　')} ${name.padEnd(20)} ${r.status < 400 ? `${r.p95.toFixed(0).padStart(6)} ms  (${(r.p95 / baseline.p95).toFixed(0)}× empty route)` : `answered ${r.status} (not measured)`}`);
+      }
+    }
+    lines.push(`  slowest measured call: ${worst.toFixed(0)} ms (${worst < 300 ? 'target met' : 'target NOT met'})`);
+    console.log(lines.join('\n'));
+    expect(worst).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,418 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, NO_CHROMIUM, PHONE } from '../support/browser.js';
+import { ensureConsoleBuilt } from '../support/console-build.js';
+import { codeFor, sampleEnterprise } from '../support/fixtures.js';
+import { buildService, ROOT, ServiceProcess } from '../support/service-process.js';
+import { SmtpSink } from '../support/smtp-sink.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const CHIEF = { username: 'chief', password: 'chief-password-1' };
+const OFFICER = { username: 'by-officer', password: 'officer-pass-1' };
+const INSPECTOR = { username: 'insp-1', password: 'inspector-pass-1' };
+// Two counties under orange: 修武县 (410821) and 博爱县 (410822); one 修武县 plant has no contact at all.
+const xiuwu = sampleEnterprise(901, { name: '焦作测试901号水泥有限公司' });
+const boai = sampleEnterprise(902, { code: codeFor(902, '410822'), county: '博爱县', name: '博爱测试902号水泥有限公司' });
+const silent = sampleEnterprise(903, { name: '修武无联系人903号水泥有限公司', contacts: [] });
+const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
+
+/** 96 hours of forecast from an hour ago: above 300 for 80 hours, then clean air (orange, with a lift after). */
+function forecastCsv(): string {
+  const start = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
+  const rows = ['县区,时间,AQI'];
+  for (const county of ['修武县', '博爱县']) {
+    for (let h = 0; h < 130; h++) rows.push(`${county},${new Date(start + h * 3_600_000).toISOString()},${h < 80 ? 320 : 90}`);
+  }
+  return rows.join('\n');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => done(port));
+    });
+  });
+}
+
+async function until(what: string, timeoutMs: number, done: () => boolean | Promise<boolean>): Promise<void> {
+  const t0 = Date.now();
+  while (!(await done())) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Picks options of an Element Plus multi/single select by their text. */
+async function choose(page: Page, select: Locator, options: string[]): Promise<void> {
+  await select.click();
+  for (const o of options) await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: new RegExp(`^${o}$`) }).click();
+  await page.keyboard.press('Escape');
+}
+
+if (!hasChromium) {
+  console.warn(NO_CHROMIUM);
+  describe('command-center console in a real browser', () => {
+    it.skip(NO_CHROMIUM, () => undefined);
+  });
+} else {
+  describe('command-center console in a real browser (built service, PostgreSQL, SMTP sink, chromium)', () => {
+    const sink = new SmtpSink();
+    let db: TestDatabase;
+    let svc: ServiceProcess;
+    let base: string;
+    let browser: Browser;
+    let desk: BrowserContext;
+    let page: Page;
+    let shots: string;
+    let directiveId = '';
+    let directiveNumber = '';
+    const errors: string[] = [];
+    let admin = '';
+
+    const api = async (path: string, init: RequestInit = {}, token = admin) => {
+      const res = await fetch(base + path, { ...init, headers: { 'Content-Type': 'application/json', Authorization: token, ...(init.headers ?? {}) } });
+      const text = await res.text();
+      return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    };
+    const shot = async (p: Page, name: string) => {
+      await p.waitForTimeout(400); // charts animate in
+      await p.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    };
+    const watch = (p: Page) => {
+      p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      p.on('console', (m) => {
+        // Refusals the flow provokes (401 sign-in, 403, 422 import) are logged by chromium as failed loads; script errors and CSP violations are not those.
+        if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
+      });
+    };
+    const signIn = async (p: Page, who: { username: string; password: string }) => {
+      await p.goto('/');
+      await p.locator('#username').fill(who.username);
+      await p.locator('#password').fill(who.password);
+      await p.getByRole('button', { name: '登录' }).click();
+      await p.waitForURL(/\/console\/overview/);
+    };
+
+    beforeAll(async () => {
+      shots = mkdtempSync(join(tmpdir(), 'hazeops-console-screens-'));
+      const build = await buildService();
+      if (build.diagnostics) console.warn(`tsc reported problems (dist was still emitted):\n${build.diagnostics.slice(0, 2000)}`);
+      await ensureConsoleBuilt();
+      await sink.start();
+      db = await createTestDatabase();
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      svc = await ServiceProcess.start({
+        databaseUrl: db.url,
+        smtpUrl: sink.url,
+        configDir: join(ROOT, 'config'),
+        env: { PORT: String(port), PUBLIC_BASE_URL: base, HAZEOPS_ADMIN_USER: CHIEF.username, HAZEOPS_ADMIN_PASSWORD: CHIEF.password },
+      });
+      const login = await api('/api/v1/auth/login', { method: 'POST', body: JSON.stringify(CHIEF) }, '');
+      admin = `Bearer ${String(login.body.accessToken)}`;
+      expect((await api('/api/v1/registry/import', { method: 'POST', body: JSON.stringify({ enterprises: [xiuwu, boai, silent] }) })).status).toBe(200);
+      expect((await api('/api/v1/users', { method: 'POST', body: JSON.stringify({ ...OFFICER, role: 'county_officer', county: '博爱县' }) })).status).toBe(201);
+      expect((await api('/api/v1/teams', { method: 'POST', body: JSON.stringify({ key: 'team-1', name: '市督导一组', homeCounty: '温县' }) })).status).toBe(201);
+      expect((await api('/api/v1/users', { method: 'POST', body: JSON.stringify({ ...INSPECTOR, role: 'inspector', team: 'team-1' }) })).status).toBe(201);
+      browser = await launchChromium();
+      desk = await browser.newContext({ ...DESKTOP, baseURL: base });
+      desk.setDefaultTimeout(15_000);
+      page = await desk.newPage();
+      watch(page);
+      console.info(`console screenshots: ${shots}`);
+    }, 240_000);
+
+    afterEach(async (ctx) => {
+      if (ctx.task.result?.state === 'fail' && page) await page.screenshot({ path: join(shots, `failed-${ctx.task.name.slice(0, 40)}.png`), fullPage: true }).catch(() => undefined);
+    });
+
+    afterAll(async () => {
+      await desk?.close();
+      await browser?.close();
+      await svc?.kill('SIGTERM');
+      await db?.drop();
+      await sink.stop();
+    });
+
+    it('serves the console at / with a strict policy and no inline script', async () => {
+      const root = await fetch(base + '/', { redirect: 'manual' });
+      expect(root.status).toBe(302);
+      expect(root.headers.get('location')).toBe('/console/');
+      const deep = await fetch(base + '/console/directives/some-route');
+      expect(deep.status).toBe(200);
+      const csp = deep.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      const html = await deep.text();
+      expect(html).toContain('<div id="app">');
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    });
+
+    it('commander signs in (a wrong password is explained in Chinese) and sees the overview', async () => {
+      await page.goto('/');
+      await page.waitForURL(/\/console\/login/);
+      await page.locator('#username').fill(CHIEF.username);
+      await page.locator('#password').fill('wrong-password');
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect.poll(() => page.locator('[data-test=login-error]').textContent()).toContain('用户名或密码错误');
+      await shot(page, '00-login');
+      await page.locator('#password').fill(CHIEF.password);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL(/\/console\/overview/);
+      await page.locator('[data-test=map] canvas').waitFor();
+      expect(await page.locator('[data-test=who]').textContent()).toContain('指挥部值班员');
+      // The session is an HttpOnly cookie: script sees only the CSRF half.
+      expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).not.toContain('hazeops_session');
+      const cookies = await desk.cookies();
+      expect(cookies.find((c) => c.name === 'hazeops_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+      await shot(page, '01-overview');
+    });
+
+    it('reads a forecast: chart, orange recommended for both counties, a directive pre-filled from it', async () => {
+      await page.getByRole('menuitem', { name: '研判' }).click();
+      await page.locator('textarea[data-test=forecast-text], [data-test=forecast-text] textarea').fill(forecastCsv());
+      await page.locator('[data-test=analyse]').click();
+      const table = page.locator('[data-test=recommendations]');
+      await expect.poll(() => table.textContent(), { timeout: 15_000 }).toContain('橙色预警');
+      expect(await table.locator('tbody tr').count()).toBe(2);
+      await page.locator('.chart canvas').first().waitFor();
+      await shot(page, '02-forecast');
+      await page.locator('[data-test=start-directive]').click();
+      await page.waitForURL(/\/console\/issue/);
+      expect(await page.locator('.el-select__selection').first().textContent()).toMatch(/修武县[\s\S]*博爱县|博爱县[\s\S]*修武县/);
+    });
+
+    it('dry run shows the per-county effect and the unreachable plant, then issues orange for two counties after a confirmation naming the count', async () => {
+      expect(await page.locator('textarea[data-test=basis], [data-test=basis] textarea').inputValue()).toContain('橙色预警');
+      await page.locator('[data-test=dry-run]').click();
+      const preview = page.locator('[data-test=preview]');
+      await preview.waitFor({ timeout: 15_000 });
+      expect(await preview.textContent()).toContain('修武县');
+      expect(await preview.textContent()).toContain(silent.name);
+      expect(await preview.textContent()).toContain('合计 3 家企业');
+      // The enterprise-and-line list of what changes: both 修武县 plants' kiln lines, and 博爱县's.
+      const changes = preview.locator('[data-test=changes]');
+      await expect.poll(() => changes.textContent()).toContain(xiuwu.name);
+      expect(await changes.textContent()).toContain(boai.name);
+      expect(await changes.textContent()).toContain('停产');
+      await shot(page, '03-issue-dry-run');
+      await page.locator('[data-test=confirm]').click();
+      const box = page.locator('.el-message-box');
+      await box.waitFor();
+      expect(await box.textContent()).toContain('涉及 3 家企业');
+      await shot(page, '04-issue-confirm');
+      await box.getByRole('button', { name: /确认发布/ }).click();
+      const issued = page.locator('[data-test=issued]');
+      await issued.waitFor({ timeout: 15_000 });
+      directiveNumber = /已发布：(\S+号)/.exec((await issued.textContent()) ?? '')?.[1] ?? '';
+      expect(directiveNumber).toMatch(/〔\d{4}〕\d+号$/);
+      await shot(page, '05-issued');
+      await issued.getByRole('button', { name: '查看指令详情' }).click();
+      await page.waitForURL(/\/console\/directives\/[0-9a-f-]{36}/);
+      directiveId = page.url().split('/').pop()!;
+    });
+
+    it('the enterprise acknowledges through its e-mail link; the directive page shows it within 10 s without a reload', async () => {
+      const row = page.locator('[data-test=progress] tbody tr', { hasText: '修武县' });
+      await row.waitFor();
+      const cells = row.locator('td');
+      expect(await cells.nth(1).textContent()).toBe('2'); // two 修武县 orders
+      expect(await cells.nth(4).textContent()).toBe('0'); // none acknowledged yet
+      await shot(page, '06-directive');
+
+      const email = xiuwu.contacts[0]!.email!;
+      await until(`the order e-mail to ${email}`, 30_000, () => sink.messages.some((m) => JSON.stringify(m.to).includes(email)));
+      const mail = sink.messages.find((m) => JSON.stringify(m.to).includes(email))!;
+      const link = /https?:\/\/[^\s"<>]+\/ack\/[^\s"<>]+/.exec(mail.text ?? '')?.[0];
+      expect(link).toBeDefined();
+      expect(link!.startsWith(base)).toBe(true);
+
+      const phone = await browser.newContext({ ...PHONE });
+      const ack = await phone.newPage();
+      await ack.goto(link!);
+      await ack.getByRole('button', { name: /签收/ }).first().click();
+      await expect.poll(() => ack.locator('body').textContent(), { timeout: 10_000 }).toContain('已签收');
+      await phone.close();
+      const acknowledgedAt = Date.now();
+
+      // No reload: the page asks again by itself.
+      await expect.poll(() => cells.nth(4).textContent(), { timeout: 10_000, interval: 200 }).toBe('1');
+      console.info(`directive page showed the acknowledgement ${Date.now() - acknowledgedAt} ms after it was made`);
+      await page.getByRole('tab', { name: '企业指令单与送达' }).click();
+      const orders = page.locator('[data-test=orders]');
+      await expect.poll(() => orders.textContent()).toContain(xiuwu.name);
+      expect(await orders.textContent()).toContain('停产');
+      await shot(page, '07-directive-acknowledged');
+    });
+
+    it('the list of directives, then lifts orange for both counties; the overview follows by itself', async () => {
+      // A wall screen: the overview, left open in its own tab.
+      const wall = await desk.newPage();
+      watch(wall);
+      await wall.goto('/console/overview');
+      const panel = wall.locator(`[data-directive="${directiveNumber}"]`);
+      await panel.waitFor();
+      expect(await panel.textContent()).toContain('1/2'); // 修武县: one of two acknowledged
+      await page.getByRole('menuitem', { name: '指令详情' }).click();
+      await expect.poll(() => page.locator('[data-test=directives]').textContent()).toContain(directiveNumber);
+      await shot(page, '08-directives');
+      await page.getByRole('menuitem', { name: '发布指令' }).click();
+      await page.locator('label.el-radio-button', { hasText: '解除' }).click();
+      await choose(page, page.locator('.el-form-item', { hasText: '县区' }).locator('.el-select').first(), ['修武县', '博爱县']);
+      await page.locator('textarea[data-test=basis], [data-test=basis] textarea').fill('预报空气质量转好，会商决定解除橙色预警');
+      await page.locator('[data-test=dry-run]').click();
+      await page.locator('[data-test=preview]').waitFor({ timeout: 15_000 });
+      await page.locator('[data-test=confirm]').click();
+      await page.locator('.el-message-box').getByRole('button', { name: /确认发布/ }).click();
+      const issued = page.locator('[data-test=issued]');
+      await issued.waitFor({ timeout: 15_000 });
+      expect(await issued.textContent()).toMatch(/已发布：\S+号/);
+      const levels = await api('/api/v1/directives/levels');
+      const now = levels.body as unknown as Array<{ county: string; levelNow: string }>;
+      expect(now.find((l) => l.county === '修武县')?.levelNow).toBe('none');
+      expect(now.find((l) => l.county === '博爱县')?.levelNow).toBe('none');
+      // The overview left open drops the lifted directive within 10 s, without a reload.
+      await expect.poll(() => wall.locator('[data-directive]').count(), { timeout: 10_000, interval: 200 }).toBe(0);
+      await wall.close();
+    });
+
+    it('the registry: search, an enterprise page, and an import with bad rows shows every error', async () => {
+      await page.getByRole('menuitem', { name: '企业名录' }).click();
+      const list = page.locator('[data-test=enterprises]');
+      await expect.poll(() => list.textContent()).toContain(boai.name);
+      await shot(page, '09-registry');
+      await list.locator('tbody tr', { hasText: xiuwu.name }).click();
+      await expect.poll(() => page.locator('[data-test=enterprise-name]').textContent()).toBe(xiuwu.name);
+      await shot(page, '10-enterprise');
+      // A stale edit: someone saves the enterprise while this officer has the form open.
+      await page.locator('[data-test=edit]').click();
+      await page.locator('input[data-test=edit-name], [data-test=edit-name] input').fill(`${xiuwu.name}（改）`);
+      const current = await api(`/api/v1/enterprises/${xiuwu.code}`);
+      const { active: _a, version, updatedAt: _u, ...body } = current.body as Record<string, unknown>;
+      expect((await api(`/api/v1/enterprises/${xiuwu.code}`, { method: 'PUT', body: JSON.stringify({ ...body, grade: 'B', version }) })).status).toBe(200);
+      await page.locator('[data-test=save]').click();
+      await expect.poll(() => page.locator('[data-test=edit-error]').textContent()).toContain('有其他人修改');
+      await shot(page, '10b-enterprise-stale-edit');
+      expect((await api(`/api/v1/enterprises/${xiuwu.code}`)).body.name).toBe(xiuwu.name);
+      await page.keyboard.press('Escape');
+
+      await page.goto('/console/registry/import');
+      const csv = [
+        'code,name,county,industry,line_code,line_name,line_capacity,line_unit',
+        `${codeFor(950)},好企业,修武县,cement_clinker,L1,1号线,100,t/d`,
+        `91410821BAD,坏代码企业,修武县,cement_clinker,L1,1号线,100,t/d`,
+        `${codeFor(951)},未知县企业,火星县,cement_clinker,L1,1号线,-5,t/d`,
+      ].join('\n');
+      const file = join(shots, 'bad-registry.csv');
+      writeFileSync(file, csv);
+      await page.locator('input[type=file]').setInputFiles(file);
+      const problems = page.locator('[data-test=problems]');
+      await problems.waitFor({ timeout: 15_000 });
+      const text = (await problems.textContent()) ?? '';
+      expect(text).toContain('统一社会信用代码');
+      expect(text).toContain('县区');
+      expect(text).toContain('产能');
+      expect(await problems.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+      expect(await page.locator('[data-test=import-error]').textContent()).toContain('未写入任何数据');
+      await shot(page, '11-import-errors');
+      rmSync(file);
+    });
+
+    it('a draw is made from the console and verified; the inspector sees the task on the phone page', async () => {
+      // A draw needs enterprises under an order in force: orange again for 修武县, through the API.
+      expect((await api('/api/v1/directives', { method: 'POST', body: JSON.stringify({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '再次预警' }) })).status).toBe(200);
+      await page.getByRole('menuitem', { name: '督导检查' }).click();
+      await page.locator('input[data-test=draw-size], [data-test=draw-size] input').fill('1');
+      await page.locator('[data-test=draw]').click();
+      const drawn = page.locator('[data-test=draw-list]');
+      await drawn.waitFor({ timeout: 15_000 });
+      expect(await drawn.locator('tbody tr').count()).toBe(1);
+      const name = (await drawn.locator('tbody tr td').nth(2).textContent())!.trim();
+      expect([xiuwu.name, silent.name]).toContain(name);
+      await page.getByRole('button', { name: '复核' }).click();
+      await expect.poll(() => page.locator('[data-test=verified]').textContent()).toContain('复核通过');
+      await shot(page, '12-inspections-draw');
+
+      const phone = await browser.newContext({ ...PHONE, baseURL: base });
+      const p = await phone.newPage();
+      await p.goto('/inspect');
+      await p.getByLabel('用户名').fill(INSPECTOR.username);
+      await p.getByLabel('密码').fill(INSPECTOR.password);
+      await p.getByRole('button', { name: '登录' }).click();
+      await expect.poll(() => p.locator('body').textContent(), { timeout: 10_000 }).toContain(name);
+      await p.screenshot({ path: join(shots, '13-inspector-phone.png'), fullPage: true });
+      await phone.close();
+    });
+
+    it('the alerts, ledger, daily report (also as the printable page opened with the cookie) and users screens', async () => {
+      await page.getByRole('menuitem', { name: '考核' }).click();
+      const ranking = page.locator('[data-test=ranking]');
+      await expect.poll(() => ranking.textContent()).toContain('博爱县');
+      await shot(page, '15-ledger');
+
+      await page.getByRole('menuitem', { name: '日报' }).click();
+      await expect.poll(() => page.locator('[data-test=report]').textContent()).toContain('合计');
+      await shot(page, '16-report');
+      // Printable: the print style hides the menu and header; A4 pages.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.el-aside').isVisible()).toBe(false);
+      const pdf = await page.pdf({ path: join(shots, '16-report.pdf'), format: 'A4', printBackground: true });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await page.emulateMedia({ media: 'screen' });
+      const report = await desk.newPage();
+      watch(report);
+      await report.goto('/api/v1/reports/daily?format=html');
+      expect(await report.locator('h1').textContent()).toContain('冬防工作日报');
+      await shot(report, '17-report-page');
+      await report.close();
+
+      await page.getByRole('menuitem', { name: '用户' }).click();
+      await expect.poll(() => page.locator('[data-test=users]').textContent()).toContain(OFFICER.username);
+      await shot(page, '18-users');
+
+      await page.getByRole('menuitem', { name: '告警' }).click();
+      await page.locator('[data-test=alerts], [data-state=empty], [data-state=error]').first().waitFor();
+      // The unreachable plant was flagged to its county when orange was issued.
+      await expect.poll(() => page.locator('.page').textContent()).toContain('修武县');
+      await shot(page, '14-alerts');
+    });
+
+    it('a county officer sees only the county and cannot issue', async () => {
+      const ctx = await browser.newContext({ ...DESKTOP, baseURL: base });
+      const p = await ctx.newPage();
+      watch(p);
+      await signIn(p, OFFICER);
+      expect(await p.locator('[data-test=who]').textContent()).toContain('博爱县');
+      const menu = (await p.locator('.el-menu').textContent()) ?? '';
+      expect(menu).not.toContain('发布指令');
+      expect(menu).not.toContain('用户');
+      await shot(p, '19-county-overview');
+      await p.goto('/console/issue');
+      await p.waitForURL(/\/console\/overview/);
+      await p.goto(`/console/directives/${directiveId}`);
+      const rows = p.locator('[data-test=progress] tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().textContent()).toContain('博爱县');
+      await shot(p, '20-county-directive');
+      // The API refuses the officer too, with or without the CSRF header.
+      const status = await p.evaluate(async (): Promise<[number, string]> => {
+        const csrf = /hazeops_csrf=([^;]+)/.exec((globalThis as unknown as { document: { cookie: string } }).document.cookie)?.[1] ?? '';
+        const body = JSON.stringify({ action: 'issue', level: 'red', counties: ['博爱县'], endsAt: null, basis: '越权尝试' });
+        const withCsrf = await fetch('/api/v1/directives', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body });
+        const without = await fetch('/api/v1/directives', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+        return [withCsrf.status, ((await without.json()) as { error: { code: string } }).error.code];
+      });
+      expect(status).toEqual([403, 'CSRF_MISMATCH']);
+      await ctx.close();
+      expect(errors).toEqual([]);
+    });
+  });
+}
