@@ -32,6 +32,7 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  @ApiResponse({ status: 200, type: SessionDto })
   openSession(@Body() dto: LoginDto, @Ip() ip: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
     return this.auth.openSession(dto.username, dto.password, ip, req, res);
   }
@@ -46,6 +47,7 @@ export class AuthController {
   @Get('me')
   @Roles(...ROLES)
   @AllowPendingPasswordChange()
+  @ApiResponse({ status: 200, type: MeDto })
   me(@CurrentPrincipal() principal: Principal): MeDto {
     return this.auth.me(principal);
   }

@@ -10,7 +10,7 @@ import { DirectivesQueryService } from './directives-query.service.js';
 import { DirectivesService } from './directives.service.js';
 import { IssueDirectiveDto } from './dto/issue-directive.dto.js';
 import { ListDirectivesQuery } from './dto/list-directives.query.js';
-import { CountyLevelResponse, DirectiveListResponse, DirectiveProgressResponse, DirectiveResultResponse } from './dto/directive-response.dto.js';
+import { CountyLevelResponse, DirectiveListResponse, DirectiveOrdersPageResponse, DirectiveProgressResponse, DirectiveResultResponse } from './dto/directive-response.dto.js';
 
 @ApiTags('directives')
 @ApiBearerAuth()
@@ -67,6 +67,7 @@ export class DirectivesController {
   /** The order versions this directive made: lines and deliveries per enterprise, paged. */
   @Get(':id/orders')
   @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, type: DirectiveOrdersPageResponse })
   directiveOrders(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: DirectiveOrdersQuery) {
     return this.orders.list(principal, id, q);
   }

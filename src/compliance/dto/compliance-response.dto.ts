@@ -53,14 +53,32 @@ export class RankingResponseRanking {
   @ApiProperty({ type: 'string' })
   county!: string;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'Competition ranking, best first: equal figures share a rank (1, 1, 3)' })
   rank!: number;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'Penalty entries that stand' })
+  penalties!: number;
+
+  @ApiProperty({ type: 'number', description: 'Their money (yuan)' })
+  amount!: number;
+
+  @ApiProperty({ type: 'integer', description: 'The same as penalties (kept for earlier readers)' })
   violations!: number;
 
-  @ApiProperty({ type: 'number' })
-  amount!: number;
+  @ApiProperty({ type: 'number', nullable: true, description: 'Percent, one decimal; null when the county had no order in the month' })
+  acknowledgementRate!: number | null;
+
+  @ApiProperty({ type: 'number', nullable: true, description: 'Percent, one decimal; null when the county had no order in the month' })
+  implementationRate!: number | null;
+
+  @ApiProperty({ type: 'integer', description: 'Enterprises inspected' })
+  inspected!: number;
+
+  @ApiProperty({ type: 'number', nullable: true, description: 'Violations per hundred inspected enterprises; null when none was inspected' })
+  violationsPerHundred!: number | null;
+
+  @ApiProperty({ type: 'integer' })
+  violationFindings!: number;
 }
 
 export class RankingResponse {

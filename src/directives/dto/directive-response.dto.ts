@@ -336,3 +336,89 @@ export class DirectiveProgressResponse {
   overdue!: OverdueEnterpriseResponse[];
 }
 
+
+export class DirectiveOrderLineResponse {
+  @ApiProperty({ type: 'string' })
+  code!: string;
+
+  @ApiProperty({ type: 'string' })
+  name!: string;
+
+  @ApiProperty({ type: 'string', enum: ['stop', 'limit', 'run'] })
+  action!: string;
+
+  @ApiProperty({ type: 'number', nullable: true })
+  maxLoadPercent!: number | null;
+}
+
+export class DirectiveOrderDeliveryResponse {
+  @ApiProperty({ type: 'string' })
+  channel!: string;
+
+  @ApiProperty({ type: 'string' })
+  recipient!: string;
+
+  @ApiProperty({ type: 'string' })
+  status!: string;
+
+  @ApiProperty({ type: 'integer' })
+  attempts!: number;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  lastError!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  lastAttemptAt!: string | null;
+}
+
+export class DirectiveOrderResponse {
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  versionId!: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  orderId!: string;
+
+  @ApiProperty({ type: 'integer' })
+  modification!: number;
+
+  @ApiProperty({ type: 'string' })
+  status!: string;
+
+  @ApiProperty({ type: 'string' })
+  enterpriseCode!: string;
+
+  @ApiProperty({ type: 'string' })
+  enterpriseName!: string;
+
+  @ApiProperty({ type: 'string' })
+  county!: string;
+
+  @ApiProperty({ type: () => DirectiveOrderLineResponse, isArray: true })
+  lines!: DirectiveOrderLineResponse[];
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  ackDeadline!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  acknowledgedAt!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  implementedAt!: string | null;
+
+  @ApiProperty({ type: () => DirectiveOrderDeliveryResponse, isArray: true })
+  deliveries!: DirectiveOrderDeliveryResponse[];
+}
+
+export class DirectiveOrdersPageResponse {
+  @ApiProperty({ type: () => DirectiveOrderResponse, isArray: true })
+  items!: DirectiveOrderResponse[];
+
+  @ApiProperty({ type: 'integer' })
+  total!: number;
+
+  @ApiProperty({ type: 'integer' })
+  page!: number;
+
+  @ApiProperty({ type: 'integer' })
+  pageSize!: number;
+}

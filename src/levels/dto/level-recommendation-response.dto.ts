@@ -31,8 +31,22 @@ export class RecommendationsResponseRecommendation {
   lift!: RecommendationsResponseRecommendationLift;
 }
 
+export class AqiThresholdResponse {
+  @ApiProperty({ type: 'number' })
+  aqi!: number;
+
+  @ApiProperty({ type: 'string', isArray: true, description: 'The levels this AQI can justify' })
+  levels!: string[];
+}
+
 export class RecommendationsResponse {
   @ApiProperty({ type: () => RecommendationsResponseRecommendation, isArray: true })
   recommendations!: RecommendationsResponseRecommendation[];
+
+  @ApiProperty({ type: 'integer', description: 'Hours of the moving window' })
+  windowHours!: number;
+
+  @ApiProperty({ type: () => AqiThresholdResponse, isArray: true })
+  thresholds!: AqiThresholdResponse[];
 }
 

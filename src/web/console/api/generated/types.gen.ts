@@ -39,11 +39,53 @@ export type AuditPageResponseItem = {
         [key: string]: unknown;
     } | null;
     requestId: string | null;
+    /**
+     * Which hash chain the row is in; null for rows written before the chains existed
+     */
+    chain: number | null;
+    /**
+     * Place in its chain (a bigint as a string); null before the chains existed
+     */
+    seq: string | null;
+    /**
+     * The previous row's hash (hex)
+     */
+    prevHash: string | null;
+    /**
+     * HMAC-SHA256 over the row and prevHash (hex)
+     */
+    hash: string | null;
 };
 
 export type AuditPageResponse = {
     items: Array<AuditPageResponseItem>;
     total: number;
+};
+
+export type AuditChainBreakResponse = {
+    chain: number | null;
+    seq: string | null;
+    id: string;
+    /**
+     * Why the link or hash does not hold
+     */
+    reason: string;
+};
+
+export type AuditVerifyResponse = {
+    ok: boolean;
+    /**
+     * Rows checked in the chains
+     */
+    checked: number;
+    /**
+     * Rows written before the chains existed, not covered
+     */
+    unchained: number;
+    /**
+     * The first row whose link or hash does not hold; null when the chains hold
+     */
+    firstBroken: AuditChainBreakResponse | null;
 };
 
 export type LoginDto = {
@@ -61,6 +103,51 @@ export type LoginResponse = {
      */
     expiresIn: number;
     role: 'commander' | 'county_officer' | 'enterprise' | 'inspector' | 'viewer';
+    /**
+     * True: only POST /api/v1/auth/change-password is allowed until the password is changed
+     */
+    mustChangePassword: boolean;
+};
+
+export type SessionDto = {
+    username: string;
+    role: 'commander' | 'county_officer' | 'enterprise' | 'inspector' | 'viewer';
+    county: string | null;
+    enterpriseCode: string | null;
+    team: string | null;
+    /**
+     * Also in the readable hazeops_csrf cookie: send it as X-CSRF-Token on every unsafe request.
+     */
+    csrfToken: string;
+    /**
+     * Seconds until the session ends.
+     */
+    expiresIn: number;
+    /**
+     * After a reset: every route but change-password answers 403 until the password is changed.
+     */
+    mustChangePassword: boolean;
+};
+
+export type MeDto = {
+    username: string;
+    role: 'commander' | 'county_officer' | 'enterprise' | 'inspector' | 'viewer';
+    county: string | null;
+    enterpriseCode: string | null;
+    team: string | null;
+};
+
+export type PasswordChangedSessionResponse = {
+    /**
+     * Seconds until the session ends
+     */
+    expiresIn: number;
+    role: 'commander' | 'county_officer' | 'enterprise' | 'inspector' | 'viewer';
+    mustChangePassword: boolean;
+    /**
+     * Also in the readable hazeops_csrf cookie: send it as X-CSRF-Token on every unsafe request
+     */
+    csrfToken: string;
 };
 
 export type ChangePasswordDto = {
@@ -96,6 +183,17 @@ export type UserResponse = {
     team: string | null;
     displayName: string | null;
     active: boolean;
+    /**
+     * True after a reset: the user must change the password before anything else
+     */
+    mustChangePassword: boolean;
+};
+
+export type UserPageResponse = {
+    items: Array<UserResponse>;
+    total: number;
+    page: number;
+    pageSize: number;
 };
 
 export type UpdateUserDto = {
@@ -112,6 +210,13 @@ export type UpdateUserDto = {
      * For inspectors: the key of an existing team
      */
     team?: string;
+};
+
+export type TemporaryPasswordResponse = {
+    /**
+     * Shown once; the user must replace it at the next sign-in
+     */
+    temporaryPassword: string;
 };
 
 export type MeasureResponse = {
@@ -244,6 +349,10 @@ export type ImportSummaryResponse = {
     updated: number;
     unchanged: number;
     dryRun: boolean;
+    /**
+     * Open order notices sent again to changed contacts
+     */
+    resent: number;
 };
 
 export type CountyResponse = {
@@ -547,6 +656,75 @@ export type RecordPhoneNoticeDto = {
     notes?: string;
 };
 
+export type PhoneNoticeResponse = {
+    id: string;
+    orderId: string;
+    modification: number;
+    orderVersionId: string;
+    enterpriseCode: string;
+    county: string;
+    /**
+     * Whom the officer called
+     */
+    calledName: string;
+    phone: string;
+    calledAt: string;
+    /**
+     * Who answered the call
+     */
+    answeredBy: string;
+    notes: string | null;
+    recordedBy: string;
+    recordedAt: string;
+};
+
+export type NoticeDeliveredResponse = {
+    channel: 'email' | 'webhook' | 'phone' | 'acknowledgement';
+    at: string;
+    recipient: string | null;
+    phoneNoticeId: string | null;
+    answeredBy: string | null;
+};
+
+export type NoticeEvidenceResponse = {
+    orderVersionId: string;
+    orderId: string;
+    modification: number;
+    directiveNumber: string;
+    /**
+     * The first proof of delivery by the moment; null when there is none
+     */
+    delivered: NoticeDeliveredResponse | null;
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+};
+
+export type DeliveryAttemptResponse = {
+    at: string;
+    ok: boolean;
+    error: string | null;
+};
+
+export type DeliveryResponse = {
+    channel: string;
+    recipient: string;
+    status: string;
+    sentAt: string | null;
+    attempts: Array<DeliveryAttemptResponse>;
+};
+
+export type DeliveryEvidenceResponse = {
+    orderId: string;
+    modification: number;
+    orderVersionId: string;
+    deliveries: Array<DeliveryResponse>;
+    phoneNotices: Array<PhoneNoticeResponse>;
+    /**
+     * The first proof of notice as of now; null when there is none
+     */
+    proofAsOfNow: NoticeEvidenceResponse | null;
+};
+
 export type AqiPointDoc = {
     /**
      * ISO 8601 with a zone; the point covers [at, at + step)
@@ -593,8 +771,87 @@ export type RecommendationsResponseRecommendation = {
     lift: RecommendationsResponseRecommendationLift;
 };
 
+export type AqiThresholdResponse = {
+    aqi: number;
+    /**
+     * The levels this AQI can justify
+     */
+    levels: Array<string>;
+};
+
 export type RecommendationsResponse = {
     recommendations: Array<RecommendationsResponseRecommendation>;
+    /**
+     * Hours of the moving window
+     */
+    windowHours: number;
+    thresholds: Array<AqiThresholdResponse>;
+};
+
+export type AckPageEnterpriseResponse = {
+    code: string;
+    name: string;
+    county: string;
+};
+
+export type AckPageStateResponse = {
+    kind: 'pending' | 'acknowledged' | 'superseded';
+    /**
+     * kind=acknowledged
+     */
+    acknowledgedAt?: string;
+    /**
+     * kind=acknowledged: who signed, in words
+     */
+    acknowledgedBy?: string | null;
+    /**
+     * kind=superseded: the version that governs now
+     */
+    currentModification?: number;
+};
+
+export type AckPageReplacedByResponse = {
+    modification: number;
+};
+
+export type AckPageTimelineResponse = {
+    state: 'ahead' | 'in_force' | 'replaced' | 'ended';
+    startsAt: string;
+    /**
+     * null: until lifted
+     */
+    endsAt: string | null;
+    /**
+     * For replaced: the version that governs from its planned start instead
+     */
+    replacedBy: AckPageReplacedByResponse | null;
+};
+
+export type AckPageResponse = {
+    commandCenter: string;
+    /**
+     * IANA time zone of the city
+     */
+    timezone: string;
+    directiveNumber: string;
+    enterprise: AckPageEnterpriseResponse;
+    modification: number;
+    supersedes: number | null;
+    levelName: string | null;
+    phaseName: string | null;
+    effectiveFrom: string;
+    effectiveTo: string | null;
+    ackDeadline: string;
+    lines: Array<OrderVersionLineResponse>;
+    stoppedCapacityPercent: number;
+    maxLoadPercent: number | null;
+    notes: Array<string>;
+    state: AckPageStateResponse;
+    timeline: AckPageTimelineResponse;
+    /**
+     * The server time of the answer
+     */
+    now: string;
 };
 
 export type AlertResponse = {
@@ -602,8 +859,7 @@ export type AlertResponse = {
      * Numeric id
      */
     id: string;
-    dedupeKey: string;
-    kind: 'no_channel' | 'ack_reminder' | 'ack_overdue' | 'report_missing';
+    kind: 'no_channel' | 'ack_reminder' | 'ack_overdue' | 'report_missing' | 'notice_missing' | 'report_discrepancy';
     stage: number;
     county: string;
     enterpriseCode: string | null;
@@ -611,6 +867,21 @@ export type AlertResponse = {
     message: string;
     createdAt: string;
     resolvedAt: string | null;
+    /**
+     * Who resolved it
+     */
+    resolvedBy: string | null;
+    /**
+     * The resolution note
+     */
+    note: string | null;
+};
+
+export type AlertPageResponse = {
+    items: Array<AlertResponse>;
+    total: number;
+    page: number;
+    pageSize: number;
 };
 
 export type ResolveAlertDto = {
@@ -644,7 +915,21 @@ export type StatusReportResponseLine = {
     loadPercent: number | null;
 };
 
+export type StatusReportDiscrepancyResponse = {
+    line: string;
+    /**
+     * What the enterprise reported
+     */
+    reported: string;
+    /**
+     * What the order in force requires
+     */
+    required: string;
+    message: string;
+};
+
 export type StatusReportResponse = {
+    id: string;
     enterpriseCode: string;
     name: string;
     county: string;
@@ -652,6 +937,16 @@ export type StatusReportResponse = {
     reportedAt: string;
     lines: Array<StatusReportResponseLine>;
     note: string | null;
+    reportedBy: string;
+    /**
+     * The order version in force when it was filed
+     */
+    orderVersionId: string | null;
+    discrepancies: Array<StatusReportDiscrepancyResponse>;
+    /**
+     * The report that counts for its enterprise and slot (false: an earlier one, listed with history=true)
+     */
+    latest: boolean;
 };
 
 export type IssueDirectiveDto = {
@@ -725,6 +1020,30 @@ export type DirectiveResultResponseSummary = {
     unreachable: Array<UnreachableEnterpriseResponse>;
 };
 
+export type LineRequirementResponse = {
+    action: 'run' | 'limit' | 'stop';
+    maxLoadPercent: number | null;
+    stoppedCells: number | null;
+};
+
+export type RequirementChangeResponse = {
+    enterpriseCode: string;
+    enterpriseName: string;
+    county: string;
+    lineCode: string;
+    lineName: string;
+    before: LineRequirementResponse;
+    after: LineRequirementResponse;
+    reasons: Array<ReasonResponse>;
+};
+
+export type DryRunChangesPageResponse = {
+    items: Array<RequirementChangeResponse>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
 export type DirectiveResultResponse = {
     id: string | null;
     number: string | null;
@@ -735,6 +1054,10 @@ export type DirectiveResultResponse = {
     startsAt: string;
     endsAt: string | null;
     summary: DirectiveResultResponseSummary;
+    /**
+     * Dry run only: the page asked for of every line whose requirement changes
+     */
+    changes?: DryRunChangesPageResponse;
 };
 
 export type DirectiveListResponseItemSummary = {
@@ -824,6 +1147,44 @@ export type DirectiveProgressResponse = {
     overdue: Array<OverdueEnterpriseResponse>;
 };
 
+export type DirectiveOrderLineResponse = {
+    code: string;
+    name: string;
+    action: 'stop' | 'limit' | 'run';
+    maxLoadPercent: number | null;
+};
+
+export type DirectiveOrderDeliveryResponse = {
+    channel: string;
+    recipient: string;
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    lastAttemptAt: string | null;
+};
+
+export type DirectiveOrderResponse = {
+    versionId: string;
+    orderId: string;
+    modification: number;
+    status: string;
+    enterpriseCode: string;
+    enterpriseName: string;
+    county: string;
+    lines: Array<DirectiveOrderLineResponse>;
+    ackDeadline: string;
+    acknowledgedAt: string | null;
+    implementedAt: string | null;
+    deliveries: Array<DirectiveOrderDeliveryResponse>;
+};
+
+export type DirectiveOrdersPageResponse = {
+    items: Array<DirectiveOrderResponse>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
 export type LedgerResponseItem = {
     id: string;
     county: string;
@@ -847,9 +1208,39 @@ export type LedgerResponse = {
 
 export type RankingResponseRanking = {
     county: string;
+    /**
+     * Competition ranking, best first: equal figures share a rank (1, 1, 3)
+     */
     rank: number;
-    violations: number;
+    /**
+     * Penalty entries that stand
+     */
+    penalties: number;
+    /**
+     * Their money (yuan)
+     */
     amount: number;
+    /**
+     * The same as penalties (kept for earlier readers)
+     */
+    violations: number;
+    /**
+     * Percent, one decimal; null when the county had no order in the month
+     */
+    acknowledgementRate: number | null;
+    /**
+     * Percent, one decimal; null when the county had no order in the month
+     */
+    implementationRate: number | null;
+    /**
+     * Enterprises inspected
+     */
+    inspected: number;
+    /**
+     * Violations per hundred inspected enterprises; null when none was inspected
+     */
+    violationsPerHundred: number | null;
+    violationFindings: number;
 };
 
 export type RankingResponse = {
@@ -890,6 +1281,10 @@ export type DailyReportResponseCounty = {
     findings: number;
     violations: number;
     penaltyYuan: number;
+    /**
+     * Status reports that contradicted the order in force
+     */
+    reportDiscrepancies: number;
 };
 
 export type DailyReportResponseTotals = {
@@ -903,6 +1298,10 @@ export type DailyReportResponseTotals = {
     findings: number;
     violations: number;
     penaltyYuan: number;
+    /**
+     * Status reports that contradicted the order in force
+     */
+    reportDiscrepancies: number;
 };
 
 export type DailyReportResponse = {
@@ -1011,6 +1410,23 @@ export type TaskResponse = {
     createdAt: string;
 };
 
+export type TaskDetailResponseOrderLine = {
+    code: string;
+    action: 'stop' | 'limit' | 'run';
+    reasons: Array<ReasonResponse>;
+    stoppedCells: number | null;
+    noKilnBanking: boolean;
+    maxLoadPercent: number | null;
+};
+
+export type TaskDetailResponseOrder = {
+    orderId: string;
+    modification: number;
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    phase: string | null;
+    lines: Array<TaskDetailResponseOrderLine>;
+};
+
 export type TaskDetailResponseTask = {
     id: string;
     drawId: string | null;
@@ -1036,23 +1452,6 @@ export type TaskDetailResponseEnterprise = {
     name: string;
     county: string;
     lines: Array<TaskDetailResponseEnterpriseLine>;
-};
-
-export type TaskDetailResponseOrderLine = {
-    code: string;
-    action: 'stop' | 'limit' | 'run';
-    reasons: Array<ReasonResponse>;
-    stoppedCells: number | null;
-    noKilnBanking: boolean;
-    maxLoadPercent: number | null;
-};
-
-export type TaskDetailResponseOrder = {
-    orderId: string;
-    modification: number;
-    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
-    phase: string | null;
-    lines: Array<TaskDetailResponseOrderLine>;
 };
 
 export type TaskFindingResponse = {
@@ -1110,7 +1509,18 @@ export type FindingResultResponse = {
     kind: string | null;
     reason: string | null;
     orderVersionId: string | null;
+    /**
+     * null when no penalty applies (not a violation, or no proof of notice)
+     */
     penalty: FindingResultResponsePenalty | null;
+    /**
+     * A violation for which no proof of notice existed at the observation: no penalty, an alert instead
+     */
+    noticeMissing: boolean;
+    /**
+     * The proof of notice of the version in force; null when no version governs
+     */
+    evidence: NoticeEvidenceResponse | null;
 };
 
 export type FindingResponse = {
@@ -1129,6 +1539,10 @@ export type FindingResponse = {
     verdict: 'violation' | 'compliant';
     reason: string | null;
     penaltyItem: string | null;
+    /**
+     * A violation without proof of notice (no penalty)
+     */
+    noticeMissing: boolean;
     photos: number;
 };
 
@@ -1336,8 +1750,10 @@ export type AuditControllerVerifyErrors = {
 export type AuditControllerVerifyError = AuditControllerVerifyErrors[keyof AuditControllerVerifyErrors];
 
 export type AuditControllerVerifyResponses = {
-    200: unknown;
+    200: AuditVerifyResponse;
 };
+
+export type AuditControllerVerifyResponse = AuditControllerVerifyResponses[keyof AuditControllerVerifyResponses];
 
 export type AuthControllerLoginData = {
     body: LoginDto;
@@ -1460,8 +1876,10 @@ export type AuthControllerOpenSessionErrors = {
 export type AuthControllerOpenSessionError = AuthControllerOpenSessionErrors[keyof AuthControllerOpenSessionErrors];
 
 export type AuthControllerOpenSessionResponses = {
-    200: unknown;
+    200: SessionDto;
 };
+
+export type AuthControllerOpenSessionResponse = AuthControllerOpenSessionResponses[keyof AuthControllerOpenSessionResponses];
 
 export type AuthControllerMeData = {
     body?: never;
@@ -1488,8 +1906,10 @@ export type AuthControllerMeErrors = {
 export type AuthControllerMeError = AuthControllerMeErrors[keyof AuthControllerMeErrors];
 
 export type AuthControllerMeResponses = {
-    200: unknown;
+    200: MeDto;
 };
+
+export type AuthControllerMeResponse = AuthControllerMeResponses[keyof AuthControllerMeResponses];
 
 export type AuthControllerChangePasswordData = {
     body: ChangePasswordDto;
@@ -1536,8 +1956,13 @@ export type AuthControllerChangePasswordErrors = {
 export type AuthControllerChangePasswordError = AuthControllerChangePasswordErrors[keyof AuthControllerChangePasswordErrors];
 
 export type AuthControllerChangePasswordResponses = {
-    200: unknown;
+    /**
+     * A bearer caller gets a fresh token; a browser session gets its cookie renewed
+     */
+    200: LoginResponse | PasswordChangedSessionResponse;
 };
+
+export type AuthControllerChangePasswordResponse = AuthControllerChangePasswordResponses[keyof AuthControllerChangePasswordResponses];
 
 export type UsersControllerListData = {
     body?: never;
@@ -1577,8 +2002,10 @@ export type UsersControllerListErrors = {
 export type UsersControllerListError = UsersControllerListErrors[keyof UsersControllerListErrors];
 
 export type UsersControllerListResponses = {
-    200: unknown;
+    200: UserPageResponse;
 };
+
+export type UsersControllerListResponse = UsersControllerListResponses[keyof UsersControllerListResponses];
 
 export type UsersControllerCreateData = {
     body: CreateUserDto;
@@ -1681,8 +2108,10 @@ export type UsersControllerUpdateErrors = {
 export type UsersControllerUpdateError = UsersControllerUpdateErrors[keyof UsersControllerUpdateErrors];
 
 export type UsersControllerUpdateResponses = {
-    200: unknown;
+    200: UserResponse;
 };
+
+export type UsersControllerUpdateResponse = UsersControllerUpdateResponses[keyof UsersControllerUpdateResponses];
 
 export type UsersControllerDeactivateData = {
     body?: never;
@@ -1727,8 +2156,10 @@ export type UsersControllerDeactivateErrors = {
 export type UsersControllerDeactivateError = UsersControllerDeactivateErrors[keyof UsersControllerDeactivateErrors];
 
 export type UsersControllerDeactivateResponses = {
-    200: unknown;
+    200: UserResponse;
 };
+
+export type UsersControllerDeactivateResponse = UsersControllerDeactivateResponses[keyof UsersControllerDeactivateResponses];
 
 export type UsersControllerActivateData = {
     body?: never;
@@ -1773,8 +2204,10 @@ export type UsersControllerActivateErrors = {
 export type UsersControllerActivateError = UsersControllerActivateErrors[keyof UsersControllerActivateErrors];
 
 export type UsersControllerActivateResponses = {
-    200: unknown;
+    200: UserResponse;
 };
+
+export type UsersControllerActivateResponse = UsersControllerActivateResponses[keyof UsersControllerActivateResponses];
 
 export type UsersControllerResetPasswordData = {
     body?: never;
@@ -1819,8 +2252,10 @@ export type UsersControllerResetPasswordErrors = {
 export type UsersControllerResetPasswordError = UsersControllerResetPasswordErrors[keyof UsersControllerResetPasswordErrors];
 
 export type UsersControllerResetPasswordResponses = {
-    200: unknown;
+    200: TemporaryPasswordResponse;
 };
+
+export type UsersControllerResetPasswordResponse = UsersControllerResetPasswordResponses[keyof UsersControllerResetPasswordResponses];
 
 export type RegistryControllerListData = {
     body?: never;
@@ -2702,8 +3137,10 @@ export type OrdersControllerListPhoneNoticesErrors = {
 export type OrdersControllerListPhoneNoticesError = OrdersControllerListPhoneNoticesErrors[keyof OrdersControllerListPhoneNoticesErrors];
 
 export type OrdersControllerListPhoneNoticesResponses = {
-    200: unknown;
+    200: Array<PhoneNoticeResponse>;
 };
+
+export type OrdersControllerListPhoneNoticesResponse = OrdersControllerListPhoneNoticesResponses[keyof OrdersControllerListPhoneNoticesResponses];
 
 export type OrdersControllerRecordPhoneNoticeData = {
     body: RecordPhoneNoticeDto;
@@ -2757,8 +3194,10 @@ export type OrdersControllerRecordPhoneNoticeErrors = {
 export type OrdersControllerRecordPhoneNoticeError = OrdersControllerRecordPhoneNoticeErrors[keyof OrdersControllerRecordPhoneNoticeErrors];
 
 export type OrdersControllerRecordPhoneNoticeResponses = {
-    201: unknown;
+    201: PhoneNoticeResponse;
 };
+
+export type OrdersControllerRecordPhoneNoticeResponse = OrdersControllerRecordPhoneNoticeResponses[keyof OrdersControllerRecordPhoneNoticeResponses];
 
 export type OrdersControllerDeliveryEvidenceData = {
     body?: never;
@@ -2800,8 +3239,10 @@ export type OrdersControllerDeliveryEvidenceErrors = {
 export type OrdersControllerDeliveryEvidenceError = OrdersControllerDeliveryEvidenceErrors[keyof OrdersControllerDeliveryEvidenceErrors];
 
 export type OrdersControllerDeliveryEvidenceResponses = {
-    200: unknown;
+    200: DeliveryEvidenceResponse;
 };
+
+export type OrdersControllerDeliveryEvidenceResponse = OrdersControllerDeliveryEvidenceResponses[keyof OrdersControllerDeliveryEvidenceResponses];
 
 export type LevelsControllerRecommendData = {
     body: RecommendLevelDto;
@@ -2884,8 +3325,10 @@ export type AckLinkControllerShowErrors = {
 export type AckLinkControllerShowError = AckLinkControllerShowErrors[keyof AckLinkControllerShowErrors];
 
 export type AckLinkControllerShowResponses = {
-    200: unknown;
+    200: AckPageResponse;
 };
+
+export type AckLinkControllerShowResponse = AckLinkControllerShowResponses[keyof AckLinkControllerShowResponses];
 
 export type AckLinkControllerAcknowledgeData = {
     body?: never;
@@ -2922,8 +3365,10 @@ export type AckLinkControllerAcknowledgeErrors = {
 export type AckLinkControllerAcknowledgeError = AckLinkControllerAcknowledgeErrors[keyof AckLinkControllerAcknowledgeErrors];
 
 export type AckLinkControllerAcknowledgeResponses = {
-    200: unknown;
+    200: AckPageResponse;
 };
+
+export type AckLinkControllerAcknowledgeResponse = AckLinkControllerAcknowledgeResponses[keyof AckLinkControllerAcknowledgeResponses];
 
 export type AckLinkControllerImplementData = {
     body: ConfirmImplementationDto;
@@ -2968,8 +3413,10 @@ export type AckLinkControllerImplementErrors = {
 export type AckLinkControllerImplementError = AckLinkControllerImplementErrors[keyof AckLinkControllerImplementErrors];
 
 export type AckLinkControllerImplementResponses = {
-    200: unknown;
+    200: AckPageResponse;
 };
+
+export type AckLinkControllerImplementResponse = AckLinkControllerImplementResponses[keyof AckLinkControllerImplementResponses];
 
 export type AlertsControllerListData = {
     body?: never;
@@ -3010,7 +3457,7 @@ export type AlertsControllerListErrors = {
 export type AlertsControllerListError = AlertsControllerListErrors[keyof AlertsControllerListErrors];
 
 export type AlertsControllerListResponses = {
-    200: Array<AlertResponse>;
+    200: AlertPageResponse;
 };
 
 export type AlertsControllerListResponse = AlertsControllerListResponses[keyof AlertsControllerListResponses];
@@ -3066,8 +3513,10 @@ export type AlertsControllerResolveErrors = {
 export type AlertsControllerResolveError = AlertsControllerResolveErrors[keyof AlertsControllerResolveErrors];
 
 export type AlertsControllerResolveResponses = {
-    200: unknown;
+    200: AlertResponse;
 };
+
+export type AlertsControllerResolveResponse = AlertsControllerResolveResponses[keyof AlertsControllerResolveResponses];
 
 export type StatusReportsControllerListData = {
     body?: never;
@@ -3301,8 +3750,13 @@ export type DirectivesControllerChangesCsvErrors = {
 export type DirectivesControllerChangesCsvError = DirectivesControllerChangesCsvErrors[keyof DirectivesControllerChangesCsvErrors];
 
 export type DirectivesControllerChangesCsvResponses = {
-    200: unknown;
+    /**
+     * CSV, UTF-8 with BOM
+     */
+    200: string;
 };
+
+export type DirectivesControllerChangesCsvResponse = DirectivesControllerChangesCsvResponses[keyof DirectivesControllerChangesCsvResponses];
 
 export type DirectivesControllerLevelsData = {
     body?: never;
@@ -3429,8 +3883,10 @@ export type DirectivesControllerDirectiveOrdersErrors = {
 export type DirectivesControllerDirectiveOrdersError = DirectivesControllerDirectiveOrdersErrors[keyof DirectivesControllerDirectiveOrdersErrors];
 
 export type DirectivesControllerDirectiveOrdersResponses = {
-    200: unknown;
+    200: DirectiveOrdersPageResponse;
 };
+
+export type DirectivesControllerDirectiveOrdersResponse = DirectivesControllerDirectiveOrdersResponses[keyof DirectivesControllerDirectiveOrdersResponses];
 
 export type WarningsControllerFeedData = {
     body?: never;
