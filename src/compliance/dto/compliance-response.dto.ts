@@ -127,16 +127,7 @@ export class LedgerEntryResponse {
   voidedBy!: string | null;
 }
 
-export class DailyReportResponseCounty {
-  @ApiProperty({ type: 'string' })
-  county!: string;
-
-  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
-  level!: string;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  levelName!: string | null;
-
+export class DailyReportResponseTotals {
   @ApiProperty({ type: 'integer' })
   orders!: number;
 
@@ -171,39 +162,16 @@ export class DailyReportResponseCounty {
   reportDiscrepancies!: number;
 }
 
-export class DailyReportResponseTotals {
-  @ApiProperty({ type: 'integer' })
-  orders!: number;
+/** A county's row: the totals' figures for one county, with its level. */
+export class DailyReportResponseCounty extends DailyReportResponseTotals {
+  @ApiProperty({ type: 'string' })
+  county!: string;
 
-  @ApiProperty({ type: 'integer' })
-  acknowledged!: number;
+  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  level!: string;
 
-  @ApiProperty({ type: 'number' })
-  acknowledgementRate!: number;
-
-  @ApiProperty({ type: 'integer' })
-  implemented!: number;
-
-  @ApiProperty({ type: 'number' })
-  implementationRate!: number;
-
-  @ApiProperty({ type: 'integer' })
-  overdue!: number;
-
-  @ApiProperty({ type: 'integer' })
-  inspections!: number;
-
-  @ApiProperty({ type: 'integer' })
-  findings!: number;
-
-  @ApiProperty({ type: 'integer' })
-  violations!: number;
-
-  @ApiProperty({ type: 'number' })
-  penaltyYuan!: number;
-
-  @ApiProperty({ type: 'integer', description: 'Status reports that contradicted the order in force' })
-  reportDiscrepancies!: number;
+  @ApiProperty({ type: 'string', nullable: true })
+  levelName!: string | null;
 }
 
 export class DailyReportResponse {

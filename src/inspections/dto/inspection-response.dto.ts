@@ -167,38 +167,6 @@ export class TaskResponse {
   createdAt!: string;
 }
 
-export class TaskDetailResponseTask {
-  @ApiProperty({ type: 'string' })
-  id!: string;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  drawId!: string | null;
-
-  @ApiProperty({ type: 'string' })
-  enterpriseCode!: string;
-
-  @ApiProperty({ type: 'string' })
-  enterpriseName!: string;
-
-  @ApiProperty({ type: 'string' })
-  county!: string;
-
-  @ApiProperty({ type: 'string' })
-  team!: string;
-
-  @ApiProperty({ type: 'string' })
-  kind!: string;
-
-  @ApiProperty({ type: 'string' })
-  reason!: string;
-
-  @ApiProperty({ type: 'string' })
-  status!: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time' })
-  createdAt!: string;
-}
-
 export class TaskDetailResponseEnterpriseLine {
   @ApiProperty({ type: 'string' })
   code!: string;
@@ -266,8 +234,8 @@ export class TaskDetailResponseOrder {
 
 @ApiExtraModels(TaskDetailResponseOrder)
 export class TaskDetailResponse {
-  @ApiProperty({ type: () => TaskDetailResponseTask })
-  task!: TaskDetailResponseTask;
+  @ApiProperty({ type: () => TaskResponse })
+  task!: TaskResponse;
 
   @ApiProperty({ type: () => TaskDetailResponseEnterprise })
   enterprise!: TaskDetailResponseEnterprise;

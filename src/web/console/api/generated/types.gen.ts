@@ -1268,9 +1268,6 @@ export type LedgerEntryResponse = {
 };
 
 export type DailyReportResponseCounty = {
-    county: string;
-    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
-    levelName: string | null;
     orders: number;
     acknowledged: number;
     acknowledgementRate: number;
@@ -1285,6 +1282,9 @@ export type DailyReportResponseCounty = {
      * Status reports that contradicted the order in force
      */
     reportDiscrepancies: number;
+    county: string;
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    levelName: string | null;
 };
 
 export type DailyReportResponseTotals = {
@@ -1427,19 +1427,6 @@ export type TaskDetailResponseOrder = {
     lines: Array<TaskDetailResponseOrderLine>;
 };
 
-export type TaskDetailResponseTask = {
-    id: string;
-    drawId: string | null;
-    enterpriseCode: string;
-    enterpriseName: string;
-    county: string;
-    team: string;
-    kind: string;
-    reason: string;
-    status: string;
-    createdAt: string;
-};
-
 export type TaskDetailResponseEnterpriseLine = {
     code: string;
     name: string;
@@ -1464,7 +1451,7 @@ export type TaskFindingResponse = {
 };
 
 export type TaskDetailResponse = {
-    task: TaskDetailResponseTask;
+    task: TaskResponse;
     enterprise: TaskDetailResponseEnterprise;
     order: TaskDetailResponseOrder | null;
     findings: Array<TaskFindingResponse>;
