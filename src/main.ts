@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadAppConfig } from './config/app-config.js';
 import { loadDomainConfig } from './config/domain-config.js';
 import { EmbeddedDatabaseError, startEmbeddedDatabase } from './database/embedded-database.js';
-import { createApp } from './app.factory.js';
+import { createApp } from './app/app.factory.js';
 
 function line(level: string, msg: string): void {
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, context: 'main', msg }) + '\n');

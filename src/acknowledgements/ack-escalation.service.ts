@@ -8,7 +8,7 @@ import { renderEscalationEmail, type OverdueEnterprise } from '../dispatch/templ
 import { renderReminderEmail } from '../dispatch/templates/reminder-email.template.js';
 import { ackLink } from './ack-link.js';
 import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
 import { JobRunner } from '../scheduling/job-runner.js';
 import { AlertsService, type NewAlert } from './alerts.service.js';

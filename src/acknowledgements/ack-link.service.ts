@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, OrderErrorCode } from '../common/domain-error.js';
+import { DomainError } from '../common/domain-error.js';
+import { OrderErrorCode } from '../orders/orders.errors.js';
 import { ConfigService } from '../config/config.service.js';
 import { orderTemplateFields } from '../orders/order-template-fields.js';
 import { loadVersionViews, timelineState, type OrderVersionView } from '../orders/order-view.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import type { AckPageModel, AckPageState } from '../web/shared/ack-page-model.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
 import { verifyLinkToken } from './signed-link.js';

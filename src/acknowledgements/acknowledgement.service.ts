@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import { DomainError, OrderErrorCode } from '../common/domain-error.js';
+import { DomainError } from '../common/domain-error.js';
+import { OrderErrorCode } from '../orders/orders.errors.js';
 import { checkObservedAt, timeRefused } from '../common/time-window.js';
 import { ConfigService } from '../config/config.service.js';
 import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
 import { currentRequestId } from '../logging/request-context.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 
 interface LockedVersion {
   id: string;

@@ -5,12 +5,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { escalationFor } from '../config/dispatch-config.js';
 import { escapeHtml } from '../dispatch/templates/template-format.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import { AlertEntity } from './alert.entity.js';
 

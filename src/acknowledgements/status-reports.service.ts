@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { localDateOf, localDateTimeMs } from '../rules/time/local-time.js';
 import { levelAt } from '../rules/levels/level-at.js';
@@ -11,7 +12,7 @@ import type { ResponseLevelContext } from '../rules/levels/response-level.machin
 import { withRules } from '../common/rules-error.js';
 import { versionInForce } from '../orders/version-in-force.js';
 import { checkStatusReport, missingReportLines, type ReportedLine } from '../rules/inspection/status-report-check.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
 import { JobRunner } from '../scheduling/job-runner.js';
 import { AlertsService } from './alerts.service.js';

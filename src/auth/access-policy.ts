@@ -1,7 +1,8 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuthErrorCode, DomainError } from '../common/domain-error.js';
+import { AuthErrorCode } from './auth.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import type { Principal } from './role.js';
 
 /**

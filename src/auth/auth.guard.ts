@@ -1,6 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthErrorCode, DomainError } from '../common/domain-error.js';
+import { AuthErrorCode } from './auth.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { PENDING_PASSWORD_KEY, PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from './auth.decorators.js';
 import { ConfigService } from '../config/config.service.js';
 import { Hs256Verifier } from './hs256-verifier.js';

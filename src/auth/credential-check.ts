@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthErrorCode, DomainError } from '../common/domain-error.js';
+import { AuthErrorCode } from './auth.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { ROLES, type Principal, type Role } from './role.js';
 
 /** What a verified token claims about its user. */

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { AuthErrorCode, DomainError } from '../common/domain-error.js';
+import { AuthErrorCode } from './auth.errors.js';
+import { DomainError } from '../common/domain-error.js';
 
 /** The browser session: the access token in an HttpOnly cookie, plus a readable CSRF cookie (double submit). */
 export const SESSION_COOKIE = 'hazeops_session';

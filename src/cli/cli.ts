@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module.js';
+import { AppModule } from '../app/app.module.js';
 import { SYSTEM_ACTOR } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { loadAppConfig } from '../config/app-config.js';

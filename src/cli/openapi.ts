@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { openApiDocument } from '../app.factory.js';
-import { AppModule } from '../app.module.js';
+import { openApiDocument } from '../app/app.factory.js';
+import { AppModule } from '../app/app.module.js';
 import { loadAppConfig } from '../config/app-config.js';
 import { loadDomainConfig } from '../config/domain-config.js';
 

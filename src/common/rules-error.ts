@@ -1,5 +1,6 @@
 import { RulesInputError } from '../rules/rules-errors.js';
-import { DomainError, RulesErrorCode } from './domain-error.js';
+import { DomainError } from './domain-error.js';
+import { RulesErrorCode } from './rules-error-code.js';
 
 /** Runs a pure rules function; its input errors become a 422 with the rules' own message. */
 export function withRules<T>(fn: () => T): T {

@@ -1,4 +1,5 @@
-import { CommonErrorCode, DomainError } from './domain-error.js';
+import { CommonErrorCode } from './common.errors.js';
+import { DomainError } from './domain-error.js';
 
 /** One refused time: the field, the value, and the range the door accepts. */
 export interface TimeRefusal {

@@ -4,12 +4,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { NoticeEvidence } from '../orders/delivery-evidence.js';
 import { rankCounties } from '../rules/inspection/county-ranking.js';
 import { localDateOf, localMidnightMs } from '../rules/time/local-time.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 
 export interface LedgerEntryView {
   id: string;

@@ -1,6 +1,7 @@
 import type { ObservationWindow } from '../common/time-window.js';
 import { Injectable } from '@nestjs/common';
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import type { OrderConfig } from '../rules/orders/order.types.js';
 import { localDateOf, parseInstant } from '../rules/time/local-time.js';
 import type { AppConfig } from './app-config.js';

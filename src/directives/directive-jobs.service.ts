@@ -2,11 +2,12 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../audit/audit.service.js';
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
 import { matchGroup } from '../rules/season/season-calendar.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
 import { DirectivesService, type DirectiveResult } from './directives.service.js';
 

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { inForceAt } from '../orders/version-in-force.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 
 export interface CountyProgress {
   county: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { levelsAhead } from '../rules/levels/level-at.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import { CountyLevelsService } from './county-levels.service.js';
 import type { ListDirectivesQuery } from './dto/list-directives.query.js';
 

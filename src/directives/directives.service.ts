@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AlertsService } from '../acknowledgements/alerts.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { checkDirectiveTimes, timeRefused } from '../common/time-window.js';
 import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
@@ -19,7 +20,7 @@ import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.
 import { deriveOrder } from '../rules/orders/order-derivation.js';
 import type { Order, OrderLine } from '../rules/orders/order.types.js';
 import { localDateOf } from '../rules/time/local-time.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import { CountyLevelsService, type CountyMachine } from './county-levels.service.js';
 import { formatDirectiveNumber } from './directive-number.js';
 import { changesCsv, pageOf, requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';

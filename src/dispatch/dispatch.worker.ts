@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import { retryDelaySeconds } from '../config/dispatch-config.js';
 import { randomBytes } from 'node:crypto';
 import { INSTANCE_ID } from '../scheduling/instance-id.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { copyInTransaction } from '../database/copy-rows.js';
+import { copyInTransaction } from '../common/copy-rows.js';
 import type { NewOutboxRow } from './outbound-message.js';
 
 /** Writes outbox rows inside the caller's transaction; a repeated key is ignored (idempotent enqueue). */

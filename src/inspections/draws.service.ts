@@ -4,13 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
 import { sameData } from '../common/same-data.js';
 import { ConfigService } from '../config/config.service.js';
 import { drawInspections, type DrawInput, type DrawResult } from '../rules/inspection/double-random-draw.js';
 import { inForceAt } from '../orders/version-in-force.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import type { CreateDrawDto } from './dto/create-draw.dto.js';
 
 /**

@@ -4,7 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
 import { AlertsService } from '../acknowledgements/alerts.service.js';
 import { LedgerService } from '../compliance/ledger.service.js';
@@ -14,7 +15,7 @@ import { formatLocalTime } from '../dispatch/templates/template-format.js';
 import { noticeEvidence, type NoticeEvidence } from '../orders/delivery-evidence.js';
 import { versionInForce, type VersionInForce } from '../orders/version-in-force.js';
 import { judgeFinding } from '../rules/inspection/finding-verdict.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import type { CreateFindingDto } from './dto/create-finding.dto.js';
 
 /** Tolerated clock difference between a phone and the server. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { LevelOrNone } from '../rules/enterprise.js';

@@ -7,7 +7,7 @@ import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import type { ClaimedRow, OutboundMessage, SkippedMessage } from '../dispatch/outbound-message.js';
 import { renderOrderEmail } from '../dispatch/templates/order-email.template.js';
 import { webhookSecretFor } from '../dispatch/webhook-signature.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import { orderTemplateFields } from './order-template-fields.js';
 import { loadVersionViews, timelineState } from './order-view.js';
 

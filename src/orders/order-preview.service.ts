@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode, DomainError, RegistryErrorCode } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
+import { RegistryErrorCode } from '../registry/registry.errors.js';
 import { withRules } from '../common/rules-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { RegistryService } from '../registry/registry.service.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { copyInTransaction } from '../database/copy-rows.js';
+import { copyInTransaction } from '../common/copy-rows.js';
 import type { OrderLine } from '../rules/orders/order.types.js';
 import { lineRequirementHash, type OpenOrderRef, type PlannedVersion, type TimelineMode } from './order-plan.js';
 

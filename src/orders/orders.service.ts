@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import { AcknowledgementService, type AckReceipt } from '../acknowledgements/acknowledgement.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { DomainError, OrderErrorCode } from '../common/domain-error.js';
+import { DomainError } from '../common/domain-error.js';
+import { OrderErrorCode } from './orders.errors.js';
 import type { ConfirmImplementationDto } from './dto/confirm-implementation.dto.js';
 import type { ListOrdersQuery } from './dto/list-orders.query.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import { loadVersionViews, timelineState, type OrderVersionView, type TimelineState } from './order-view.js';
 import { inForceAt, inForceOrAheadAt } from './version-in-force.js';
 

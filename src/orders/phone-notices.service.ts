@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode, DomainError, OrderErrorCode } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
+import { OrderErrorCode } from './orders.errors.js';
 import { ConfigService } from '../config/config.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import { noticeEvidence, type NoticeEvidence } from './delivery-evidence.js';
 import type { RecordPhoneNoticeDto } from './dto/record-phone-notice.dto.js';
 

@@ -5,7 +5,7 @@ import { OutboxService } from '../dispatch/outbox.service.js';
 import { deliveriesFor } from '../orders/order-delivery.js';
 import { inForceOrAheadAt, versionInForce } from '../orders/version-in-force.js';
 import type { Enterprise } from '../rules/enterprise.js';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 
 type Targets = Pick<Enterprise, 'code' | 'contacts' | 'webhookUrl'>;
 

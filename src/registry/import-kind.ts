@@ -1,4 +1,5 @@
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import type { ImportKind } from './registry-import.service.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

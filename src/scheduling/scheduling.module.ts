@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { Clock } from './clock.js';
+import { Clock } from '../common/clock.js';
 import { CronService } from './cron.service.js';
 import { JobRunner } from './job-runner.js';
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Clock } from '../scheduling/clock.js';
+import { Clock } from '../common/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
 import { SeasonClockService } from './season-clock.service.js';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, RulesErrorCode } from '../common/domain-error.js';
+import { DomainError } from '../common/domain-error.js';
+import { RulesErrorCode } from '../common/rules-error-code.js';
 import { ConfigService } from '../config/config.service.js';
 import { seasonCalendar, type SeasonCalendar } from '../rules/season/season-calendar.js';
 import { SeasonClockService } from './season-clock.service.js';

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CommonErrorCode, DomainError } from '../common/domain-error.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { LevelKey } from '../rules/enterprise.js';
 import { capDateTimeInZone, capSeverityForLevel, renderCapAlert, renderCapAtomFeed, type CapAlertInput, type CapInfo } from './cap/cap-message.js';

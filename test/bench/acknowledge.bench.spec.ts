@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/auth/password.js';
-import { ControllableClock } from '../../src/scheduling/clock.js';
+import { ControllableClock } from '../../src/common/clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { externalLoad, type LoadRequest } from './support/http-load.js';
 import { seedRegistry } from './support/seed-registry.js';

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCityConfig } from '../../src/config/city-config.js';
 import { drawInspections } from '../../src/rules/inspection/double-random-draw.js';
-import { ControllableClock } from '../../src/scheduling/clock.js';
+import { ControllableClock } from '../../src/common/clock.js';
 import { seedRegistry } from './support/seed-registry.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -2,7 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DirectiveJobsService } from '../../src/directives/directive-jobs.service.js';
-import { ControllableClock } from '../../src/scheduling/clock.js';
+import { ControllableClock } from '../../src/common/clock.js';
 import { alertsOfFeed, CapConsumer, capSchemaErrors, type ConsumedAlert } from '../support/cap-consumer.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.factory.js';
+import { createApp } from '../../src/app/app.factory.js';
 import { loadAppConfig } from '../../src/config/app-config.js';
 import { loadDomainConfig } from '../../src/config/domain-config.js';
 import { startEmbeddedDatabase } from '../../src/database/embedded-database.js';

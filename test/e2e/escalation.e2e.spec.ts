@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AckEscalationService } from '../../src/acknowledgements/ack-escalation.service.js';
 import { DispatchWorker } from '../../src/dispatch/dispatch.worker.js';
-import { ControllableClock } from '../../src/scheduling/clock.js';
+import { ControllableClock } from '../../src/common/clock.js';
 import { sampleEnterprise } from '../support/fixtures.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

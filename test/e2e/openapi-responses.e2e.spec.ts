@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ControllableClock } from '../../src/scheduling/clock.js';
+import { ControllableClock } from '../../src/common/clock.js';
 import { codeFor, sampleEnterprise } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

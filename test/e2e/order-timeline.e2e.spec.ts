@@ -5,7 +5,7 @@ import { ackLink } from '../../src/acknowledgements/ack-link.js';
 import { ConfigService } from '../../src/config/config.service.js';
 import { DispatchWorker } from '../../src/dispatch/dispatch.worker.js';
 import { loadVersionViews } from '../../src/orders/order-view.js';
-import { ControllableClock } from '../../src/scheduling/clock.js';
+import { ControllableClock } from '../../src/common/clock.js';
 import { codeFor, sampleEnterprise } from '../support/fixtures.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

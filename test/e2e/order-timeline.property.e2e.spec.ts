@@ -9,7 +9,7 @@ import type { Enterprise, LevelKey } from '../../src/rules/enterprise.js';
 import { levelAt } from '../../src/rules/levels/level-at.js';
 import type { ResponseLevelContext } from '../../src/rules/levels/response-level.machine.js';
 import { deriveOrder } from '../../src/rules/orders/order-derivation.js';
-import { ControllableClock } from '../../src/scheduling/clock.js';
+import { ControllableClock } from '../../src/common/clock.js';
 import { codeFor, sampleEnterprise } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

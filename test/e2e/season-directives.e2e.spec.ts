@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DirectiveJobsService } from '../../src/directives/directive-jobs.service.js';
 import { DispatchWorker } from '../../src/dispatch/dispatch.worker.js';
-import { ControllableClock } from '../../src/scheduling/clock.js';
+import { ControllableClock } from '../../src/common/clock.js';
 import { sampleEnterprise } from '../support/fixtures.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatusReportsService } from '../../src/acknowledgements/status-reports.service.js';
-import { ControllableClock } from '../../src/scheduling/clock.js';
+import { ControllableClock } from '../../src/common/clock.js';
 import { sampleEnterprise } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -2,7 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SeasonClockService } from '../../src/seasons/season-clock.service.js';
-import { createApp } from '../../src/app.factory.js';
+import { createApp } from '../../src/app/app.factory.js';
 import { loadAppConfig } from '../../src/config/app-config.js';
 import { loadDomainConfig } from '../../src/config/domain-config.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApp } from '../../src/app.factory.js';
+import { createApp } from '../../src/app/app.factory.js';
 import { loadAppConfig } from '../../src/config/app-config.js';
 import { loadDomainConfig, type DomainConfig } from '../../src/config/domain-config.js';
-import type { Clock } from '../../src/scheduling/clock.js';
+import type { Clock } from '../../src/common/clock.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 type TestAgent = ReturnType<typeof request>;

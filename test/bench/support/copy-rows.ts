@@ -1,2 +1,2 @@
 // The benchmarks' COPY baseline uses the product's own COPY writer.
-export { copyRows } from '../../../src/database/copy-rows.js';
+export { copyRows } from '../../../src/common/copy-rows.js';

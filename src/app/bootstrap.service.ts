@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, SYSTEM_ACTOR } from './audit/audit.service.js';
-import { UsersService } from './auth/users.service.js';
-import type { CreateUserDto } from './auth/dto/create-user.dto.js';
-import { ConfigService } from './config/config.service.js';
-import { TeamEntity } from './inspections/team.entity.js';
-import { EnterpriseEntity } from './registry/enterprise.entity.js';
-import { RegistryImportService } from './registry/registry-import.service.js';
+import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service.js';
+import { UsersService } from '../auth/users.service.js';
+import type { CreateUserDto } from '../auth/dto/create-user.dto.js';
+import { ConfigService } from '../config/config.service.js';
+import { TeamEntity } from '../inspections/team.entity.js';
+import { EnterpriseEntity } from '../registry/enterprise.entity.js';
+import { RegistryImportService } from '../registry/registry-import.service.js';
 
 /** First-boot duties: the configured commander, and in demo mode the demo registry and users. */
 @Injectable()
@@ -30,7 +30,7 @@ export class BootstrapService implements OnModuleInit, OnApplicationBootstrap {
     const { app } = this.config;
     if (app.demo && (await this.dataSource.getRepository(EnterpriseEntity).count()) === 0) {
       // Loaded only when needed: the generator is demo tooling, not part of a normal boot.
-      const { demoRegistry } = await import('./registry/demo/registry-generator.js');
+      const { demoRegistry } = await import('../registry/demo/registry-generator.js');
       const enterprises = demoRegistry(this.config.city);
       const summary = await this.importer.import(SYSTEM_ACTOR, 'json', { enterprises });
       this.logger.log(`loaded the demo registry: ${summary.created} enterprises`);

@@ -5,16 +5,16 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import express from 'express';
 import { join } from 'node:path';
 import { AppModule, type AppOverrides } from './app.module.js';
-import { inputHygieneMiddleware } from './common/input-hygiene.middleware.js';
-import { documentErrorResponses } from './common/openapi-errors.js';
-import { securityHeaders } from './common/security-headers.js';
-import { AppValidationPipe } from './common/validation.pipe.js';
-import type { AppConfig } from './config/app-config.js';
-import type { DomainConfig } from './config/domain-config.js';
-import { JsonLogger } from './logging/json-logger.js';
-import { requestIdMiddleware } from './logging/request-id.middleware.js';
-import { CSV_TYPES, XLSX_TYPE } from './registry/import-kind.js';
-import { PHONE_ASSETS_PATH, phoneBuildDir } from './web/phone-pages/phone-build.js';
+import { inputHygieneMiddleware } from '../common/input-hygiene.middleware.js';
+import { documentErrorResponses } from '../common/openapi-errors.js';
+import { securityHeaders } from '../common/security-headers.js';
+import { AppValidationPipe } from '../common/validation.pipe.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { DomainConfig } from '../config/domain-config.js';
+import { JsonLogger } from '../logging/json-logger.js';
+import { requestIdMiddleware } from '../logging/request-id.middleware.js';
+import { CSV_TYPES, XLSX_TYPE } from '../registry/import-kind.js';
+import { PHONE_ASSETS_PATH, phoneBuildDir } from '../web/phone-pages/phone-build.js';
 
 /** Builds the HTTP application the same way for `main`, the CLI-less tests and the benchmarks. */
 export async function createApp(app: AppConfig, domain: DomainConfig, databaseUrl: string, overrides: AppOverrides = {}): Promise<INestApplication> {

@@ -1,6 +1,14 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { AuthErrorCode, CommonErrorCode, DomainError, RegistryErrorCode, RulesErrorCode, OrderErrorCode, type DomainErrorCode } from './domain-error.js';
+import { AuthErrorCode } from '../auth/auth.errors.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { DomainError } from '../common/domain-error.js';
+import { RegistryErrorCode } from '../registry/registry.errors.js';
+import { RulesErrorCode } from '../common/rules-error-code.js';
+import { OrderErrorCode } from '../orders/orders.errors.js';
+
+/** Every module's error codes; statusOf's switch must name each of them (exhaustiveness check). */
+export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | RulesErrorCode | OrderErrorCode;
 
 export interface ErrorBody {
   /** `detailsTotal`: how many problems there were when `details` lists only the first MAX_ERROR_DETAILS. */
