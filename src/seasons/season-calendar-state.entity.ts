@@ -13,7 +13,7 @@ export class SeasonCalendarStateEntity {
   machineVersion: number;
 
   @Column({ type: 'jsonb' })
-  snapshot: unknown;
+  snapshot: object;
 
   @Column({ type: 'varchar', length: 64 })
   phase: string;
