@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AlertsService } from '../acknowledgements/alerts.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { CommonErrorCode } from '../common/common.errors.js';
@@ -11,10 +10,10 @@ import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { planDeliveries } from '../orders/order-delivery.js';
 import { planVersions, type PlannedVersion, type TimelineMode } from '../orders/order-plan.js';
-import { loadOpenOrders, writeVersions } from '../orders/order-writer.js';
+import { loadOpenOrders, withOpenOrders, writeVersions } from '../orders/order-writer.js';
 import { versionsInForce } from '../orders/version-in-force.js';
 import { entityToEnterprise } from '../registry/enterprise.mapper.js';
-import { loadActiveEnterprisesOf, loadEnterpriseEntities } from '../registry/enterprise-reader.js';
+import { loadActiveEnterprisesOf, loadEnterpriseEntities, loadInactiveCodesOf } from '../registry/enterprise-reader.js';
 import type { Enterprise, LevelOrNone } from '../rules/enterprise.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
 import { deriveOrder } from '../rules/orders/order-derivation.js';
@@ -23,6 +22,7 @@ import { localDateOf } from '../rules/time/local-time.js';
 import { Clock } from '../common/clock.js';
 import { CountyLevelsService, type CountyMachine } from './county-levels.service.js';
 import { formatDirectiveNumber } from './directive-number.js';
+import { DirectivesRepository } from './directives.repository.js';
 import { changesCsv, pageOf, requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';
 import { summarise, type DirectiveSummary } from './directive-summary.js';
 import type { DirectiveKind } from './directive.entity.js';
@@ -77,7 +77,7 @@ export class DirectivesService {
   private readonly logger = new Logger('directives');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: DirectivesRepository,
     private readonly config: ConfigService,
     private readonly levels: CountyLevelsService,
     private readonly outbox: OutboxService,
@@ -154,7 +154,7 @@ export class DirectivesService {
   async execute(actor: Actor, plan: DirectivePlan, dryRun: boolean, prepare: (machines: Map<string, CountyMachine>) => string[] = () => []): Promise<DirectiveResult & { allChanges?: RequirementChange[] }> {
     const now = this.clock.now();
     try {
-      const result = await this.dataSource.transaction(async (manager) => {
+      const result = await this.repo.transaction(async (manager) => {
         const machines = await this.levels.lock(manager, plan.counties);
         const refused = prepare(machines);
         const next = new Map<string, CountyMachine>();
@@ -190,12 +190,20 @@ export class DirectivesService {
         }
 
         const number = await this.nextNumber(manager, now);
-        const [row] = await manager.query(
-          `INSERT INTO directives (number, kind, level, counties, city, starts_at, ends_at, basis, season_key, supersedes_id, issued_by, summary)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-          [number, plan.kind, plan.level, plan.counties, plan.city, plan.effectiveAt, plan.endsAt, plan.basis, plan.seasonKey ?? null, await this.previousFor(manager, plan), actor.username, JSON.stringify(summary.totals)],
-        );
-        const directiveId: string = row.id;
+        const directiveId = await this.repo.insert(manager, {
+          number,
+          kind: plan.kind,
+          level: plan.level,
+          counties: plan.counties,
+          city: plan.city,
+          startsAt: plan.effectiveAt,
+          endsAt: plan.endsAt,
+          basis: plan.basis,
+          seasonKey: plan.seasonKey ?? null,
+          supersedesId: await this.previousFor(manager, plan),
+          issuedBy: actor.username,
+          totals: { ...summary.totals },
+        });
         await writeVersions(manager, directiveId, planned, {
           effectiveFrom: from,
           ackDeadline: new Date(now.getTime() + plan.ackHours * 3_600_000),
@@ -242,11 +250,8 @@ export class DirectivesService {
 
   /** A deactivated enterprise keeps nothing to do: its open order gets a closing version. */
   private async inactiveWithOpenOrders(manager: EntityManager, counties: string[], at: string): Promise<Array<{ enterprise: Enterprise; order: Order }>> {
-    const rows: Array<{ code: string }> = await manager.query(
-      `SELECT e.code FROM enterprises e JOIN orders o ON o.enterprise_code = e.code AND o.status = 'open' WHERE NOT e.active AND e.county = ANY($1)`,
-      [counties],
-    );
-    const loaded = await loadEnterpriseEntities(manager, rows.map((r) => r.code));
+    const codes = await withOpenOrders(manager, await loadInactiveCodesOf(manager, counties));
+    const loaded = await loadEnterpriseEntities(manager, codes);
     return [...loaded.values()].map((entity) => {
       const enterprise = entityToEnterprise(entity);
       const order: Order = {
@@ -265,21 +270,12 @@ export class DirectivesService {
 
   private async nextNumber(manager: EntityManager, now: Date): Promise<string> {
     const year = Number(localDateOf(now.getTime(), this.config.city.city.timezone).slice(0, 4));
-    const [{ last_seq }] = await manager.query(
-      `INSERT INTO directive_sequences (year, last_seq) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_seq = directive_sequences.last_seq + 1 RETURNING last_seq`,
-      [year],
-    );
-    return formatDirectiveNumber(this.config.dispatch.directiveNumber.format, year, last_seq);
+    return formatDirectiveNumber(this.config.dispatch.directiveNumber.format, year, await this.repo.nextSequence(manager, year));
   }
 
   /** The latest level directive covering any of these counties: what an adjust or lift replaces (CAP references). */
   private async previousFor(manager: EntityManager, plan: DirectivePlan): Promise<string | null> {
     if (plan.kind !== 'adjust' && plan.kind !== 'lift' && plan.kind !== 'expire') return null;
-    const [row] = await manager.query(
-      `SELECT id FROM directives WHERE kind IN ('issue', 'adjust') AND counties && $1::text[] ORDER BY issued_at DESC, number DESC LIMIT 1`,
-      [plan.counties],
-    );
-    return row?.id ?? null;
+    return this.repo.latestLevelDirectiveId(manager, plan.counties);
   }
 }

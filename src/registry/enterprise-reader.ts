@@ -109,3 +109,9 @@ export async function loadActiveEnterprisesOf(manager: EntityManager, counties: 
   for (const c of contacts) byCode.get(c.enterprise_code)?.contacts.push({ name: c.name, role: c.role, email: c.email, phone: c.phone });
   return out;
 }
+
+/** The codes of the deactivated enterprises of some counties (few: what a reconciliation closes). */
+export async function loadInactiveCodesOf(manager: EntityManager, counties: string[]): Promise<string[]> {
+  const rows: Array<{ code: string }> = await manager.query('SELECT code FROM enterprises WHERE NOT active AND county = ANY($1) ORDER BY code', [counties]);
+  return rows.map((r) => r.code);
+}
