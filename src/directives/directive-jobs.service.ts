@@ -84,7 +84,11 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
     return results;
   }
 
-  /** Brings the season clock up to now (it records what the machine does within the lead), then directs what it recorded. */
+  /**
+   * Brings the season clock up to now (it records what the machine does within the lead),
+   * then directs what is recorded. If another instance is ticking at that moment, what it
+   * records is directed by it, or by the next run here.
+   */
   async issueSeasonDirectives(): Promise<DirectiveResult[]> {
     await this.seasonClock.tick(this.clock.now());
     return this.directRecordedPhaseChanges();
