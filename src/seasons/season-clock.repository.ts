@@ -54,7 +54,8 @@ export class SeasonClockRepository {
   async saveState(manager: EntityManager, state: StoredCalendarState, exists: boolean): Promise<void> {
     const repo = manager.getRepository(SeasonCalendarStateEntity);
     const { season, groupKey, ...fields } = state;
-    if (exists) await repo.update({ season, groupKey }, fields);
+    // version counts the writes: a tick that changes nothing leaves it as it was.
+    if (exists) await repo.update({ season, groupKey }, { ...fields, version: () => 'version + 1' });
     else await repo.insert({ ...state, version: 1 });
   }
 

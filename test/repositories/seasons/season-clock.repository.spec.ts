@@ -26,6 +26,8 @@ describe('SeasonClockRepository (real PostgreSQL, no app)', () => {
     });
     const states = await repo.states('2026-2027');
     expect(states.map((s) => [s.groupKey, s.phase, s.clockAt?.toISOString()])).toEqual([['kiln', 'full_stop', '2026-10-31T16:00:05.000Z']]);
+    const [{ version }] = await db.dataSource.query(`SELECT version FROM season_calendar_state WHERE group_key = 'kiln'`);
+    expect(version).toBe(2);
     expect(await repo.states('2030-2031')).toEqual([]);
   });
 
