@@ -12,7 +12,7 @@ import {
   type ResponseLevelEvent,
   type ResponseLevelMachine,
 } from '../rules/levels/response-level.machine.js';
-import type { LevelOrNone } from '../rules/enterprise.js';
+import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import { CountyLevelEntity } from './county-level.entity.js';
 
 export type LevelSnapshot = SnapshotFrom<ResponseLevelMachine>;

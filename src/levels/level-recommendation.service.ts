@@ -3,7 +3,7 @@ import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
 import { ConfigService } from '../config/config.service.js';
-import type { LevelOrNone } from '../rules/enterprise.js';
+import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import { recommendLevel, type AqiSeries, type LevelRecommendation } from '../rules/levels/level-recommendation.js';
 import type { RecommendLevelDto } from './dto/recommend-level.dto.js';
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
-import type { LevelKey } from '../rules/enterprise.js';
+import type { LevelKey } from '../rules/levels/level-ladder.js';
 import { capDateTimeInZone, capSeverityForLevel, renderCapAlert, renderCapAtomFeed, type CapAlertInput, type CapInfo } from './cap/cap-message.js';
 import { planCapMessages, type CapMessagePlan } from './cap/cap-timeline.js';
 

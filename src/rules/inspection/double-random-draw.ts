@@ -4,8 +4,8 @@
 // weights, options). Inputs are sorted (candidates by code, teams by key) before any random
 // number is drawn, so the order in which a caller lists them never changes the result.
 
-import type { DrawWeights } from '../../config/inspection-config.js';
-import { mulberry32, type Rng } from '../../registry/demo/prng.js';
+import type { DrawWeights } from './inspection-config.js';
+import { mulberry32, type Rng } from '../prng.js';
 import { RulesInputError } from '../rules-errors.js';
 
 export interface DrawRisk {
