@@ -23,7 +23,7 @@ import type { Order, OrderLine } from '../rules/orders/order.types.js';
 import { localDateOf } from '../rules/time/local-time.js';
 import { Clock } from '../common/clock.js';
 import { CountyLevelsService, type CountyMachine } from './county-levels.service.js';
-import { formatDirectiveNumber } from './directive-number.js';
+import { formatDirectiveNumber } from '../rules/directive-number.js';
 import { changesCsv, pageOf, requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';
 import { summarise, type DirectiveSummary } from './directive-summary.js';
 import type { DirectiveKind } from './directive.entity.js';
