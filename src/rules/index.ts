@@ -6,7 +6,7 @@ export * from './prng.js';
 export * from './rules-config.js';
 export * from './season/season-config.js';
 export * from './reason.js';
-export * from './rules-errors.js';
+export * from './rules.errors.js';
 export { phaseAt, phaseObjectAt, matchGroup, seasonCalendar, type PhaseKey, type SeasonCalendar, type CalendarPhase } from './season/season-calendar.js';
 export { createSeasonMachine, SEASON_MACHINE_VERSION, type SeasonMachine, type SeasonMachineContext, type SeasonMachineEvent, type PhaseChange } from './season/season.machine.js';
 export * from './levels/response-level.machine.js';

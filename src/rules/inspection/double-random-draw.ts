@@ -6,7 +6,7 @@
 
 import type { DrawWeights } from './inspection-config.js';
 import { mulberry32, type Rng } from '../prng.js';
-import { RulesInputError } from '../rules-errors.js';
+import { RulesInputError } from '../rules.errors.js';
 
 export interface DrawRisk {
   /** The enterprise's order was not acknowledged by its deadline. */

@@ -12,7 +12,7 @@
 
 import type { FindingKind, InspectionConfig } from './inspection-config.js';
 import type { OrderLine } from '../orders/order.types.js';
-import { RulesInputError } from '../rules-errors.js';
+import { RulesInputError } from '../rules.errors.js';
 
 export type ObservedState = 'running' | 'stopped' | 'banked' | 'reduced';
 

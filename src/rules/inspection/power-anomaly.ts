@@ -2,7 +2,7 @@
 // than a set share of its normal power is an anomaly worth an inspection.
 
 import type { InspectionConfig } from './inspection-config.js';
-import { RulesInputError } from '../rules-errors.js';
+import { RulesInputError } from '../rules.errors.js';
 
 export interface PowerReading {
   /** Epoch milliseconds. */

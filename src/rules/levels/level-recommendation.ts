@@ -1,6 +1,6 @@
 import type { AqiCondition, RulesConfig } from '../rules-config.js';
 import { LEVEL_KEYS, type LevelKey, type LevelOrNone } from './level-ladder.js';
-import { RulesInputError } from '../rules-errors.js';
+import { RulesInputError } from '../rules.errors.js';
 import { parseInstant } from '../time/local-time.js';
 
 export interface AqiPoint {
