@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { AuthErrorCode } from '../auth/auth.errors.js';
 import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
+import type { ErrorBody } from '../common/error-body.js';
 import { ComplianceErrorCode } from '../compliance/compliance.errors.js';
 import { DirectiveErrorCode } from '../directives/directives.errors.js';
 import { InspectionErrorCode } from '../inspections/inspections.errors.js';
@@ -26,11 +27,6 @@ export type DomainErrorCode =
   | DirectiveErrorCode
   | InspectionErrorCode
   | ComplianceErrorCode;
-
-export interface ErrorBody {
-  /** `detailsTotal`: how many problems there were when `details` lists only the first MAX_ERROR_DETAILS. */
-  error: { code: string; message: string; details?: unknown; detailsTotal?: number };
-}
 
 /** An error answer lists at most this many problems (a 60 MB import can have millions). */
 export const MAX_ERROR_DETAILS = 1000;
