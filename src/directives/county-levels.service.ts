@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { createActor, type SnapshotFrom } from 'xstate';
 import type { EntityManager } from 'typeorm';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { DirectiveErrorCode } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { levelAt } from '../rules/levels/level-at.js';
@@ -11,7 +11,7 @@ import {
   type ResponseLevelEvent,
   type ResponseLevelMachine,
 } from '../rules/levels/response-level.machine.js';
-import type { LevelOrNone } from '../rules/enterprise.js';
+import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import { CountyLevelsRepository } from './county-levels.repository.js';
 
 export type LevelSnapshot = SnapshotFrom<ResponseLevelMachine>;
@@ -50,7 +50,7 @@ export class CountyLevelsService implements OnApplicationBootstrap {
 
   async lock(manager: EntityManager, counties: string[]): Promise<Map<string, CountyMachine>> {
     const rows = await this.repo.lockNoWait<LevelSnapshot>(manager, counties);
-    if (!rows) throw new DomainError(CommonErrorCode.CONFLICT, `Another directive for ${counties.join('、')} is being issued right now; reload the levels and try again.`);
+    if (!rows) throw new DomainError(DirectiveErrorCode.LEVEL_CONFLICT, `Another directive for ${counties.join('、')} is being issued right now; reload the levels and try again.`);
     const out = new Map<string, CountyMachine>();
     for (const r of rows) {
       if (r.machine_version !== RESPONSE_LEVEL_MACHINE_VERSION) {

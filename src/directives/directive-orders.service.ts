@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { DirectiveErrorCode } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { DirectiveOrdersRepository } from './directive-orders.repository.js';
 import { DirectivesRepository } from './directives.repository.js';
@@ -32,7 +32,7 @@ export class DirectiveOrdersService {
   ) {}
 
   async list(p: Principal, directiveId: string, q: DirectiveOrdersQuery): Promise<{ items: DirectiveOrderRow[]; total: number; page: number; pageSize: number }> {
-    if (!(await this.directives.head(directiveId))) throw new DomainError(CommonErrorCode.NOT_FOUND, `No directive ${directiveId}.`);
+    if (!(await this.directives.head(directiveId))) throw new DomainError(DirectiveErrorCode.DIRECTIVE_NOT_FOUND, `No directive ${directiveId}.`);
     const county = p.role === 'county_officer' ? (p.county ?? '\u0000none') : (q.county ?? null);
     const total = await this.readModel.count(directiveId, county);
     const rows = await this.readModel.page(directiveId, county, q.pageSize, (q.page - 1) * q.pageSize);

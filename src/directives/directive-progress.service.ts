@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { DirectiveErrorCode } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { Clock } from '../common/clock.js';
 import { DirectiveProgressRepository } from './directive-progress.repository.js';
@@ -20,7 +20,7 @@ export class DirectiveProgressService {
   async progress(principal: Principal, directiveId: string) {
     // The id is a UUID (the controller's pipe); a missing directive is the only "not found".
     const directive = await this.directives.head(directiveId);
-    if (!directive) throw new DomainError(CommonErrorCode.NOT_FOUND, `No directive ${directiveId}.`);
+    if (!directive) throw new DomainError(DirectiveErrorCode.DIRECTIVE_NOT_FOUND, `No directive ${directiveId}.`);
     const countyFilter = this.access.countyFilter(principal);
     const now = this.clock.now();
     const counties = await this.readModel.counties(directiveId, now, countyFilter);

@@ -1,4 +1,4 @@
-import type { SeasonConfig } from '../config/season-config.js';
+import type { SeasonConfig } from '../rules/season/season-config.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import { matchGroup } from '../rules/season/season-calendar.js';
 import type { RecordedPhaseChange } from '../seasons/season-clock.repository.js';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
-import type { SeasonConfig, SeasonGroup } from '../config/season-config.js';
+import type { SeasonConfig, SeasonGroup } from '../rules/season/season-config.js';
 import { createSeasonMachine, SEASON_MACHINE_VERSION, type PhaseChange, type SeasonMachine } from '../rules/season/season.machine.js';
 import { stepSeason, type UpcomingPhaseChange } from '../rules/season/season-step.js';
 import { JobRunRepository } from '../scheduling/job-run.repository.js';
