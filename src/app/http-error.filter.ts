@@ -3,17 +3,13 @@ import type { Response } from 'express';
 import { AuthErrorCode } from '../auth/auth.errors.js';
 import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
+import type { ErrorBody } from '../common/error-body.js';
 import { RegistryErrorCode } from '../registry/registry.errors.js';
 import { RulesErrorCode } from '../common/rules-error-code.js';
 import { OrderErrorCode } from '../orders/orders.errors.js';
 
 /** Every module's error codes; statusOf's switch must name each of them (exhaustiveness check). */
 export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | RulesErrorCode | OrderErrorCode;
-
-export interface ErrorBody {
-  /** `detailsTotal`: how many problems there were when `details` lists only the first MAX_ERROR_DETAILS. */
-  error: { code: string; message: string; details?: unknown; detailsTotal?: number };
-}
 
 /** An error answer lists at most this many problems (a 60 MB import can have millions). */
 export const MAX_ERROR_DETAILS = 1000;
