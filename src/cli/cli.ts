@@ -37,7 +37,7 @@ async function runImport(file: string, dryRun: boolean, io: CliIo): Promise<numb
     try {
       body = JSON.parse(raw.toString('utf8')) as unknown;
     } catch (err) {
-      throw new Error(`${file} is not valid JSON: ${(err as Error).message}`);
+      throw new Error(`${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
     }
   }
   const app = { ...loadAppConfig(io.env), demo: false, scheduler: false };
