@@ -2,6 +2,9 @@
 // (part of `npm run lint` and .ci/run). Each top-level folder of src/ may import only the folders
 // listed for it (and itself). Type-only imports count: they tie folders together just the same.
 
+const { readdirSync } = require('node:fs');
+const { join } = require('node:path');
+
 /** Folder → the folders it may import. Order matters only for reading: each line names folders above it. */
 const BASE = ['rules', 'common', 'config'];
 const BELOW_AUTH = [...BASE, 'logging', 'scheduling'];
@@ -32,10 +35,17 @@ const ALLOWED = {
   levels: BELOW_FEATURES,
   warnings: BELOW_FEATURES,
   health: BELOW_FEATURES,
+  // Sign-in, sessions and user management: an inspector's account names an inspection team.
+  accounts: [...BELOW_FEATURES, 'inspections'],
 };
 // The composition root and the entry points: anything. Nothing else imports them.
 const ROOTS = ['database', 'app', 'cli'];
 const ALL = [...Object.keys(ALLOWED), ...ROOTS];
+
+// A new top-level folder must be given its place here before it may import anything.
+const UNPLACED = readdirSync(join(__dirname, 'src'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !ALL.includes(entry.name))
+  .map((entry) => entry.name);
 
 // The allowed arrows must form no cycle: then passing these rules means no cycle between folders.
 (function assertAcyclic() {
@@ -63,9 +73,18 @@ const arrowRules = Object.entries(ALLOWED).map(([folder, allowed]) => ({
   to: { path: '^src/', pathNot: `^src/(${alternatives([folder, ...allowed])})/` },
 }));
 
+const unplacedRules = UNPLACED.map((folder) => ({
+  name: `${folder}-unplaced`,
+  comment: `src/${folder} has no place in the architecture yet: add it to ALLOWED in .dependency-cruiser.cjs (and to the README's table)`,
+  severity: 'error',
+  from: { path: `^src/${folder}/` },
+  to: {},
+}));
+
 module.exports = {
   forbidden: [
     ...arrowRules,
+    ...unplacedRules,
     {
       name: 'nothing-imports-the-roots',
       comment: 'database, app and cli (the composition root) and main.ts import everything; only they, each other and the tests import them',

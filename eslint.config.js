@@ -37,6 +37,7 @@ export default tseslint.config(
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   // Last: turns off the rules (core and Vue) that only restate Prettier's formatting.
   prettier,
