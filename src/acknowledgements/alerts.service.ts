@@ -9,7 +9,7 @@ import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { escalationFor } from '../config/dispatch-config.js';
-import { escapeHtml } from '../dispatch/templates/template-format.js';
+import { escapeHtml } from '../web/mail/mail-format.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { Clock } from '../common/clock.js';
 import type { PlannedVersion } from '../orders/order-plan.js';

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
 import { ConfigService } from '../config/config.service.js';
-import { formatLocalTime } from '../dispatch/templates/template-format.js';
+import { formatLocalTime } from '../web/shared/order-wording.js';
 import { renderDailyReportPage } from '../web/pages/daily-report-page.js';
 import { ExportQuery } from './dto/export.query.js';
 import { ReportsService } from './reports.service.js';

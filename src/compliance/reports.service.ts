@@ -11,11 +11,11 @@ import type { ResponseLevelContext } from '../rules/levels/response-level.machin
 import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/time/local-time.js';
 import { inForceAt, inForceDuring, inForceOrAheadAt } from '../orders/version-in-force.js';
 import { Clock } from '../common/clock.js';
-import { formatLocalTime } from '../dispatch/templates/template-format.js';
+import { formatLocalTime } from '../web/shared/order-wording.js';
 import { label, LINE_ACTION_TEXT, OBSERVED_STATE_TEXT, VERDICT_TEXT } from '../web/shared/wording.js';
 import type { NoticeEvidence } from '../orders/delivery-evidence.js';
 import type { ExportQuery } from './dto/export.query.js';
-import { toCsv } from './csv.js';
+import { toCsv } from '../web/export/csv-writer.js';
 
 const CHANNEL_NAMES: Record<string, string> = { email: '电子邮件', webhook: '系统接口', phone: '电话通知', acknowledgement: '企业签收' };
 

@@ -1,5 +1,5 @@
-import { toCsv } from '../compliance/csv.js';
-import { formatLocalTime } from '../dispatch/templates/template-format.js';
+import { toCsv } from '../web/export/csv-writer.js';
+import { formatLocalTime } from '../web/shared/order-wording.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import type { Reason } from '../rules/reason.js';
 import type { LineAction, OrderLine } from '../rules/orders/order.types.js';

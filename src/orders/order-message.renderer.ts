@@ -5,7 +5,7 @@ import { ackLink } from '../acknowledgements/ack-link.js';
 import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import type { ClaimedRow, OutboundMessage, SkippedMessage } from '../dispatch/outbound-message.js';
-import { renderOrderEmail } from '../dispatch/templates/order-email.template.js';
+import { renderOrderEmail } from '../web/mail/order-email.template.js';
 import { webhookSecretFor } from '../dispatch/webhook-signature.js';
 import { Clock } from '../common/clock.js';
 import { orderTemplateFields } from './order-template-fields.js';

@@ -1,4 +1,4 @@
-import type { OrderEmailInput } from '../../src/dispatch/templates/order-email.template.js';
+import type { OrderEmailInput } from '../../src/web/mail/order-email.template.js';
 
 /** An order e-mail's input of typical size: four lines of every kind, reasons, a cap, notes, a link. */
 export function orderInput(over: Partial<OrderEmailInput> = {}): OrderEmailInput {

@@ -1,5 +1,5 @@
 import type { DailyReport } from '../../compliance/reports.service.js';
-import { escapeHtml } from '../../dispatch/templates/template-format.js';
+import { escapeHtml } from '../mail/mail-format.js';
 import { pageDocument } from './page-layout.js';
 
 /** The daily report as a printable page (A4 landscape fits the table; the phone scrolls it). */

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../dispatch/templates/template-format.js';
+import { escapeHtml } from '../mail/mail-format.js';
 import { BASE_CSS } from './page-base-style.js';
 
 const CSS = `${BASE_CSS}

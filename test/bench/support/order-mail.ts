@@ -1,5 +1,5 @@
-import type { RenderedEmail } from '../../../src/dispatch/templates/email-layout.js';
-import { renderOrderEmail } from '../../../src/dispatch/templates/order-email.template.js';
+import type { RenderedEmail } from '../../../src/web/mail/email-layout.js';
+import { renderOrderEmail } from '../../../src/web/mail/order-email.template.js';
 import { orderInput } from '../../support/order-email-fixture.js';
 
 /** A rendered order mail of typical size (four lines, reasons, cap, notes, link), as the worker sends one. */

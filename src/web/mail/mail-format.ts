@@ -14,7 +14,7 @@ export {
   lineLabel,
   needsImplementation,
   parseInstant,
-} from '../../web/shared/order-wording.js';
+} from '../shared/order-wording.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

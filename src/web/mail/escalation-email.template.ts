@@ -1,7 +1,7 @@
 import { CELL, HEAD_CELL, type RenderedEmail, assertWebUrl, button, emailDocument, para } from './email-layout.js';
 import type { OrderEmailEnterprise } from './order-email.template.js';
 import { senderTag } from './order-email.template.js';
-import { escapeHtml, formatLocalTime, parseInstant, singleLine } from './template-format.js';
+import { escapeHtml, formatLocalTime, parseInstant, singleLine } from './mail-format.js';
 
 export interface OverdueEnterprise {
   enterprise: OrderEmailEnterprise;

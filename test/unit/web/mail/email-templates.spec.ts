@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderEscalationEmail } from '../../../src/dispatch/templates/escalation-email.template.js';
-import { renderOrderEmail } from '../../../src/dispatch/templates/order-email.template.js';
-import { orderInput } from '../../support/order-email-fixture.js';
-import { renderReminderEmail } from '../../../src/dispatch/templates/reminder-email.template.js';
-import { describeLineRequirement, formatClause, formatLocalTime } from '../../../src/dispatch/templates/template-format.js';
+import { renderEscalationEmail } from '../../../../src/web/mail/escalation-email.template.js';
+import { renderOrderEmail } from '../../../../src/web/mail/order-email.template.js';
+import { orderInput } from '../../../support/order-email-fixture.js';
+import { renderReminderEmail } from '../../../../src/web/mail/reminder-email.template.js';
+import { describeLineRequirement, formatClause, formatLocalTime } from '../../../../src/web/shared/order-wording.js';
 
 describe('template formatting', () => {
   it('formats times in the given zone, not the server zone', () => {

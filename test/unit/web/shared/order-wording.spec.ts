@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDatetimeLocalValue, formatYuan, localInputToIso } from '../../../src/web/shared/order-wording.js';
-import { errorText } from '../../../src/web/shared/wording.js';
+import { formatDatetimeLocalValue, formatYuan, localInputToIso } from '../../../../src/web/shared/order-wording.js';
+import { errorText } from '../../../../src/web/shared/wording.js';
 
 describe('the wording the pages share with the server', () => {
   it('reads a datetime-local value in the city zone, whatever the machine zone', () => {

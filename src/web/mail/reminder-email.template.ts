@@ -1,7 +1,7 @@
 import { AUTO_FOOTER, type RenderedEmail, assertWebUrl, button, emailDocument, factsTable, para } from './email-layout.js';
 import type { OrderEmailEnterprise } from './order-email.template.js';
 import { senderTag } from './order-email.template.js';
-import { escapeHtml, formatInterval, formatLocalTime, singleLine } from './template-format.js';
+import { escapeHtml, formatInterval, formatLocalTime, singleLine } from './mail-format.js';
 
 export interface ReminderEmailInput {
   cityName: string;

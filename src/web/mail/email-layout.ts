@@ -1,4 +1,4 @@
-import { escapeHtml } from './template-format.js';
+import { escapeHtml } from './mail-format.js';
 
 export interface RenderedEmail {
   subject: string;

@@ -9,7 +9,7 @@ import {
   formatPercent,
   lineLabel,
   singleLine,
-} from './template-format.js';
+} from './mail-format.js';
 
 export interface OrderEmailEnterprise {
   code: string;
