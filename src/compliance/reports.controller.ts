@@ -5,13 +5,10 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
 import { ConfigService } from '../config/config.service.js';
+import { sendCsv as csv } from '../web/export/csv-response.js';
 import { renderDailyReportPage } from '../web/pages/daily-report-page.js';
 import { ExportQuery } from './dto/export.query.js';
 import { ReportsService } from './reports.service.js';
-
-function csv(res: Response, name: string, body: string): void {
-  res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}"`).send(body);
-}
 
 @ApiTags('reports')
 @ApiBearerAuth()
