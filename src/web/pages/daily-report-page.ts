@@ -11,6 +11,8 @@ export interface DailyReportFigures {
   implementationRate: number;
   overdue: number;
   inspections: number;
+  /** Inspection records (the CSV shows them; the page does not). */
+  findings: number;
   violations: number;
   penaltyYuan: number;
   reportDiscrepancies: number;
