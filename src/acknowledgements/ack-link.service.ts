@@ -7,14 +7,9 @@ import { ConfigService } from '../config/config.service.js';
 import { loadVersionViews, timelineState, type OrderVersionView } from '../orders/order-view.js';
 import { Clock } from '../common/clock.js';
 import { orderNoticeView } from '../web/notices/order-notice.builder.js';
-import { type AckPageModel, type AckPageState, ackPageModel } from '../web/shared/ack-page-model.js';
+import { type AckPageModel, type AckPageState, acknowledgedByText, ackPageModel } from '../web/shared/ack-page-model.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
 import { verifyLinkToken } from './signed-link.js';
-
-/** Who acknowledged through a link, as the page names it (the receipt's actor is `link:<code>`). */
-function acknowledgedByText(by: string | null): string | null {
-  return by !== null && by.startsWith('link:') ? '通过邮件链接签收' : by;
-}
 
 /**
  * The signed e-mail link behind `/api/v1/ack/:token`: the acknowledgement page's view model,

@@ -47,6 +47,11 @@ export interface AckPageStatus {
 /** The order as the page shows it (not the e-mail's city name, sender or order id) and its status. */
 export type AckPageModel = Omit<OrderNoticeView, 'cityName' | 'senderShortName' | 'orderId'> & AckPageStatus;
 
+/** Who acknowledged, as the page names it: a receipt through the link (actor `link:<code>`) says so. */
+export function acknowledgedByText(by: string | null): string | null {
+  return by !== null && by.startsWith('link:') ? '通过邮件链接签收' : by;
+}
+
 export function ackPageModel(notice: OrderNoticeView, status: AckPageStatus): AckPageModel {
   const { cityName: _city, senderShortName: _sender, orderId: _order, ...shown } = notice;
   return { ...shown, ...status };
