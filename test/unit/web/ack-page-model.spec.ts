@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AckPageModel, describeAckPage } from '../../../../src/web/shared/ack-page-model.js';
-import { LINK_ERRORS } from '../../../../src/web/shared/phone-wording.js';
+import { type AckPageModel, describeAckPage } from '../../../src/web/shared/ack-page-model.js';
+import { LINK_ERRORS } from '../../../src/web/shared/phone-wording.js';
 
 function model(over: Partial<AckPageModel> = {}): AckPageModel {
   return {

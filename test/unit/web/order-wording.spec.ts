@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseInstant } from '../../../../src/rules/time/local-time.js';
-import { formatDatetimeLocalValue, formatYuan, localInputToIso, requireInstant } from '../../../../src/web/shared/order-wording.js';
-import { errorText } from '../../../../src/web/shared/wording.js';
+import { parseInstant } from '../../../src/rules/time/local-time.js';
+import { formatDatetimeLocalValue, formatYuan, localInputToIso, requireInstant } from '../../../src/web/shared/order-wording.js';
+import { errorText } from '../../../src/web/shared/wording.js';
 
 describe('the wording the pages share with the server', () => {
   it('reads a datetime-local value in the city zone, whatever the machine zone', () => {
