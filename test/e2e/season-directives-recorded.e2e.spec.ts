@@ -27,7 +27,11 @@ describe('season directives are driven by the phase changes the season machine r
     t = await startTestApp({}, { clock, db });
     ds = t.app.get(getDataSourceToken());
     jobs = t.app.get(DirectiveJobsService);
-    await t.http.post('/api/v1/registry/import').set('Authorization', await t.adminToken()).send({ enterprises: [kiln, brick] }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', await t.adminToken())
+      .send({ enterprises: [kiln, brick] })
+      .expect(200);
   });
   afterAll(async () => {
     await t.close();

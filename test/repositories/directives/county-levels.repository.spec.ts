@@ -17,7 +17,13 @@ describe('CountyLevelsRepository (real PostgreSQL, no app)', () => {
   it('seeds the missing counties only: a stored machine is never reset', async () => {
     await repo.seed([{ county: '修武县', snapshot: { value: 'none' } }], 1);
     await db.dataSource.transaction((m) => repo.save(m, [{ county: '修武县', snapshot: { value: 'active' }, state: 'active', level: 'blue', endsAt: '2026-11-20T20:00:00+08:00' }]));
-    await repo.seed([{ county: '修武县', snapshot: { value: 'none' } }, { county: '温县', snapshot: { value: 'none' } }], 1);
+    await repo.seed(
+      [
+        { county: '修武县', snapshot: { value: 'none' } },
+        { county: '温县', snapshot: { value: 'none' } },
+      ],
+      1,
+    );
     const all = await repo.all<{ value: string }>();
     expect(all).toEqual([
       { county: '修武县', snapshot: { value: 'active' } },

@@ -17,7 +17,11 @@ describe('SeasonClockRepository (real PostgreSQL, no app)', () => {
   it('stores a machine once, then updates it in place; a group never ticked reads as null', async () => {
     await repo.transaction(async (m) => {
       expect(await repo.lockState(m, '2026-2027', 'kiln')).toBeNull();
-      await repo.saveState(m, { season: '2026-2027', groupKey: 'kiln', machineVersion: 1, snapshot: { value: 'before', context: { n: 1 } }, phase: 'before', clockAt: new Date('2026-10-20T01:00:00Z') }, false);
+      await repo.saveState(
+        m,
+        { season: '2026-2027', groupKey: 'kiln', machineVersion: 1, snapshot: { value: 'before', context: { n: 1 } }, phase: 'before', clockAt: new Date('2026-10-20T01:00:00Z') },
+        false,
+      );
     });
     await repo.transaction(async (m) => {
       const stored = await repo.lockState(m, '2026-2027', 'kiln');
@@ -67,7 +71,7 @@ describe('SeasonClockRepository (real PostgreSQL, no app)', () => {
     expect(row.observedAt?.toISOString()).toBe('2026-10-31T16:00:05.000Z');
   });
 
-  it('lists every season\'s changes, oldest boundary first, and each season\'s on its own', async () => {
+  it("lists every season's changes, oldest boundary first, and each season's on its own", async () => {
     await repo.transaction(async (m) => {
       await repo.insertChanges(m, '2026-2027', 'sintered_brick', [{ from: 'before', to: 'full_stop', effectiveAt: '2026-11-15T00:00:00+08:00', observedAt: '2026-11-20T00:00:00.000Z' }]);
       await repo.insertChanges(m, '2025-2026', 'kiln', [{ from: 'limit', to: 'after', effectiveAt: '2026-03-16T00:00:00+08:00', observedAt: '2026-03-16T00:00:05.000Z' }]);

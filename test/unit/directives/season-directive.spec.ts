@@ -15,7 +15,7 @@ const change = (over: Partial<RecordedPhaseChange>): RecordedPhaseChange => ({
 });
 
 describe('seasonDirectiveOf: what a recorded phase change directs', () => {
-  it('a phase start: keyed season/group/phase, from the recorded instant, for the group\'s enterprises only', () => {
+  it("a phase start: keyed season/group/phase, from the recorded instant, for the group's enterprises only", () => {
     const d = seasonDirectiveOf(season, change({}))!;
     expect(d.seasonKey).toBe('2026-2027/kiln/full_stop');
     expect(d.effectiveAt.toISOString()).toBe('2026-10-31T16:00:00.000Z');
@@ -24,7 +24,7 @@ describe('seasonDirectiveOf: what a recorded phase change directs', () => {
     expect(d.enterpriseFilter(enterprise({ industry: 'brick_tile', process: 'sintered', fuel: null }))).toBe(false);
   });
 
-  it('the last phase ending is the group\'s end; a group no longer configured directs nothing', () => {
+  it("the last phase ending is the group's end; a group no longer configured directs nothing", () => {
     const end = seasonDirectiveOf(season, change({ from: 'limit', to: 'after', effectiveAt: new Date('2027-03-15T16:00:00Z') }))!;
     expect(end.seasonKey).toBe('2026-2027/kiln/end');
     expect(end.basis).toContain('错峰生产结束');
