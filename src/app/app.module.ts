@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AccessModule } from '../auth/access-policy.js';
 import { AuthModule } from '../auth/auth.module.js';
@@ -19,6 +20,7 @@ import { DirectivesModule } from '../directives/directives.module.js';
 import { DispatchModule } from '../dispatch/dispatch.module.js';
 import { WarningsModule } from '../warnings/warnings.module.js';
 import { ComplianceModule } from '../compliance/compliance.module.js';
+import { InspectionTaskRepository } from '../inspections/inspection-task.repository.js';
 import { InspectionsModule } from '../inspections/inspections.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import type { Clock } from '../common/clock.js';
@@ -48,8 +50,10 @@ export class AppModule {
           },
         }),
         AuditModule,
-        AccessModule,
+        // The access policy asks the inspections module which enterprises a team has tasks at.
+        AccessModule.forRoot(InspectionTaskRepository),
         AuthModule,
+        AccountsModule,
         RegistryModule,
         SchedulingModule.forRoot(overrides.clock),
         SeasonsModule,

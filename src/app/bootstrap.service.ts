@@ -5,8 +5,8 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } fr
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service.js';
-import { UsersService } from '../auth/users.service.js';
-import type { CreateUserDto } from '../auth/dto/create-user.dto.js';
+import { UsersService } from '../accounts/users.service.js';
+import type { CreateUserDto } from '../accounts/dto/create-user.dto.js';
 import { ConfigService } from '../config/config.service.js';
 import { TeamEntity } from '../inspections/team.entity.js';
 import { EnterpriseEntity } from '../registry/enterprise.entity.js';
