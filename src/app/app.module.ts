@@ -11,7 +11,7 @@ import type { DomainConfig } from '../config/domain-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { prepareDatabase } from '../database/app-role.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
-import { HealthController } from '../health/health.controller.js';
+import { HealthModule } from '../health/health.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { LevelsModule } from '../levels/levels.module.js';
@@ -42,6 +42,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(app, domain),
+        HealthModule,
         // Migrations as the owner (databaseUrl); the service's queries as a role that owns nothing.
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
@@ -68,7 +69,6 @@ export class AppModule {
         InspectorPageModule,
         ConsoleHostModule,
       ],
-      controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, BootstrapService],
     };
   }
