@@ -12,6 +12,10 @@ export class TeamRepository {
     return manager.getRepository(TeamEntity).existsBy({ key });
   }
 
+  find(key: string, manager: EntityManager = this.dataSource.manager): Promise<TeamEntity | null> {
+    return manager.getRepository(TeamEntity).findOneBy({ key });
+  }
+
   insert(manager: EntityManager, team: Pick<TeamEntity, 'key' | 'name' | 'homeCounty'>): Promise<TeamEntity> {
     const repo = manager.getRepository(TeamEntity);
     return repo.save(repo.create(team));

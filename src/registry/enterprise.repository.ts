@@ -229,6 +229,15 @@ export class EnterpriseRepository {
     return manager.getRepository(EnterpriseEntity).exists({ where: { code }, lock: { mode: 'pessimistic_read' } });
   }
 
+  count(): Promise<number> {
+    return this.dataSource.getRepository(EnterpriseEntity).count();
+  }
+
+  /** The enterprise with the lowest code, or null for an empty registry. */
+  first(): Promise<EnterpriseEntity | null> {
+    return this.dataSource.getRepository(EnterpriseEntity).findOne({ where: {}, order: { code: 'ASC' } });
+  }
+
   exists(code: string): Promise<boolean> {
     return this.dataSource.getRepository(EnterpriseEntity).existsBy({ code });
   }
