@@ -39,7 +39,9 @@ export abstract class TeamAssignments {
 }
 
 // A value no real county, code or team has: an account missing its binding sees nothing.
-const NONE = '\u0000none';
+// Parentheses: no county name, credit code or team key has them. Not a NUL byte, which
+// PostgreSQL refuses in a text parameter (the query would fail instead of matching nothing).
+const NONE = '(none)';
 
 /**
  * The one place that answers "may this principal read / write this enterprise, county, team,
