@@ -48,10 +48,11 @@ export class InspectionTaskRepository implements TeamAssignments {
     );
   }
 
-  /** One task if the scope condition (params after the id, from $2) admits it; null for a missing or malformed id. */
+  /** One task if the scope condition (as for `list`) admits it; null for a missing or malformed id. */
   async get(id: string, scope: { sql: string; params: unknown[] }): Promise<TaskRow | null> {
     if (!isUuid(id)) return null;
-    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM inspection_tasks t WHERE t.id = $1 AND ${scope.sql}`, [id, ...scope.params]);
+    const params = [...scope.params, id];
+    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM inspection_tasks t WHERE ${scope.sql} AND t.id = $${params.length}`, params);
     return row ?? null;
   }
 

@@ -41,11 +41,11 @@ export class TasksService {
     private readonly access: AccessPolicy,
   ) {}
 
-  /** The scope condition over the task's own columns, its params numbered from `first`. */
-  private async scope(p: Principal, first: number): Promise<{ sql: string; params: unknown[] }> {
-    const params: unknown[] = new Array(first - 1).fill(null);
+  /** The principal's scope as a condition over the task's own columns (its params from $1). */
+  private async scope(p: Principal): Promise<{ sql: string; params: unknown[] }> {
+    const params: unknown[] = [];
     const sql = await this.access.sql(this.access.scope(p), { code: 't.enterprise_code', county: 't.county', team: 't.team' }, params);
-    return { sql, params: params.slice(first - 1) };
+    return { sql, params };
   }
 
   /** Tasks with their enterprise's name (asked of the registry); tasks of a vanished enterprise are left out, as the join did. */
@@ -55,7 +55,7 @@ export class TasksService {
   }
 
   async list(p: Principal, status?: string): Promise<TaskView[]> {
-    return this.views(await this.tasks.list(await this.scope(p, 1), status ?? null));
+    return this.views(await this.tasks.list(await this.scope(p), status ?? null));
   }
 
   private view(r: TaskRow, enterpriseName: string): TaskView {
@@ -75,7 +75,7 @@ export class TasksService {
 
   /** A task with the enterprise's lines and the order in force now: what the inspector checks against. */
   async get(p: Principal, id: string) {
-    const row = await this.tasks.get(id, await this.scope(p, 2));
+    const row = await this.tasks.get(id, await this.scope(p));
     const [task] = row ? await this.views([row]) : [];
     // Another team's task answers exactly like a missing one.
     if (!task) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such inspection task (or it belongs to another team).');

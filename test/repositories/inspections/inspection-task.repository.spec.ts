@@ -37,8 +37,8 @@ describe('InspectionTaskRepository and TeamRepository', () => {
     const mine = await tasks.list({ sql: 't.team = $1', params: ['T1'] }, null);
     expect(mine.map((t) => [t.enterpriseCode, t.kind, t.status, t.drawId])).toEqual([[codeFor(1), 'random', 'open', '11111111-1111-1111-1111-111111111111']]);
     expect(await tasks.list(all, 'done')).toEqual([]);
-    expect(await tasks.get(mine[0].id, { sql: 't.team = $2', params: ['T1'] })).toMatchObject({ id: mine[0].id, county: '修武县' });
-    expect(await tasks.get(mine[0].id, { sql: 't.team = $2', params: ['T2'] })).toBeNull();
+    expect(await tasks.get(mine[0].id, { sql: 't.team = $1', params: ['T1'] })).toMatchObject({ id: mine[0].id, county: '修武县' });
+    expect(await tasks.get(mine[0].id, { sql: 't.team = $1', params: ['T2'] })).toBeNull();
     expect(await tasks.get('not-a-uuid', all)).toBeNull();
     expect(await tasks.get('00000000-0000-0000-0000-000000000000', all)).toBeNull();
     expect(await db.dataSource.transaction((m) => tasks.lockForFinding(m, 'x'))).toBeNull();
