@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { LevelKey } from '../rules/enterprise.js';
+import type { LevelKey } from '../rules/levels/level-ladder.js';
 
 /** A level directive as the public warning feed reads it. */
 export interface LevelDirectiveRow {

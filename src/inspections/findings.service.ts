@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
 import { AlertsService } from '../acknowledgements/alerts.service.js';
@@ -49,10 +49,10 @@ export class FindingsService {
     if (refusal) throw timeRefused([{ ...refusal, message: `${refusal.message}; check the phone clock` }]);
     return this.dataSource.transaction(async (manager) => {
       const task = await this.tasks.lockForFinding(manager, taskId);
-      if (!task || !this.access.mayWriteTask(p, task)) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such inspection task (or it belongs to another team).');
+      if (!task || !this.access.mayWriteTask(p, task)) throw new DomainError(InspectionErrorCode.TASK_NOT_FOUND, 'No such inspection task (or it belongs to another team).');
       const lines = await this.enterprises.lines([task.enterpriseCode], manager);
       if (!lines.some((l) => l.code === dto.lineCode)) {
-        throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Line ${dto.lineCode} is not a line of this enterprise (${lines.map((l) => l.code).join(', ')}).`);
+        throw new DomainError(InspectionErrorCode.FINDING_LINE_UNKNOWN, `Line ${dto.lineCode} is not a line of this enterprise (${lines.map((l) => l.code).join(', ')}).`);
       }
       const version = await versionInForce(manager, task.enterpriseCode, observedAt);
       const line = version && !version.ends ? (version.lines.find((l) => l.code === dto.lineCode) ?? null) : null;

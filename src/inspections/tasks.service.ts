@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { versionInForce } from '../orders/version-in-force.js';
 import { EnterpriseRepository } from '../registry/enterprise.repository.js';
@@ -78,7 +78,7 @@ export class TasksService {
     const row = await this.tasks.get(id, await this.scope(p));
     const [task] = row ? await this.views([row]) : [];
     // Another team's task answers exactly like a missing one.
-    if (!task) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such inspection task (or it belongs to another team).');
+    if (!task) throw new DomainError(InspectionErrorCode.TASK_NOT_FOUND, 'No such inspection task (or it belongs to another team).');
     const lines = (await this.enterprises.lines([task.enterpriseCode])).map((l) => ({ code: l.code, name: l.name, capacity: l.capacity, unit: l.unit }));
     const version = await versionInForce(this.dataSource.manager, task.enterpriseCode, this.clock.now());
     const findings = await this.findings.ofTask(task.id);
@@ -93,8 +93,8 @@ export class TasksService {
   async createTargeted(p: Principal, dto: CreateTaskDto): Promise<TaskView> {
     return this.dataSource.transaction(async (manager) => {
       const enterprise = await this.enterprises.ref(dto.enterpriseCode.toUpperCase(), manager);
-      if (!enterprise) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `No enterprise ${dto.enterpriseCode} in the registry.`);
-      if (!(await this.teams.exists(dto.team, manager))) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `No team ${dto.team}; create it first (POST /api/v1/teams).`);
+      if (!enterprise) throw new DomainError(InspectionErrorCode.TASK_ENTERPRISE_UNKNOWN, `No enterprise ${dto.enterpriseCode} in the registry.`);
+      if (!(await this.teams.exists(dto.team, manager))) throw new DomainError(InspectionErrorCode.TEAM_UNKNOWN, `No team ${dto.team}; create it first (POST /api/v1/teams).`);
       const saved = await this.tasks.insertTargeted(manager, { enterpriseCode: enterprise.code, county: enterprise.county, team: dto.team, reason: dto.reason, createdBy: p.username });
       await this.audit.record(manager, p, [{ action: 'task.create', entityType: 'inspection_task', entityId: saved.id, before: null, after: { enterpriseCode: enterprise.code, team: dto.team, reason: dto.reason } }]);
       return this.view({ ...saved, drawId: null }, enterprise.name);

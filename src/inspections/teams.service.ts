@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserRepository } from '../auth/user.repository.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { CreateTeamDto } from './dto/create-team.dto.js';
@@ -21,10 +21,10 @@ export class TeamsService {
 
   async create(actor: Actor, dto: CreateTeamDto) {
     if (dto.homeCounty && !this.config.city.counties.some((c) => c.name === dto.homeCounty)) {
-      throw new DomainError(CommonErrorCode.UNPROCESSABLE, `homeCounty must be a configured county (got ${dto.homeCounty}).`);
+      throw new DomainError(InspectionErrorCode.TEAM_COUNTY_UNKNOWN, `homeCounty must be a configured county (got ${dto.homeCounty}).`);
     }
     return this.dataSource.transaction(async (manager) => {
-      if (await this.teams.exists(dto.key, manager)) throw new DomainError(CommonErrorCode.CONFLICT, `A team with key ${dto.key} exists.`);
+      if (await this.teams.exists(dto.key, manager)) throw new DomainError(InspectionErrorCode.TEAM_EXISTS, `A team with key ${dto.key} exists.`);
       const team = await this.teams.insert(manager, { key: dto.key, name: dto.name, homeCounty: dto.homeCounty ?? null });
       await this.audit.record(manager, actor, [{ action: 'team.create', entityType: 'team', entityId: team.key, before: null, after: team }]);
       return { key: team.key, name: team.name, homeCounty: team.homeCounty, members: [] as string[] };

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { WarningErrorCode } from './warnings.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { levelDirectivesInIssueOrder, type LevelDirectiveRow } from '../directives/level-directives.js';
@@ -120,7 +120,7 @@ export class WarningsService {
 
   async one(id: string): Promise<string> {
     const found = this.alerts(await this.rows()).find((a) => a.row.id === id);
-    if (!found) throw new DomainError(CommonErrorCode.NOT_FOUND, `No published warning ${id}.`);
+    if (!found) throw new DomainError(WarningErrorCode.WARNING_NOT_FOUND, `No published warning ${id}.`);
     return found.xml;
   }
 }

@@ -1,5 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { nullableRef } from '../../common/dto/nullable-ref.js';
+import { LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
 
 /** Why a line is restricted: the rule key and the seed's clause (43 peak-shifting, 41 level measures). */
 export class ReasonResponse {
@@ -40,7 +41,7 @@ export class OrderPreviewResponse {
   @ApiProperty({ type: 'string', format: 'date-time' })
   at!: string;
 
-  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  @ApiProperty({ type: 'string', enum: LEVEL_OR_NONE })
   level!: string;
 
   @ApiProperty({ type: 'string', nullable: true })
@@ -159,7 +160,7 @@ export class OrderVersionResponse {
   @ApiProperty({ type: () => OrderEnterpriseResponse })
   enterprise!: OrderEnterpriseResponse;
 
-  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  @ApiProperty({ type: 'string', enum: LEVEL_OR_NONE })
   level!: string;
 
   @ApiProperty({ type: 'string', nullable: true })
