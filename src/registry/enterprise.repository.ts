@@ -25,6 +25,9 @@ interface EnterpriseRow {
   updated_at: Date;
 }
 
+// The registry's SQL. The free functions serve callers that hold only an EntityManager inside
+// their own transaction (the directive writer, the benchmarks' seed); modules inject the class.
+
 /** A stored row as the registry form, before lines and contacts are added. */
 function rowToEnterprise(r: EnterpriseRow): Enterprise {
   return {
@@ -177,7 +180,7 @@ export async function upsertEnterprises(manager: EntityManager, enterprises: Ent
 }
 
 /** What other modules read of an enterprise: code, name, county and whether it is active. */
-export interface EnterpriseRef {
+export interface EnterpriseSummary {
   code: string;
   name: string;
   county: string;
@@ -252,11 +255,11 @@ export class EnterpriseRepository {
     await manager.getRepository(EnterpriseEntity).update({ code }, { active, version });
   }
 
-  async refs(codes: string[], manager: EntityManager = this.dataSource.manager): Promise<EnterpriseRef[]> {
+  async refs(codes: string[], manager: EntityManager = this.dataSource.manager): Promise<EnterpriseSummary[]> {
     return manager.query('SELECT code, name, county, active FROM enterprises WHERE code = ANY($1) ORDER BY code', [codes]);
   }
 
-  async ref(code: string, manager?: EntityManager): Promise<EnterpriseRef | null> {
+  async ref(code: string, manager?: EntityManager): Promise<EnterpriseSummary | null> {
     return (await this.refs([code], manager))[0] ?? null;
   }
 
