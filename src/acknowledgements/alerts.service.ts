@@ -9,7 +9,7 @@ import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { escalationFor } from '../config/dispatch-config.js';
-import { escapeHtml } from '../dispatch/templates/template-format.js';
+import { renderAlertList } from '../web/mail/alert-email.template.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { Clock } from '../common/clock.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
@@ -110,7 +110,7 @@ export class AlertsService {
     for (const [county, list] of byCounty) {
       const code = this.config.city.counties.find((c) => c.name === county)?.code ?? county;
       for (const email of escalationFor(this.config.dispatch, code).officerEmails) {
-        const text = list.map((a) => `- ${a.message}`).join('\n');
+        const { text, html } = renderAlertList(list.map((a) => a.message));
         rows.push({
           idempotencyKey: `alert:${createHash('sha1').update(list.map((a) => a.dedupeKey).join(',')).digest('hex')}:${email}`,
           kind: 'notice',
@@ -118,7 +118,7 @@ export class AlertsService {
           recipient: email,
           enterpriseCode: null,
           orderVersionId: null,
-          payload: { subject: `${subject}（${county}）`, text, html: `<ul>${list.map((a) => `<li>${escapeHtml(a.message)}</li>`).join('')}</ul>` },
+          payload: { subject: `${subject}（${county}）`, text, html },
         });
       }
     }
@@ -129,8 +129,7 @@ export class AlertsService {
   async mailCommandCenter(manager: EntityManager, alerts: NewAlert[], subject: string): Promise<void> {
     if (alerts.length === 0) return;
     const key = createHash('sha1').update(alerts.map((a) => a.dedupeKey).join(',')).digest('hex');
-    const text = alerts.map((a) => `- ${a.county}：${a.message}`).join('\n');
-    const html = `<ul>${alerts.map((a) => `<li>${escapeHtml(`${a.county}：${a.message}`)}</li>`).join('')}</ul>`;
+    const { text, html } = renderAlertList(alerts.map((a) => `${a.county}：${a.message}`));
     await this.outbox.enqueue(
       manager,
       this.config.dispatch.escalation.commandCenterEmails.map((email) => ({
