@@ -30,10 +30,7 @@ export class UserRepository {
 
   /** One primary-key lookup; null for a missing user. */
   async credentialsOf(id: string): Promise<CredentialRow | null> {
-    const rows: CredentialRow[] = await this.dataSource.query(
-      'SELECT username, role, county, enterprise_code, team, active, credential_version, must_change_password FROM users WHERE id = $1',
-      [id],
-    );
+    const rows: CredentialRow[] = await this.dataSource.query('SELECT username, role, county, enterprise_code, team, active, credential_version, must_change_password FROM users WHERE id = $1', [id]);
     return rows[0] ?? null;
   }
 
@@ -78,7 +75,12 @@ export class UserRepository {
   }
 
   async page(q: UserFilter): Promise<{ users: UserEntity[]; total: number }> {
-    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.username', 'ASC').take(q.pageSize).skip((q.page - 1) * q.pageSize);
+    const qb = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .orderBy('u.username', 'ASC')
+      .take(q.pageSize)
+      .skip((q.page - 1) * q.pageSize);
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });
     if (q.active !== undefined) qb.andWhere('u.active = :active', { active: q.active });
     const [users, total] = await qb.getManyAndCount();

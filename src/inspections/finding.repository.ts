@@ -56,7 +56,27 @@ export class FindingRepository {
       `INSERT INTO findings (task_id, enterprise_code, county, line_code, observed_state, load_percent, observed_at, power_kw, lat, lng, notes, inspector, team,
          order_version_id, verdict, reason, penalty_item, created_at, notice_missing)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
-      [f.taskId, f.enterpriseCode, f.county, f.lineCode, f.observedState, f.loadPercent, f.observedAt, f.powerKw, f.lat, f.lng, f.notes, f.inspector, f.team, f.orderVersionId, f.verdict, f.reason, f.penaltyItem, f.createdAt, f.noticeMissing],
+      [
+        f.taskId,
+        f.enterpriseCode,
+        f.county,
+        f.lineCode,
+        f.observedState,
+        f.loadPercent,
+        f.observedAt,
+        f.powerKw,
+        f.lat,
+        f.lng,
+        f.notes,
+        f.inspector,
+        f.team,
+        f.orderVersionId,
+        f.verdict,
+        f.reason,
+        f.penaltyItem,
+        f.createdAt,
+        f.noticeMissing,
+      ],
     );
     return String(row.id);
   }

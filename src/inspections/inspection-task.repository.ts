@@ -82,7 +82,10 @@ export class InspectionTaskRepository implements TeamAssignments {
   }
 
   /** A power-anomaly task, once per dedupe key; answers its id, or null when one with the key exists. */
-  async insertOnce(manager: EntityManager, t: { enterpriseCode: string; county: string; team: string | null; kind: string; reason: string; dedupeKey: string; createdBy: string }): Promise<string | null> {
+  async insertOnce(
+    manager: EntityManager,
+    t: { enterpriseCode: string; county: string; team: string | null; kind: string; reason: string; dedupeKey: string; createdBy: string },
+  ): Promise<string | null> {
     const [row] = await manager.query(
       `INSERT INTO inspection_tasks (enterprise_code, county, team, kind, reason, status, dedupe_key, created_by)
        VALUES ($1, $2, $3, $4, $5, 'open', $6, $7) ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
@@ -93,7 +96,10 @@ export class InspectionTaskRepository implements TeamAssignments {
 
   /** Of these enterprises, those with an open task of a kind. */
   async withOpenTask(codes: string[], kind: string, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
-    const rows: Array<{ code: string }> = await manager.query(`SELECT DISTINCT enterprise_code AS code FROM inspection_tasks WHERE enterprise_code = ANY($1) AND kind = $2 AND status = 'open'`, [codes, kind]);
+    const rows: Array<{ code: string }> = await manager.query(`SELECT DISTINCT enterprise_code AS code FROM inspection_tasks WHERE enterprise_code = ANY($1) AND kind = $2 AND status = 'open'`, [
+      codes,
+      kind,
+    ]);
     return new Set(rows.map((r) => r.code));
   }
 }

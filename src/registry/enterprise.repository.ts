@@ -75,7 +75,9 @@ export async function loadEnterpriseEntities(manager: EntityManager, codes: stri
       [part],
     );
     for (const l of lines) {
-      out.get(l.enterprise_code)?.lines.push({ enterpriseCode: l.enterprise_code, code: l.code, position: l.position, name: l.name, capacity: l.capacity, unit: l.unit, cells: l.cells } as ProductionLineEntity);
+      out
+        .get(l.enterprise_code)
+        ?.lines.push({ enterpriseCode: l.enterprise_code, code: l.code, position: l.position, name: l.name, capacity: l.capacity, unit: l.unit, cells: l.cells } as ProductionLineEntity);
     }
     const contacts: Array<{ enterprise_code: string; position: number; name: string; role: string; email: string | null; phone: string | null }> = await manager.query(
       'SELECT enterprise_code, position, name, role, email, phone FROM contacts WHERE enterprise_code = ANY($1)',
@@ -265,10 +267,7 @@ export class EnterpriseRepository {
 
   /** The lines of some enterprises, in their registry order. */
   async lines(codes: string[], manager: EntityManager = this.dataSource.manager): Promise<LineRef[]> {
-    return manager.query(
-      'SELECT enterprise_code AS "enterpriseCode", code, name, capacity, unit FROM production_lines WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position',
-      [codes],
-    );
+    return manager.query('SELECT enterprise_code AS "enterpriseCode", code, name, capacity, unit FROM production_lines WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position', [codes]);
   }
 
   /** One page of the registry list as plain rows (no lines or contacts), and the total of the filter. */

@@ -26,7 +26,14 @@ describe('UserRepository', () => {
   it('answers the credential row a token is checked against, and null for an unknown id', async () => {
     const saved = await db.dataSource.transaction((m) => repo.insert(m, user('zhang')));
     expect(await repo.credentialsOf(saved.id)).toEqual({
-      username: 'zhang', role: 'inspector', county: null, enterprise_code: null, team: 'T1', active: true, credential_version: 1, must_change_password: false,
+      username: 'zhang',
+      role: 'inspector',
+      county: null,
+      enterprise_code: null,
+      team: 'T1',
+      active: true,
+      credential_version: 1,
+      must_change_password: false,
     });
     expect(await repo.credentialsOf('00000000-0000-0000-0000-000000000000')).toBeNull();
     expect((await repo.findByUsername('zhang'))?.id).toBe(saved.id);
@@ -51,7 +58,12 @@ describe('UserRepository', () => {
       await repo.save(m, { ...gone, active: false });
       await repo.insert(m, user('du', { role: 'commander', team: null }));
     });
-    expect(await repo.activeInspectorsByTeam()).toEqual(new Map([['T2', ['an']], ['T1', ['bai', 'zhang']]]));
+    expect(await repo.activeInspectorsByTeam()).toEqual(
+      new Map([
+        ['T2', ['an']],
+        ['T1', ['bai', 'zhang']],
+      ]),
+    );
     const inactive = await repo.page({ active: false, page: 1, pageSize: 10 });
     expect(inactive.users.map((x) => x.username)).toEqual(['chen']);
     const inspectors = await repo.page({ role: 'inspector', page: 2, pageSize: 2 });

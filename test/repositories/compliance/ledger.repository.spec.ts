@@ -11,7 +11,15 @@ describe('LedgerRepository and the ReportFigures read model', () => {
   let figures: ReportFigures;
   const day = { from: new Date('2026-12-09T16:00:00Z'), to: new Date('2026-12-10T16:00:00Z') };
   const entry = (county: string, amount: number, createdAt: string) => ({
-    county, enterpriseCode: codeFor(1), findingId: null, item: 'stop_violation', amount, description: '违规生产', createdAt: new Date(createdAt), orderVersionId: '44444444-4444-4444-4444-444444444444', evidence: null,
+    county,
+    enterpriseCode: codeFor(1),
+    findingId: null,
+    item: 'stop_violation',
+    amount,
+    description: '违规生产',
+    createdAt: new Date(createdAt),
+    orderVersionId: '44444444-4444-4444-4444-444444444444',
+    evidence: null,
   });
   beforeAll(async () => {
     db = await createRepositoryDatabase();
@@ -24,7 +32,11 @@ describe('LedgerRepository and the ReportFigures read model', () => {
 
   it('records entries, reads a span by county or enterprise, and voids one under a lock', async () => {
     const [a] = await db.dataSource.transaction((m) =>
-      Promise.all([ledger.insert(m, entry('修武县', 5000, '2026-12-10T01:00:00Z')), ledger.insert(m, entry('博爱县', 3000, '2026-12-10T02:00:00Z')), ledger.insert(m, entry('修武县', 7000, '2026-12-11T01:00:00Z'))]),
+      Promise.all([
+        ledger.insert(m, entry('修武县', 5000, '2026-12-10T01:00:00Z')),
+        ledger.insert(m, entry('博爱县', 3000, '2026-12-10T02:00:00Z')),
+        ledger.insert(m, entry('修武县', 7000, '2026-12-11T01:00:00Z')),
+      ]),
     );
     expect((await ledger.between(day.from, day.to, { county: null, enterpriseCode: null })).map((r) => r.amount)).toEqual([5000, 3000]);
     expect((await ledger.between(day.from, day.to, { county: '博爱县', enterpriseCode: null })).map((r) => r.amount)).toEqual([3000]);
@@ -44,10 +56,39 @@ describe('LedgerRepository and the ReportFigures read model', () => {
 
   it("sums a day's unvoided penalties and inspections per county, as of a moment", async () => {
     const findings = new FindingRepository(db.dataSource);
-    const f = { enterpriseCode: codeFor(1), county: '修武县', lineCode: 'L1', observedState: 'running', loadPercent: null, powerKw: null, lat: null, lng: null, notes: null, inspector: 'zhang', team: 'T1', orderVersionId: null, reason: '', penaltyItem: null, noticeMissing: false };
+    const f = {
+      enterpriseCode: codeFor(1),
+      county: '修武县',
+      lineCode: 'L1',
+      observedState: 'running',
+      loadPercent: null,
+      powerKw: null,
+      lat: null,
+      lng: null,
+      notes: null,
+      inspector: 'zhang',
+      team: 'T1',
+      orderVersionId: null,
+      reason: '',
+      penaltyItem: null,
+      noticeMissing: false,
+    };
     await db.dataSource.transaction(async (m) => {
-      await findings.insert(m, { ...f, taskId: '55555555-5555-5555-5555-555555555555', verdict: 'violation', observedAt: new Date('2026-12-10T01:00:00Z'), createdAt: new Date('2026-12-10T01:00:00Z') });
-      await findings.insert(m, { ...f, taskId: '55555555-5555-5555-5555-555555555555', lineCode: 'L2', verdict: 'compliant', observedAt: new Date('2026-12-10T03:00:00Z'), createdAt: new Date('2026-12-10T03:00:00Z') });
+      await findings.insert(m, {
+        ...f,
+        taskId: '55555555-5555-5555-5555-555555555555',
+        verdict: 'violation',
+        observedAt: new Date('2026-12-10T01:00:00Z'),
+        createdAt: new Date('2026-12-10T01:00:00Z'),
+      });
+      await findings.insert(m, {
+        ...f,
+        taskId: '55555555-5555-5555-5555-555555555555',
+        lineCode: 'L2',
+        verdict: 'compliant',
+        observedAt: new Date('2026-12-10T03:00:00Z'),
+        createdAt: new Date('2026-12-10T03:00:00Z'),
+      });
     });
     const [orders, inspections, penalties, levels, discrepancies] = await figures.daily(day.from, day.to, new Date('2026-12-10T02:30:00Z'));
     expect(orders).toEqual([]);

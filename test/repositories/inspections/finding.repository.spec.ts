@@ -13,9 +13,26 @@ describe('FindingRepository, EvidenceRepository, DrawRepository, PowerReadingRep
   let evidence: EvidenceRepository;
   const task = '22222222-2222-2222-2222-222222222222';
   const finding = (over: Partial<NewFinding>): NewFinding => ({
-    taskId: task, enterpriseCode: codeFor(1), county: '修武县', lineCode: 'L1', observedState: 'running', loadPercent: null, observedAt: new Date('2026-12-10T02:00:00Z'),
-    powerKw: null, lat: null, lng: null, notes: null, inspector: 'zhang', team: 'T1', orderVersionId: null, verdict: 'compliant', reason: '未限产', penaltyItem: null,
-    createdAt: new Date('2026-12-10T02:01:00Z'), noticeMissing: false, ...over,
+    taskId: task,
+    enterpriseCode: codeFor(1),
+    county: '修武县',
+    lineCode: 'L1',
+    observedState: 'running',
+    loadPercent: null,
+    observedAt: new Date('2026-12-10T02:00:00Z'),
+    powerKw: null,
+    lat: null,
+    lng: null,
+    notes: null,
+    inspector: 'zhang',
+    team: 'T1',
+    orderVersionId: null,
+    verdict: 'compliant',
+    reason: '未限产',
+    penaltyItem: null,
+    createdAt: new Date('2026-12-10T02:01:00Z'),
+    noticeMissing: false,
+    ...over,
   });
   beforeAll(async () => {
     db = await createRepositoryDatabase();
@@ -35,7 +52,12 @@ describe('FindingRepository, EvidenceRepository, DrawRepository, PowerReadingRep
       ]),
     );
     expect(await db.dataSource.transaction((m) => findings.linesLookedAt(m, task))).toEqual(new Set(['L1', 'L2']));
-    expect(await findings.violationsOf([codeFor(1), codeFor(2), codeFor(3)])).toEqual(new Map([[codeFor(1), 1], [codeFor(2), 1]]));
+    expect(await findings.violationsOf([codeFor(1), codeFor(2), codeFor(3)])).toEqual(
+      new Map([
+        [codeFor(1), 1],
+        [codeFor(2), 1],
+      ]),
+    );
     expect((await findings.ofTask(task)).map((f) => f.lineCode)).toEqual(['L1', 'L2']);
     expect(await findings.ref(a)).toMatchObject({ id: a, team: 'T1', county: '修武县' });
     expect(await findings.ref('../etc')).toBeNull();
@@ -54,7 +76,20 @@ describe('FindingRepository, EvidenceRepository, DrawRepository, PowerReadingRep
 
   it("stores a finding's photos and finds one only under its own finding", async () => {
     const [f] = await findings.list({ sql: 'TRUE', params: ['博爱县', null, 1] });
-    const e = { findingId: f.id, path: 'ab/abc.jpg', sha256: 'ab'.repeat(32), mime: 'image/jpeg', size: 10, uploadedBy: 'zhang', width: 1, height: 1, exifTakenAt: null, exifLat: null, exifLng: null, timeCheck: 'no_exif_time' };
+    const e = {
+      findingId: f.id,
+      path: 'ab/abc.jpg',
+      sha256: 'ab'.repeat(32),
+      mime: 'image/jpeg',
+      size: 10,
+      uploadedBy: 'zhang',
+      width: 1,
+      height: 1,
+      exifTakenAt: null,
+      exifLat: null,
+      exifLng: null,
+      timeCheck: 'no_exif_time',
+    };
     const stored = await db.dataSource.transaction((m) => evidence.insert(m, e));
     expect(await db.dataSource.transaction((m) => evidence.countOf(m, f.id))).toBe(1);
     expect(await evidence.file(f.id, stored.id)).toEqual({ path: 'ab/abc.jpg', sha256: 'ab'.repeat(32), mime: 'image/jpeg' });

@@ -24,9 +24,21 @@ describe('InspectionTaskRepository and TeamRepository', () => {
     await db.drop();
   });
 
-  it("tells the access policy which enterprises a team has tasks at", async () => {
+  it('tells the access policy which enterprises a team has tasks at', async () => {
     const at = new Date('2026-12-10T02:00:00Z');
-    await db.dataSource.transaction((m) => tasks.insertDrawn(m, '11111111-1111-1111-1111-111111111111', [{ code: codeFor(1), county: '修武县', team: 'T1' }, { code: codeFor(2), county: '博爱县', team: 'T2' }], '双随机', 'chief', at));
+    await db.dataSource.transaction((m) =>
+      tasks.insertDrawn(
+        m,
+        '11111111-1111-1111-1111-111111111111',
+        [
+          { code: codeFor(1), county: '修武县', team: 'T1' },
+          { code: codeFor(2), county: '博爱县', team: 'T2' },
+        ],
+        '双随机',
+        'chief',
+        at,
+      ),
+    );
     expect(await tasks.enterpriseCodesOf('T1')).toEqual([codeFor(1)]);
     expect(await tasks.hasTaskAt('T2', codeFor(2))).toBe(true);
     expect(await tasks.hasTaskAt('T2', codeFor(1))).toBe(false);

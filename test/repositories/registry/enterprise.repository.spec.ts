@@ -6,7 +6,15 @@ import { EnterpriseRepository } from '../../../src/registry/enterprise.repositor
 import { codeFor, sampleEnterprise } from '../../support/fixtures.js';
 import { createRepositoryDatabase, type RepositoryDatabase } from '../../support/repository-database.js';
 
-const principal = (over: Partial<Principal>): Principal => ({ userId: '00000000-0000-0000-0000-000000000000', username: 'u', role: 'commander', county: null, enterpriseCode: null, team: null, ...over });
+const principal = (over: Partial<Principal>): Principal => ({
+  userId: '00000000-0000-0000-0000-000000000000',
+  username: 'u',
+  role: 'commander',
+  county: null,
+  enterpriseCode: null,
+  team: null,
+  ...over,
+});
 
 describe('EnterpriseRepository', () => {
   let db: RepositoryDatabase;
@@ -19,11 +27,7 @@ describe('EnterpriseRepository', () => {
     tasks = new InspectionTaskRepository(db.dataSource);
     access = new AccessPolicy(tasks);
     await db.dataSource.transaction((m) =>
-      repo.upsert(m, [
-        sampleEnterprise(1),
-        sampleEnterprise(2, { county: '博爱县', contacts: [], webhookUrl: null }),
-        sampleEnterprise(3, { county: '博爱县', name: '博爱百分之百%化工' }),
-      ]),
+      repo.upsert(m, [sampleEnterprise(1), sampleEnterprise(2, { county: '博爱县', contacts: [], webhookUrl: null }), sampleEnterprise(3, { county: '博爱县', name: '博爱百分之百%化工' })]),
     );
   });
   afterAll(async () => {
