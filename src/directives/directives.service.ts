@@ -13,7 +13,7 @@ import { planVersions, type PlannedVersion, type TimelineMode } from '../orders/
 import { loadOpenOrders, withOpenOrders, writeVersions } from '../orders/order-writer.js';
 import { versionsInForce } from '../orders/version-in-force.js';
 import { entityToEnterprise } from '../registry/enterprise.mapper.js';
-import { loadActiveEnterprisesOf, loadEnterpriseEntities, loadInactiveCodesOf } from '../registry/enterprise-reader.js';
+import { loadActiveEnterprisesOf, loadEnterpriseEntities, loadInactiveCodesOf } from '../registry/enterprise.repository.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';

@@ -29,7 +29,7 @@ export class OrdersService {
   async list(principal: Principal, q: ListOrdersQuery): Promise<{ items: Array<OrderVersionView & { state: TimelineState }>; total: number; at: string }> {
     const at = q.at ? new Date(q.at) : this.clock.now();
     const params: unknown[] = [at];
-    const where: string[] = [inForceOrAheadAt('v', '$1'), 'NOT v.ends', this.access.sql(this.access.scope(principal), { code: 'v.enterprise_code', county: 'v.county' }, params)];
+    const where: string[] = [inForceOrAheadAt('v', '$1'), 'NOT v.ends', await this.access.sql(this.access.scope(principal), { code: 'v.enterprise_code', county: 'v.county' }, params)];
     if (q.inForceOnly) where.push(inForceAt('v', '$1'));
     const add = (sql: string, value: unknown) => {
       params.push(value);

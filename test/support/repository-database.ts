@@ -1,8 +1,13 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { loadAppConfig } from '../../src/config/app-config.js';
+import { ConfigService } from '../../src/config/config.service.js';
+import { loadDomainConfig } from '../../src/config/domain-config.js';
 import { prepareDatabase } from '../../src/database/app-role.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { createTestDatabase, ownerQuery } from './test-database.js';
+
+const REPOSITORY_TEST_SECRET = 'repository-test-secret-0123456789abcdef';
 
 /** A migrated database for repository tests: no Nest, no app boot. */
 export interface RepositoryDatabase {
@@ -23,7 +28,7 @@ export interface RepositoryDatabase {
 export async function createRepositoryDatabase(): Promise<RepositoryDatabase> {
   const db = await createTestDatabase();
   try {
-    const roles = await prepareDatabase(db.url, 'repository-test-secret', null);
+    const roles = await prepareDatabase(db.url, REPOSITORY_TEST_SECRET, null);
     const dataSource = new DataSource({ ...dataSourceOptions(roles.appUrl), extra: { max: 4, application_name: 'hazeops-repository-test' } });
     await dataSource.initialize();
     return {
@@ -39,4 +44,9 @@ export async function createRepositoryDatabase(): Promise<RepositoryDatabase> {
     await db.drop();
     throw err;
   }
+}
+
+/** The configuration a service under a repository test reads: the shipped city files, a fixed secret. */
+export function repositoryConfig(db: RepositoryDatabase): ConfigService {
+  return new ConfigService(loadAppConfig({ DATABASE_URL: db.ownerUrl, HAZEOPS_SECRET: REPOSITORY_TEST_SECRET, HAZEOPS_DEMO: 'false' }), loadDomainConfig());
 }
