@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { OrderErrorCode } from '../orders/orders.errors.js';
 import { ConfigService } from '../config/config.service.js';
-import { orderTemplateFields } from '../orders/order-template-fields.js';
+import { orderTemplateFields } from './order-template-fields.js';
 import { loadVersionViews, timelineState, type OrderVersionView } from '../orders/order-view.js';
 import { Clock } from '../common/clock.js';
 import type { AckPageModel, AckPageState } from '../web/shared/ack-page-model.js';

@@ -10,7 +10,7 @@ import { localDateOf, localDateTimeMs } from '../rules/time/local-time.js';
 import { levelAt } from '../rules/levels/level-at.js';
 import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
 import { withRules } from '../common/rules-error.js';
-import { versionInForce } from '../orders/version-in-force.js';
+import { versionInForce } from '../orders/order-versions.repository.js';
 import { checkStatusReport, missingReportLines, type ReportedLine } from '../rules/inspection/status-report-check.js';
 import { Clock } from '../common/clock.js';
 import { CronService } from '../scheduling/cron.service.js';

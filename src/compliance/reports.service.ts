@@ -13,7 +13,7 @@ import { inForceAt, inForceDuring, inForceOrAheadAt } from '../orders/version-in
 import { Clock } from '../common/clock.js';
 import { formatLocalTime } from '../dispatch/templates/template-format.js';
 import { label, LINE_ACTION_TEXT, OBSERVED_STATE_TEXT, VERDICT_TEXT } from '../web/shared/wording.js';
-import type { NoticeEvidence } from '../orders/delivery-evidence.js';
+import type { NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
 import type { ExportQuery } from './dto/export.query.js';
 import { toCsv } from './csv.js';
 

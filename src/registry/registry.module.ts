@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ContactRedeliveryService } from './contact-redelivery.service.js';
 import { RegistryImportController } from './registry-import.controller.js';
 import { RegistryImportService } from './registry-import.service.js';
 import { ReferenceController } from './reference.controller.js';
@@ -8,7 +7,7 @@ import { RegistryService } from './registry.service.js';
 
 @Module({
   controllers: [RegistryController, RegistryImportController, ReferenceController],
-  providers: [RegistryService, RegistryImportService, ContactRedeliveryService],
+  providers: [RegistryService, RegistryImportService],
   exports: [RegistryService, RegistryImportService],
 })
 export class RegistryModule {}

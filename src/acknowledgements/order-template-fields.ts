@@ -1,5 +1,5 @@
 import type { ConfigService } from '../config/config.service.js';
-import type { OrderVersionView } from './order-view.js';
+import type { OrderVersionView } from '../orders/order-view.js';
 
 /** What the order e-mail and the acknowledgement page both show of a version, in people's words. */
 export function orderTemplateFields(config: ConfigService, view: OrderVersionView) {
