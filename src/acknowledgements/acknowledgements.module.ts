@@ -14,6 +14,7 @@ import { OrderNoticesService } from './order-notices.service.js';
 import { PhoneNoticesRepository } from './phone-notices.repository.js';
 import { PhoneNoticesService } from './phone-notices.service.js';
 import { StatusReportsController } from './status-reports.controller.js';
+import { StatusReportsRepository } from './status-reports.repository.js';
 import { StatusReportsService } from './status-reports.service.js';
 
 @Module({
@@ -25,6 +26,7 @@ import { StatusReportsService } from './status-reports.service.js';
     AcknowledgementService,
     AckLinkService,
     AckEscalationService,
+    StatusReportsRepository,
     StatusReportsService,
     PhoneNoticesRepository,
     PhoneNoticesService,
