@@ -120,12 +120,29 @@ export class OrderVersionsRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  /** One page of version ids matching `where` (SQL over alias `v`, built by the caller from these columns), and their count. */
-  async page(where: string[], params: unknown[], page: { size: number; number: number }): Promise<{ ids: string[]; total: number }> {
+  /**
+   * One page of the versions in force at `at` or directed to start later (closing versions
+   * left out), within the reader's scope (`scope` adds its SQL over `v.enterprise_code` and
+   * `v.county` and its parameters), and their count.
+   */
+  async page(
+    q: { at: Date; inForceOnly?: boolean; county?: string; enterpriseCode?: string; pending?: boolean; page: number; pageSize: number },
+    scope: (columns: { code: string; county: string }, params: unknown[]) => string,
+  ): Promise<{ ids: string[]; total: number }> {
+    const params: unknown[] = [q.at];
+    const where: string[] = [inForceOrAheadAt('v', '$1'), 'NOT v.ends', scope({ code: 'v.enterprise_code', county: 'v.county' }, params)];
+    if (q.inForceOnly) where.push(inForceAt('v', '$1'));
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.county) add('v.county = ?', q.county);
+    if (q.enterpriseCode) add('v.enterprise_code = ?', q.enterpriseCode);
+    if (q.pending) where.push('v.acknowledged_at IS NULL');
     const from = `FROM order_versions v WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
     const ids: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT v.id ${from} ORDER BY v.county, v.enterprise_code, v.effective_from LIMIT ${page.size} OFFSET ${(page.number - 1) * page.size}`,
+      `SELECT v.id ${from} ORDER BY v.county, v.enterprise_code, v.effective_from LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
     );
     return { ids: ids.map((r) => r.id), total };

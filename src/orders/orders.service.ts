@@ -9,7 +9,6 @@ import type { ListOrdersQuery } from './dto/list-orders.query.js';
 import { Clock } from '../common/clock.js';
 import { loadVersionViews, timelineState, type OrderVersionView, type TimelineState } from './order-view.js';
 import { OrderVersionsRepository, type VersionRef } from './order-versions.repository.js';
-import { inForceAt, inForceOrAheadAt } from './version-in-force.js';
 
 /** Orders as their readers see them: an enterprise its own, a county officer its county. */
 @Injectable()
@@ -27,17 +26,8 @@ export class OrdersService {
    */
   async list(principal: Principal, q: ListOrdersQuery): Promise<{ items: Array<OrderVersionView & { state: TimelineState }>; total: number; at: string }> {
     const at = q.at ? new Date(q.at) : this.clock.now();
-    const params: unknown[] = [at];
-    const where: string[] = [inForceOrAheadAt('v', '$1'), 'NOT v.ends', this.access.sql(this.access.scope(principal), { code: 'v.enterprise_code', county: 'v.county' }, params)];
-    if (q.inForceOnly) where.push(inForceAt('v', '$1'));
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.county) add('v.county = ?', q.county);
-    if (q.enterpriseCode) add('v.enterprise_code = ?', q.enterpriseCode);
-    if (q.pending) where.push('v.acknowledged_at IS NULL');
-    const { ids, total } = await this.versions.page(where, params, { size: q.pageSize, number: q.page });
+    const scope = this.access.scope(principal);
+    const { ids, total } = await this.versions.page({ ...q, at }, (columns, params) => this.access.sql(scope, columns, params));
     const views = await loadVersionViews(this.dataSource.manager, ids);
     return { items: ids.map((id) => ({ ...views.get(id)!, state: timelineState(views.get(id)!, at) })), total, at: at.toISOString() };
   }
