@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { OrderErrorCode } from '../orders/orders.errors.js';
+import { AcknowledgementErrorCode } from './acknowledgements.errors.js';
 import { checkObservedAt, timeRefused } from '../common/time-window.js';
 import { ConfigService } from '../config/config.service.js';
 import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
@@ -133,7 +134,7 @@ export class AcknowledgementService {
       const restricted = new Set(row.lines.filter((l) => l.action !== 'run').map((l) => l.code));
       const wrong = lines.filter((l) => !restricted.has(l.line)).map((l) => l.line);
       if (wrong.length > 0) {
-        throw new DomainError(OrderErrorCode.LINE_NOT_RESTRICTED, `This version does not ask ${wrong.join(', ')} to stop or limit; confirm only ${[...restricted].join(', ') || 'nothing'}.`, { lines: wrong });
+        throw new DomainError(AcknowledgementErrorCode.LINE_NOT_RESTRICTED, `This version does not ask ${wrong.join(', ')} to stop or limit; confirm only ${[...restricted].join(', ') || 'nothing'}.`, { lines: wrong });
       }
       if (!row.acknowledgedAt) await this.markAcknowledged(manager, row, actor);
       const now = this.clock.now();

@@ -6,9 +6,10 @@ import { DomainError } from '../common/domain-error.js';
 import { RegistryErrorCode } from '../registry/registry.errors.js';
 import { RulesErrorCode } from '../common/rules-error-code.js';
 import { OrderErrorCode } from '../orders/orders.errors.js';
+import { AcknowledgementErrorCode } from '../acknowledgements/acknowledgements.errors.js';
 
 /** Every module's error codes; statusOf's switch must name each of them (exhaustiveness check). */
-export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | RulesErrorCode | OrderErrorCode;
+export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | RulesErrorCode | OrderErrorCode | AcknowledgementErrorCode;
 
 export interface ErrorBody {
   /** `detailsTotal`: how many problems there were when `details` lists only the first MAX_ERROR_DETAILS. */
@@ -43,13 +44,13 @@ export function statusOf(code: DomainErrorCode): number {
     case OrderErrorCode.ORDER_NOT_FOUND:
       return HttpStatus.NOT_FOUND;
     case OrderErrorCode.ORDER_SUPERSEDED:
-    case OrderErrorCode.NOT_ACKNOWLEDGED:
+    case AcknowledgementErrorCode.NOT_ACKNOWLEDGED:
       return HttpStatus.CONFLICT;
-    case OrderErrorCode.LINE_NOT_RESTRICTED:
+    case AcknowledgementErrorCode.LINE_NOT_RESTRICTED:
       return HttpStatus.UNPROCESSABLE_ENTITY;
-    case OrderErrorCode.LINK_INVALID:
+    case AcknowledgementErrorCode.LINK_INVALID:
       return HttpStatus.FORBIDDEN;
-    case OrderErrorCode.LINK_EXPIRED:
+    case AcknowledgementErrorCode.LINK_EXPIRED:
       return HttpStatus.GONE;
     case CommonErrorCode.CONFLICT:
     case RegistryErrorCode.ENTERPRISE_EXISTS:
