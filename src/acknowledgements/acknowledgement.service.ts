@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { sqlAuditEntries } from '../audit/audit-entries.sql.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
+import { currentRequestId } from '../logging/request-context.js';
 import { DomainError } from '../common/domain-error.js';
 import { OrderErrorCode } from '../orders/orders.errors.js';
 import { AcknowledgementErrorCode } from './acknowledgements.errors.js';
@@ -97,8 +99,9 @@ export class AcknowledgementService {
     const text = `WITH ${this.versions.sqlReceipt(p, { orderId, modification: number, enterpriseCode, at, by })},
        ${this.alerts.sqlResolveForVersions(p, 'marked', ['ack_reminder', 'ack_overdue'], at)},
        receipt_entry AS (SELECT id::text AS entity_id FROM marked),
-       ${this.audit.sqlEntries(p, 'receipt_entry', {
+       ${sqlAuditEntries(p, this.audit.sqlChain(), 'receipt_entry', {
          actor,
+         requestId: currentRequestId() ?? null,
          action: 'order.acknowledge',
          entityType: 'order_version',
          afterCanonical: `'{"at":' || to_jsonb(${atIso}::text)::text || ',"modification":' || ${number}::int || '}'`,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/role.js';
-import type { SqlParams } from '../common/sql-params.js';
 import { ConfigService } from '../config/config.service.js';
 import { currentRequestId } from '../logging/request-context.js';
 import { chainHash, chainKey, GENESIS_HASH, hmacPads } from './audit-chain.js';
@@ -117,41 +116,9 @@ export class AuditService {
     }
   }
 
-  /**
-   * CTEs (for a statement of the caller's) that write one chained audit row, with no `before`,
-   * for each row of the CTE `source` (its text column `entity_id`): the hot path's receipt
-   * writes its entry in the statement that marks it. They compute in SQL what `record` computes
-   * here: audit_chain_claim takes a chain and its head, and the hash is the HMAC of the RFC 8785
-   * JSON of the same fields (HMAC from the key's pads with sha256()). `after` is given twice,
-   * as the canonical JSON text (keys sorted) and as the jsonb stored; both are SQL expressions.
-   */
-  sqlEntries(p: SqlParams, source: string, entry: { actor: Actor; action: string; entityType: string; afterCanonical: string; afterJsonb: string }): string {
-    if (!/^[a-z_.]+$/.test(entry.action) || !/^[a-z_]+$/.test(entry.entityType) || !/^[a-z_]+$/.test(source)) throw new Error('sqlEntries: action, entity type and source are identifiers');
-    const pads = hmacPads(this.key);
-    const actor = p.add(entry.actor.username);
-    const role = p.add(entry.actor.role);
-    const requestId = p.add(currentRequestId() ?? null);
-    const lockClass = p.add(CHAIN_LOCK);
-    const chains = p.add(CHAINS);
-    const ipad = p.add(pads.ipad);
-    const opad = p.add(pads.opad);
-    return `audit_claim AS (
-         SELECT c.chain, c.seq, c.hash, date_trunc('milliseconds', now()) AS at
-         FROM audit_chain_claim(${lockClass}, ${chains}, 0) c WHERE EXISTS (SELECT 1 FROM ${source})),
-       audit_entry AS (
-         SELECT s.entity_id, cl.chain, coalesce(cl.seq, 0) + 1 AS seq, coalesce(cl.hash, repeat('0', 64)) AS prev_hash, cl.at
-         FROM ${source} s CROSS JOIN audit_claim cl),
-       audit_message AS (
-         SELECT e.*, '[' || e.chain || ',' || to_jsonb((e.seq)::text)::text || ',' || to_jsonb(e.prev_hash::text)::text || ','
-           || to_jsonb(to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text || ',' || to_jsonb(${actor}::text)::text || ','
-           || coalesce(to_jsonb(${role}::text)::text, 'null') || ',${JSON.stringify(entry.action)},${JSON.stringify(entry.entityType)},' || to_jsonb(e.entity_id)::text
-           || ',null,' || ${entry.afterCanonical} || ',' || coalesce(to_jsonb(${requestId}::text)::text, 'null') || ']' AS m
-         FROM audit_entry e),
-       audited AS (
-         INSERT INTO audit_log (at, actor, actor_role, action, entity_type, entity_id, before, after, request_id, chain, seq, prev_hash, hash)
-         SELECT at, ${actor}, ${role}, '${entry.action}', '${entry.entityType}', entity_id, NULL, ${entry.afterJsonb}, ${requestId},
-                chain, seq, prev_hash, encode(sha256(${opad}::bytea || sha256(${ipad}::bytea || convert_to(m, 'UTF8'))), 'hex')
-         FROM audit_message RETURNING id)`;
+  /** What the acknowledgement receipt needs to chain its audit row in SQL (see acknowledgement.service.ts). */
+  sqlChain(): { lockClass: number; chains: number; ipad: Buffer; opad: Buffer } {
+    return { lockClass: CHAIN_LOCK, chains: CHAINS, ...hmacPads(this.key) };
   }
 
   async list(filter: { entityType?: string; entityId?: string; actor?: string; limit: number; offset: number }) {
