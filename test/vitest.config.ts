@@ -7,7 +7,7 @@ export default defineConfig({
   // Paths below are from the repository root, whatever folder this file is in.
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
-    include: ['test/unit/**/*.spec.ts', 'test/integration/**/*.spec.ts', 'test/e2e/**/*.spec.ts'],
+    include: ['test/unit/**/*.spec.ts', 'test/integration/**/*.spec.ts', 'test/repositories/**/*.spec.ts', 'test/e2e/**/*.spec.ts'],
     pool: 'forks',
     // Each database test file creates its own database, so files may run side by side.
     globalSetup: ['test/support/global-setup.ts'],
