@@ -3,18 +3,32 @@ import type { Response } from 'express';
 import { AuthErrorCode } from '../auth/auth.errors.js';
 import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
-import { RegistryErrorCode } from '../registry/registry.errors.js';
-import { RulesErrorCode } from '../common/rules-error-code.js';
+import type { ErrorBody } from '../common/error-body.js';
+import { ComplianceErrorCode } from '../compliance/compliance.errors.js';
+import { DirectiveErrorCode } from '../directives/directives.errors.js';
+import { InspectionErrorCode } from '../inspections/inspections.errors.js';
+import { LevelErrorCode } from '../levels/levels.errors.js';
 import { OrderErrorCode } from '../orders/orders.errors.js';
 import { AcknowledgementErrorCode } from '../acknowledgements/acknowledgements.errors.js';
+import { RegistryErrorCode } from '../registry/registry.errors.js';
+import { RulesErrorCode } from '../rules/rules.errors.js';
+import { SeasonErrorCode } from '../seasons/seasons.errors.js';
+import { WarningErrorCode } from '../warnings/warnings.errors.js';
 
 /** Every module's error codes; statusOf's switch must name each of them (exhaustiveness check). */
-export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | RulesErrorCode | OrderErrorCode | AcknowledgementErrorCode;
-
-export interface ErrorBody {
-  /** `detailsTotal`: how many problems there were when `details` lists only the first MAX_ERROR_DETAILS. */
-  error: { code: string; message: string; details?: unknown; detailsTotal?: number };
-}
+export type DomainErrorCode =
+  | CommonErrorCode
+  | AuthErrorCode
+  | RegistryErrorCode
+  | RulesErrorCode
+  | OrderErrorCode
+  | AcknowledgementErrorCode
+  | SeasonErrorCode
+  | LevelErrorCode
+  | WarningErrorCode
+  | DirectiveErrorCode
+  | InspectionErrorCode
+  | ComplianceErrorCode;
 
 /** An error answer lists at most this many problems (a 60 MB import can have millions). */
 export const MAX_ERROR_DETAILS = 1000;
@@ -32,44 +46,72 @@ export function capErrorDetails(error: ErrorBody['error']): ErrorBody['error'] {
 export function statusOf(code: DomainErrorCode): number {
   switch (code) {
     case CommonErrorCode.INVALID_INPUT:
-      return HttpStatus.BAD_REQUEST;
-    case CommonErrorCode.UNPROCESSABLE:
-    case RegistryErrorCode.ENTERPRISE_INVALID:
-    case RegistryErrorCode.IMPORT_INVALID:
-    case RulesErrorCode.RULES_INPUT_INVALID:
-      return HttpStatus.UNPROCESSABLE_ENTITY;
-    case CommonErrorCode.NOT_FOUND:
-    case RegistryErrorCode.ENTERPRISE_NOT_FOUND:
-    case RulesErrorCode.SEASON_NOT_FOUND:
-    case OrderErrorCode.ORDER_NOT_FOUND:
-      return HttpStatus.NOT_FOUND;
-    case OrderErrorCode.ORDER_SUPERSEDED:
-    case AcknowledgementErrorCode.NOT_ACKNOWLEDGED:
-      return HttpStatus.CONFLICT;
-    case AcknowledgementErrorCode.LINE_NOT_RESTRICTED:
-      return HttpStatus.UNPROCESSABLE_ENTITY;
-    case AcknowledgementErrorCode.LINK_INVALID:
-      return HttpStatus.FORBIDDEN;
-    case AcknowledgementErrorCode.LINK_EXPIRED:
-      return HttpStatus.GONE;
-    case CommonErrorCode.CONFLICT:
-    case RegistryErrorCode.ENTERPRISE_EXISTS:
-    case RegistryErrorCode.VERSION_CONFLICT:
-    case AuthErrorCode.USERNAME_TAKEN:
-      return HttpStatus.CONFLICT;
     case RegistryErrorCode.CODE_MISMATCH:
+    case DirectiveErrorCode.LEVEL_END_REQUIRED:
+    case InspectionErrorCode.PHOTO_MISSING:
+    case InspectionErrorCode.READINGS_UNREADABLE:
+    case InspectionErrorCode.READINGS_EMPTY:
+    case ComplianceErrorCode.REPORT_DATE_INVALID:
       return HttpStatus.BAD_REQUEST;
-    case CommonErrorCode.PAYLOAD_TOO_LARGE:
-      return HttpStatus.PAYLOAD_TOO_LARGE;
-    case CommonErrorCode.UNSUPPORTED_MEDIA_TYPE:
-      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case AuthErrorCode.UNAUTHENTICATED:
     case AuthErrorCode.INVALID_CREDENTIALS:
       return HttpStatus.UNAUTHORIZED;
     case AuthErrorCode.FORBIDDEN:
     case AuthErrorCode.CSRF_MISMATCH:
     case AuthErrorCode.PASSWORD_CHANGE_REQUIRED:
+    case AcknowledgementErrorCode.LINK_INVALID:
       return HttpStatus.FORBIDDEN;
+    case CommonErrorCode.NOT_FOUND:
+    case RegistryErrorCode.ENTERPRISE_NOT_FOUND:
+    case SeasonErrorCode.SEASON_NOT_FOUND:
+    case OrderErrorCode.ORDER_NOT_FOUND:
+    case WarningErrorCode.WARNING_NOT_FOUND:
+    case DirectiveErrorCode.DIRECTIVE_NOT_FOUND:
+    case InspectionErrorCode.DRAW_NOT_FOUND:
+    case InspectionErrorCode.TASK_NOT_FOUND:
+    case InspectionErrorCode.FINDING_NOT_FOUND:
+    case InspectionErrorCode.PHOTO_NOT_FOUND:
+    case ComplianceErrorCode.LEDGER_ENTRY_NOT_FOUND:
+    case ComplianceErrorCode.DIRECTIVE_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case CommonErrorCode.CONFLICT:
+    case RegistryErrorCode.ENTERPRISE_EXISTS:
+    case RegistryErrorCode.VERSION_CONFLICT:
+    case AuthErrorCode.USERNAME_TAKEN:
+    case OrderErrorCode.ORDER_SUPERSEDED:
+    case AcknowledgementErrorCode.NOT_ACKNOWLEDGED:
+    case DirectiveErrorCode.LEVEL_CONFLICT:
+    case DirectiveErrorCode.LEVEL_CHANGE_REFUSED:
+    case InspectionErrorCode.TEAM_EXISTS:
+    case ComplianceErrorCode.LEDGER_ENTRY_VOIDED:
+      return HttpStatus.CONFLICT;
+    case AcknowledgementErrorCode.LINK_EXPIRED:
+      return HttpStatus.GONE;
+    case CommonErrorCode.PAYLOAD_TOO_LARGE:
+    case InspectionErrorCode.PHOTO_TOO_LARGE:
+    case InspectionErrorCode.READINGS_TOO_MANY:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case CommonErrorCode.UNSUPPORTED_MEDIA_TYPE:
+    case InspectionErrorCode.PHOTO_TYPE_NOT_ALLOWED:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case CommonErrorCode.UNPROCESSABLE:
+    case RegistryErrorCode.ENTERPRISE_INVALID:
+    case RegistryErrorCode.IMPORT_INVALID:
+    case RulesErrorCode.RULES_INPUT_INVALID:
+    case AcknowledgementErrorCode.LINE_NOT_RESTRICTED:
+    case LevelErrorCode.FORECAST_UNKNOWN_KEYS:
+    case DirectiveErrorCode.UNKNOWN_COUNTY:
+    case InspectionErrorCode.TEAM_COUNTY_UNKNOWN:
+    case InspectionErrorCode.TEAM_UNKNOWN:
+    case InspectionErrorCode.DRAW_NO_CANDIDATES:
+    case InspectionErrorCode.DRAW_NO_TEAMS:
+    case InspectionErrorCode.DRAW_TOO_LARGE:
+    case InspectionErrorCode.TASK_ENTERPRISE_UNKNOWN:
+    case InspectionErrorCode.FINDING_LINE_UNKNOWN:
+    case InspectionErrorCode.PHOTO_UNREADABLE:
+    case InspectionErrorCode.PHOTO_LIMIT_REACHED:
+    case InspectionErrorCode.READINGS_INVALID:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.TOO_MANY_ATTEMPTS:
       return HttpStatus.TOO_MANY_REQUESTS;
     default: {

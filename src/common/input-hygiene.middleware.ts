@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { CommonErrorCode } from './common.errors.js';
-import type { ErrorBody } from '../app/http-error.filter.js';
+import type { ErrorBody } from './error-body.js';
 
 /** How deep a JSON body may nest; the deepest legitimate body (an import) nests 5 levels. */
 export const MAX_JSON_DEPTH = 32;

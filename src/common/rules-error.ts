@@ -1,6 +1,5 @@
-import { RulesInputError } from '../rules/rules-errors.js';
+import { RulesErrorCode, RulesInputError } from '../rules/rules.errors.js';
 import { DomainError } from './domain-error.js';
-import { RulesErrorCode } from './rules-error-code.js';
 
 /** Runs a pure rules function; its input errors become a 422 with the rules' own message. */
 export function withRules<T>(fn: () => T): T {

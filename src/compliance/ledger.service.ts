@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { ComplianceErrorCode } from './compliance.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
@@ -99,11 +99,11 @@ export class LedgerService {
   }
 
   async void(actor: Actor, id: string, reason: string): Promise<LedgerEntryView> {
-    if (!/^\d+$/.test(id)) throw new DomainError(CommonErrorCode.NOT_FOUND, `No ledger entry ${id}.`);
+    if (!/^\d+$/.test(id)) throw new DomainError(ComplianceErrorCode.LEDGER_ENTRY_NOT_FOUND, `No ledger entry ${id}.`);
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query('SELECT * FROM ledger_entries WHERE id = $1 FOR UPDATE', [id]);
-      if (!row) throw new DomainError(CommonErrorCode.NOT_FOUND, `No ledger entry ${id}.`);
-      if (row.voided_at) throw new DomainError(CommonErrorCode.CONFLICT, `Ledger entry ${id} was already voided (${row.void_reason}).`);
+      if (!row) throw new DomainError(ComplianceErrorCode.LEDGER_ENTRY_NOT_FOUND, `No ledger entry ${id}.`);
+      if (row.voided_at) throw new DomainError(ComplianceErrorCode.LEDGER_ENTRY_VOIDED, `Ledger entry ${id} was already voided (${row.void_reason}).`);
       const now = this.clock.now();
       await manager.query('UPDATE ledger_entries SET voided_at = $2, void_reason = $3, voided_by = $4 WHERE id = $1', [id, now, reason, actor.username]);
       await this.audit.record(manager, actor, [{ action: 'ledger.void', entityType: 'ledger_entry', entityId: id, before: { voidedAt: null }, after: { voidedAt: now.toISOString(), reason } }]);

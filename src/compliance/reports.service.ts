@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { ComplianceErrorCode } from './compliance.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { levelAt } from '../rules/levels/level-at.js';
@@ -61,7 +61,7 @@ export class ReportsService {
     const tz = this.config.city.city.timezone;
     const now = this.clock.now();
     const day = date ?? localDateOf(now.getTime(), tz);
-    if (!isLocalDate(day)) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'date must be a calendar date like 2026-12-10.');
+    if (!isLocalDate(day)) throw new DomainError(ComplianceErrorCode.REPORT_DATE_INVALID, 'date must be a calendar date like 2026-12-10.');
     const from = new Date(localMidnightMs(day, tz));
     const to = new Date(localMidnightMs(nextDate(day), tz));
     // A day still running is reported as of now.
@@ -155,14 +155,14 @@ export class ReportsService {
   /** The exports' filters as SQL bounds; a county officer is held to the county whatever is asked. */
   private async exportScope(p: Principal, q: ExportQuery): Promise<{ from: Date | null; to: Date | null; county: string | null; directiveId: string | null }> {
     const tz = this.config.city.city.timezone;
-    if (q.date !== undefined && !isLocalDate(q.date)) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'date must be a calendar date like 2026-12-10.');
+    if (q.date !== undefined && !isLocalDate(q.date)) throw new DomainError(ComplianceErrorCode.REPORT_DATE_INVALID, 'date must be a calendar date like 2026-12-10.');
     const from = q.date ? new Date(localMidnightMs(q.date, tz)) : null;
     const to = q.date ? new Date(localMidnightMs(nextDate(q.date), tz)) : null;
     const county = this.access.countyFilter(p, q.county ?? null);
     let directiveId: string | null = null;
     if (q.directive) {
       const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM directives WHERE number = $1 OR id::text = $1', [q.directive]);
-      if (rows.length === 0) throw new DomainError(CommonErrorCode.NOT_FOUND, `No directive ${q.directive}.`);
+      if (rows.length === 0) throw new DomainError(ComplianceErrorCode.DIRECTIVE_NOT_FOUND, `No directive ${q.directive}.`);
       directiveId = rows[0]!.id;
     }
     return { from, to, county, directiveId };

@@ -1,21 +1,10 @@
 import { ConfigFileError, readYamlConfig } from './config-files.js';
-import type { LevelKey } from '../rules/enterprise.js';
-
-export interface KeyName {
-  key: string;
-  name: string;
-}
+import type { KeyName } from '../rules/key-name.js';
+import { LEVEL_KEYS, type LevelDefinition, type LevelKey } from '../rules/levels/level-ladder.js';
 
 export interface County {
   name: string;
   code: string;
-}
-
-export interface LevelDefinition {
-  key: LevelKey;
-  name: string;
-  kind: 'control' | 'warning';
-  grade?: string;
 }
 
 export interface CityConfig {
@@ -30,8 +19,6 @@ export interface CityConfig {
   /** Mildest first. */
   levels: LevelDefinition[];
 }
-
-const LEVEL_KEYS: readonly LevelKey[] = ['light', 'moderate', 'blue', 'yellow', 'orange', 'red'];
 
 function fail(what: string): never {
   throw new ConfigFileError(`city config: ${what}`);

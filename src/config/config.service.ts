@@ -8,9 +8,9 @@ import type { AppConfig } from './app-config.js';
 import type { CityConfig } from './city-config.js';
 import type { DispatchConfig } from './dispatch-config.js';
 import type { DomainConfig } from './domain-config.js';
-import type { InspectionConfig } from './inspection-config.js';
-import type { RulesConfig } from './rules-config.js';
-import type { SeasonConfig } from './season-config.js';
+import type { InspectionConfig } from '../rules/inspection/inspection-config.js';
+import type { RulesConfig } from '../rules/rules-config.js';
+import type { SeasonConfig } from '../rules/season/season-config.js';
 
 /** Typed, already-validated configuration; built once at boot and injected everywhere. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { readYamlConfig } from './config-files.js';
-import { validateDirectiveNumberFormat } from '../directives/directive-number.js';
+import { validateDirectiveNumberFormat } from '../rules/directive-number.js';
 
 export type EscalationStage = 'county' | 'command_center';
 

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { loadCityConfig, type CityConfig } from './city-config.js';
 import { configDir } from './config-files.js';
 import { loadDispatchConfig, type DispatchConfig } from './dispatch-config.js';
-import { loadInspectionConfig, type InspectionConfig } from './inspection-config.js';
-import { loadRulesConfig, type RulesConfig } from './rules-config.js';
-import { loadSeasonConfig, type SeasonConfig } from './season-config.js';
+import { loadInspectionConfig } from './inspection-config.js';
+import { type InspectionConfig } from '../rules/inspection/inspection-config.js';
+import { loadRulesConfig } from './rules-config.js';
+import { type RulesConfig } from '../rules/rules-config.js';
+import { loadSeasonConfig } from './season-config.js';
+import { type SeasonConfig } from '../rules/season/season-config.js';
 
 /** The city's domain configuration: everything in config/, validated together at boot. */
 export interface DomainConfig {

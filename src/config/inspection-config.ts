@@ -1,44 +1,5 @@
 import { readYamlConfig } from './config-files.js';
-
-/** Risk factors of the double-random draw; each applicable factor multiplies `base`. */
-export interface DrawWeights {
-  base: number;
-  overdueAck: number;
-  powerAnomaly: number;
-  /** Compounds per past violation: factor^min(violations, pastViolationsCap). */
-  pastViolationFactor: number;
-  pastViolationsCap: number;
-}
-
-export interface PenaltyItem {
-  key: string;
-  /** Chinese name, as in the seed clause. */
-  name: string;
-  amountYuan: number;
-  /** Seed clause the amount rests on, e.g. "51". */
-  clause: string;
-}
-
-/** What a line finding can be found to be; each maps to a penalty item. */
-export type FindingKind = 'running_when_stop' | 'reduced_when_stop' | 'banked_when_banking_forbidden' | 'over_load_cap' | 'cells_not_stopped';
-
-export const FINDING_KINDS: readonly FindingKind[] = ['running_when_stop', 'reduced_when_stop', 'banked_when_banking_forbidden', 'over_load_cap', 'cells_not_stopped'];
-
-export type BaselineMethod = 'median';
-
-export interface InspectionConfig {
-  draw: { allowHomeCounty: boolean; stratify: boolean; weights: DrawWeights };
-  powerAnomaly: {
-    /** A reading above thresholdShare × baseline is anomalous. */
-    thresholdShare: number;
-    baseline: { method: BaselineMethod; windowDays: number; minReadings: number };
-  };
-  evidence: { maxBytes: number; allowedMimeTypes: string[]; maxPhotosPerFinding: number; maxPixels: number; exifTimeToleranceMinutes: number };
-  /** Keyed by penalty key. */
-  penalties: Record<string, PenaltyItem>;
-  /** Finding kind → penalty key. */
-  findingPenalties: Record<FindingKind, string>;
-}
+import { FINDING_KINDS, type DrawWeights, type FindingKind, type InspectionConfig, type PenaltyItem } from '../rules/inspection/inspection-config.js';
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 const MIME = /^[a-z]+\/[a-z0-9.+-]+$/;

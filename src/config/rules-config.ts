@@ -1,28 +1,6 @@
 import { readYamlConfig } from './config-files.js';
-import type { LevelKey } from '../rules/enterprise.js';
-
-export const LEVEL_KEYS: readonly LevelKey[] = ['light', 'moderate', 'blue', 'yellow', 'orange', 'red'];
-
-export interface AqiCondition {
-  /** Window mean must be > threshold (`above`) or >= threshold (`atLeast`). */
-  comparison: 'above' | 'atLeast';
-  threshold: number;
-  hours: number;
-}
-
-export interface RulesConfig {
-  recommendation: {
-    windowHours: number;
-    /** Per level: alternatives, each a list of conditions that must all hold. */
-    levels: Partial<Record<LevelKey, AqiCondition[][]>>;
-  };
-  lift: { belowHours: number; thresholds: Partial<Record<LevelKey, number>> };
-  episodes: { mergeGapHours: number; selfExpiringLevels: LevelKey[] };
-  livelihood: { takesWarningMeasures: boolean };
-  emissionTargets: Partial<Record<LevelKey, number>>;
-  reporting: { dailyReportDeadlines: string[]; summaryDaysAfterLift: number };
-  orders: { exactSearchMaxLines: number; levelMeasureClause: string };
-}
+import { LEVEL_KEYS, type LevelKey } from '../rules/levels/level-ladder.js';
+import type { AqiCondition, RulesConfig } from '../rules/rules-config.js';
 
 type Obj = Record<string, unknown>;
 

@@ -1,54 +1,7 @@
 import { readYamlConfig } from './config-files.js';
 import type { Reason } from '../rules/reason.js';
+import { RESERVED_PHASE_KEYS, type PhaseConstraint, type SeasonConfig, type SeasonGroup, type SeasonMatcher, type SeasonPhase } from '../rules/season/season-config.js';
 import { isLocalDate, localMidnightMs, nextDate, toLocalIso } from '../rules/time/local-time.js';
-
-export type PhaseConstraint =
-  | { kind: 'full_stop'; noKilnBanking: boolean; provincialApprovalCaps: boolean }
-  | { kind: 'limit'; minStopPercent: number; basis: 'lines' | 'cells' };
-
-export interface SeasonPhase {
-  key: string;
-  name: string;
-  /** Inclusive local dates. */
-  from: string;
-  to: string;
-  /** Local midnight starting `from`, ISO with offset. */
-  startsAt: string;
-  /** Local midnight after `to` (exclusive end), ISO with offset. */
-  endsAt: string;
-  startMs: number;
-  endMs: number;
-  constraint: PhaseConstraint;
-  reason: Reason;
-}
-
-/** Fields left out match anything; `null` in YAML would mean "must be unset". */
-export interface SeasonMatcher {
-  industry: string;
-  process?: string | null;
-  fuel?: string | null;
-  airEmitting?: boolean;
-}
-
-export interface SeasonGroup {
-  key: string;
-  name: string;
-  match: SeasonMatcher[];
-  phases: SeasonPhase[];
-}
-
-export interface SeasonConfig {
-  season: string;
-  firstYear: number;
-  timezone: string;
-  heatingSeason: { from: string; to: string };
-  livelihoodFilingDeadline: string;
-  exemptions: { livelihood: Reason; provincialApproval: Reason };
-  groups: SeasonGroup[];
-}
-
-/** Phase keys the season machine uses for the time around the phases. */
-export const RESERVED_PHASE_KEYS: readonly string[] = ['before', 'after'];
 
 type Obj = Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { DirectiveErrorCode } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { levelAt } from '../rules/levels/level-at.js';
@@ -12,7 +12,7 @@ import {
   type ResponseLevelEvent,
   type ResponseLevelMachine,
 } from '../rules/levels/response-level.machine.js';
-import type { LevelOrNone } from '../rules/enterprise.js';
+import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import { CountyLevelEntity } from './county-level.entity.js';
 
 export type LevelSnapshot = SnapshotFrom<ResponseLevelMachine>;
@@ -63,7 +63,7 @@ export class CountyLevelsService implements OnApplicationBootstrap {
       rows = await manager.query('SELECT county, machine_version, snapshot FROM county_levels WHERE county = ANY($1) ORDER BY county FOR UPDATE NOWAIT', [counties]);
     } catch (err) {
       if ((err as { code?: string }).code === LOCK_NOT_AVAILABLE) {
-        throw new DomainError(CommonErrorCode.CONFLICT, `Another directive for ${counties.join('、')} is being issued right now; reload the levels and try again.`);
+        throw new DomainError(DirectiveErrorCode.LEVEL_CONFLICT, `Another directive for ${counties.join('、')} is being issued right now; reload the levels and try again.`);
       }
       throw err;
     }

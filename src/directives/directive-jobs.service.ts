@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../audit/audit.service.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { DIRECTIVE_CONFLICTS } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
@@ -77,7 +77,7 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
         }, false)
         // Another instance (or an officer) got to these counties first; the next run looks again.
         .catch((err: unknown) => {
-          if (err instanceof DomainError && err.code === CommonErrorCode.CONFLICT) return null;
+          if (err instanceof DomainError && DIRECTIVE_CONFLICTS.has(err.code)) return null;
           throw err;
         });
       if (result) results.push(result);
@@ -139,7 +139,7 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
     const now = this.clock.now();
     const counties = this.config.city.counties.map((c) => c.name);
     const result = await this.directives.execute(SYSTEM_ACTOR, this.reconcilePlan(now, counties), false).catch((err: unknown) => {
-      if (err instanceof DomainError && err.code === CommonErrorCode.CONFLICT) return null;
+      if (err instanceof DomainError && DIRECTIVE_CONFLICTS.has(err.code)) return null;
       throw err;
     });
     if (!result?.id) return null;

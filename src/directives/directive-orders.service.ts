@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { DirectiveErrorCode } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import type { OrderLine } from '../rules/orders/order.types.js';
 import type { DirectiveOrdersQuery } from './dto/directive-orders.query.js';
@@ -31,7 +31,7 @@ export class DirectiveOrdersService {
 
   async list(p: Principal, directiveId: string, q: DirectiveOrdersQuery): Promise<{ items: DirectiveOrderRow[]; total: number; page: number; pageSize: number }> {
     const [directive] = await this.dataSource.query('SELECT id FROM directives WHERE id = $1', [directiveId]);
-    if (!directive) throw new DomainError(CommonErrorCode.NOT_FOUND, `No directive ${directiveId}.`);
+    if (!directive) throw new DomainError(DirectiveErrorCode.DIRECTIVE_NOT_FOUND, `No directive ${directiveId}.`);
     const county = p.role === 'county_officer' ? (p.county ?? '\u0000none') : (q.county ?? null);
     const where = `v.directive_id = $1 AND ($2::text IS NULL OR v.county = $2)`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM order_versions v WHERE ${where}`, [directiveId, county]);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { DirectiveErrorCode } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { inForceAt } from '../orders/version-in-force.js';
 import { Clock } from '../common/clock.js';
@@ -35,7 +35,7 @@ export class DirectiveProgressService {
     const [directive] = await this.dataSource
       .query('SELECT id, number, kind, level, counties, starts_at, ends_at, issued_at, issued_by FROM directives WHERE id = $1', [directiveId])
       .catch(() => []);
-    if (!directive) throw new DomainError(CommonErrorCode.NOT_FOUND, `No directive ${directiveId}.`);
+    if (!directive) throw new DomainError(DirectiveErrorCode.DIRECTIVE_NOT_FOUND, `No directive ${directiveId}.`);
     const countyFilter = this.access.countyFilter(principal);
     const now = this.clock.now();
     const counties: CountyProgress[] = await this.dataSource.query(

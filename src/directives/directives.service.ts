@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrderNoticesService } from '../acknowledgements/order-notices.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { DirectiveErrorCode } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { checkDirectiveTimes, timeRefused } from '../common/time-window.js';
 import { ConfigService } from '../config/config.service.js';
@@ -12,14 +12,15 @@ import { loadOpenOrders, writeVersions } from '../orders/order-timeline.reposito
 import { versionsInForce } from '../orders/order-versions.repository.js';
 import { entityToEnterprise } from '../registry/enterprise.mapper.js';
 import { loadActiveEnterprisesOf, loadEnterpriseEntities } from '../registry/enterprise-reader.js';
-import type { Enterprise, LevelOrNone } from '../rules/enterprise.js';
+import type { Enterprise } from '../rules/enterprise.js';
+import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
 import { deriveOrder } from '../rules/orders/order-derivation.js';
 import type { Order, OrderLine } from '../rules/orders/order.types.js';
 import { localDateOf } from '../rules/time/local-time.js';
 import { Clock } from '../common/clock.js';
 import { CountyLevelsService, type CountyMachine } from './county-levels.service.js';
-import { formatDirectiveNumber } from './directive-number.js';
+import { formatDirectiveNumber } from '../rules/directive-number.js';
 import { changesCsv, pageOf, requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';
 import { summarise, type DirectiveSummary } from './directive-summary.js';
 import type { DirectiveKind } from './directive.entity.js';
@@ -99,9 +100,9 @@ export class DirectivesService {
     const now = this.clock.now();
     const known = this.config.city.counties.map((c) => c.name);
     const unknown = (dto.counties ?? []).filter((c) => !known.includes(c));
-    if (unknown.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Unknown count${unknown.length > 1 ? 'ies' : 'y'}: ${unknown.join(', ')}; use ${known.join(', ')}.`);
+    if (unknown.length > 0) throw new DomainError(DirectiveErrorCode.UNKNOWN_COUNTY, `Unknown count${unknown.length > 1 ? 'ies' : 'y'}: ${unknown.join(', ')}; use ${known.join(', ')}.`);
     if (dto.action !== 'lift' && dto.endsAt === undefined) {
-      throw new DomainError(CommonErrorCode.INVALID_INPUT, 'Say how the level ends: endsAt as an ISO time, or endsAt: null for "until lifted".');
+      throw new DomainError(DirectiveErrorCode.LEVEL_END_REQUIRED, 'Say how the level ends: endsAt as an ISO time, or endsAt: null for "until lifted".');
     }
     const counties = dto.counties ? [...new Set(dto.counties)] : known;
     const at = dto.startsAt ?? now.toISOString();
@@ -158,7 +159,7 @@ export class DirectivesService {
           if (!applied) refused.push(`${county}: the ${event.type.toLowerCase()} was refused (check the times: the end must follow the start)`);
           else next.set(county, applied);
         }
-        if (refused.length > 0) throw new DomainError(CommonErrorCode.CONFLICT, `The directive cannot be applied: ${[...new Set(refused)].join('; ')}.`, { refused });
+        if (refused.length > 0) throw new DomainError(DirectiveErrorCode.LEVEL_CHANGE_REFUSED, `The directive cannot be applied: ${[...new Set(refused)].join('; ')}.`, { refused });
         await this.levels.save(manager, [...next.values()]);
         const machinesAfter = new Map([...machines, ...next]);
 

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
 import { sameData } from '../common/same-data.js';
@@ -39,10 +39,10 @@ export class DrawsService {
        WHERE ${inForceAt('v', '$1')} AND NOT v.ends AND e.active ORDER BY v.enterprise_code`,
       [now],
     );
-    if (candidates.length === 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'No enterprise is under an order in force now: nothing to draw from.');
-    if (dto.size > candidates.length) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Only ${candidates.length} enterprises are under orders; ask for at most that many.`);
+    if (candidates.length === 0) throw new DomainError(InspectionErrorCode.DRAW_NO_CANDIDATES, 'No enterprise is under an order in force now: nothing to draw from.');
+    if (dto.size > candidates.length) throw new DomainError(InspectionErrorCode.DRAW_TOO_LARGE, `Only ${candidates.length} enterprises are under orders; ask for at most that many.`);
     const teams: Array<{ key: string; home_county: string | null }> = await this.dataSource.query('SELECT key, home_county FROM teams ORDER BY key');
-    if (teams.length === 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'No inspection team exists; create teams first (POST /api/v1/teams).');
+    if (teams.length === 0) throw new DomainError(InspectionErrorCode.DRAW_NO_TEAMS, 'No inspection team exists; create teams first (POST /api/v1/teams).');
     const weighted = dto.weighted ?? true;
     const input: DrawInput = {
       seed: dto.seed ?? randomBytes(8).toString('hex'),
@@ -84,14 +84,14 @@ export class DrawsService {
 
   async get(id: string) {
     const [draw] = await this.dataSource.query('SELECT id, result, at FROM draws WHERE id = $1', [id]).catch(() => []);
-    if (!draw) throw new DomainError(CommonErrorCode.NOT_FOUND, `No draw ${id}.`);
+    if (!draw) throw new DomainError(InspectionErrorCode.DRAW_NOT_FOUND, `No draw ${id}.`);
     return this.published(draw.id, draw.result as DrawResult, draw.at);
   }
 
   /** Re-runs the draw from its recorded inputs: anyone can check it was not rigged. */
   async verify(id: string) {
     const [draw] = await this.dataSource.query('SELECT inputs, result FROM draws WHERE id = $1', [id]).catch(() => []);
-    if (!draw) throw new DomainError(CommonErrorCode.NOT_FOUND, `No draw ${id}.`);
+    if (!draw) throw new DomainError(InspectionErrorCode.DRAW_NOT_FOUND, `No draw ${id}.`);
     const again = withRules(() => drawInspections(draw.inputs as DrawInput));
     const recorded = draw.result as DrawResult;
     // Deep equality: jsonb does not keep the key order of the stored result.

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { decodePhoto, NotAnImageError, type DecodedPhoto } from './photo-decoder.js';
@@ -34,23 +34,23 @@ export class EvidenceService {
   private async finding(p: Principal, findingId: string): Promise<{ id: string; team: string | null; county: string; observed_at: Date }> {
     const [f] = await this.dataSource.query('SELECT id, team, county, observed_at FROM findings WHERE id = $1', [findingId]).catch(() => []);
     const visible = f && this.access.mayReadTask(p, f);
-    if (!visible) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such finding (or it belongs to another team).');
+    if (!visible) throw new DomainError(InspectionErrorCode.FINDING_NOT_FOUND, 'No such finding (or it belongs to another team).');
     return f;
   }
 
   async upload(p: Principal, findingId: string, contentType: string | undefined, body: unknown) {
     const f = await this.finding(p, findingId);
-    if (!this.access.mayWriteTask(p, f)) throw new DomainError(CommonErrorCode.NOT_FOUND, 'Only the inspecting team adds evidence.');
+    if (!this.access.mayWriteTask(p, f)) throw new DomainError(InspectionErrorCode.FINDING_NOT_FOUND, 'Only the inspecting team adds evidence.');
     const { maxBytes, allowedMimeTypes, maxPhotosPerFinding } = this.config.inspection.evidence;
     const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
-    if (!allowedMimeTypes.includes(mime)) throw new DomainError(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE, `Photos must be ${allowedMimeTypes.join(', ')} (got ${mime || 'no Content-Type'}).`);
-    if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'Send the photo itself as the request body.');
-    if (body.length > maxBytes) throw new DomainError(CommonErrorCode.PAYLOAD_TOO_LARGE, `A photo may be at most ${Math.round(maxBytes / 1048576)} MiB.`);
+    if (!allowedMimeTypes.includes(mime)) throw new DomainError(InspectionErrorCode.PHOTO_TYPE_NOT_ALLOWED, `Photos must be ${allowedMimeTypes.join(', ')} (got ${mime || 'no Content-Type'}).`);
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError(InspectionErrorCode.PHOTO_MISSING, 'Send the photo itself as the request body.');
+    if (body.length > maxBytes) throw new DomainError(InspectionErrorCode.PHOTO_TOO_LARGE, `A photo may be at most ${Math.round(maxBytes / 1048576)} MiB.`);
     let photo: DecodedPhoto;
     try {
       photo = await decodePhoto(body, mime, this.config.inspection.evidence.maxPixels, this.config.city.city.timezone);
     } catch (err) {
-      if (err instanceof NotAnImageError) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Not stored: ${err.message}.`);
+      if (err instanceof NotAnImageError) throw new DomainError(InspectionErrorCode.PHOTO_UNREADABLE, `Not stored: ${err.message}.`);
       throw err;
     }
     const timeCheck = this.timeCheck(photo.takenAt, f.observed_at);
@@ -64,7 +64,7 @@ export class EvidenceService {
     }
     return this.dataSource.transaction(async (manager) => {
       const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM evidence WHERE finding_id = $1', [f.id]);
-      if (n >= maxPhotosPerFinding) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `A finding holds at most ${maxPhotosPerFinding} photos.`);
+      if (n >= maxPhotosPerFinding) throw new DomainError(InspectionErrorCode.PHOTO_LIMIT_REACHED, `A finding holds at most ${maxPhotosPerFinding} photos.`);
       const [row] = await manager.query(
         `INSERT INTO evidence (finding_id, path, sha256, mime, size, uploaded_by, width, height, exif_taken_at, exif_lat, exif_lng, time_check)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, created_at`,
@@ -107,7 +107,7 @@ export class EvidenceService {
   async read(p: Principal, findingId: string, evidenceId: string): Promise<{ mime: string; bytes: Buffer }> {
     const f = await this.finding(p, findingId);
     const [row] = await this.dataSource.query('SELECT path, sha256, mime FROM evidence WHERE id = $1 AND finding_id = $2', [evidenceId, f.id]).catch(() => []);
-    if (!row) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such photo.');
+    if (!row) throw new DomainError(InspectionErrorCode.PHOTO_NOT_FOUND, 'No such photo.');
     const bytes = readFileSync(join(this.folder, row.path));
     if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) throw new Error(`evidence ${evidenceId} does not match its checksum`);
     return { mime: row.mime, bytes };

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
 import { AlertsService } from '../acknowledgements/alerts.service.js';
@@ -46,10 +46,10 @@ export class FindingsService {
     return this.dataSource.transaction(async (manager) => {
       const [task] = await manager.query('SELECT id, enterprise_code, county, team, status FROM inspection_tasks WHERE id = $1 FOR UPDATE', [taskId]).catch(() => []);
       const mine = task && this.access.mayWriteTask(p, task);
-      if (!mine) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such inspection task (or it belongs to another team).');
+      if (!mine) throw new DomainError(InspectionErrorCode.TASK_NOT_FOUND, 'No such inspection task (or it belongs to another team).');
       const lines: Array<{ code: string }> = await manager.query('SELECT code FROM production_lines WHERE enterprise_code = $1', [task.enterprise_code]);
       if (!lines.some((l) => l.code === dto.lineCode)) {
-        throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Line ${dto.lineCode} is not a line of this enterprise (${lines.map((l) => l.code).join(', ')}).`);
+        throw new DomainError(InspectionErrorCode.FINDING_LINE_UNKNOWN, `Line ${dto.lineCode} is not a line of this enterprise (${lines.map((l) => l.code).join(', ')}).`);
       }
       const version = await versionInForce(manager, task.enterprise_code, observedAt);
       const line = version && !version.ends ? (version.lines.find((l) => l.code === dto.lineCode) ?? null) : null;

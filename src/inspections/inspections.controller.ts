@@ -4,7 +4,7 @@ import { PowerReadingsDoc } from './dto/power-readings.dto.js';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { CreateDrawDto } from './dto/create-draw.dto.js';
 import { CreateFindingDto } from './dto/create-finding.dto.js';
@@ -140,7 +140,7 @@ export class InspectionsController {
   @ApiResponse({ status: 201, type: PowerIngestResponse })
   ingestPower(@CurrentPrincipal() p: Principal, @Body() body: unknown) {
     const readings = Buffer.isBuffer(body) ? this.power.parseCsv(body) : (body as { readings?: unknown })?.readings;
-    if (!Array.isArray(readings)) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'Send { "readings": [ { enterpriseCode, lineCode, at, kw } ] } or a CSV with enterprise_code,line_code,at,kw.');
+    if (!Array.isArray(readings)) throw new DomainError(InspectionErrorCode.READINGS_UNREADABLE, 'Send { "readings": [ { enterpriseCode, lineCode, at, kw } ] } or a CSV with enterprise_code,line_code,at,kw.');
     return this.power.ingest(p, readings, Buffer.isBuffer(body) ? 'csv' : 'api');
   }
 }

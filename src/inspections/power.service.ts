@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { Clock } from '../common/clock.js';
@@ -49,13 +49,13 @@ export class PowerService {
       const records: Array<Record<string, string>> = parse(body.toString('utf8').replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true });
       return records.map((r) => ({ enterpriseCode: r.enterprise_code ?? r.enterpriseCode, lineCode: r.line_code ?? r.lineCode, at: r.at, kw: r.kw === undefined || r.kw === '' ? undefined : Number(r.kw) }));
     } catch (err) {
-      throw new DomainError(CommonErrorCode.INVALID_INPUT, `The CSV cannot be read: ${(err as Error).message}. Columns: enterprise_code,line_code,at,kw`);
+      throw new DomainError(InspectionErrorCode.READINGS_UNREADABLE, `The CSV cannot be read: ${(err as Error).message}. Columns: enterprise_code,line_code,at,kw`);
     }
   }
 
   private async validate(p: Principal, input: unknown[]): Promise<ReadingInput[]> {
-    if (input.length === 0) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'No readings sent.');
-    if (input.length > 200_000) throw new DomainError(CommonErrorCode.PAYLOAD_TOO_LARGE, 'At most 200,000 readings per request.');
+    if (input.length === 0) throw new DomainError(InspectionErrorCode.READINGS_EMPTY, 'No readings sent.');
+    if (input.length > 200_000) throw new DomainError(InspectionErrorCode.READINGS_TOO_MANY, 'At most 200,000 readings per request.');
     const codes = [...new Set(input.map((r) => String((r as ReadingInput)?.enterpriseCode ?? '').toUpperCase()))];
     // Scope first: readings for another county's enterprise are refused whatever else they say.
     const enterprises: Array<{ code: string; county: string }> = await this.dataSource.query('SELECT code, county FROM enterprises WHERE code = ANY($1)', [codes]);
@@ -79,7 +79,7 @@ export class PowerService {
       if (typeof r.kw !== 'number' || !Number.isFinite(r.kw) || r.kw < 0) issues.push({ row: i, field: 'kw', message: 'must be a number ≥ 0 (kW)' });
       if (issues.length === before) out.push({ enterpriseCode: code, lineCode: String(r.lineCode), at: String(r.at), kw: Number(r.kw) });
     });
-    if (issues.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `${issues.length} reading(s) are invalid; nothing was stored.`, issues.slice(0, 1000));
+    if (issues.length > 0) throw new DomainError(InspectionErrorCode.READINGS_INVALID, `${issues.length} reading(s) are invalid; nothing was stored.`, issues.slice(0, 1000));
     return out;
   }
 

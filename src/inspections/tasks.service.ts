@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { versionInForce } from '../orders/order-versions.repository.js';
 import { Clock } from '../common/clock.js';
@@ -78,7 +78,7 @@ export class TasksService {
       )
       .catch(() => []);
     // Another team's task answers exactly like a missing one.
-    if (!row) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such inspection task (or it belongs to another team).');
+    if (!row) throw new DomainError(InspectionErrorCode.TASK_NOT_FOUND, 'No such inspection task (or it belongs to another team).');
     const task = this.view(row);
     const lines: Array<{ code: string; name: string; capacity: number; unit: string }> = await this.dataSource.query(
       'SELECT code, name, capacity, unit FROM production_lines WHERE enterprise_code = $1 ORDER BY position',
@@ -100,9 +100,9 @@ export class TasksService {
   async createTargeted(p: Principal, dto: CreateTaskDto): Promise<TaskView> {
     return this.dataSource.transaction(async (manager) => {
       const [enterprise] = await manager.query('SELECT code, name, county FROM enterprises WHERE code = $1', [dto.enterpriseCode.toUpperCase()]);
-      if (!enterprise) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `No enterprise ${dto.enterpriseCode} in the registry.`);
+      if (!enterprise) throw new DomainError(InspectionErrorCode.TASK_ENTERPRISE_UNKNOWN, `No enterprise ${dto.enterpriseCode} in the registry.`);
       const [team] = await manager.query('SELECT key FROM teams WHERE key = $1', [dto.team]);
-      if (!team) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `No team ${dto.team}; create it first (POST /api/v1/teams).`);
+      if (!team) throw new DomainError(InspectionErrorCode.TEAM_UNKNOWN, `No team ${dto.team}; create it first (POST /api/v1/teams).`);
       const repo = manager.getRepository(InspectionTaskEntity);
       const saved = await repo.save(repo.create({ enterpriseCode: enterprise.code, county: enterprise.county, team: dto.team, kind: 'targeted', reason: dto.reason, createdBy: p.username, drawId: null, dedupeKey: null }));
       await this.audit.record(manager, p, [{ action: 'task.create', entityType: 'inspection_task', entityId: saved.id, before: null, after: { enterpriseCode: enterprise.code, team: dto.team, reason: dto.reason } }]);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { CreateTeamDto } from './dto/create-team.dto.js';
@@ -18,11 +18,11 @@ export class TeamsService {
 
   async create(actor: Actor, dto: CreateTeamDto) {
     if (dto.homeCounty && !this.config.city.counties.some((c) => c.name === dto.homeCounty)) {
-      throw new DomainError(CommonErrorCode.UNPROCESSABLE, `homeCounty must be a configured county (got ${dto.homeCounty}).`);
+      throw new DomainError(InspectionErrorCode.TEAM_COUNTY_UNKNOWN, `homeCounty must be a configured county (got ${dto.homeCounty}).`);
     }
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(TeamEntity);
-      if (await repo.existsBy({ key: dto.key })) throw new DomainError(CommonErrorCode.CONFLICT, `A team with key ${dto.key} exists.`);
+      if (await repo.existsBy({ key: dto.key })) throw new DomainError(InspectionErrorCode.TEAM_EXISTS, `A team with key ${dto.key} exists.`);
       const team = await repo.save(repo.create({ key: dto.key, name: dto.name, homeCounty: dto.homeCounty ?? null }));
       await this.audit.record(manager, actor, [{ action: 'team.create', entityType: 'team', entityId: team.key, before: null, after: team }]);
       return { key: team.key, name: team.name, homeCounty: team.homeCounty, members: [] as string[] };

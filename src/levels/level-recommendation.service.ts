@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { LevelErrorCode } from './levels.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { withRules } from '../common/rules-error.js';
 import { ConfigService } from '../config/config.service.js';
-import type { LevelOrNone } from '../rules/enterprise.js';
+import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import { recommendLevel, type AqiSeries, type LevelRecommendation } from '../rules/levels/level-recommendation.js';
 import type { RecommendLevelDto } from './dto/recommend-level.dto.js';
 
@@ -23,7 +23,7 @@ export class LevelRecommendationService {
       if (!counties.has(county)) problems.push({ field: `active.${county}`, message: 'unknown county' });
       if (!levels.includes(level)) problems.push({ field: `active.${county}`, message: `level must be one of ${levels.join(', ')}` });
     }
-    if (problems.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+    if (problems.length > 0) throw new DomainError(LevelErrorCode.FORECAST_UNKNOWN_KEYS, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
     const recommendations = withRules(() =>
       recommendLevel(dto.series as AqiSeries[], this.config.rules, {
         active: dto.active as Record<string, LevelOrNone> | undefined,

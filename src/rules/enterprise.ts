@@ -1,9 +1,6 @@
 // The registry enterprise as the rules see it: plain data, no ORM, no Nest.
 // This is the JSON form of DESIGN.md; CSV/XLSX imports map onto it.
-
-/** Keys of the response-level ladder, mildest first (order comes from config). */
-export type LevelKey = 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
-export type LevelOrNone = 'none' | LevelKey;
+import type { LevelKey } from './levels/level-ladder.js';
 
 export interface Livelihood {
   /** Key from the city's `livelihoodDuties` (heating, municipal_waste, hazardous_waste). */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
-import type { SeasonConfig, SeasonGroup } from '../config/season-config.js';
+import type { SeasonConfig, SeasonGroup } from '../rules/season/season-config.js';
 import { createSeasonMachine, SEASON_MACHINE_VERSION, type PhaseChange, type SeasonMachine } from '../rules/season/season.machine.js';
 import { SeasonCalendarStateEntity } from './season-calendar-state.entity.js';
 import { SeasonPhaseChangeEntity } from './season-phase-change.entity.js';

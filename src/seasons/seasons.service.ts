@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
-import { RulesErrorCode } from '../common/rules-error-code.js';
+import { SeasonErrorCode } from './seasons.errors.js';
 import { ConfigService } from '../config/config.service.js';
 import { seasonCalendar, type SeasonCalendar } from '../rules/season/season-calendar.js';
 import { SeasonClockService } from './season-clock.service.js';
@@ -20,7 +20,7 @@ export class SeasonsService {
   async calendar(key: string): Promise<SeasonCalendar & { live: Array<{ group: string; phase: string; clockAt: string | null }> }> {
     const season = this.config.season(key);
     if (!season) {
-      throw new DomainError(RulesErrorCode.SEASON_NOT_FOUND, `No season ${key} is configured; known: ${this.config.seasons.map((s) => s.season).join(', ') || 'none'}.`);
+      throw new DomainError(SeasonErrorCode.SEASON_NOT_FOUND, `No season ${key} is configured; known: ${this.config.seasons.map((s) => s.season).join(', ') || 'none'}.`);
     }
     return { ...seasonCalendar(season), live: await this.clock.state(key) };
   }

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CommonErrorCode } from '../common/common.errors.js';
+import { WarningErrorCode } from './warnings.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
-import type { LevelKey } from '../rules/enterprise.js';
+import type { LevelKey } from '../rules/levels/level-ladder.js';
 import { capDateTimeInZone, capSeverityForLevel, renderCapAlert, renderCapAtomFeed, type CapAlertInput, type CapInfo } from './cap/cap-message.js';
 import { planCapMessages, type CapMessagePlan } from './cap/cap-timeline.js';
 
@@ -133,7 +133,7 @@ export class WarningsService {
 
   async one(id: string): Promise<string> {
     const found = this.alerts(await this.rows()).find((a) => a.row.id === id);
-    if (!found) throw new DomainError(CommonErrorCode.NOT_FOUND, `No published warning ${id}.`);
+    if (!found) throw new DomainError(WarningErrorCode.WARNING_NOT_FOUND, `No published warning ${id}.`);
     return found.xml;
   }
 }

@@ -163,7 +163,7 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     try {
       await runner.query(`SELECT 1 FROM county_levels WHERE county = '修武县' FOR UPDATE`);
       const res = await directive({ action: 'adjust', level: 'red', counties: ['修武县'], endsAt: null }).expect(409);
-      expect(res.body.error.code).toBe('CONFLICT');
+      expect(res.body.error.code).toBe('LEVEL_CONFLICT');
     } finally {
       await runner.rollbackTransaction();
       await runner.release();

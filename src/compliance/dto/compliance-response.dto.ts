@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
 
 export class LedgerResponseItem {
   @ApiProperty({ type: 'string' })
@@ -167,7 +168,7 @@ export class DailyReportResponseCounty extends DailyReportResponseTotals {
   @ApiProperty({ type: 'string' })
   county!: string;
 
-  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  @ApiProperty({ type: 'string', enum: LEVEL_OR_NONE })
   level!: string;
 
   @ApiProperty({ type: 'string', nullable: true })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ReasonResponse } from '../../orders/dto/order-response.dto.js';
+import { LEVEL_KEYS, LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
 
 export class UnreachableEnterpriseResponse {
   @ApiProperty({ type: 'string' })
@@ -147,7 +148,7 @@ export class DirectiveResultResponse {
   @ApiProperty({ type: 'boolean' })
   dryRun!: boolean;
 
-  @ApiProperty({ type: 'string', enum: ['light', 'moderate', 'blue', 'yellow', 'orange', 'red', null], nullable: true })
+  @ApiProperty({ type: 'string', enum: [...LEVEL_KEYS, null], nullable: true })
   level!: string | null;
 
   @ApiProperty({ type: 'string', isArray: true })
@@ -193,7 +194,7 @@ export class DirectiveListResponseItem {
   @ApiProperty({ type: 'string', enum: ['issue', 'adjust', 'lift', 'expire', 'season', 'reconcile'] })
   kind!: string;
 
-  @ApiProperty({ type: 'string', enum: ['light', 'moderate', 'blue', 'yellow', 'orange', 'red', null], nullable: true })
+  @ApiProperty({ type: 'string', enum: [...LEVEL_KEYS, null], nullable: true })
   level!: string | null;
 
   @ApiProperty({ type: 'string', isArray: true })
@@ -228,7 +229,7 @@ export class DirectiveListResponse {
 
 /** A change of level ahead: from when (and until when) it is directed. */
 export class LevelSegmentResponse {
-  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  @ApiProperty({ type: 'string', enum: LEVEL_OR_NONE })
   level!: string;
 
   @ApiProperty({ type: 'string', format: 'date-time' })
@@ -248,10 +249,10 @@ export class CountyLevelResponse {
   @ApiProperty({ type: 'string' })
   county!: string;
 
-  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  @ApiProperty({ type: 'string', enum: LEVEL_OR_NONE })
   levelNow!: string;
 
-  @ApiProperty({ type: 'string', enum: ['light', 'moderate', 'blue', 'yellow', 'orange', 'red', null], nullable: true })
+  @ApiProperty({ type: 'string', enum: [...LEVEL_KEYS, null], nullable: true })
   directed!: string | null;
 
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
@@ -274,7 +275,7 @@ export class DirectiveProgressResponseDirective {
   @ApiProperty({ type: 'string', enum: ['issue', 'adjust', 'lift', 'expire', 'season', 'reconcile'] })
   kind!: string;
 
-  @ApiProperty({ type: 'string', enum: ['light', 'moderate', 'blue', 'yellow', 'orange', 'red', null], nullable: true })
+  @ApiProperty({ type: 'string', enum: [...LEVEL_KEYS, null], nullable: true })
   level!: string | null;
 
   @ApiProperty({ type: 'string', isArray: true })

@@ -1,21 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import type { LevelKey } from '../../rules/enterprise.js';
+import { LEVEL_KEYS, type LevelKey } from '../../rules/levels/level-ladder.js';
 import { ISO_WITH_OFFSET } from '../../orders/dto/preview-order.dto.js';
 import { IsSaneInstant } from '../../common/dto/sane-instant.js';
 
 export const DIRECTIVE_ACTIONS = ['issue', 'adjust', 'lift'] as const;
 export type DirectiveAction = (typeof DIRECTIVE_ACTIONS)[number];
-const LEVELS: LevelKey[] = ['light', 'moderate', 'blue', 'yellow', 'orange', 'red'];
 
 export class IssueDirectiveDto {
   @ApiProperty({ enum: DIRECTIVE_ACTIONS, description: 'issue a level, adjust the active one, or lift it' })
   @IsIn(DIRECTIVE_ACTIONS, { message: `action must be one of ${DIRECTIVE_ACTIONS.join(', ')}` })
   action: DirectiveAction;
 
-  @ApiPropertyOptional({ enum: LEVELS, description: 'Required for issue and adjust' })
+  @ApiPropertyOptional({ enum: LEVEL_KEYS, description: 'Required for issue and adjust' })
   @ValidateIf((o: IssueDirectiveDto) => o.action !== 'lift')
-  @IsIn(LEVELS, { message: `level must be one of ${LEVELS.join(', ')}` })
+  @IsIn(LEVEL_KEYS, { message: `level must be one of ${LEVEL_KEYS.join(', ')}` })
   level?: LevelKey;
 
   @ApiPropertyOptional({ description: 'Counties in scope; leave out for the whole city', example: ['修武县', '博爱县'] })

@@ -2,6 +2,7 @@ import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import { nullableRef } from '../../common/dto/nullable-ref.js';
 import { NoticeEvidenceResponse } from '../../acknowledgements/dto/notice-response.dto.js';
 import { ReasonResponse } from '../../orders/dto/order-response.dto.js';
+import { LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
 
 export class PowerAnomalyResponse {
   @ApiProperty({ type: 'string' })
@@ -223,7 +224,7 @@ export class TaskDetailResponseOrder {
   @ApiProperty({ type: 'integer' })
   modification!: number;
 
-  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  @ApiProperty({ type: 'string', enum: LEVEL_OR_NONE })
   level!: string;
 
   @ApiProperty({ type: 'string', nullable: true })

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
 
 export class RecommendationsResponseRecommendationLift {
   @ApiProperty({ type: 'string', nullable: true })
@@ -15,7 +16,7 @@ export class RecommendationsResponseRecommendation {
   @ApiProperty({ type: 'string' })
   county!: string;
 
-  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  @ApiProperty({ type: 'string', enum: LEVEL_OR_NONE })
   level!: string;
 
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })

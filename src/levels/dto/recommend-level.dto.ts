@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional } from 'class-validator';
+import { LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
 
 /** Documentation of a series (checked by recommendLevel in src/rules, whose messages name the point at fault). */
 export class AqiPointDoc {
@@ -36,7 +37,7 @@ export class RecommendLevelDto {
   @ArrayMaxSize(1000)
   series: unknown[];
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] }, description: 'The level in force per county, for the lift recommendation', example: { 修武县: 'orange' } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string', enum: [...LEVEL_OR_NONE] }, description: 'The level in force per county, for the lift recommendation', example: { 修武县: 'orange' } })
   @IsOptional()
   @IsObject()
   active?: Record<string, string>;

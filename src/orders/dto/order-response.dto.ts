@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
 
 /** Why a line is restricted: the rule key and the seed's clause (43 peak-shifting, 41 level measures). */
 export class ReasonResponse {
@@ -39,7 +40,7 @@ export class OrderPreviewResponse {
   @ApiProperty({ type: 'string', format: 'date-time' })
   at!: string;
 
-  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  @ApiProperty({ type: 'string', enum: LEVEL_OR_NONE })
   level!: string;
 
   @ApiProperty({ type: 'string', nullable: true })
@@ -158,7 +159,7 @@ export class OrderVersionResponse {
   @ApiProperty({ type: () => OrderEnterpriseResponse })
   enterprise!: OrderEnterpriseResponse;
 
-  @ApiProperty({ type: 'string', enum: ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'] })
+  @ApiProperty({ type: 'string', enum: LEVEL_OR_NONE })
   level!: string;
 
   @ApiProperty({ type: 'string', nullable: true })

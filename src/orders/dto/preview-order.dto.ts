@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { LevelOrNone } from '../../rules/enterprise.js';
+import { LEVEL_OR_NONE, type LevelOrNone } from '../../rules/levels/level-ladder.js';
 import { IsSaneInstant } from '../../common/dto/sane-instant.js';
-
-export const LEVEL_OR_NONE: readonly LevelOrNone[] = ['none', 'light', 'moderate', 'blue', 'yellow', 'orange', 'red'];
 
 /** ISO 8601 with an explicit offset: a bare local time would be read in the server's zone. */
 export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

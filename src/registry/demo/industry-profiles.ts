@@ -2,7 +2,7 @@
 // line is named and sized. Keyed by the industry keys of RULES.md; any other key falls back
 // to a generic profile.
 import type { ProductionLine } from '../../rules/enterprise.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../../rules/prng.js';
 
 export interface IndustryProfile {
   /** Relative frequency in a generated registry. */

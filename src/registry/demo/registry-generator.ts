@@ -6,7 +6,7 @@ import type { Contact, Enterprise, Livelihood, ProductionLine, ProvincialApprova
 import { USCC_ALPHABET, makeUscc } from '../validation/uscc.js';
 import { profileFor } from './industry-profiles.js';
 import { EXAMPLE_DOMAINS, GIVEN_NAMES, SURNAMES, TRADE_NAMES } from './name-pools.js';
-import { mulberry32, type Rng } from './prng.js';
+import { mulberry32, type Rng } from '../../rules/prng.js';
 import { generateMeasures } from './registry-measures.js';
 import { showcaseSpecs, type EnterpriseSpec } from './showcase-specs.js';
 

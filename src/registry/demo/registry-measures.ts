@@ -1,8 +1,9 @@
 // Emergency measures (应急减排清单) for a generated enterprise: per level, which lines stop
 // or limit. A higher level is never milder for any line; orange stops the larger half of
 // the capacity's lines and red stops every line.
-import type { LevelKey, Measure, Measures, ProductionLine } from '../../rules/enterprise.js';
-import type { Rng } from './prng.js';
+import type { Measure, Measures, ProductionLine } from '../../rules/enterprise.js';
+import type { LevelKey } from '../../rules/levels/level-ladder.js';
+import type { Rng } from '../../rules/prng.js';
 
 type Step = (rng: Rng, rank: number, count: number) => number | 'stop' | null;
 

@@ -1,6 +1,6 @@
 // Conversions from spreadsheet cells to the JSON form. A cell that cannot be converted is
 // passed on as its text, so that the validator reports it with the value the person wrote.
-import type { KeyName } from '../../config/city-config.js';
+import type { KeyName } from '../../rules/key-name.js';
 
 /** A cell as read from CSV (always text) or XLSX (already normalised by the reader). */
 export type Cell = string | number | boolean | Date | null;

@@ -1,5 +1,5 @@
 // The contacts column: `name|role|email|phone; name|role|email|phone`.
-import type { KeyName } from '../../config/city-config.js';
+import type { KeyName } from '../../rules/key-name.js';
 import type { Contact } from '../../rules/enterprise.js';
 import { keyCell } from './cell-values.js';
 

@@ -1,6 +1,6 @@
 // The flat CSV / XLSX layout of the registry: one row per production line, the enterprise's
 // columns repeated on each of its lines' rows. Documented in import-format.md.
-import type { LevelKey } from '../../rules/enterprise.js';
+import { LEVEL_KEYS, type LevelKey } from '../../rules/levels/level-ladder.js';
 
 export const ENTERPRISE_COLUMNS = [
   'code',
@@ -23,21 +23,12 @@ export const ENTERPRISE_COLUMNS = [
 
 export const LINE_COLUMNS = ['line_code', 'line_name', 'line_capacity', 'line_unit', 'line_cells'] as const;
 
-/** The whole ladder; a city that configures fewer levels leaves the other columns empty. */
-export const MEASURE_LEVELS: readonly LevelKey[] = ['light', 'moderate', 'blue', 'yellow', 'orange', 'red'];
-
-export const MEASURE_COLUMNS = [
-  'measure_light',
-  'measure_moderate',
-  'measure_blue',
-  'measure_yellow',
-  'measure_orange',
-  'measure_red',
-] as const;
+/** One column per level of the whole ladder; a city that configures fewer levels leaves the other columns empty. */
+export type MeasureColumn = `measure_${LevelKey}`;
+export const MEASURE_COLUMNS: readonly MeasureColumn[] = LEVEL_KEYS.map((level) => `measure_${level}` as const);
 
 export type EnterpriseColumn = (typeof ENTERPRISE_COLUMNS)[number];
 export type LineColumn = (typeof LINE_COLUMNS)[number];
-export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
 export type RegistryColumn = EnterpriseColumn | LineColumn | MeasureColumn;
 
 /** Header row written by the exporters, in this order. */

@@ -1,7 +1,8 @@
 // Enterprise → flat rows of the CSV / XLSX layout (the inverse of sheet-to-registry.ts).
 import type { Enterprise, Measure } from '../../rules/enterprise.js';
+import { LEVEL_KEYS } from '../../rules/levels/level-ladder.js';
 import { formatContactsCell } from './contacts-cell.js';
-import { MEASURE_LEVELS, REGISTRY_COLUMNS, type RegistryColumn } from './registry-columns.js';
+import { REGISTRY_COLUMNS, type RegistryColumn } from './registry-columns.js';
 
 export type FlatValue = string | number | boolean | null;
 
@@ -39,7 +40,7 @@ export function* enterpriseRows(e: Enterprise): Generator<FlatValue[]> {
     row[at('line_capacity')] = line.capacity;
     row[at('line_unit')] = line.unit;
     row[at('line_cells')] = line.cells;
-    for (const level of MEASURE_LEVELS) {
+    for (const level of LEVEL_KEYS) {
       row[at(`measure_${level}`)] = measureText(e.measures[level]?.find((m) => m.line === line.code));
     }
     yield row;

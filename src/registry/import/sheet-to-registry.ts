@@ -1,7 +1,8 @@
 // Turns the rows of a CSV / XLSX sheet (layout in import-format.md) into validated
 // enterprises, reporting every problem with its spreadsheet row and column.
 import type { CityConfig } from '../../config/city-config.js';
-import type { Enterprise, LevelKey } from '../../rules/enterprise.js';
+import type { Enterprise } from '../../rules/enterprise.js';
+import { LEVEL_KEYS, type LevelKey } from '../../rules/levels/level-ladder.js';
 import { validateEnterprise } from '../validation/enterprise.validator.js';
 import type { FieldIssue } from '../validation/field-issue.js';
 import {
@@ -18,7 +19,6 @@ import { parseContactsCell } from './contacts-cell.js';
 import type { ImportIssue, RegistryImportResult } from './import-issue.js';
 import {
   ENTERPRISE_COLUMNS,
-  MEASURE_LEVELS,
   REQUIRED_COLUMNS,
   columnForHeader,
   type EnterpriseColumn,
@@ -132,7 +132,7 @@ function candidate(group: Group, city: CityConfig, errors: ImportIssue[]): { inp
   const lines = group.rows.map((r) => {
     origin.lineRows.push(r.row);
     const lineCode = textOrUndefined(r.get('line_code'));
-    MEASURE_LEVELS.forEach((level) => {
+    LEVEL_KEYS.forEach((level) => {
       const raw = r.get(`measure_${level}`);
       const measure = measureCell(raw);
       if (!measure) return;

@@ -1,16 +1,8 @@
 // Validates one registry enterprise in its JSON form (DESIGN.md) and returns a fresh,
 // normalised copy. Pure: no Nest, no database. Every issue is collected, not just the first.
 import type { CityConfig } from '../../config/city-config.js';
-import type {
-  Contact,
-  Enterprise,
-  LevelKey,
-  Livelihood,
-  Measure,
-  Measures,
-  ProductionLine,
-  ProvincialApproval,
-} from '../../rules/enterprise.js';
+import type { Contact, Enterprise, Livelihood, Measure, Measures, ProductionLine, ProvincialApproval } from '../../rules/enterprise.js';
+import type { LevelKey } from '../../rules/levels/level-ladder.js';
 import { cityKeys, type CityKeys } from './city-keys.js';
 import { IssueList, type FieldIssue } from './field-issue.js';
 import {

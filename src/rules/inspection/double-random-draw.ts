@@ -4,9 +4,9 @@
 // weights, options). Inputs are sorted (candidates by code, teams by key) before any random
 // number is drawn, so the order in which a caller lists them never changes the result.
 
-import type { DrawWeights } from '../../config/inspection-config.js';
-import { mulberry32, type Rng } from '../../registry/demo/prng.js';
-import { RulesInputError } from '../rules-errors.js';
+import type { DrawWeights } from './inspection-config.js';
+import { mulberry32, type Rng } from '../prng.js';
+import { RulesInputError } from '../rules.errors.js';
 
 export interface DrawRisk {
   /** The enterprise's order was not acknowledged by its deadline. */

@@ -10,9 +10,9 @@
 //   full without a cell count is judged as none stopped. Stopped or banked is compliant.
 // - run, or no order: compliant whatever the state.
 
-import type { FindingKind, InspectionConfig } from '../../config/inspection-config.js';
+import type { FindingKind, InspectionConfig } from './inspection-config.js';
 import type { OrderLine } from '../orders/order.types.js';
-import { RulesInputError } from '../rules-errors.js';
+import { RulesInputError } from '../rules.errors.js';
 
 export type ObservedState = 'running' | 'stopped' | 'banked' | 'reduced';
 

@@ -1,8 +1,8 @@
 // Power data per line (分表计电, RULES.md §4): a line ordered to stop that still draws more
 // than a set share of its normal power is an anomaly worth an inspection.
 
-import type { InspectionConfig } from '../../config/inspection-config.js';
-import { RulesInputError } from '../rules-errors.js';
+import type { InspectionConfig } from './inspection-config.js';
+import { RulesInputError } from '../rules.errors.js';
 
 export interface PowerReading {
   /** Epoch milliseconds. */

@@ -6,7 +6,7 @@
 // `banked` contradicts only a stop that forbids banking (禁止保温焖炉).
 
 import type { OrderLine } from '../orders/order.types.js';
-import { RulesInputError } from '../rules-errors.js';
+import { RulesInputError } from '../rules.errors.js';
 
 export type ReportedState = 'running' | 'stopped' | 'limited' | 'banked';
 

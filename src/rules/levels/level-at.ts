@@ -1,4 +1,4 @@
-import type { LevelOrNone } from '../enterprise.js';
+import type { LevelOrNone } from './level-ladder.js';
 import { parseInstant } from '../time/local-time.js';
 import type { LevelDirective, ResponseLevelContext } from './response-level.machine.js';
 

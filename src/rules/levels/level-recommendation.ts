@@ -1,6 +1,6 @@
-import { LEVEL_KEYS, type AqiCondition, type RulesConfig } from '../../config/rules-config.js';
-import type { LevelKey, LevelOrNone } from '../enterprise.js';
-import { RulesInputError } from '../rules-errors.js';
+import type { AqiCondition, RulesConfig } from '../rules-config.js';
+import { LEVEL_KEYS, type LevelKey, type LevelOrNone } from './level-ladder.js';
+import { RulesInputError } from '../rules.errors.js';
 import { parseInstant } from '../time/local-time.js';
 
 export interface AqiPoint {

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
-import type { RulesConfig } from '../../config/rules-config.js';
-import type { LevelKey } from '../enterprise.js';
+import type { RulesConfig } from '../rules-config.js';
+import type { LevelKey } from './level-ladder.js';
 import { parseInstant } from '../time/local-time.js';
 
 /** Bump when states or context change shape; persisted snapshots carry it. */

@@ -1,6 +1,6 @@
-import type { LevelDefinition } from '../../config/city-config.js';
-import type { SeasonGroup } from '../../config/season-config.js';
-import type { LevelKey } from '../enterprise.js';
+import type { LevelDefinition } from '../levels/level-ladder.js';
+import type { SeasonGroup } from '../season/season-config.js';
+import type { LevelKey } from '../levels/level-ladder.js';
 import type { Reason } from '../reason.js';
 import type { PhaseKey } from '../season/season-calendar.js';
 import type { OrderConfig } from './order.types.js';

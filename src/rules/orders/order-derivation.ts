@@ -1,6 +1,7 @@
-import type { Enterprise, LevelOrNone } from '../enterprise.js';
+import type { Enterprise } from '../enterprise.js';
+import type { LevelOrNone } from '../levels/level-ladder.js';
 import type { Reason } from '../reason.js';
-import { RulesInputError } from '../rules-errors.js';
+import { RulesInputError } from '../rules.errors.js';
 import { phaseObjectAt } from '../season/season-calendar.js';
 import { isLocalDate, localDateOf, parseInstant } from '../time/local-time.js';
 import { compiledRules, groupFor, type CompiledRules } from './compiled-rules.js';

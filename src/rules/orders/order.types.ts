@@ -1,7 +1,8 @@
-import type { KeyName, LevelDefinition } from '../../config/city-config.js';
-import type { RulesConfig } from '../../config/rules-config.js';
-import type { SeasonConfig } from '../../config/season-config.js';
-import type { LevelOrNone } from '../enterprise.js';
+import type { LevelDefinition } from '../levels/level-ladder.js';
+import type { KeyName } from '../key-name.js';
+import type { RulesConfig } from '../rules-config.js';
+import type { SeasonConfig } from '../season/season-config.js';
+import type { LevelOrNone } from '../levels/level-ladder.js';
 import type { Reason } from '../reason.js';
 import type { PhaseKey } from '../season/season-calendar.js';
 

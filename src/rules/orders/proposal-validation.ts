@@ -1,5 +1,6 @@
-import type { Enterprise, LevelOrNone } from '../enterprise.js';
-import { RulesInputError } from '../rules-errors.js';
+import type { Enterprise } from '../enterprise.js';
+import type { LevelOrNone } from '../levels/level-ladder.js';
+import { RulesInputError } from '../rules.errors.js';
 import { derive, type DerivationMeta } from './order-derivation.js';
 import type { Order, OrderConfig } from './order.types.js';
 

@@ -1,4 +1,4 @@
-import type { PhaseConstraint, SeasonConfig, SeasonGroup, SeasonMatcher, SeasonPhase } from '../../config/season-config.js';
+import type { PhaseConstraint, SeasonConfig, SeasonGroup, SeasonMatcher, SeasonPhase } from './season-config.js';
 import type { Reason } from '../reason.js';
 import { parseInstant } from '../time/local-time.js';
 

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { SeasonGroup } from '../../config/season-config.js';
+import type { SeasonGroup } from './season-config.js';
 import { parseInstant } from '../time/local-time.js';
 import type { PhaseKey } from './season-calendar.js';
 

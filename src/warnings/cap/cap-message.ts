@@ -1,4 +1,4 @@
-import type { LevelKey } from '../../rules/enterprise.js';
+import type { LevelKey } from '../../rules/levels/level-ladder.js';
 
 /** OASIS Common Alerting Protocol 1.2, as published for each warning (issue, adjust, lift). */
 export const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';

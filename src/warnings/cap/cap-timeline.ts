@@ -1,4 +1,4 @@
-import type { LevelKey } from '../../rules/enterprise.js';
+import type { LevelKey } from '../../rules/levels/level-ladder.js';
 import { levelAt } from '../../rules/levels/level-at.js';
 import type { LevelHistoryEntry } from '../../rules/levels/response-level.machine.js';
 

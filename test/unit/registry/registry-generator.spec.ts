@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCityConfig } from '../../../src/config/city-config.js';
-import type { LevelKey } from '../../../src/rules/enterprise.js';
+import type { LevelKey } from '../../../src/rules/levels/level-ladder.js';
 import {
   DEMO_ENTERPRISES,
   demoRegistry,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recommendLevel, type AqiSeries } from '../../../src/rules/levels/level-recommendation.js';
-import { RulesInputError } from '../../../src/rules/rules-errors.js';
+import { RulesInputError } from '../../../src/rules/rules.errors.js';
 import { rules } from './rules-fixtures.js';
 
 const START = Date.parse('2026-12-10T00:00:00+08:00');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Measures } from '../../../src/rules/enterprise.js';
 import { deriveOrder } from '../../../src/rules/orders/order-derivation.js';
 import { validateProposal } from '../../../src/rules/orders/proposal-validation.js';
-import { RulesInputError } from '../../../src/rules/rules-errors.js';
+import { RulesInputError } from '../../../src/rules/rules.errors.js';
 import { cfg, enterprise, line, rules } from './rules-fixtures.js';
 
 const lines4 = [line('L1', 40), line('L2', 30), line('L3', 20), line('L4', 10)];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Enterprise, LevelKey, Measure } from '../../../src/rules/enterprise.js';
+import type { Enterprise, Measure } from '../../../src/rules/enterprise.js';
+import type { LevelKey } from '../../../src/rules/levels/level-ladder.js';
 import { deriveOrder } from '../../../src/rules/orders/order-derivation.js';
 import { validateProposal } from '../../../src/rules/orders/proposal-validation.js';
 import { cfg, enterprise, line } from './rules-fixtures.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LevelKey } from '../../../src/rules/enterprise.js';
+import type { LevelKey } from '../../../src/rules/levels/level-ladder.js';
 import { levelAt } from '../../../src/rules/levels/level-at.js';
 import type { LevelHistoryEntry } from '../../../src/rules/levels/response-level.machine.js';
 import { planCapMessages, type CapMessagePlan, type LevelDirectiveRecord } from '../../../src/warnings/cap/cap-timeline.js';

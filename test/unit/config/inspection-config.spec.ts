@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadInspectionConfig, parseInspectionConfig } from '../../../src/config/inspection-config.js';
-import { rawInspectionYaml } from './inspection-fixtures.js';
+import { rawInspectionYaml } from '../rules/inspection/inspection-fixtures.js';
 
 function withChange(path: string[], value: unknown): Record<string, unknown> {
   const raw = rawInspectionYaml();

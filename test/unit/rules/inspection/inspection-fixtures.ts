@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { parseInspectionConfig, type InspectionConfig } from '../../../src/config/inspection-config.js';
-import type { DrawCandidate } from '../../../src/rules/inspection/double-random-draw.js';
-import type { OrderLine } from '../../../src/rules/orders/order.types.js';
+import { parseInspectionConfig } from '../../../../src/config/inspection-config.js';
+import { type InspectionConfig } from '../../../../src/rules/inspection/inspection-config.js';
+import type { DrawCandidate } from '../../../../src/rules/inspection/double-random-draw.js';
+import type { OrderLine } from '../../../../src/rules/orders/order.types.js';
 
 /** The raw shipped config/inspection.yaml (tests mutate copies of it). */
 export function rawInspectionYaml(): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { escalationFor, loadDispatchConfig, parseDispatchConfig, retryDelaySeconds } from '../../../src/config/dispatch-config.js';
 import { projectRoot } from '../../../src/config/config-files.js';
-import { DEFAULT_DIRECTIVE_NUMBER_FORMAT, formatDirectiveNumber, validateDirectiveNumberFormat } from '../../../src/directives/directive-number.js';
+import { DEFAULT_DIRECTIVE_NUMBER_FORMAT, formatDirectiveNumber, validateDirectiveNumberFormat } from '../../../src/rules/directive-number.js';
 
 function rawDefaults(): Record<string, unknown> {
   return parse(readFileSync(join(projectRoot(), 'config', 'dispatch.yaml'), 'utf8')) as Record<string, unknown>;

@@ -1,4 +1,4 @@
-// Small seeded PRNG (mulberry32): the demo registry and benchmarks must be reproducible.
+// Small seeded PRNG (mulberry32): the double-random draw, the demo registry and the benchmarks must be reproducible.
 
 export interface Rng {
   /** Uniform in [0, 1). */

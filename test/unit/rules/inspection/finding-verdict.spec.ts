@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { judgeFinding, type ObservedLine } from '../../../src/rules/inspection/finding-verdict.js';
-import type { OrderLine } from '../../../src/rules/orders/order.types.js';
-import { RulesInputError } from '../../../src/rules/rules-errors.js';
+import { judgeFinding, type ObservedLine } from '../../../../src/rules/inspection/finding-verdict.js';
+import type { OrderLine } from '../../../../src/rules/orders/order.types.js';
+import { RulesInputError } from '../../../../src/rules/rules.errors.js';
 import { inspectionConfig, orderLine } from './inspection-fixtures.js';
 
 const config = inspectionConfig();

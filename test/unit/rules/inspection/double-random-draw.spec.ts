@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../src/registry/demo/prng.js';
-import { allocateByCounty, drawInspections, drawWeight, type DrawCandidate, type DrawInput, type DrawTeam } from '../../../src/rules/inspection/double-random-draw.js';
-import { RulesInputError } from '../../../src/rules/rules-errors.js';
+import { mulberry32 } from '../../../../src/rules/prng.js';
+import { allocateByCounty, drawInspections, drawWeight, type DrawCandidate, type DrawInput, type DrawTeam } from '../../../../src/rules/inspection/double-random-draw.js';
+import { RulesInputError } from '../../../../src/rules/rules.errors.js';
 import { candidates, inspectionConfig } from './inspection-fixtures.js';
 
 const weights = inspectionConfig().draw.weights;

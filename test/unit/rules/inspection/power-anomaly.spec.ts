@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFor, isAnomalous, type PowerReading } from '../../../src/rules/inspection/power-anomaly.js';
-import { RulesInputError } from '../../../src/rules/rules-errors.js';
+import { baselineFor, isAnomalous, type PowerReading } from '../../../../src/rules/inspection/power-anomaly.js';
+import { RulesInputError } from '../../../../src/rules/rules.errors.js';
 import { inspectionConfig } from './inspection-fixtures.js';
 
 const config = inspectionConfig();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkStatusReport, missingReportLines } from '../../../src/rules/inspection/status-report-check.js';
-import type { OrderLine } from '../../../src/rules/orders/order.types.js';
+import { checkStatusReport, missingReportLines } from '../../../../src/rules/inspection/status-report-check.js';
+import type { OrderLine } from '../../../../src/rules/orders/order.types.js';
 
 const line = (code: string, action: OrderLine['action'], maxLoadPercent: number | null = null, noKilnBanking = false): OrderLine => ({ code, action, maxLoadPercent, stoppedCells: null, noKilnBanking, reasons: [] });
 const order = [line('L1', 'stop'), line('L2', 'limit', 50), line('L3', 'run'), line('L4', 'stop', null, true)];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankCounties, type CountyConduct } from '../../../src/rules/inspection/county-ranking.js';
+import { rankCounties, type CountyConduct } from '../../../../src/rules/inspection/county-ranking.js';
 
 const conduct = (county: string, c: Partial<CountyConduct>): CountyConduct => ({ county, orders: 0, acknowledged: 0, implemented: 0, inspected: 0, violations: 0, ...c });
 

@@ -1,0 +1,5 @@
+/** A configured key with its Chinese name (industries, processes, fuels, livelihood duties…). */
+export interface KeyName {
+  key: string;
+  name: string;
+}

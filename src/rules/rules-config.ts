@@ -1,0 +1,24 @@
+// What the rules read from rules.yaml: level recommendation and lift thresholds, episodes,
+// reporting and order derivation settings. config/rules-config.ts parses the file into it.
+import type { LevelKey } from './levels/level-ladder.js';
+
+export interface AqiCondition {
+  /** Window mean must be > threshold (`above`) or >= threshold (`atLeast`). */
+  comparison: 'above' | 'atLeast';
+  threshold: number;
+  hours: number;
+}
+
+export interface RulesConfig {
+  recommendation: {
+    windowHours: number;
+    /** Per level: alternatives, each a list of conditions that must all hold. */
+    levels: Partial<Record<LevelKey, AqiCondition[][]>>;
+  };
+  lift: { belowHours: number; thresholds: Partial<Record<LevelKey, number>> };
+  episodes: { mergeGapHours: number; selfExpiringLevels: LevelKey[] };
+  livelihood: { takesWarningMeasures: boolean };
+  emissionTargets: Partial<Record<LevelKey, number>>;
+  reporting: { dailyReportDeadlines: string[]; summaryDaysAfterLift: number };
+  orders: { exactSearchMaxLines: number; levelMeasureClause: string };
+}
