@@ -127,10 +127,10 @@ export class OrderVersionsRepository {
    */
   async page(
     q: { at: Date; inForceOnly?: boolean; county?: string; enterpriseCode?: string; pending?: boolean; page: number; pageSize: number },
-    scope: (columns: { code: string; county: string }, params: unknown[]) => string,
+    scope: (columns: { code: string; county: string }, params: unknown[]) => string | Promise<string>,
   ): Promise<{ ids: string[]; total: number }> {
     const params: unknown[] = [q.at];
-    const where: string[] = [inForceOrAheadAt('v', '$1'), 'NOT v.ends', scope({ code: 'v.enterprise_code', county: 'v.county' }, params)];
+    const where: string[] = [inForceOrAheadAt('v', '$1'), 'NOT v.ends', await scope({ code: 'v.enterprise_code', county: 'v.county' }, params)];
     if (q.inForceOnly) where.push(inForceAt('v', '$1'));
     const add = (sql: string, value: unknown) => {
       params.push(value);
