@@ -1,11 +1,15 @@
 import 'reflect-metadata';
+import { pino } from 'pino';
 import { loadAppConfig } from './config/app-config.js';
 import { loadDomainConfig } from './config/domain-config.js';
 import { EmbeddedDatabaseError, startEmbeddedDatabase } from './database/embedded-database.js';
 import { createApp } from './app/app.factory.js';
+import { pinoOptions } from './logging/logger.js';
 
-function line(level: string, msg: string): void {
-  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, context: 'main', msg }) + '\n');
+// Start and stop lines show whatever LOG_LEVEL says (tests wait for "HazeOps listening").
+const mainLog = pino(pinoOptions('info')).child({ context: 'main' });
+function line(level: 'info' | 'error', msg: string): void {
+  mainLog[level](msg);
 }
 
 async function main(): Promise<void> {

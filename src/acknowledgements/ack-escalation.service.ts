@@ -4,15 +4,17 @@ import { ConfigService } from '../config/config.service.js';
 import { escalationFor, type EscalationStage } from '../config/dispatch-config.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import type { NewOutboxRow } from '../dispatch/outbound-message.js';
-import { renderEscalationEmail, type OverdueEnterprise } from '../dispatch/templates/escalation-email.template.js';
-import { renderReminderEmail } from '../dispatch/templates/reminder-email.template.js';
+import { renderEscalationEmail, type OverdueEnterprise } from '../web/mail/escalation-email.template.js';
+import { renderReminderEmail } from '../web/mail/reminder-email.template.js';
+import { orderNoticeView } from '../web/notices/order-notice.builder.js';
 import { ackLink } from './ack-link.js';
 import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
 import { Clock } from '../common/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
 import { JobRunner } from '../scheduling/job-runner.js';
 import { contactEmails, unacknowledgedDue } from './acknowledgement-chase.read-model.js';
-import { AlertsService, type NewAlert } from './alerts.service.js';
+import type { NewAlert } from './alert.types.js';
+import { AlertsService } from './alerts.service.js';
 
 export interface EscalationRound {
   reminders: number;
@@ -88,26 +90,10 @@ export class AckEscalationService implements OnApplicationBootstrap {
     if (alerts.length === 0) return [];
     const contacts = await contactEmails(manager, alerts.map((a) => a.enterpriseCode!));
     const rows: NewOutboxRow[] = [];
-    const { city } = this.config;
     for (const a of alerts) {
       const v = views.get(a.orderVersionId!)!;
       const link = ackLink(this.config, v, now);
-      const mail = renderReminderEmail({
-        cityName: city.city.name,
-        commandCenter: city.city.commandCenter,
-        directiveNumber: v.directiveNumber,
-        enterprise: v.enterprise,
-        orderId: v.orderId,
-        modification: v.modification,
-        levelName: this.config.levelName(v.level),
-        phaseName: this.config.phaseName(v.phase),
-        effectiveFrom: v.effectiveFrom,
-        effectiveTo: v.effectiveTo,
-        ackDeadline: v.ackDeadline,
-        ackUrl: link.url,
-        linkExpiresAt: link.expiresAt,
-        timezone: city.city.timezone,
-      });
+      const mail = renderReminderEmail(orderNoticeView(this.config, v), link);
       for (const c of contacts.filter((c) => c.enterpriseCode === v.enterprise.code)) {
         rows.push({ idempotencyKey: `reminder:${v.versionId}:${c.email}`, kind: 'notice', channel: 'email', recipient: c.email, enterpriseCode: v.enterprise.code, orderVersionId: v.versionId, payload: { ...mail } });
       }

@@ -5,17 +5,12 @@ import { DomainError } from '../common/domain-error.js';
 import { OrderErrorCode } from '../orders/orders.errors.js';
 import { AcknowledgementErrorCode } from './acknowledgements.errors.js';
 import { ConfigService } from '../config/config.service.js';
-import { orderTemplateFields } from './order-template-fields.js';
 import { loadVersionViews, timelineState, type OrderVersionView } from '../orders/order-view.js';
 import { Clock } from '../common/clock.js';
-import type { AckPageModel, AckPageState } from '../web/shared/ack-page-model.js';
+import { orderNoticeView } from '../web/notices/order-notice.builder.js';
+import { type AckPageModel, type AckPageState, acknowledgedByText, ackPageModel } from '../web/shared/ack-page-model.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
 import { verifyLinkToken } from './signed-link.js';
-
-/** Who acknowledged through a link, as the page names it (the receipt's actor is `link:<code>`). */
-function acknowledgedByText(by: string | null): string | null {
-  return by !== null && by.startsWith('link:') ? '通过邮件链接签收' : by;
-}
 
 /**
  * The signed e-mail link behind `/api/v1/ack/:token`: the acknowledgement page's view model,
@@ -75,8 +70,7 @@ export class AckLinkService {
           ? { kind: 'acknowledged', acknowledgedAt: view.acknowledgedAt, acknowledgedBy: acknowledgedByText(view.acknowledgedBy) }
           : { kind: 'pending' };
     const now = this.clock.now();
-    return {
-      ...orderTemplateFields(this.config, view),
+    return ackPageModel(orderNoticeView(this.config, view), {
       state,
       timeline: {
         state: timelineState(view, now),
@@ -85,6 +79,6 @@ export class AckLinkService {
         replacedBy: view.replacedBy ? { modification: view.replacedBy.modification } : null,
       },
       now: now.toISOString(),
-    };
+    });
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SqlParams } from '../common/sql-params.js';
 import { AlertEntity } from './alert.entity.js';
-import type { AlertKind, NewAlert } from './alerts.service.js';
+import type { AlertKind, NewAlert } from './alert.types.js';
 
 /** The `alerts` table: raised once per dedupe key, resolved by hand or by what answers them. */
 @Injectable()

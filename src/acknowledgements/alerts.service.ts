@@ -9,16 +9,13 @@ import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { escalationFor } from '../config/dispatch-config.js';
-import { escapeHtml } from '../dispatch/templates/template-format.js';
+import { renderAlertList } from '../web/mail/alert-email.template.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { Clock } from '../common/clock.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import type { AlertEntity } from './alert.entity.js';
+import type { NewAlert } from './alert.types.js';
 import { AlertsRepository } from './alerts.repository.js';
-
-/** What needs a person; `notice_missing`: a violation the city never notified; `report_discrepancy`: a status report contradicting the order. */
-export const ALERT_KINDS = ['no_channel', 'ack_reminder', 'ack_overdue', 'report_missing', 'notice_missing', 'report_discrepancy'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertView {
   id: string;
@@ -48,16 +45,6 @@ function alertView(a: AlertEntity): AlertView {
     resolvedBy: a.resolvedBy,
     note: a.resolutionNote,
   };
-}
-
-export interface NewAlert {
-  dedupeKey: string;
-  kind: AlertKind;
-  stage: number;
-  county: string;
-  enterpriseCode: string | null;
-  orderVersionId: string | null;
-  message: string;
 }
 
 /** Alerts for people: stored once per dedupe key, listed per county, mailed to the escalation chain. */
@@ -105,7 +92,7 @@ export class AlertsService {
     for (const [county, list] of byCounty) {
       const code = this.config.city.counties.find((c) => c.name === county)?.code ?? county;
       for (const email of escalationFor(this.config.dispatch, code).officerEmails) {
-        const text = list.map((a) => `- ${a.message}`).join('\n');
+        const { text, html } = renderAlertList(list.map((a) => a.message));
         rows.push({
           idempotencyKey: `alert:${createHash('sha1').update(list.map((a) => a.dedupeKey).join(',')).digest('hex')}:${email}`,
           kind: 'notice',
@@ -113,7 +100,7 @@ export class AlertsService {
           recipient: email,
           enterpriseCode: null,
           orderVersionId: null,
-          payload: { subject: `${subject}（${county}）`, text, html: `<ul>${list.map((a) => `<li>${escapeHtml(a.message)}</li>`).join('')}</ul>` },
+          payload: { subject: `${subject}（${county}）`, text, html },
         });
       }
     }
@@ -124,8 +111,7 @@ export class AlertsService {
   async mailCommandCenter(manager: EntityManager, alerts: NewAlert[], subject: string): Promise<void> {
     if (alerts.length === 0) return;
     const key = createHash('sha1').update(alerts.map((a) => a.dedupeKey).join(',')).digest('hex');
-    const text = alerts.map((a) => `- ${a.county}：${a.message}`).join('\n');
-    const html = `<ul>${alerts.map((a) => `<li>${escapeHtml(`${a.county}：${a.message}`)}</li>`).join('')}</ul>`;
+    const { text, html } = renderAlertList(alerts.map((a) => `${a.county}：${a.message}`));
     await this.outbox.enqueue(
       manager,
       this.config.dispatch.escalation.commandCenterEmails.map((email) => ({

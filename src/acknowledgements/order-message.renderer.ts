@@ -5,10 +5,10 @@ import { ackLink } from './ack-link.js';
 import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import type { ClaimedRow, OutboundMessage, SkippedMessage } from '../dispatch/outbound-message.js';
-import { renderOrderEmail } from '../dispatch/templates/order-email.template.js';
+import { renderOrderEmail } from '../web/mail/order-email.template.js';
+import { orderNoticeView } from '../web/notices/order-notice.builder.js';
 import { webhookSecretFor } from '../common/webhook-signature.js';
 import { Clock } from '../common/clock.js';
-import { orderTemplateFields } from './order-template-fields.js';
 import { loadVersionViews, timelineState } from '../orders/order-view.js';
 
 /** Renders `order` outbox rows at send time: the version as it is now, with a freshly signed link. */
@@ -31,7 +31,6 @@ export class OrderMessageRenderer implements OnModuleInit {
     const views = await loadVersionViews(this.dataSource.manager, [...new Set(rows.map((r) => r.orderVersionId).filter((v): v is string => v !== null))]);
     const out = new Map<string, OutboundMessage | SkippedMessage>();
     const now = this.clock.now();
-    const { city } = this.config;
     for (const row of rows) {
       const view = row.orderVersionId ? views.get(row.orderVersionId) : undefined;
       if (!view) continue;
@@ -50,13 +49,7 @@ export class OrderMessageRenderer implements OnModuleInit {
       const sequence = Date.parse(view.effectiveFrom);
       const link = ackLink(this.config, view, now);
       if (row.channel === 'email') {
-        const mail = renderOrderEmail({
-          ...orderTemplateFields(this.config, view),
-          cityName: city.city.name,
-          orderId: view.orderId,
-          ackUrl: link.url,
-          linkExpiresAt: link.expiresAt,
-        });
+        const mail = renderOrderEmail(orderNoticeView(this.config, view), link);
         out.set(row.id, { channel: 'email', to: row.recipient, sequence, ...mail });
       } else {
         out.set(row.id, {

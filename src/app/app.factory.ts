@@ -11,20 +11,20 @@ import { securityHeaders } from '../common/security-headers.js';
 import { AppValidationPipe } from '../common/validation.pipe.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { DomainConfig } from '../config/domain-config.js';
-import { JsonLogger } from '../logging/json-logger.js';
-import { requestIdMiddleware } from '../logging/request-id.middleware.js';
+import { createLogger } from '../logging/logger.js';
+import { requestLoggingMiddleware } from '../logging/request-logging.middleware.js';
 import { CSV_TYPES, XLSX_TYPE } from '../registry/import-kind.js';
 import { PHONE_ASSETS_PATH, phoneBuildDir } from '../web/phone-pages/phone-build.js';
 
 /** Builds the HTTP application the same way for `main`, the CLI-less tests and the benchmarks. */
 export async function createApp(app: AppConfig, domain: DomainConfig, databaseUrl: string, overrides: AppOverrides = {}): Promise<INestApplication> {
-  const logger = new JsonLogger(app.logLevel);
-  const nest = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(app, domain, databaseUrl, overrides), { logger, bodyParser: false });
+  const logger = createLogger(app.logLevel);
+  const nest = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(app, domain, databaseUrl, overrides), { logger: logger.nest, bodyParser: false });
   nest.disable('x-powered-by');
   // Nobody's X-Forwarded-For is believed unless TRUST_PROXY names the proxies.
   nest.set('trust proxy', app.trustProxy);
   nest.use(securityHeaders(app.publicBaseUrl.startsWith('https:')));
-  nest.use(requestIdMiddleware(logger));
+  nest.use(requestLoggingMiddleware(logger));
   // Imports may be large; every other route keeps a small body limit.
   nest.use('/api/v1/registry/import', express.json({ limit: '200mb' }), express.raw({ type: [...CSV_TYPES, XLSX_TYPE], limit: '200mb' }));
   nest.use('/api/v1/findings', express.raw({ type: ['image/jpeg', 'image/png', 'image/webp'], limit: domain.inspection.evidence.maxBytes + 1024 }));

@@ -7,7 +7,7 @@ import { DomainError } from '../common/domain-error.js';
 import { loadAppConfig } from '../config/app-config.js';
 import { loadDomainConfig } from '../config/domain-config.js';
 import { startEmbeddedDatabase } from '../database/embedded-database.js';
-import { JsonLogger } from '../logging/json-logger.js';
+import { createLogger } from '../logging/logger.js';
 import { RegistryImportService, type ImportKind } from '../registry/registry-import.service.js';
 
 const USAGE = `usage: npm run cli -- import <file.json|file.csv|file.xlsx> [--dry-run]
@@ -37,7 +37,7 @@ async function runImport(file: string, dryRun: boolean, io: CliIo): Promise<numb
     try {
       body = JSON.parse(raw.toString('utf8')) as unknown;
     } catch (err) {
-      throw new Error(`${file} is not valid JSON: ${(err as Error).message}`);
+      throw new Error(`${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
     }
   }
   const app = { ...loadAppConfig(io.env), demo: false, scheduler: false };
@@ -50,7 +50,7 @@ async function runImport(file: string, dryRun: boolean, io: CliIo): Promise<numb
     databaseUrl = embedded.url;
     stop = embedded.stop;
   }
-  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(app, domain, databaseUrl), { logger: new JsonLogger('warn') });
+  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(app, domain, databaseUrl), { logger: createLogger('warn').nest });
   try {
     say(`reading ${file} (${kind}, ${raw.length} bytes)…`);
     const summary = await ctx.get(RegistryImportService).import(SYSTEM_ACTOR, kind, body, {

@@ -7,6 +7,7 @@ export const MAX_JSON_DEPTH = 32;
 
 // C0 controls except tab, line feed and carriage return, and DEL: PostgreSQL cannot store
 // NUL at all, and none of them belongs in a name, a code or a note.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // The same, percent-encoded in a URL (tab, LF and CR included: none belongs in a path or query).
 const ENCODED_CONTROL = /%(?:[01][0-9a-f]|7f)/i;

@@ -5,14 +5,10 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
 import { ConfigService } from '../config/config.service.js';
-import { formatLocalTime } from '../dispatch/templates/template-format.js';
+import { sendCsv as csv } from '../web/export/csv-response.js';
 import { renderDailyReportPage } from '../web/pages/daily-report-page.js';
 import { ExportQuery } from './dto/export.query.js';
 import { ReportsService } from './reports.service.js';
-
-function csv(res: Response, name: string, body: string): void {
-  res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}"`).send(body);
-}
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -39,8 +35,8 @@ export class ReportsController {
     const report = await this.reports.daily(p, date);
     if (format === 'csv') return csv(res, `daily-report-${report.date}.csv`, this.reports.dailyCsv(report));
     if (format === 'html') {
-      const asOfText = formatLocalTime(report.asOf, this.config.city.city.timezone);
-      return res.type('html').send(renderDailyReportPage(report, { commandCenter: this.config.city.city.commandCenter, asOfText }));
+      const { commandCenter, timezone } = this.config.city.city;
+      return res.type('html').send(renderDailyReportPage(report, { commandCenter, timezone }));
     }
     res.json(report);
   }

@@ -11,13 +11,9 @@ import type { ResponseLevelContext } from '../rules/levels/response-level.machin
 import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/time/local-time.js';
 import { inForceAt, inForceDuring, inForceOrAheadAt } from '../orders/version-in-force.js';
 import { Clock } from '../common/clock.js';
-import { formatLocalTime } from '../dispatch/templates/template-format.js';
-import { label, LINE_ACTION_TEXT, OBSERVED_STATE_TEXT, VERDICT_TEXT } from '../web/shared/wording.js';
 import type { NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
 import type { ExportQuery } from './dto/export.query.js';
-import { toCsv } from './csv.js';
-
-const CHANNEL_NAMES: Record<string, string> = { email: '电子邮件', webhook: '系统接口', phone: '电话通知', acknowledgement: '企业签收' };
+import { dailyReportCsv, findingsCsv, ledgerCsv, ordersCsv } from '../web/export/report-csv.js';
 
 export interface CountyDay {
   county: string;
@@ -145,11 +141,7 @@ export class ReportsService {
   }
 
   dailyCsv(r: DailyReport): string {
-    const header = ['日期', '县区', '响应级别', '指令数', '已签收', '签收率(%)', '已落实', '落实率(%)', '逾期未签收', '核查企业数', '核查记录', '违规', '扣缴金额(元)', '报告与指令不符'];
-    const row = (c: CountyDay | (DailyReport['totals'] & { county: string; levelName: string | null })) => [
-      r.date, c.county, c.levelName ?? '无', c.orders, c.acknowledged, c.acknowledgementRate, c.implemented, c.implementationRate, c.overdue, c.inspections, c.findings, c.violations, c.penaltyYuan, c.reportDiscrepancies,
-    ];
-    return toCsv(header, [...r.counties.map(row), row({ ...r.totals, county: '合计', levelName: '' })]);
+    return dailyReportCsv(r);
   }
 
   /** The exports' filters as SQL bounds; a county officer is held to the county whatever is asked. */
@@ -166,10 +158,6 @@ export class ReportsService {
       directiveId = rows[0]!.id;
     }
     return { from, to, county, directiveId };
-  }
-
-  private local(v: unknown): string | null {
-    return v instanceof Date ? formatLocalTime(v.toISOString(), this.config.city.city.timezone) : null;
   }
 
   /**
@@ -189,19 +177,29 @@ export class ReportsService {
        ORDER BY v.county, v.enterprise_code, v.effective_from, v.modification`,
       [current, s.county, s.directiveId, s.from, s.to, this.clock.now()],
     );
-    const lineText = (lines: Array<{ code: string; action: string; maxLoadPercent: number | null }>) =>
-      lines.map((l) => `${l.code}:${label(LINE_ACTION_TEXT, l.action)}${l.maxLoadPercent !== null && l.action === 'limit' ? `≤${l.maxLoadPercent}%` : ''}`).join('；');
     // Without a filter: every version in force now or directed to start later (an enterprise
     // under orange now and red from noon has two rows).
-    return toCsv(
-      ['县区', '统一社会信用代码', '企业名称', '指令文号', '版本', '执行状态', '响应级别', '错峰阶段', '生产线要求', '停产产能占比(%)', '最大负荷(%)', '生效时间', '截止时间', '签收期限', '签收时间', '落实时间'],
-      rows.map((r) => [
-        r.county as string, r.enterprise_code as string, r.name as string, r.number as string, r.modification as number,
-        r.status === 'superseded' ? '已替代' : r.in_force ? '执行中' : '未生效',
-        this.config.levelName(r.level as string) ?? '无', this.config.phaseName((r.phase as string | null) ?? null) ?? '', lineText((r.lines as Array<{ code: string; action: string; maxLoadPercent: number | null }>) ?? []),
-        r.stopped_capacity_percent as number, r.max_load_percent as number | null,
-        this.local(r.effective_from), this.local(r.effective_to) ?? '直至解除', this.local(r.ack_deadline), this.local(r.acknowledged_at) ?? '未签收', this.local(r.implemented_at) ?? '未落实',
-      ]),
+    return ordersCsv(
+      rows.map((r) => ({
+        county: r.county as string,
+        enterpriseCode: r.enterprise_code as string,
+        enterpriseName: r.name as string,
+        directiveNumber: r.number as string,
+        modification: r.modification as number,
+        superseded: r.status === 'superseded',
+        inForce: Boolean(r.in_force),
+        levelName: this.config.levelName(r.level as string),
+        phaseName: this.config.phaseName((r.phase as string | null) ?? null),
+        lines: (r.lines as Array<{ code: string; action: string; maxLoadPercent: number | null }>) ?? [],
+        stoppedCapacityPercent: r.stopped_capacity_percent as number,
+        maxLoadPercent: r.max_load_percent as number | null,
+        effectiveFrom: r.effective_from as Date | null,
+        effectiveTo: r.effective_to as Date | null,
+        ackDeadline: r.ack_deadline as Date | null,
+        acknowledgedAt: r.acknowledged_at as Date | null,
+        implementedAt: r.implemented_at as Date | null,
+      })),
+      this.config.city.city.timezone,
     );
   }
 
@@ -216,9 +214,25 @@ export class ReportsService {
        ORDER BY f.observed_at`,
       [s.county, s.directiveId, s.from, s.to],
     );
-    return toCsv(
-      ['县区', '统一社会信用代码', '企业名称', '生产线', '现场状态', '负荷(%)', '核查时间', '电表读数(kW)', '核查人', '督导组', '结论', '说明', '依据指令', '照片数', '指令送达'],
-      rows.map((r) => [r.county as string, r.enterprise_code as string, r.name as string, r.line_code as string, label(OBSERVED_STATE_TEXT, r.observed_state as string), r.load_percent as number | null, this.local(r.observed_at), r.power_kw as number | null, r.inspector as string, r.team as string | null, label(VERDICT_TEXT, r.verdict as string), r.reason as string, (r.number as string | null) ?? '', r.photos as number, r.notice_missing ? '无送达记录（不扣缴）' : '']),
+    return findingsCsv(
+      rows.map((r) => ({
+        county: r.county as string,
+        enterpriseCode: r.enterprise_code as string,
+        enterpriseName: r.name as string,
+        lineCode: r.line_code as string,
+        observedState: r.observed_state as string,
+        loadPercent: r.load_percent as number | null,
+        observedAt: r.observed_at as Date | null,
+        powerKw: r.power_kw as number | null,
+        inspector: r.inspector as string,
+        team: r.team as string | null,
+        verdict: r.verdict as string,
+        reason: r.reason as string,
+        directiveNumber: r.number as string | null,
+        photos: r.photos as number,
+        noticeMissing: Boolean(r.notice_missing),
+      })),
+      this.config.city.city.timezone,
     );
   }
 
@@ -232,18 +246,21 @@ export class ReportsService {
        ORDER BY l.created_at, l.id`,
       [s.county, s.directiveId, s.from, s.to],
     );
-    const tz = this.config.city.city.timezone;
-    const local = (iso: string | null | undefined) => (iso ? formatLocalTime(iso, tz) : null);
-    return toCsv(
-      ['编号', '县区', '统一社会信用代码', '企业名称', '事项', '金额(元)', '说明', '记录时间', '状态', '撤销时间', '撤销理由', '所依指令', '送达方式', '送达时间', '签收时间'],
-      rows.map((r) => {
-        const e = r.evidence as NoticeEvidence | null;
-        return [
-          String(r.id), r.county as string, r.enterprise_code as string | null, (r.name as string | null) ?? '', this.config.inspection.penalties[r.item as string]?.name ?? (r.item as string), r.amount as number, r.description as string,
-          this.local(r.created_at), r.voided_at ? '已撤销' : '有效', this.local(r.voided_at), r.void_reason as string | null,
-          e ? `${e.directiveNumber} 第${e.modification}版` : null, e?.delivered ? (CHANNEL_NAMES[e.delivered.channel] ?? e.delivered.channel) : null, local(e?.delivered?.at), local(e?.acknowledgedAt),
-        ];
-      }),
+    return ledgerCsv(
+      rows.map((r) => ({
+        id: String(r.id),
+        county: r.county as string,
+        enterpriseCode: r.enterprise_code as string | null,
+        enterpriseName: r.name as string | null,
+        itemName: this.config.inspection.penalties[r.item as string]?.name ?? (r.item as string),
+        amount: r.amount as number,
+        description: r.description as string,
+        createdAt: r.created_at as Date | null,
+        voidedAt: r.voided_at as Date | null,
+        voidReason: r.void_reason as string | null,
+        evidence: r.evidence as NoticeEvidence | null,
+      })),
+      this.config.city.city.timezone,
     );
   }
 }

@@ -64,7 +64,7 @@ export async function prepareDatabase(ownerUrl: string, secret: string, configur
           try {
             await runner.query(exists ? `ALTER ROLE ${role} WITH LOGIN PASSWORD ${password}` : `CREATE ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${password}`);
           } catch (err) {
-            throw new Error(`the owner (${ownerRole}) cannot create the service's role ${appRole}: grant it CREATEROLE, or create a role yourself and set DATABASE_APP_URL (${(err as Error).message})`);
+            throw new Error(`the owner (${ownerRole}) cannot create the service's role ${appRole}: grant it CREATEROLE, or create a role yourself and set DATABASE_APP_URL (${(err as Error).message})`, { cause: err });
           }
         }
         await runner.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${quoteIdent(db)} TO ${role}`);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagge
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/role.js';
+import { sendCsv } from '../web/export/csv-response.js';
 import { DirectiveOrdersService } from './directive-orders.service.js';
 import { DirectiveOrdersQuery } from './dto/directive-orders.query.js';
 import { DirectiveProgressService } from './directive-progress.service.js';
@@ -40,7 +41,7 @@ export class DirectivesController {
   @ApiResponse({ status: 200, description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
   async changesCsv(@CurrentPrincipal() principal: Principal, @Body() dto: IssueDirectiveDto, @Res() res: Response) {
     const body = await this.directives.dryRunChangesCsv(principal, dto); // before the headers: a refusal stays JSON
-    res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="dry-run-changes.csv"').send(body);
+    sendCsv(res, 'dry-run-changes.csv', body);
   }
 
   @Get()

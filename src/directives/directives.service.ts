@@ -21,7 +21,8 @@ import { localDateOf } from '../rules/time/local-time.js';
 import { Clock } from '../common/clock.js';
 import { CountyLevelsService, type CountyMachine } from './county-levels.service.js';
 import { formatDirectiveNumber } from '../rules/directive-number.js';
-import { changesCsv, pageOf, requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';
+import { dryRunChangesCsv } from '../web/export/dry-run-changes-csv.js';
+import { pageOf, requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';
 import { summarise, type DirectiveSummary } from './directive-summary.js';
 import type { DirectiveKind } from './directive.entity.js';
 import type { IssueDirectiveDto } from './dto/issue-directive.dto.js';
@@ -93,7 +94,7 @@ export class DirectivesService {
   /** The dry run's full list of changes as CSV, for the duty officer to check before issuing. */
   async dryRunChangesCsv(actor: Actor, dto: IssueDirectiveDto): Promise<string> {
     const result = await this.decideFull(actor, { ...dto, dryRun: true });
-    return changesCsv(result.allChanges ?? [], result.startsAt, this.config.city.city.timezone);
+    return dryRunChangesCsv(result.allChanges ?? [], result.startsAt, this.config.city.city.timezone);
   }
 
   private async decideFull(actor: Actor, dto: IssueDirectiveDto): Promise<DirectiveResult & { allChanges?: RequirementChange[] }> {

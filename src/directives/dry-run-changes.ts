@@ -1,5 +1,3 @@
-import { toCsv } from '../compliance/csv.js';
-import { formatLocalTime } from '../dispatch/templates/template-format.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import type { Reason } from '../rules/reason.js';
 import type { LineAction, OrderLine } from '../rules/orders/order.types.js';
@@ -69,33 +67,4 @@ export function requirementChanges(planned: readonly PlannedVersion[], linesInFo
 
 export function pageOf(all: RequirementChange[], page: number, pageSize: number): ChangesPage {
   return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
-}
-
-const ACTION_NAMES: Record<LineAction, string> = { stop: '停产', limit: '限产', run: '正常生产' };
-
-function describe(r: LineRequirement): string {
-  if (r.action !== 'limit') return ACTION_NAMES[r.action];
-  const parts = [r.maxLoadPercent !== null ? `负荷≤${r.maxLoadPercent}%` : '', r.stoppedCells ? `停槽${r.stoppedCells}个` : ''].filter(Boolean);
-  return `${ACTION_NAMES.limit}${parts.length ? `（${parts.join('，')}）` : ''}`;
-}
-
-/** The whole list for Excel: Chinese headers, the start in local time, formula-safe cells. */
-export function changesCsv(all: RequirementChange[], startsAt: string, timeZone: string): string {
-  const from = formatLocalTime(startsAt, timeZone);
-  return toCsv(
-    ['县区', '统一社会信用代码', '企业名称', '生产线代码', '生产线名称', '调整前要求', '调整前最大负荷(%)', '调整后要求', '调整后最大负荷(%)', '生效时间', '依据'],
-    all.map((c) => [
-      c.county,
-      c.enterpriseCode,
-      c.enterpriseName,
-      c.lineCode,
-      c.lineName,
-      describe(c.before),
-      c.before.maxLoadPercent,
-      describe(c.after),
-      c.after.maxLoadPercent,
-      from,
-      c.reasons.map((r) => (r.clause ? `${r.text}（第${r.clause}条）` : r.text)).join('；'),
-    ]),
-  );
 }

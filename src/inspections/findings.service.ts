@@ -11,7 +11,7 @@ import { AlertsService } from '../acknowledgements/alerts.service.js';
 import { LedgerService } from '../compliance/ledger.service.js';
 import { ConfigService } from '../config/config.service.js';
 import { checkObservedAt, timeRefused } from '../common/time-window.js';
-import { formatLocalTime } from '../dispatch/templates/template-format.js';
+import { formatLocalTime } from '../web/shared/order-wording.js';
 import { noticeEvidence, type NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
 import { versionInForce, type VersionInForce } from '../orders/order-versions.repository.js';
 import { judgeFinding } from '../rules/inspection/finding-verdict.js';

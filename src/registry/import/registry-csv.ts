@@ -5,6 +5,7 @@ import type { Enterprise } from '../../rules/enterprise.js';
 import type { RegistryImportResult } from './import-issue.js';
 import { REGISTRY_COLUMNS } from './registry-columns.js';
 import { enterpriseRows, type FlatValue } from './registry-rows.js';
+import { writeCsv } from '../../web/export/csv-writer.js';
 import { registryFromSheet, type SheetRow } from './sheet-to-registry.js';
 
 export function parseRegistryCsv(body: Buffer | string, city: CityConfig): RegistryImportResult<Enterprise> {
@@ -26,17 +27,14 @@ export function parseRegistryCsv(body: Buffer | string, city: CityConfig): Regis
   return registryFromSheet({ header: records[0]!, rows }, city);
 }
 
-function csvField(value: FlatValue): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Writes the registry in the import layout (header row first, CRLF line ends, no BOM). */
+/**
+ * Writes the registry in the import layout (header row first, CRLF line ends, no BOM). Not
+ * formula-guarded: the file is read back by the importer, which takes every cell literally.
+ */
 export function registryToCsv(enterprises: Iterable<Enterprise>): string {
-  const out: string[] = [REGISTRY_COLUMNS.join(',')];
-  for (const e of enterprises) {
-    for (const row of enterpriseRows(e)) out.push(row.map(csvField).join(','));
+  function* records(): Generator<readonly FlatValue[]> {
+    yield REGISTRY_COLUMNS;
+    for (const e of enterprises) yield* enterpriseRows(e);
   }
-  return out.join('\r\n') + '\r\n';
+  return writeCsv(records(), { bom: false, guardFormulas: false });
 }

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../dispatch/templates/template-format.js';
+import { type SafeHtml, html, raw } from '../html/html.js';
 import { BASE_CSS } from './page-base-style.js';
 
 const CSS = `${BASE_CSS}
@@ -17,22 +17,33 @@ ul{padding-left:22px;margin:6px 0}
 `;
 
 /** A whole page: no external assets (enterprise phones may be on poor networks), and the token in the URL must not leak via Referer or search engines. */
-export function pageDocument(title: string, bodyHtml: string): string {
-  return (
-    '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    '<meta name="referrer" content="no-referrer">\n<meta name="robots" content="noindex, nofollow">\n' +
-    '<meta name="format-detection" content="telephone=no">\n' +
-    `<title>${escapeHtml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${bodyHtml}\n</main>\n</body>\n</html>\n`
-  );
+export function pageDocument(title: string, body: SafeHtml): string {
+  return String(html`<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow">
+<meta name="format-detection" content="telephone=no">
+<title>${title}</title>
+<style>${raw(CSS)}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`);
 }
 
 export type NoticeTone = 'warn' | 'error' | 'ok' | 'info';
 
-export function notice(tone: NoticeTone, html: string): string {
-  return `<div class="notice ${tone}" role="${tone === 'error' ? 'alert' : 'status'}">${html}</div>`;
+export function notice(tone: NoticeTone, body: SafeHtml): SafeHtml {
+  return html`<div class="notice ${tone}" role="${tone === 'error' ? 'alert' : 'status'}">${body}</div>`;
 }
 
-export function factsTable(rows: Array<[string, string]>): string {
-  return `<table class="facts">${rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
+export function factsTable(rows: Array<[string, string]>): SafeHtml {
+  return html`<table class="facts">${rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>`;
 }

@@ -1,5 +1,4 @@
 import {
-  type TemplateOrderLine,
   describeLineRequirement,
   describeReasons,
   formatDatetimeLocalValue,
@@ -8,18 +7,17 @@ import {
   formatPercent,
   lineLabel,
   needsImplementation,
-  parseInstant,
+  requireInstant,
 } from './order-wording.js';
+import type { OrderNoticeLine, OrderNoticeView } from '../notices/order-notice.view.js';
 
 /**
  * The acknowledgement page's view model, as `GET /api/v1/ack/:token` answers it, and the
  * one function that turns it into what the page says. Pure (no Vue, no Node): the server
- * builds the model, the page (src/web/phone/ack) renders `describeAckPage`.
+ * builds the model (`ackPageModel`, from the order notice view), the page (src/web/phone/ack)
+ * renders `describeAckPage`.
  */
-export interface AckPageLine extends TemplateOrderLine {
-  /** When the enterprise confirmed the line is stopped/limited; null if not yet. */
-  implementedAt: string | null;
-}
+export type AckPageLine = OrderNoticeLine;
 
 export type AckPageState =
   | { kind: 'pending' }
@@ -37,27 +35,26 @@ export interface AckPageTimeline {
   replacedBy: { modification: number } | null;
 }
 
-export interface AckPageModel {
-  commandCenter: string;
-  timezone: string;
-  directiveNumber: string;
-  enterprise: { code: string; name: string; county: string };
-  modification: number;
-  supersedes: number | null;
-  levelName: string | null;
-  phaseName: string | null;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  ackDeadline: string;
-  lines: AckPageLine[];
-  stoppedCapacityPercent: number;
-  maxLoadPercent: number | null;
-  notes: string[];
+/** Where the enterprise stands with the version, beside the order itself. */
+export interface AckPageStatus {
   state: AckPageState;
   /** Absent from a server that does not place versions on a timeline: the page then says nothing about it. */
   timeline?: AckPageTimeline;
   /** The server's time when it answered: flags a passed deadline and pre-fills the time inputs. */
   now: string;
+}
+
+/** The order as the page shows it (not the e-mail's city name, sender or order id) and its status. */
+export type AckPageModel = Omit<OrderNoticeView, 'cityName' | 'senderShortName' | 'orderId'> & AckPageStatus;
+
+/** Who acknowledged, as the page names it: a receipt through the link (actor `link:<code>`) says so. */
+export function acknowledgedByText(by: string | null): string | null {
+  return by !== null && by.startsWith('link:') ? '通过邮件链接签收' : by;
+}
+
+export function ackPageModel(notice: OrderNoticeView, status: AckPageStatus): AckPageModel {
+  const { cityName: _city, senderShortName: _sender, orderId: _order, ...shown } = notice;
+  return { ...shown, ...status };
 }
 
 export type Tone = 'warn' | 'error' | 'ok' | 'info';
@@ -71,7 +68,7 @@ export interface Notice {
 export interface AckLineView {
   code: string;
   label: string;
-  action: TemplateOrderLine['action'];
+  action: OrderNoticeLine['action'];
   requirement: string;
   basis: string[];
   /** null: nothing to confirm here (a running line, or the order is not acknowledged yet). */
@@ -158,7 +155,7 @@ export function describeAckPage(model: AckPageModel): AckPageView {
   }
   const timing: Notice[] = timeline ? [timelineNotice(timeline, tz)] : [];
   if (state.kind === 'pending') {
-    const overdue = parseInstant(model.now) > parseInstant(model.ackDeadline);
+    const overdue = requireInstant(model.now) > requireInstant(model.ackDeadline);
     const deadline = formatLocalTime(model.ackDeadline, tz);
     return {
       ...base,

@@ -3,6 +3,7 @@
  * server's e-mails and the phone pages, so both say the same thing. Plain TypeScript with no
  * Node or browser imports (it is bundled into the pages).
  */
+import { parseInstant } from '../../rules/time/local-time.js';
 
 export type TemplateLineAction = 'stop' | 'limit' | 'run';
 
@@ -35,32 +36,35 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Epoch ms of an ISO instant; an ISO text without a zone is refused because it would be read in the server's zone. */
-export function parseInstant(iso: string): number {
-  if (typeof iso !== 'string' || !/(Z|[+-]\d{2}:?\d{2})$/i.test(iso.trim())) throw new Error(`expected an ISO time with a zone offset, got ${JSON.stringify(iso)}`);
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`not a valid ISO time: ${JSON.stringify(iso)}`);
+/**
+ * Epoch ms of an ISO instant with its zone, for what people read: throws where the one parser
+ * (`parseInstant` of rules/time, which answers NaN) refuses, because a zone-less text would be
+ * read in the server's zone and a wrong time shown is worse than an error.
+ */
+export function requireInstant(iso: string): number {
+  const ms = parseInstant(iso);
+  if (Number.isNaN(ms)) throw new Error(`expected an ISO time with a zone offset, got ${JSON.stringify(iso)}`);
   return ms;
 }
 
 /** `2026年12月10日 08:00` in the given IANA zone, independent of the server's zone. */
 export function formatLocalTime(iso: string, timeZone: string): string {
   const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(parseInstant(iso))) parts[p.type] = p.value;
+  for (const p of formatterFor(timeZone).formatToParts(requireInstant(iso))) parts[p.type] = p.value;
   return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour!.padStart(2, '0')}:${parts.minute!.padStart(2, '0')}`;
 }
 
 /** The value for an `<input type="datetime-local">` in the given zone (`2026-12-10T08:00`). */
 export function formatDatetimeLocalValue(iso: string, timeZone: string): string {
   const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(parseInstant(iso))) parts[p.type] = p.value;
+  for (const p of formatterFor(timeZone).formatToParts(requireInstant(iso))) parts[p.type] = p.value;
   const two = (s: string | undefined): string => String(Number(s)).padStart(2, '0');
   return `${parts.year}-${two(parts.month)}-${two(parts.day)}T${two(parts.hour)}:${two(parts.minute)}`;
 }
 
 function localParts(iso: string, timeZone: string): { date: string; time: string } {
   const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(parseInstant(iso))) parts[p.type] = p.value;
+  for (const p of formatterFor(timeZone).formatToParts(requireInstant(iso))) parts[p.type] = p.value;
   return { date: `${Number(parts.month)}月${Number(parts.day)}日`, time: `${parts.hour!.padStart(2, '0')}:${parts.minute!.padStart(2, '0')}` };
 }
 

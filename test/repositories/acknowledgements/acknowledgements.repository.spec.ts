@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertsRepository } from '../../../src/acknowledgements/alerts.repository.js';
-import type { NewAlert } from '../../../src/acknowledgements/alerts.service.js';
+import type { NewAlert } from '../../../src/acknowledgements/alert.types.js';
 import { PhoneNoticesRepository } from '../../../src/acknowledgements/phone-notices.repository.js';
 import { StatusReportsRepository } from '../../../src/acknowledgements/status-reports.repository.js';
 import { SqlParams } from '../../../src/common/sql-params.js';

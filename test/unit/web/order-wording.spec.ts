@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDatetimeLocalValue, formatYuan, localInputToIso } from '../../../src/web/shared/order-wording.js';
+import { parseInstant } from '../../../src/rules/time/local-time.js';
+import { formatDatetimeLocalValue, formatYuan, localInputToIso, requireInstant } from '../../../src/web/shared/order-wording.js';
 import { errorText } from '../../../src/web/shared/wording.js';
 
 describe('the wording the pages share with the server', () => {
@@ -22,5 +23,16 @@ describe('the wording the pages share with the server', () => {
     expect(formatYuan(999.6)).toBe('¥1,000');
     expect(errorText('INVALID_CREDENTIALS', 401)).toBe('用户名或密码错误');
     expect(errorText('SOMETHING_NEW', 418)).toBe('请求失败（418）');
+  });
+});
+
+describe('one time parser', () => {
+  it('requireInstant reads what parseInstant reads and throws where it answers NaN', () => {
+    for (const iso of ['2026-12-10T00:00:00Z', '2026-12-10T08:00:00.123+08:00', '2026-12-10T08:00+08:00']) expect(requireInstant(iso)).toBe(parseInstant(iso));
+    expect(requireInstant('2026-12-10T08:00:00+08:00')).toBe(Date.UTC(2026, 11, 10, 0, 0, 0));
+    for (const bad of ['2026-12-10T08:00:00', '2026-12-10', 'yesterday', '']) {
+      expect(Number.isNaN(parseInstant(bad))).toBe(true);
+      expect(() => requireInstant(bad)).toThrow(/zone offset/);
+    }
   });
 });

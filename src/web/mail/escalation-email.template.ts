@@ -1,10 +1,12 @@
+import { html, raw } from '../html/html.js';
+import type { OrderNoticeEnterprise } from '../notices/order-notice.view.js';
+import { formatLocalTime, requireInstant } from '../shared/order-wording.js';
 import { CELL, HEAD_CELL, type RenderedEmail, assertWebUrl, button, emailDocument, para } from './email-layout.js';
-import type { OrderEmailEnterprise } from './order-email.template.js';
+import { singleLine } from './mail-format.js';
 import { senderTag } from './order-email.template.js';
-import { escapeHtml, formatLocalTime, parseInstant, singleLine } from './template-format.js';
 
 export interface OverdueEnterprise {
-  enterprise: OrderEmailEnterprise;
+  enterprise: OrderNoticeEnterprise;
   directiveNumber: string;
   modification: number;
   ackDeadline: string;
@@ -29,7 +31,7 @@ export interface EscalationEmailInput {
 }
 
 function overdueFor(deadline: string, now: number): string {
-  const minutes = Math.max(0, Math.floor((now - parseInstant(deadline)) / 60_000));
+  const minutes = Math.max(0, Math.floor((now - requireInstant(deadline)) / 60_000));
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return h > 0 ? `${h}小时${m}分钟` : `${m}分钟`;
@@ -38,7 +40,7 @@ function overdueFor(deadline: string, now: number): string {
 /** 逾期未签收督办: stage 1 goes to the county, stage 2 to the command center; one list per message. */
 export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmail {
   const tz = input.timezone;
-  const now = parseInstant(input.generatedAt);
+  const now = requireInstant(input.generatedAt);
   const consoleUrl = input.consoleUrl === null ? null : assertWebUrl(input.consoleUrl, 'consoleUrl');
   const stageName = input.stage === 1 ? '第一级督办（县区）' : '第二级督办（指挥部）';
   const scope = input.countyName ?? '全市';
@@ -49,7 +51,7 @@ export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmai
       ? `截至 ${formatLocalTime(input.generatedAt, tz)}，以下 ${input.overdue.length} 家企业已超过签收截止时间仍未签收生产调控指令。请立即督促企业签收并落实各项减排措施。`
       : `截至 ${formatLocalTime(input.generatedAt, tz)}，以下 ${input.overdue.length} 家企业经县区督办后仍未签收生产调控指令，现报指挥部，请协调处理。`;
   const sorted = [...input.overdue].sort(
-    (a, b) => parseInstant(a.ackDeadline) - parseInstant(b.ackDeadline) || a.enterprise.code.localeCompare(b.enterprise.code),
+    (a, b) => requireInstant(a.ackDeadline) - requireInstant(b.ackDeadline) || a.enterprise.code.localeCompare(b.enterprise.code),
   );
   const rowText = (o: OverdueEnterprise): string[] => [
     o.enterprise.name,
@@ -78,20 +80,15 @@ export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmai
     ...(consoleUrl ? ['', `签收情况详见：${consoleUrl}`] : []),
   ].join('\n');
 
-  const table =
-    `<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;margin:8px 0;"><thead><tr>${headers.map((h) => `<th style="${HEAD_CELL}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
-    sorted.map((o) => `<tr>${rowText(o).map((c) => `<td style="${CELL}">${escapeHtml(c)}</td>`).join('')}</tr>`).join('') +
-    '</tbody></table>';
-  const html = emailDocument(
-    `逾期未签收企业 ${stageName}`,
-    [
-      para(input.commandCenter, 'color:#57606a;font-size:13px;'),
-      `<h1 style="font-size:20px;margin:8px 0;">${escapeHtml(`逾期未签收企业 ${stageName}`)}</h1>`,
-      para(`致：${addressee}`),
-      para(lead),
-      sorted.length === 0 ? para('（无逾期企业）') : `<div style="overflow-x:auto;">${table}</div>`,
-      consoleUrl ? button(consoleUrl, '查看签收情况') : '',
-    ].join(''),
-  );
-  return { subject, text, html };
+  const cell = raw(CELL);
+  const table = html`<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;margin:8px 0;"><thead><tr>${headers.map((h) => html`<th style="${raw(HEAD_CELL)}">${h}</th>`)}</tr></thead><tbody>${sorted.map((o) => html`<tr>${rowText(o).map((c) => html`<td style="${cell}">${c}</td>`)}</tr>`)}</tbody></table>`;
+  const body = [
+    para(input.commandCenter, 'color:#57606a;font-size:13px;'),
+    html`<h1 style="font-size:20px;margin:8px 0;">${`逾期未签收企业 ${stageName}`}</h1>`,
+    para(`致：${addressee}`),
+    para(lead),
+    sorted.length === 0 ? para('（无逾期企业）') : html`<div style="overflow-x:auto;">${table}</div>`,
+    html`${consoleUrl !== null && button(consoleUrl, '查看签收情况')}`,
+  ];
+  return { subject, text, html: emailDocument(`逾期未签收企业 ${stageName}`, body) };
 }

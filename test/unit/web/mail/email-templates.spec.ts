@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderEscalationEmail } from '../../../src/dispatch/templates/escalation-email.template.js';
-import { renderOrderEmail } from '../../../src/dispatch/templates/order-email.template.js';
-import { orderInput } from '../../support/order-email-fixture.js';
-import { renderReminderEmail } from '../../../src/dispatch/templates/reminder-email.template.js';
-import { describeLineRequirement, formatClause, formatLocalTime } from '../../../src/dispatch/templates/template-format.js';
+import { renderEscalationEmail } from '../../../../src/web/mail/escalation-email.template.js';
+import { renderOrderEmail } from '../../../../src/web/mail/order-email.template.js';
+import { noticeLink, orderNotice } from '../../../support/order-email-fixture.js';
+import { renderReminderEmail } from '../../../../src/web/mail/reminder-email.template.js';
+import { describeLineRequirement, formatClause, formatLocalTime } from '../../../../src/web/shared/order-wording.js';
 
 describe('template formatting', () => {
   it('formats times in the given zone, not the server zone', () => {
@@ -27,7 +27,7 @@ describe('template formatting', () => {
 
 describe('order email', () => {
   it('has the subject, local times, line table, cap, notes, deadline, link and version notice', () => {
-    const m = renderOrderEmail(orderInput());
+    const m = renderOrderEmail(orderNotice(), noticeLink());
     expect(m.subject).toBe('【焦作市冬防指挥部】生产调控指令 焦冬防指〔2026〕12号 — 焦作坚固水泥有限公司 (第2版)');
     for (const part of [m.text, m.html]) {
       expect(part).toContain('自 12月10日 08:00 起，直至解除');
@@ -51,7 +51,7 @@ describe('order email', () => {
   });
 
   it('shows a fixed end time and omits the version notice on the first version', () => {
-    const m = renderOrderEmail(orderInput({ modification: 1, supersedes: null, effectiveTo: '2026-12-13T16:00:00Z', levelName: null }));
+    const m = renderOrderEmail(orderNotice({ modification: 1, supersedes: null, effectiveTo: '2026-12-13T16:00:00Z', levelName: null }), noticeLink());
     expect(m.subject).toContain('(第1版)');
     expect(m.text).toContain('自 12月10日 08:00 起至 12月14日 00:00');
     expect(m.text).not.toContain('已失效，请以本版为准');
@@ -61,16 +61,16 @@ describe('order email', () => {
   it('escapes every piece of data in HTML and keeps the subject on one line', () => {
     const evil = '<script>alert("x")</script>&\'';
     const m = renderOrderEmail(
-      orderInput({
+      orderNotice({
         enterprise: { code: evil, name: `${evil}\r\nBcc: a@b.c`, county: evil },
         directiveNumber: evil,
         levelName: evil,
         phaseName: evil,
         notes: [evil],
         orderId: evil,
-        lines: [{ code: evil, name: evil, action: 'stop', maxLoadPercent: null, stoppedCells: null, noKilnBanking: false, reasons: [{ rule: evil, clause: evil, text: evil }] }],
-        ackUrl: 'https://x.example/ack/"><script>',
+        lines: [{ code: evil, name: evil, action: 'stop', maxLoadPercent: null, stoppedCells: null, noKilnBanking: false, reasons: [{ rule: evil, clause: evil, text: evil }], implementedAt: null }],
       }),
+      noticeLink({ url: 'https://x.example/ack/"><script>' }),
     );
     expect(m.html).not.toMatch(/<script/i);
     expect(m.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;');
@@ -79,17 +79,18 @@ describe('order email', () => {
   });
 
   it('refuses a non-web link', () => {
-    expect(() => renderOrderEmail(orderInput({ ackUrl: 'javascript:alert(1)' }))).toThrow(/ackUrl/);
+    expect(() => renderOrderEmail(orderNotice(), noticeLink({ url: 'javascript:alert(1)' }))).toThrow(/ackUrl/);
   });
 });
 
 describe('reminder email', () => {
   it('names the deadline and the link', () => {
-    const o = orderInput();
-    const m = renderReminderEmail({ ...o, enterprise: { ...o.enterprise, name: '<b>厂</b>' } });
+    const o = orderNotice();
+    const link = noticeLink();
+    const m = renderReminderEmail({ ...o, enterprise: { ...o.enterprise, name: '<b>厂</b>' } }, link);
     expect(m.subject).toBe('【焦作市冬防指挥部】签收提醒 焦冬防指〔2026〕12号 — <b>厂</b> (第2版，2026年12月10日 08:00起执行)，请于2026年12月10日 10:00前签收');
     expect(m.text).toContain('尚未签收');
-    expect(m.text).toContain(o.ackUrl);
+    expect(m.text).toContain(link.url);
     expect(m.html).toContain('立即签收');
     expect(m.html).toContain('&lt;b&gt;厂&lt;/b&gt;');
     expect(m.html).not.toContain('<b>厂');
