@@ -18,7 +18,12 @@ export class AlertsRepository {
        SELECT dedupe_key, kind, stage, county, enterprise_code, order_version_id, message, $2
        FROM json_to_recordset($1::json) AS x(dedupe_key text, kind text, stage int, county text, enterprise_code text, order_version_id uuid, message text)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
-      [JSON.stringify(alerts.map((a) => ({ dedupe_key: a.dedupeKey, kind: a.kind, stage: a.stage, county: a.county, enterprise_code: a.enterpriseCode, order_version_id: a.orderVersionId, message: a.message }))), at],
+      [
+        JSON.stringify(
+          alerts.map((a) => ({ dedupe_key: a.dedupeKey, kind: a.kind, stage: a.stage, county: a.county, enterprise_code: a.enterpriseCode, order_version_id: a.orderVersionId, message: a.message })),
+        ),
+        at,
+      ],
     );
     return new Set(rows.map((r) => r.dedupe_key));
   }
@@ -29,7 +34,10 @@ export class AlertsRepository {
     if (q.kind) qb.andWhere('a.kind = :kind', { kind: q.kind });
     if (q.status === 'open') qb.andWhere('a.resolvedAt IS NULL');
     if (q.status === 'resolved') qb.andWhere('a.resolvedAt IS NOT NULL');
-    return qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    return qb
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
   }
 
   /** One alert, locked to the end of the caller's transaction. */
@@ -44,10 +52,13 @@ export class AlertsRepository {
   /** Resolves a version's open alerts of these kinds (by whom and why, when a person did it). */
   async resolveForVersion(manager: EntityManager, versionId: string, kinds: AlertKind[], at: Date, by: { username: string; note: string } | null = null): Promise<void> {
     if (by) {
-      await manager.query(
-        `UPDATE alerts SET resolved_at = $2, resolved_by = $3, resolution_note = $4 WHERE order_version_id = $1 AND kind = ANY($5) AND resolved_at IS NULL`,
-        [versionId, at, by.username, by.note, kinds],
-      );
+      await manager.query(`UPDATE alerts SET resolved_at = $2, resolved_by = $3, resolution_note = $4 WHERE order_version_id = $1 AND kind = ANY($5) AND resolved_at IS NULL`, [
+        versionId,
+        at,
+        by.username,
+        by.note,
+        kinds,
+      ]);
     } else {
       await manager.query(`UPDATE alerts SET resolved_at = $2 WHERE order_version_id = $1 AND kind = ANY($3) AND resolved_at IS NULL`, [versionId, at, kinds]);
     }
@@ -68,11 +79,21 @@ export class AlertsRepository {
 
   /** Resolves the open alerts of a kind about these enterprises. */
   async resolveForEnterprises(manager: EntityManager, kind: AlertKind, codes: string[], at: Date, by: string, note: string): Promise<void> {
-    await manager.query(`UPDATE alerts SET resolved_at = $2, resolved_by = $3, resolution_note = $4 WHERE kind = $5 AND enterprise_code = ANY($1) AND resolved_at IS NULL`, [codes, at, by, note, kind]);
+    await manager.query(`UPDATE alerts SET resolved_at = $2, resolved_by = $3, resolution_note = $4 WHERE kind = $5 AND enterprise_code = ANY($1) AND resolved_at IS NULL`, [
+      codes,
+      at,
+      by,
+      note,
+      kind,
+    ]);
   }
 
   /** Stage-1 alerts of a kind still open since before `createdBy` and not yet escalated (no `<key>:2` alert). */
-  async unescalated(manager: EntityManager, kind: AlertKind, createdBy: Date): Promise<Array<{ dedupeKey: string; county: string; enterpriseCode: string | null; orderVersionId: string | null; message: string }>> {
+  async unescalated(
+    manager: EntityManager,
+    kind: AlertKind,
+    createdBy: Date,
+  ): Promise<Array<{ dedupeKey: string; county: string; enterpriseCode: string | null; orderVersionId: string | null; message: string }>> {
     const rows: Array<{ dedupe_key: string; county: string; enterprise_code: string | null; order_version_id: string | null; message: string }> = await manager.query(
       `SELECT a.dedupe_key, a.county, a.enterprise_code, a.order_version_id, a.message FROM alerts a
        WHERE a.kind = $2 AND a.stage = 1 AND a.resolved_at IS NULL AND a.created_at <= $1

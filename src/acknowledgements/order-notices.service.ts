@@ -34,7 +34,11 @@ export class OrderNoticesService implements OnModuleInit {
   /** Inside the directive's transaction, after its versions were written. */
   async queue(manager: EntityManager, plan: DeliveryPlan, planned: PlannedVersion[], directiveNumber: string): Promise<void> {
     await this.outbox.enqueueFresh(manager, plan.rows);
-    await this.alerts.flagUnreachable(manager, planned.filter((p) => plan.unreachable.has(p.enterprise.code)), directiveNumber);
+    await this.alerts.flagUnreachable(
+      manager,
+      planned.filter((p) => plan.unreachable.has(p.enterprise.code)),
+      directiveNumber,
+    );
   }
 
   /** After the directive committed: delivery starts without waiting for the worker's poll. */

@@ -65,10 +65,19 @@ export class OutboxRepository {
    * this one dies.
    */
   async claimDue(p: { batchSize: number; workerId: string; leaseSeconds: number; channels: string[] }): Promise<ClaimedRow[]> {
-    const claimed: Array<{ id: string; idempotency_key: string; kind: string; channel: 'email' | 'webhook'; recipient: string; enterprise_code: string | null; order_version_id: string | null; payload: Record<string, unknown> | null; attempts: number }> =
-      await this.dataSource.query(
-        // Wrapped in a SELECT: the driver answers an UPDATE ... RETURNING as [rows, count].
-        `WITH due AS (
+    const claimed: Array<{
+      id: string;
+      idempotency_key: string;
+      kind: string;
+      channel: 'email' | 'webhook';
+      recipient: string;
+      enterprise_code: string | null;
+      order_version_id: string | null;
+      payload: Record<string, unknown> | null;
+      attempts: number;
+    }> = await this.dataSource.query(
+      // Wrapped in a SELECT: the driver answers an UPDATE ... RETURNING as [rows, count].
+      `WITH due AS (
            SELECT id FROM outbox
            WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND channel = ANY($4)
            ORDER BY next_attempt_at, id
@@ -80,8 +89,8 @@ export class OutboxRepository {
            FROM due WHERE o.id = due.id
            RETURNING o.id, o.idempotency_key, o.kind, o.channel, o.recipient, o.enterprise_code, o.order_version_id, o.payload, o.attempts)
          SELECT * FROM claimed ORDER BY id`,
-        [p.batchSize, p.workerId, p.leaseSeconds, p.channels],
-      );
+      [p.batchSize, p.workerId, p.leaseSeconds, p.channels],
+    );
     return claimed.map((r) => ({
       id: String(r.id),
       idempotencyKey: r.idempotency_key,
@@ -130,13 +139,17 @@ export class OutboxRepository {
   }
 
   /** Every row of a kind about an order version, with its attempts in order. */
-  async deliveriesOf(versionId: string, kind: string): Promise<Array<{ channel: string; recipient: string; status: string; sentAt: Date | null; attempts: Array<{ at: string; ok: boolean; error: string | null }> }>> {
-    const rows: Array<{ channel: string; recipient: string; status: string; sent_at: Date | null; attempts: Array<{ at: string; ok: boolean; error: string | null }> | null }> = await this.dataSource.query(
-      `SELECT o.channel, o.recipient, o.status, o.sent_at,
+  async deliveriesOf(
+    versionId: string,
+    kind: string,
+  ): Promise<Array<{ channel: string; recipient: string; status: string; sentAt: Date | null; attempts: Array<{ at: string; ok: boolean; error: string | null }> }>> {
+    const rows: Array<{ channel: string; recipient: string; status: string; sent_at: Date | null; attempts: Array<{ at: string; ok: boolean; error: string | null }> | null }> =
+      await this.dataSource.query(
+        `SELECT o.channel, o.recipient, o.status, o.sent_at,
               (SELECT json_agg(json_build_object('at', a.at, 'ok', a.ok, 'error', a.error) ORDER BY a.attempt) FROM delivery_attempts a WHERE a.outbox_id = o.id) AS attempts
        FROM outbox o WHERE o.order_version_id = $1 AND o.kind = $2 ORDER BY o.id`,
-      [versionId, kind],
-    );
+        [versionId, kind],
+      );
     return rows.map((r) => ({ channel: r.channel, recipient: r.recipient, status: r.status, sentAt: r.sent_at, attempts: r.attempts ?? [] }));
   }
 }

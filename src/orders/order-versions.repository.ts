@@ -157,10 +157,12 @@ export class OrderVersionsRepository {
   /** The version `modification` of an order, or null; `lock` holds its row to the end of the transaction. */
   async findRef(orderId: string, modification: number, opts: { manager?: EntityManager; lock?: boolean } = {}): Promise<VersionRef | null> {
     if (!isModificationNumber(modification)) return null;
-    const [row]: Array<{ id: string; order_id: string; modification: number; enterprise_code: string; county: string; created_at: Date; acknowledged_at: Date | null }> = await this.m(opts.manager).query(
-      `SELECT id, order_id, modification, enterprise_code, county, created_at, acknowledged_at FROM order_versions WHERE order_id = $1 AND modification = $2${opts.lock ? ' FOR UPDATE' : ''}`,
-      [orderId, modification],
-    );
+    const [row]: Array<{ id: string; order_id: string; modification: number; enterprise_code: string; county: string; created_at: Date; acknowledged_at: Date | null }> = await this.m(
+      opts.manager,
+    ).query(`SELECT id, order_id, modification, enterprise_code, county, created_at, acknowledged_at FROM order_versions WHERE order_id = $1 AND modification = $2${opts.lock ? ' FOR UPDATE' : ''}`, [
+      orderId,
+      modification,
+    ]);
     return row
       ? { id: row.id, orderId: row.order_id, modification: row.modification, enterpriseCode: row.enterprise_code, county: row.county, createdAt: row.created_at, acknowledgedAt: row.acknowledged_at }
       : null;

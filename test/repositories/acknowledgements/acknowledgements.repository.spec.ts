@@ -38,7 +38,15 @@ describe('the acknowledgements repositories', () => {
     const first = await db.dataSource.transaction((m) => alerts.insertNew(m, [alert('r1'), alert('o1', { kind: 'ack_overdue', stage: 1 })], T('2026-12-10T10:00:00Z')));
     expect(first).toEqual(new Set(['r1', 'o1']));
     const again = await db.dataSource.transaction((m) =>
-      alerts.insertNew(m, [alert('r1'), alert('n1', { kind: 'no_channel', stage: 1, enterpriseCode: 'E2', orderVersionId: v2 }), alert('m1', { kind: 'report_missing', stage: 1, dedupeKey: 'report_missing:E1:2026-12-10T01:00:00.000Z' })], T('2026-12-10T10:00:00Z')),
+      alerts.insertNew(
+        m,
+        [
+          alert('r1'),
+          alert('n1', { kind: 'no_channel', stage: 1, enterpriseCode: 'E2', orderVersionId: v2 }),
+          alert('m1', { kind: 'report_missing', stage: 1, dedupeKey: 'report_missing:E1:2026-12-10T01:00:00.000Z' }),
+        ],
+        T('2026-12-10T10:00:00Z'),
+      ),
     );
     expect(again).toEqual(new Set(['n1', 'report_missing:E1:2026-12-10T01:00:00.000Z']));
     const [rows, total] = await alerts.page({ status: 'all', county: '修武县', kind: 'ack_reminder', page: 1, pageSize: 10 });
@@ -78,9 +86,18 @@ describe('the acknowledgements repositories', () => {
 
   it('finds stage-1 alerts open long enough and not escalated yet', async () => {
     await db.dataSource.transaction((m) =>
-      alerts.insertNew(m, [alert('report_missing:E3:x', { kind: 'report_missing', stage: 1, enterpriseCode: 'E3', orderVersionId: null }), alert('report_missing:E4:x', { kind: 'report_missing', stage: 1, enterpriseCode: 'E4', orderVersionId: null })], T('2026-12-10T01:00:00Z')),
+      alerts.insertNew(
+        m,
+        [
+          alert('report_missing:E3:x', { kind: 'report_missing', stage: 1, enterpriseCode: 'E3', orderVersionId: null }),
+          alert('report_missing:E4:x', { kind: 'report_missing', stage: 1, enterpriseCode: 'E4', orderVersionId: null }),
+        ],
+        T('2026-12-10T01:00:00Z'),
+      ),
     );
-    await db.dataSource.transaction((m) => alerts.insertNew(m, [alert('report_missing:E4:x:2', { kind: 'report_missing', stage: 2, enterpriseCode: 'E4', orderVersionId: null })], T('2026-12-10T03:00:00Z')));
+    await db.dataSource.transaction((m) =>
+      alerts.insertNew(m, [alert('report_missing:E4:x:2', { kind: 'report_missing', stage: 2, enterpriseCode: 'E4', orderVersionId: null })], T('2026-12-10T03:00:00Z')),
+    );
     const due = await db.dataSource.transaction((m) => alerts.unescalated(m, 'report_missing', T('2026-12-10T02:00:00Z')));
     expect(due).toEqual([{ dedupeKey: 'report_missing:E3:x', county: '修武县', enterpriseCode: 'E3', orderVersionId: null, message: '提醒 report_missing:E3:x' }]);
     expect(await db.dataSource.transaction((m) => alerts.unescalated(m, 'report_missing', T('2026-12-10T00:59:00Z')))).toEqual([]);
@@ -88,7 +105,19 @@ describe('the acknowledgements repositories', () => {
 
   it('stores phone notices and lists a version’s in call order', async () => {
     const notices = new PhoneNoticesRepository(db.dataSource);
-    const base = { orderVersionId: v1, orderId: randomUUID(), modification: 1, enterpriseCode: 'E1', county: '修武县', calledName: '张三', phone: '13800000000', answeredBy: '李四', notes: null, recordedBy: 'officer', recordedAt: T('2026-12-10T12:00:00Z') };
+    const base = {
+      orderVersionId: v1,
+      orderId: randomUUID(),
+      modification: 1,
+      enterpriseCode: 'E1',
+      county: '修武县',
+      calledName: '张三',
+      phone: '13800000000',
+      answeredBy: '李四',
+      notes: null,
+      recordedBy: 'officer',
+      recordedAt: T('2026-12-10T12:00:00Z'),
+    };
     const late = await db.dataSource.transaction((m) => notices.insert(m, { ...base, calledAt: T('2026-12-10T11:00:00Z') }));
     const early = await db.dataSource.transaction((m) => notices.insert(m, { ...base, calledAt: T('2026-12-10T10:30:00Z'), notes: '第一次' }));
     expect(late).toMatchObject({ orderVersionId: v1, calledAt: '2026-12-10T11:00:00.000Z', answeredBy: '李四', notes: null, recordedAt: '2026-12-10T12:00:00.000Z' });
@@ -99,7 +128,16 @@ describe('the acknowledgements repositories', () => {
   it('keeps every status report; the latest of a slot is the one that counts', async () => {
     const reports = new StatusReportsRepository();
     const slot = T('2026-12-10T01:00:00Z');
-    const report = (reportedAt: string) => ({ enterpriseCode: 'E1', slot, reportedAt: T(reportedAt), reportedBy: 'e-1', lines: [{ line: 'L1', state: 'stopped' as const, loadPercent: null }], note: null, orderVersionId: v1, discrepancies: [] });
+    const report = (reportedAt: string) => ({
+      enterpriseCode: 'E1',
+      slot,
+      reportedAt: T(reportedAt),
+      reportedBy: 'e-1',
+      lines: [{ line: 'L1', state: 'stopped' as const, loadPercent: null }],
+      note: null,
+      orderVersionId: v1,
+      discrepancies: [],
+    });
     expect(await db.dataSource.transaction((m) => reports.latestId(m, 'E1', slot))).toBeNull();
     const first = await db.dataSource.transaction((m) => reports.insert(m, report('2026-12-10T00:30:00Z')));
     const correction = await db.dataSource.transaction((m) => reports.insert(m, report('2026-12-10T00:40:00Z')));

@@ -34,7 +34,12 @@ describe('OrderVersionsRepository and the order timeline', () => {
   /** One directive's versions, as the directive writes them: open orders read, versions planned and written. */
   async function direct(items: Array<{ enterprise: Enterprise; order: Order }>, from: Date, to: Date | null, createdAt: Date): Promise<PlannedVersion[]> {
     return db.dataSource.transaction(async (m) => {
-      const open = await loadOpenOrders(m, items.map((i) => i.enterprise.code), from, 'replace');
+      const open = await loadOpenOrders(
+        m,
+        items.map((i) => i.enterprise.code),
+        from,
+        'replace',
+      );
       const planned = planVersions(items, open, { from, to, mode: 'replace' });
       await writeVersions(m, randomUUID(), planned, { effectiveFrom: from, ackDeadline: new Date(createdAt.getTime() + 2 * 3_600_000), createdAt, mode: 'replace' });
       written.push(...planned);
@@ -46,7 +51,15 @@ describe('OrderVersionsRepository and the order timeline', () => {
     db = await createRepositoryDatabase();
     repo = new OrderVersionsRepository(db.dataSource);
     // 10:00 orange for both until lifted; 12:00 red for a from 14:00 to 18:00.
-    await direct([{ enterprise: a, order: order(a, 'stop') }, { enterprise: b, order: order(b, 'stop') }], at('2026-12-10T10:00:00Z'), null, at('2026-12-10T10:00:00Z'));
+    await direct(
+      [
+        { enterprise: a, order: order(a, 'stop') },
+        { enterprise: b, order: order(b, 'stop') },
+      ],
+      at('2026-12-10T10:00:00Z'),
+      null,
+      at('2026-12-10T10:00:00Z'),
+    );
     await direct([{ enterprise: a, order: order(a, 'stop', 'red') }], at('2026-12-10T14:00:00Z'), at('2026-12-10T18:00:00Z'), at('2026-12-10T12:00:00Z'));
   });
   afterAll(async () => {
@@ -61,7 +74,11 @@ describe('OrderVersionsRepository and the order timeline', () => {
     ]);
     const none = await db.dataSource.transaction(async (m) => {
       const c = sampleEnterprise(3);
-      return planVersions([{ enterprise: c, order: order(c, 'run', 'none') }], await loadOpenOrders(m, [c.code], at('2026-12-10T10:00:00Z'), 'replace'), { from: at('2026-12-10T10:00:00Z'), to: null, mode: 'replace' });
+      return planVersions([{ enterprise: c, order: order(c, 'run', 'none') }], await loadOpenOrders(m, [c.code], at('2026-12-10T10:00:00Z'), 'replace'), {
+        from: at('2026-12-10T10:00:00Z'),
+        to: null,
+        mode: 'replace',
+      });
     });
     expect(none).toEqual([]);
   });
