@@ -26,14 +26,15 @@ const ALLOWED = {
   orders: ['rules', 'common', 'config', 'auth', 'registry'],
   dispatch: ['rules', 'common', 'config', 'logging', 'scheduling', 'web'],
   acknowledgements: BELOW_ACKS,
-  // The feature modules: anything above; among themselves only directives → seasons and
-  // inspections → compliance (a finding becomes a ledger entry; the ledger never asks inspections).
+  // The feature modules: anything above; among themselves only directives → seasons,
+  // inspections → compliance (a finding becomes a ledger entry; the ledger never asks inspections)
+  // and the CAP feed (warnings) → directives (it publishes the levels the directives decided).
   seasons: BELOW_FEATURES,
   directives: [...BELOW_FEATURES, 'seasons'],
   inspections: [...BELOW_FEATURES, 'compliance'],
   compliance: BELOW_FEATURES,
   levels: BELOW_FEATURES,
-  warnings: BELOW_FEATURES,
+  warnings: [...BELOW_FEATURES, 'directives', 'seasons'],
   health: BELOW_FEATURES,
   // Sign-in, sessions and user management: an inspector's account names an inspection team.
   accounts: [...BELOW_FEATURES, 'inspections'],

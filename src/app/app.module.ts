@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AccessModule } from '../auth/access-policy.js';
 import { AuthModule } from '../auth/auth.module.js';
@@ -10,7 +11,7 @@ import type { DomainConfig } from '../config/domain-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { prepareDatabase } from '../database/app-role.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
-import { HealthController } from '../health/health.controller.js';
+import { HealthModule } from '../health/health.module.js';
 import { EnterpriseContactsChanged } from '../registry/enterprise-contacts-changed.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { BootstrapService } from './bootstrap.service.js';
@@ -21,6 +22,7 @@ import { DirectivesModule } from '../directives/directives.module.js';
 import { DispatchModule } from '../dispatch/dispatch.module.js';
 import { WarningsModule } from '../warnings/warnings.module.js';
 import { ComplianceModule } from '../compliance/compliance.module.js';
+import { InspectionTaskRepository } from '../inspections/inspection-task.repository.js';
 import { InspectionsModule } from '../inspections/inspections.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import type { Clock } from '../common/clock.js';
@@ -54,6 +56,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(app, domain),
+        HealthModule,
         // Migrations as the owner (databaseUrl); the service's queries as a role that owns nothing.
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
@@ -62,9 +65,11 @@ export class AppModule {
           },
         }),
         AuditModule,
-        AccessModule,
+        // The access policy asks the inspections module which enterprises a team has tasks at.
+        AccessModule.forRoot(InspectionTaskRepository),
         BindingsModule,
         AuthModule,
+        AccountsModule,
         RegistryModule,
         SchedulingModule.forRoot(overrides.clock),
         SeasonsModule,
@@ -79,7 +84,6 @@ export class AppModule {
         InspectorPageModule,
         ConsoleHostModule,
       ],
-      controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, BootstrapService],
     };
   }

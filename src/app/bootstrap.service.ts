@@ -5,11 +5,12 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } fr
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service.js';
-import { UsersService } from '../auth/users.service.js';
-import type { CreateUserDto } from '../auth/dto/create-user.dto.js';
+import { UsersService } from '../accounts/users.service.js';
+import type { CreateUserDto } from '../accounts/dto/create-user.dto.js';
 import { ConfigService } from '../config/config.service.js';
-import { TeamEntity } from '../inspections/team.entity.js';
-import { EnterpriseEntity } from '../registry/enterprise.entity.js';
+import type { TeamEntity } from '../inspections/team.entity.js';
+import { TeamRepository } from '../inspections/team.repository.js';
+import { EnterpriseRepository } from '../registry/enterprise.repository.js';
 import { RegistryImportService } from '../registry/registry-import.service.js';
 
 /** First-boot duties: the configured commander, and in demo mode the demo registry and users. */
@@ -23,12 +24,14 @@ export class BootstrapService implements OnModuleInit, OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly importer: RegistryImportService,
     private readonly audit: AuditService,
+    private readonly enterprises: EnterpriseRepository,
+    private readonly teams: TeamRepository,
   ) {}
 
   /** Before any job's bootstrap hook: the season directives at boot must see the demo registry. */
   async onModuleInit(): Promise<void> {
     const { app } = this.config;
-    if (app.demo && (await this.dataSource.getRepository(EnterpriseEntity).count()) === 0) {
+    if (app.demo && (await this.enterprises.count()) === 0) {
       // Loaded only when needed: the generator is demo tooling, not part of a normal boot.
       const { demoRegistry } = await import('../registry/demo/registry-generator.js');
       const enterprises = demoRegistry(this.config.city);
@@ -53,7 +56,7 @@ export class BootstrapService implements OnModuleInit, OnApplicationBootstrap {
   /** Demo accounts share one random password, written beside the embedded database with what each is bound to. */
   private async createDemoUsers(): Promise<void> {
     const password = randomBytes(9).toString('base64url');
-    const first = await this.dataSource.getRepository(EnterpriseEntity).findOne({ where: {}, order: { code: 'ASC' } });
+    const first = await this.enterprises.first();
     const county = this.config.city.counties[0]?.name;
     const team = await this.demoTeam();
     const accounts: Array<CreateUserDto & { boundTo: string }> = [
@@ -74,10 +77,9 @@ export class BootstrapService implements OnModuleInit, OnApplicationBootstrap {
   /** A city-wide team (no home county), so that every draw may give it tasks. */
   private async demoTeam(): Promise<TeamEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(TeamEntity);
-      const existing = await repo.findOneBy({ key: 'demo-team-1' });
+      const existing = await this.teams.find('demo-team-1', manager);
       if (existing) return existing;
-      const team = await repo.save(repo.create({ key: 'demo-team-1', name: '督导一组', homeCounty: null }));
+      const team = await this.teams.insert(manager, { key: 'demo-team-1', name: '督导一组', homeCounty: null });
       await this.audit.record(manager, SYSTEM_ACTOR, [{ action: 'team.create', entityType: 'team', entityId: team.key, before: null, after: team }]);
       return team;
     });

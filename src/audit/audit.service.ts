@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/role.js';
 import { ConfigService } from '../config/config.service.js';
 import { currentRequestId } from '../logging/request-context.js';
 import { chainHash, chainKey, GENESIS_HASH, hmacPads } from './audit-chain.js';
-import { AuditEntryEntity } from './audit-entry.entity.js';
+import { AuditRepository, type AuditFilter, type ChainedRow } from './audit.repository.js';
 
 export interface AuditChange {
   action: string;
@@ -44,23 +43,6 @@ export interface ChainReport {
   firstBroken: ChainBreak | null;
 }
 
-interface ChainRow {
-  id: string;
-  chain: number;
-  seq: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-  at: Date;
-  actor: string;
-  actor_role: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-  request_id: string | null;
-}
-
 @Injectable()
 export class AuditService {
   private readonly key: Buffer;
@@ -68,7 +50,7 @@ export class AuditService {
   private readonly lastChain = new WeakMap<object, number>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuditRepository,
     config: ConfigService,
   ) {
     this.key = chainKey(config.app.secret);
@@ -84,19 +66,14 @@ export class AuditService {
     if (!manager.queryRunner?.isTransactionActive) return manager.transaction((m) => this.record(m, actor, changes));
     const requestId = currentRequestId() ?? null;
     // One statement takes a chain and reads its head (after the lock, see audit_chain_claim).
-    // Milliseconds: what is hashed must equal what a JavaScript Date reads back.
     const runner = manager.queryRunner;
-    const [last] = await manager.query(`SELECT chain, seq, hash, date_trunc('milliseconds', now()) AS at FROM audit_chain_claim($1, $2, $3)`, [
-      CHAIN_LOCK,
-      CHAINS,
-      (runner && this.lastChain.get(runner)) ?? 0,
-    ]);
-    const chain = Number(last.chain);
+    const last = await this.repository.claimChain(manager, CHAIN_LOCK, CHAINS, (runner && this.lastChain.get(runner)) ?? 0);
+    const chain = last.chain;
     if (runner) this.lastChain.set(runner, chain);
-    const at = last.at as Date;
+    const at = last.at;
     let seq = BigInt(last.seq ?? 0);
     let prevHash: string = last.hash ?? GENESIS_HASH;
-    const rows = changes.map((c) => {
+    const rows: ChainedRow[] = changes.map((c) => {
       seq += 1n;
       const content = { chain, seq: seq.toString(), prevHash, at, actor: actor.username, actorRole: actor.role, action: c.action, entityType: c.entityType, entityId: c.entityId, before: c.before ?? null, after: c.after ?? null, requestId };
       const hash = chainHash(this.key, content);
@@ -104,16 +81,7 @@ export class AuditService {
       prevHash = hash;
       return row;
     });
-    const CHUNK = 5000;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      // One JSON document per batch: no per-element array escaping in the driver.
-      await manager.query(
-        `INSERT INTO audit_log (at, actor, actor_role, action, entity_type, entity_id, before, after, request_id, chain, seq, prev_hash, hash)
-         SELECT $1, $2, $3, action, entity_type, entity_id, before, after, $4, $6, seq, prev_hash, hash
-         FROM json_to_recordset($5::json) AS x(action text, entity_type text, entity_id text, before jsonb, after jsonb, seq bigint, prev_hash text, hash text)`,
-        [at, actor.username, actor.role, requestId, JSON.stringify(rows.slice(i, i + CHUNK)), chain],
-      );
-    }
+    await this.repository.append(manager, chain, { at, actor: actor.username, actorRole: actor.role, requestId }, rows);
   }
 
   /** What the acknowledgement receipt needs to chain its audit row in SQL (see acknowledgement.service.ts). */
@@ -121,13 +89,8 @@ export class AuditService {
     return { lockClass: CHAIN_LOCK, chains: CHAINS, ...hmacPads(this.key) };
   }
 
-  async list(filter: { entityType?: string; entityId?: string; actor?: string; limit: number; offset: number }) {
-    const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(filter.limit).skip(filter.offset);
-    if (filter.entityType) qb.andWhere('a.entityType = :t', { t: filter.entityType });
-    if (filter.entityId) qb.andWhere('a.entityId = :i', { i: filter.entityId });
-    if (filter.actor) qb.andWhere('a.actor = :u', { u: filter.actor });
-    const [items, total] = await qb.getManyAndCount();
-    return { items, total };
+  list(filter: AuditFilter) {
+    return this.repository.list(filter);
   }
 
   /**
@@ -136,20 +99,17 @@ export class AuditService {
    * the key), or a row added after the chains began without a place in one.
    */
   async verify(): Promise<ChainReport> {
-    const [{ unchained, first_chained: firstChained }] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE seq IS NULL)::int AS unchained, min(id) FILTER (WHERE seq IS NOT NULL) AS first_chained FROM audit_log`,
-    );
-    const chains: Array<{ chain: number }> = await this.dataSource.query('SELECT DISTINCT chain FROM audit_log WHERE seq IS NOT NULL ORDER BY chain');
+    const { unchained, firstChained } = await this.repository.chainCoverage();
     let checked = 0;
     const breaks: ChainBreak[] = [];
-    for (const { chain } of chains) {
+    for (const chain of await this.repository.chains()) {
       const walked = await this.walk(chain);
       checked += walked.checked;
       if (walked.broken) breaks.push(walked.broken);
     }
     if (firstChained !== null) {
-      const [late] = await this.dataSource.query('SELECT id FROM audit_log WHERE seq IS NULL AND id > $1 ORDER BY id LIMIT 1', [firstChained]);
-      if (late) breaks.push({ chain: null, seq: null, id: String(late.id), reason: 'a row was added outside the chains (no seq)' });
+      const late = await this.repository.firstUnchainedAfter(firstChained);
+      if (late !== null) breaks.push({ chain: null, seq: null, id: late, reason: 'a row was added outside the chains (no seq)' });
     }
     breaks.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
     return { ok: breaks.length === 0, checked, unchained, firstBroken: breaks[0] ?? null };
@@ -161,11 +121,7 @@ export class AuditService {
     let prevHash = GENESIS_HASH;
     const BATCH = 2000;
     for (;;) {
-      const rows: ChainRow[] = await this.dataSource.query(
-        `SELECT id, chain, seq, prev_hash, hash, at, actor, actor_role, action, entity_type, entity_id, before, after, request_id
-         FROM audit_log WHERE chain = $1 AND seq >= $2 ORDER BY seq LIMIT ${BATCH}`,
-        [chain, expectedSeq.toString()],
-      );
+      const rows = await this.repository.chainRows(chain, expectedSeq.toString(), BATCH);
       for (const r of rows) {
         const broken = (reason: string, seq = String(r.seq)) => ({ checked, broken: { chain, seq, id: String(r.id), reason } });
         if (BigInt(r.seq as string) !== expectedSeq) return broken(`row ${expectedSeq} of chain ${chain} is missing (the next is ${r.seq})`, expectedSeq.toString());

@@ -1,6 +1,5 @@
-import { Global, Injectable, Module } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable, Module, type DynamicModule, type Type } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuthErrorCode } from './auth.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import type { Principal } from './role.js';
@@ -29,8 +28,20 @@ export interface TaskRef {
   team: string | null;
 }
 
+/**
+ * Which enterprises an inspection team has tasks at. Answered by the inspections module,
+ * which owns the tasks; the composition root names the implementation (AccessModule.forRoot).
+ */
+export abstract class TeamAssignments {
+  /** The codes of the enterprises the team has a task at. */
+  abstract enterpriseCodesOf(team: string, manager?: EntityManager): Promise<string[]>;
+  abstract hasTaskAt(team: string, enterpriseCode: string, manager?: EntityManager): Promise<boolean>;
+}
+
 // A value no real county, code or team has: an account missing its binding sees nothing.
-const NONE = '\u0000none';
+// Parentheses: no county name, credit code or team key has them. Not a NUL byte, which
+// PostgreSQL refuses in a text parameter (the query would fail instead of matching nothing).
+const NONE = '(none)';
 
 /**
  * The one place that answers "may this principal read / write this enterprise, county, team,
@@ -39,7 +50,7 @@ const NONE = '\u0000none';
  */
 @Injectable()
 export class AccessPolicy {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly teams: TeamAssignments) {}
 
   scope(p: Principal): AccessScope {
     switch (p.role) {
@@ -62,9 +73,10 @@ export class AccessPolicy {
   /**
    * A SQL condition for rows carrying an enterprise (code, county columns), pushing its values
    * onto `params`. For a team scope on rows with a team column, the row's own team decides
-   * (tasks, findings); otherwise the enterprise must have a task of the team.
+   * (tasks, findings); otherwise the enterprise must have a task of the team (its codes are
+   * asked of the inspections module first, so the condition names no other module's table).
    */
-  sql(scope: AccessScope, cols: ScopeColumns, params: unknown[]): string {
+  async sql(scope: AccessScope, cols: ScopeColumns, params: unknown[], manager?: EntityManager): Promise<string> {
     switch (scope.kind) {
       case 'city':
         return 'TRUE';
@@ -75,8 +87,12 @@ export class AccessPolicy {
         params.push(scope.code);
         return `${cols.code} = $${params.length}`;
       case 'team':
-        params.push(scope.team);
-        return cols.team ? `${cols.team} = $${params.length}` : `EXISTS (SELECT 1 FROM inspection_tasks tk WHERE tk.enterprise_code = ${cols.code} AND tk.team = $${params.length})`;
+        if (cols.team) {
+          params.push(scope.team);
+          return `${cols.team} = $${params.length}`;
+        }
+        params.push(await this.teams.enterpriseCodesOf(scope.team, manager));
+        return `${cols.code} = ANY($${params.length}::text[])`;
     }
   }
 
@@ -89,7 +105,7 @@ export class AccessPolicy {
     return NONE;
   }
 
-  async mayReadEnterprise(p: Principal, e: EnterpriseRef, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+  async mayReadEnterprise(p: Principal, e: EnterpriseRef, manager?: EntityManager): Promise<boolean> {
     const s = this.scope(p);
     switch (s.kind) {
       case 'city':
@@ -98,10 +114,8 @@ export class AccessPolicy {
         return e.county === s.county;
       case 'enterprise':
         return e.code === s.code;
-      case 'team': {
-        const [row] = await manager.query('SELECT 1 FROM inspection_tasks WHERE enterprise_code = $1 AND team = $2 LIMIT 1', [e.code, s.team]);
-        return row !== undefined;
-      }
+      case 'team':
+        return this.teams.hasTaskAt(s.team, e.code, manager);
     }
   }
 
@@ -142,6 +156,10 @@ export class AccessPolicy {
   }
 }
 
-@Global()
-@Module({ providers: [AccessPolicy], exports: [AccessPolicy] })
-export class AccessModule {}
+/** The access policy for every module; the composition root says who answers for the teams' tasks. */
+@Module({})
+export class AccessModule {
+  static forRoot(teamAssignments: Type<TeamAssignments>): DynamicModule {
+    return { module: AccessModule, global: true, providers: [AccessPolicy, { provide: TeamAssignments, useClass: teamAssignments }], exports: [AccessPolicy] };
+  }
+}

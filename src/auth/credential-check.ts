@@ -1,25 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuthErrorCode } from './auth.errors.js';
 import { DomainError } from '../common/domain-error.js';
-import { ROLES, type Principal, type Role } from './role.js';
+import { ROLES, type Principal } from './role.js';
+import { UserRepository } from './user.repository.js';
 
 /** What a verified token claims about its user. */
 export interface TokenClaims {
   sub: string;
   cv?: number;
-}
-
-interface UserRow {
-  username: string;
-  role: Role;
-  county: string | null;
-  enterprise_code: string | null;
-  team: string | null;
-  active: boolean;
-  credential_version: number;
-  must_change_password: boolean;
 }
 
 /**
@@ -29,14 +17,10 @@ interface UserRow {
  */
 @Injectable()
 export class CredentialCheck {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly users: UserRepository) {}
 
   async principalOf(claims: TokenClaims, allowPendingPasswordChange: boolean): Promise<Principal> {
-    const rows: UserRow[] = await this.dataSource.query(
-      'SELECT username, role, county, enterprise_code, team, active, credential_version, must_change_password FROM users WHERE id = $1',
-      [claims.sub],
-    );
-    const user = rows[0];
+    const user = await this.users.credentialsOf(claims.sub);
     if (!user || !user.active) throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'This account is deactivated or no longer exists; ask the command center.');
     if (claims.cv !== user.credential_version) throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'The password of this account was changed or reset; sign in again.');
     if (!ROLES.includes(user.role)) throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'The account has an unknown role; ask the command center.');

@@ -11,6 +11,8 @@ import type { NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
 import { rankCounties } from '../rules/inspection/county-ranking.js';
 import { localDateOf, localMidnightMs } from '../rules/time/local-time.js';
 import { Clock } from '../common/clock.js';
+import { LedgerRepository } from './ledger.repository.js';
+import { ReportFigures } from './report-figures.repository.js';
 
 export interface LedgerEntryView {
   id: string;
@@ -35,6 +37,8 @@ export interface LedgerEntryView {
 export class LedgerService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly entries: LedgerRepository,
+    private readonly figures: ReportFigures,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -57,11 +61,8 @@ export class LedgerService {
   ): Promise<{ id: string; item: string; amount: number; evidence: NoticeEvidence | null }> {
     const penalty = this.config.inspection.penalties[entry.item];
     if (!penalty) throw new Error(`penalty item ${entry.item} is not configured`);
-    const [row] = await manager.query(
-      `INSERT INTO ledger_entries (county, enterprise_code, finding_id, item, amount, description, created_at, order_version_id, evidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [entry.county, entry.enterpriseCode, entry.findingId, entry.item, penalty.amountYuan, entry.description, this.clock.now(), entry.orderVersionId, entry.evidence ? JSON.stringify(entry.evidence) : null],
-    );
-    return { id: String(row.id), item: entry.item, amount: penalty.amountYuan, evidence: entry.evidence };
+    const id = await this.entries.insert(manager, { ...entry, amount: penalty.amountYuan, createdAt: this.clock.now() });
+    return { id, item: entry.item, amount: penalty.amountYuan, evidence: entry.evidence };
   }
 
   async list(p: Principal, q: { month?: string; county?: string }): Promise<{ month: string; items: LedgerEntryView[]; total: number }> {
@@ -70,10 +71,7 @@ export class LedgerService {
     const scope = this.access.scope(p);
     const enterprise = scope.kind === 'enterprise' ? scope.code : null;
     const county = enterprise ? null : this.access.countyFilter(p, q.county ?? null);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT * FROM ledger_entries WHERE created_at >= $1 AND created_at < $2 AND ($3::text IS NULL OR county = $3) AND ($4::text IS NULL OR enterprise_code = $4) ORDER BY created_at, id`,
-      [from, to, county, enterprise],
-    );
+    const rows = await this.entries.between(from, to, { county, enterpriseCode: enterprise });
     const items = rows.map((r) => this.view(r));
     return { month, items, total: items.filter((i) => !i.voidedAt).reduce((n, i) => n + i.amount, 0) };
   }
@@ -99,13 +97,12 @@ export class LedgerService {
   }
 
   async void(actor: Actor, id: string, reason: string): Promise<LedgerEntryView> {
-    if (!/^\d+$/.test(id)) throw new DomainError(ComplianceErrorCode.LEDGER_ENTRY_NOT_FOUND, `No ledger entry ${id}.`);
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query('SELECT * FROM ledger_entries WHERE id = $1 FOR UPDATE', [id]);
+      const row = await this.entries.lock(manager, id);
       if (!row) throw new DomainError(ComplianceErrorCode.LEDGER_ENTRY_NOT_FOUND, `No ledger entry ${id}.`);
       if (row.voided_at) throw new DomainError(ComplianceErrorCode.LEDGER_ENTRY_VOIDED, `Ledger entry ${id} was already voided (${row.void_reason}).`);
       const now = this.clock.now();
-      await manager.query('UPDATE ledger_entries SET voided_at = $2, void_reason = $3, voided_by = $4 WHERE id = $1', [id, now, reason, actor.username]);
+      await this.entries.markVoided(manager, id, now, reason, actor.username);
       await this.audit.record(manager, actor, [{ action: 'ledger.void', entityType: 'ledger_entry', entityId: id, before: { voidedAt: null }, after: { voidedAt: now.toISOString(), reason } }]);
       return this.view({ ...row, voided_at: now, void_reason: reason, voided_by: actor.username });
     });
@@ -113,19 +110,7 @@ export class LedgerService {
 
   async ranking(month: string | undefined) {
     const { month: m, from, to } = this.monthRange(month);
-    const [rows, orders, findings] = await Promise.all([
-      this.dataSource.query('SELECT county, amount, voided_at IS NOT NULL AS voided FROM ledger_entries WHERE created_at >= $1 AND created_at < $2', [from, to]) as Promise<Array<{ county: string; amount: number; voided: boolean }>>,
-      this.dataSource.query(
-        `SELECT county, count(*)::int AS orders, count(acknowledged_at)::int AS acknowledged, count(implemented_at)::int AS implemented
-         FROM order_versions WHERE created_at >= $1 AND created_at < $2 AND NOT ends GROUP BY county`,
-        [from, to],
-      ) as Promise<Array<{ county: string; orders: number; acknowledged: number; implemented: number }>>,
-      this.dataSource.query(
-        `SELECT county, count(DISTINCT enterprise_code)::int AS inspected, count(*) FILTER (WHERE verdict = 'violation')::int AS violations
-         FROM findings WHERE observed_at >= $1 AND observed_at < $2 GROUP BY county`,
-        [from, to],
-      ) as Promise<Array<{ county: string; inspected: number; violations: number }>>,
-    ]);
+    const [rows, { orders, findings }] = await Promise.all([this.entries.amounts(from, to), this.figures.conduct(from, to)]);
     const counties = this.config.city.counties.map((c) => c.name);
     const conduct = counties.map((county) => {
       const o = orders.find((r) => r.county === county);
@@ -134,5 +119,4 @@ export class LedgerService {
     });
     return { month: m, ranking: rankCounties(rows.map((r) => ({ ...r, amount: Number(r.amount) })), conduct, counties) };
   }
-
 }

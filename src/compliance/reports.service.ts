@@ -1,19 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { ComplianceErrorCode } from './compliance.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { levelAt } from '../rules/levels/level-at.js';
-import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
 import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/time/local-time.js';
-import { inForceAt, inForceDuring, inForceOrAheadAt } from '../orders/version-in-force.js';
 import { Clock } from '../common/clock.js';
 import type { NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
 import type { ExportQuery } from './dto/export.query.js';
 import { dailyReportCsv, findingsCsv, ledgerCsv, ordersCsv } from '../web/export/report-csv.js';
+import { ReportFigures } from './report-figures.repository.js';
 
 export interface CountyDay {
   county: string;
@@ -47,7 +44,7 @@ const rate = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d)
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly figures: ReportFigures,
     private readonly config: ConfigService,
     private readonly clock: Clock,
     private readonly access: AccessPolicy,
@@ -63,36 +60,7 @@ export class ReportsService {
     // A day still running is reported as of now.
     const asOf = new Date(Math.min(to.getTime(), now.getTime() + 1)); // exclusive bound: now itself counts
     const only = this.access.countyFilter(p);
-    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
-    const [orders, inspections, ledger, machines, discrepancies] = await Promise.all([
-      q<{ county: string; orders: number; acknowledged: number; implemented: number; overdue: number }>(
-        `SELECT v.county, count(*)::int AS orders,
-                count(*) FILTER (WHERE v.acknowledged_at IS NOT NULL AND v.acknowledged_at < $1)::int AS acknowledged,
-                count(*) FILTER (WHERE v.implemented_at IS NOT NULL AND v.implemented_at < $1)::int AS implemented,
-                count(*) FILTER (WHERE (v.acknowledged_at IS NULL OR v.acknowledged_at >= $1) AND v.ack_deadline < $1)::int AS overdue
-         FROM order_versions v
-         WHERE NOT v.ends AND ${inForceDuring('v', '$2', '$1')}
-         GROUP BY v.county`,
-        [asOf, from],
-      ),
-      q<{ county: string; inspections: number; findings: number; violations: number }>(
-        `SELECT county, count(DISTINCT task_id)::int AS inspections, count(*)::int AS findings, count(*) FILTER (WHERE verdict = 'violation')::int AS violations
-         FROM findings WHERE observed_at >= $1 AND observed_at < $2 GROUP BY county`,
-        [from, asOf],
-      ),
-      q<{ county: string; amount: number }>(
-        `SELECT county, coalesce(sum(amount), 0)::int AS amount FROM ledger_entries WHERE created_at >= $1 AND created_at < $2 AND voided_at IS NULL GROUP BY county`,
-        [from, asOf],
-      ),
-      q<{ county: string; snapshot: { context: ResponseLevelContext } }>('SELECT county, snapshot FROM county_levels', []),
-      q<{ county: string; n: number }>(
-        `SELECT e.county, count(*)::int AS n FROM (
-           SELECT DISTINCT ON (r.enterprise_code, r.slot) r.enterprise_code, r.discrepancies FROM status_reports r
-           WHERE r.slot >= $1 AND r.slot < $2 AND r.reported_at < $3 ORDER BY r.enterprise_code, r.slot, r.reported_at DESC, r.id DESC) x
-         JOIN enterprises e ON e.code = x.enterprise_code WHERE jsonb_array_length(x.discrepancies) > 0 GROUP BY e.county`,
-        [from, to, asOf],
-      ),
-    ]);
+    const [orders, inspections, ledger, machines, discrepancies] = await this.figures.daily(from, to, asOf);
     const by = <T extends { county: string }>(rows: T[]) => new Map(rows.map((r) => [r.county, r]));
     const o = by(orders);
     const i = by(inspections);
@@ -153,9 +121,8 @@ export class ReportsService {
     const county = this.access.countyFilter(p, q.county ?? null);
     let directiveId: string | null = null;
     if (q.directive) {
-      const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM directives WHERE number = $1 OR id::text = $1', [q.directive]);
-      if (rows.length === 0) throw new DomainError(ComplianceErrorCode.DIRECTIVE_NOT_FOUND, `No directive ${q.directive}.`);
-      directiveId = rows[0]!.id;
+      directiveId = await this.figures.directiveIdOf(q.directive);
+      if (directiveId === null) throw new DomainError(ComplianceErrorCode.DIRECTIVE_NOT_FOUND, `No directive ${q.directive}.`);
     }
     return { from, to, county, directiveId };
   }
@@ -167,16 +134,7 @@ export class ReportsService {
   async ordersCsv(p: Principal, q: ExportQuery = {}): Promise<string> {
     const s = await this.exportScope(p, q);
     const current = s.from === null && s.directiveId === null;
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT v.county, v.enterprise_code, e.name, v.modification, v.status, d.number, v.level, v.phase, v.lines, v.stopped_capacity_percent, v.max_load_percent,
-              v.effective_from, v.effective_to, v.ack_deadline, v.acknowledged_at, v.implemented_at, ${inForceAt('v', '$6')} AS in_force
-       FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code JOIN directives d ON d.id = v.directive_id
-       WHERE ($1::boolean IS FALSE OR (NOT v.ends AND ${inForceOrAheadAt('v', '$6')}))
-         AND ($2::text IS NULL OR v.county = $2) AND ($3::uuid IS NULL OR v.directive_id = $3)
-         AND ($4::timestamptz IS NULL OR (v.created_at >= $4 AND v.created_at < $5))
-       ORDER BY v.county, v.enterprise_code, v.effective_from, v.modification`,
-      [current, s.county, s.directiveId, s.from, s.to, this.clock.now()],
-    );
+    const rows = await this.figures.orderRows(current, s, this.clock.now());
     // Without a filter: every version in force now or directed to start later (an enterprise
     // under orange now and red from noon has two rows).
     return ordersCsv(
@@ -205,15 +163,7 @@ export class ReportsService {
 
   async findingsCsv(p: Principal, q: ExportQuery = {}): Promise<string> {
     const s = await this.exportScope(p, q);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, t.name AS team, f.verdict, f.reason, d.number, f.notice_missing,
-              (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
-       FROM findings f JOIN enterprises e ON e.code = f.enterprise_code LEFT JOIN teams t ON t.key = f.team
-       LEFT JOIN order_versions ov ON ov.id = f.order_version_id LEFT JOIN directives d ON d.id = ov.directive_id
-       WHERE ($1::text IS NULL OR f.county = $1) AND ($2::uuid IS NULL OR ov.directive_id = $2) AND ($3::timestamptz IS NULL OR (f.observed_at >= $3 AND f.observed_at < $4))
-       ORDER BY f.observed_at`,
-      [s.county, s.directiveId, s.from, s.to],
-    );
+    const rows = await this.figures.findingRows(s);
     return findingsCsv(
       rows.map((r) => ({
         county: r.county as string,
@@ -238,14 +188,7 @@ export class ReportsService {
 
   async ledgerCsv(p: Principal, q: ExportQuery = {}): Promise<string> {
     const s = await this.exportScope(p, q);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT l.id, l.county, l.enterprise_code, e.name, l.item, l.amount, l.description, l.created_at, l.voided_at, l.void_reason, l.evidence
-       FROM ledger_entries l LEFT JOIN enterprises e ON e.code = l.enterprise_code
-       LEFT JOIN findings f ON f.id = l.finding_id LEFT JOIN order_versions ov ON ov.id = f.order_version_id
-       WHERE ($1::text IS NULL OR l.county = $1) AND ($2::uuid IS NULL OR ov.directive_id = $2) AND ($3::timestamptz IS NULL OR (l.created_at >= $3 AND l.created_at < $4))
-       ORDER BY l.created_at, l.id`,
-      [s.county, s.directiveId, s.from, s.to],
-    );
+    const rows = await this.figures.ledgerRows(s);
     return ledgerCsv(
       rows.map((r) => ({
         id: String(r.id),

@@ -11,7 +11,7 @@ import { planVersions, type PlannedVersion, type TimelineMode } from '../orders/
 import { loadOpenOrders, writeVersions } from '../orders/order-timeline.repository.js';
 import { versionsInForce } from '../orders/order-versions.repository.js';
 import { entityToEnterprise } from '../registry/enterprise.mapper.js';
-import { loadActiveEnterprisesOf, loadEnterpriseEntities } from '../registry/enterprise-reader.js';
+import { loadActiveEnterprisesOf, loadEnterpriseEntities } from '../registry/enterprise.repository.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';

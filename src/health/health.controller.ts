@@ -1,15 +1,14 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
+import { DatabaseProbe } from './database-probe.repository.js';
 import { HealthResponse, LiveResponse } from './dto/health-response.dto.js';
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabaseProbe) {}
 
   /** Liveness: the process answers, without touching the database. */
   @Get('live')
@@ -26,7 +25,7 @@ export class HealthController {
   async health(@Res({ passthrough: true }) res: Response) {
     const started = Date.now();
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.database.ping();
       return { status: 'ok', database: { status: 'up', ms: Date.now() - started } };
     } catch (err) {
       res.status(503);

@@ -10,6 +10,8 @@ import type { Principal } from '../auth/role.js';
 import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
+import { EvidenceRepository } from './evidence.repository.js';
+import { FindingRepository } from './finding.repository.js';
 import { decodePhoto, NotAnImageError, type DecodedPhoto } from './photo-decoder.js';
 
 const EXTENSION: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
@@ -22,6 +24,8 @@ const EXTENSION: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'p
 export class EvidenceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly findings: FindingRepository,
+    private readonly evidence: EvidenceRepository,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
@@ -32,9 +36,8 @@ export class EvidenceService {
   }
 
   private async finding(p: Principal, findingId: string): Promise<{ id: string; team: string | null; county: string; observed_at: Date }> {
-    const [f] = await this.dataSource.query('SELECT id, team, county, observed_at FROM findings WHERE id = $1', [findingId]).catch(() => []);
-    const visible = f && this.access.mayReadTask(p, f);
-    if (!visible) throw new DomainError(InspectionErrorCode.FINDING_NOT_FOUND, 'No such finding (or it belongs to another team).');
+    const f = await this.findings.ref(findingId);
+    if (!f || !this.access.mayReadTask(p, f)) throw new DomainError(InspectionErrorCode.FINDING_NOT_FOUND, 'No such finding (or it belongs to another team).');
     return f;
   }
 
@@ -63,25 +66,30 @@ export class EvidenceService {
       writeFileSync(file, body);
     }
     return this.dataSource.transaction(async (manager) => {
-      const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM evidence WHERE finding_id = $1', [f.id]);
-      if (n >= maxPhotosPerFinding) throw new DomainError(InspectionErrorCode.PHOTO_LIMIT_REACHED, `A finding holds at most ${maxPhotosPerFinding} photos.`);
-      const [row] = await manager.query(
-        `INSERT INTO evidence (finding_id, path, sha256, mime, size, uploaded_by, width, height, exif_taken_at, exif_lat, exif_lng, time_check)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, created_at`,
-        [f.id, relative, sha256, mime, body.length, p.username, photo.width, photo.height, photo.takenAt, photo.lat, photo.lng, timeCheck],
-      );
+      if ((await this.evidence.countOf(manager, f.id)) >= maxPhotosPerFinding) throw new DomainError(InspectionErrorCode.PHOTO_LIMIT_REACHED, `A finding holds at most ${maxPhotosPerFinding} photos.`);
+      const row = await this.evidence.insert(manager, {
+        findingId: f.id,
+        path: relative,
+        sha256,
+        mime,
+        size: body.length,
+        uploadedBy: p.username,
+        width: photo.width,
+        height: photo.height,
+        exifTakenAt: photo.takenAt,
+        exifLat: photo.lat,
+        exifLng: photo.lng,
+        timeCheck,
+      });
       const exif = { takenAt: photo.takenAt?.toISOString() ?? null, lat: photo.lat, lng: photo.lng };
       await this.audit.record(manager, p, [{ action: 'evidence.add', entityType: 'finding', entityId: f.id, before: null, after: { evidenceId: row.id, sha256, mime, size: body.length, exif, timeCheck } }]);
-      return { id: row.id as string, findingId: f.id, sha256, mime, size: body.length, width: photo.width, height: photo.height, exif, timeCheck, createdAt: (row.created_at as Date).toISOString() };
+      return { id: row.id, findingId: f.id, sha256, mime, size: body.length, width: photo.width, height: photo.height, exif, timeCheck, createdAt: row.createdAt.toISOString() };
     });
   }
 
   async list(p: Principal, findingId: string) {
     const f = await this.finding(p, findingId);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, sha256, mime, size, width, height, exif_taken_at, exif_lat, exif_lng, time_check, uploaded_by, created_at FROM evidence WHERE finding_id = $1 ORDER BY created_at`,
-      [f.id],
-    );
+    const rows = await this.evidence.ofFinding(f.id);
     return rows.map((r) => ({
       id: r.id,
       sha256: r.sha256,
@@ -106,7 +114,7 @@ export class EvidenceService {
   /** The photo's bytes, checked against the stored checksum before they are served. */
   async read(p: Principal, findingId: string, evidenceId: string): Promise<{ mime: string; bytes: Buffer }> {
     const f = await this.finding(p, findingId);
-    const [row] = await this.dataSource.query('SELECT path, sha256, mime FROM evidence WHERE id = $1 AND finding_id = $2', [evidenceId, f.id]).catch(() => []);
+    const row = await this.evidence.file(f.id, evidenceId);
     if (!row) throw new DomainError(InspectionErrorCode.PHOTO_NOT_FOUND, 'No such photo.');
     const bytes = readFileSync(join(this.folder, row.path));
     if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) throw new Error(`evidence ${evidenceId} does not match its checksum`);

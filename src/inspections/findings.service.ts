@@ -16,9 +16,10 @@ import { noticeEvidence, type NoticeEvidence } from '../acknowledgements/deliver
 import { versionInForce, type VersionInForce } from '../orders/order-versions.repository.js';
 import { judgeFinding } from '../rules/inspection/finding-verdict.js';
 import { Clock } from '../common/clock.js';
+import { EnterpriseRepository } from '../registry/enterprise.repository.js';
 import type { CreateFindingDto } from './dto/create-finding.dto.js';
-
-/** Tolerated clock difference between a phone and the server. */
+import { FindingRepository } from './finding.repository.js';
+import { InspectionTaskRepository } from './inspection-task.repository.js';
 
 /**
  * A finding is judged against the order version in force at the moment observed: a line
@@ -31,6 +32,9 @@ import type { CreateFindingDto } from './dto/create-finding.dto.js';
 export class FindingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: InspectionTaskRepository,
+    private readonly findings: FindingRepository,
+    private readonly enterprises: EnterpriseRepository,
     private readonly config: ConfigService,
     private readonly ledger: LedgerService,
     private readonly alerts: AlertsService,
@@ -44,14 +48,13 @@ export class FindingsService {
     const refusal = checkObservedAt('observedAt', observedAt, this.clock.now(), this.config.observationWindow());
     if (refusal) throw timeRefused([{ ...refusal, message: `${refusal.message}; check the phone clock` }]);
     return this.dataSource.transaction(async (manager) => {
-      const [task] = await manager.query('SELECT id, enterprise_code, county, team, status FROM inspection_tasks WHERE id = $1 FOR UPDATE', [taskId]).catch(() => []);
-      const mine = task && this.access.mayWriteTask(p, task);
-      if (!mine) throw new DomainError(InspectionErrorCode.TASK_NOT_FOUND, 'No such inspection task (or it belongs to another team).');
-      const lines: Array<{ code: string }> = await manager.query('SELECT code FROM production_lines WHERE enterprise_code = $1', [task.enterprise_code]);
+      const task = await this.tasks.lockForFinding(manager, taskId);
+      if (!task || !this.access.mayWriteTask(p, task)) throw new DomainError(InspectionErrorCode.TASK_NOT_FOUND, 'No such inspection task (or it belongs to another team).');
+      const lines = await this.enterprises.lines([task.enterpriseCode], manager);
       if (!lines.some((l) => l.code === dto.lineCode)) {
         throw new DomainError(InspectionErrorCode.FINDING_LINE_UNKNOWN, `Line ${dto.lineCode} is not a line of this enterprise (${lines.map((l) => l.code).join(', ')}).`);
       }
-      const version = await versionInForce(manager, task.enterprise_code, observedAt);
+      const version = await versionInForce(manager, task.enterpriseCode, observedAt);
       const line = version && !version.ends ? (version.lines.find((l) => l.code === dto.lineCode) ?? null) : null;
       const verdict = withRules(() =>
         judgeFinding(line, { state: dto.observedState, loadPercent: dto.loadPercent ?? null, stoppedCells: dto.stoppedCells ?? null }, this.config.inspection),
@@ -59,51 +62,42 @@ export class FindingsService {
       const violation = verdict.verdict === 'violation' && verdict.penaltyItem !== null && version !== null;
       const evidence = violation ? await noticeEvidence(manager, version.id, observedAt) : null;
       const noticeMissing = violation && !evidence?.delivered;
-      const [row] = await manager.query(
-        `INSERT INTO findings (task_id, enterprise_code, county, line_code, observed_state, load_percent, observed_at, power_kw, lat, lng, notes, inspector, team,
-           order_version_id, verdict, reason, penalty_item, created_at, notice_missing)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
-        [
-          task.id,
-          task.enterprise_code,
-          task.county,
-          dto.lineCode,
-          dto.observedState,
-          dto.loadPercent ?? null,
-          observedAt,
-          dto.powerKw ?? null,
-          dto.lat ?? null,
-          dto.lng ?? null,
-          dto.notes ?? null,
-          p.username,
-          task.team,
-          version?.id ?? null,
-          verdict.verdict,
-          verdict.reason,
-          verdict.penaltyItem,
-          this.clock.now(),
-          noticeMissing,
-        ],
-      );
-      const findingId: string = row.id;
+      const findingId = await this.findings.insert(manager, {
+        taskId: task.id,
+        enterpriseCode: task.enterpriseCode,
+        county: task.county,
+        lineCode: dto.lineCode,
+        observedState: dto.observedState,
+        loadPercent: dto.loadPercent ?? null,
+        observedAt,
+        powerKw: dto.powerKw ?? null,
+        lat: dto.lat ?? null,
+        lng: dto.lng ?? null,
+        notes: dto.notes ?? null,
+        inspector: p.username,
+        team: task.team,
+        orderVersionId: version?.id ?? null,
+        verdict: verdict.verdict,
+        reason: verdict.reason,
+        penaltyItem: verdict.penaltyItem,
+        createdAt: this.clock.now(),
+        noticeMissing,
+      });
       const penalty =
         violation && !noticeMissing
-          ? await this.ledger.add(manager, { county: task.county, enterpriseCode: task.enterprise_code, findingId, item: verdict.penaltyItem!, description: verdict.reason, orderVersionId: version.id, evidence })
+          ? await this.ledger.add(manager, { county: task.county, enterpriseCode: task.enterpriseCode, findingId, item: verdict.penaltyItem!, description: verdict.reason, orderVersionId: version.id, evidence })
           : null;
-      if (noticeMissing) await this.raiseNoticeMissing(manager, { findingId, county: task.county, enterpriseCode: task.enterprise_code, lineCode: dto.lineCode, observedAt }, version, evidence);
+      if (noticeMissing) await this.raiseNoticeMissing(manager, { findingId, county: task.county, enterpriseCode: task.enterpriseCode, lineCode: dto.lineCode, observedAt }, version, evidence);
       // The task is done once every line has been looked at.
-      const [{ open }] = await manager.query(
-        `SELECT count(*)::int AS open FROM production_lines l WHERE l.enterprise_code = $1 AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.task_id = $2 AND f.line_code = l.code)`,
-        [task.enterprise_code, task.id],
-      );
-      if (open === 0) await manager.query(`UPDATE inspection_tasks SET status = 'done' WHERE id = $1`, [task.id]);
+      const lookedAt = await this.findings.linesLookedAt(manager, task.id);
+      if (lines.every((l) => lookedAt.has(l.code))) await this.tasks.markDone(manager, task.id);
       await this.audit.record(manager, p, [
         { action: 'finding.create', entityType: 'finding', entityId: findingId, before: null, after: { taskId: task.id, ...dto, verdict: verdict.verdict, penalty, noticeMissing } },
       ]);
       return {
         id: findingId,
         taskId: task.id,
-        enterpriseCode: task.enterprise_code,
+        enterpriseCode: task.enterpriseCode,
         lineCode: dto.lineCode,
         verdict: verdict.verdict,
         kind: verdict.kind,
@@ -123,7 +117,7 @@ export class FindingsService {
     version: VersionInForce,
     evidence: NoticeEvidence | null,
   ): Promise<void> {
-    const [e] = await manager.query('SELECT name FROM enterprises WHERE code = $1', [f.enterpriseCode]);
+    const e = await this.enterprises.ref(f.enterpriseCode, manager);
     const when = formatLocalTime(f.observedAt.toISOString(), this.config.city.city.timezone);
     const doc = evidence ? `${evidence.directiveNumber}第${version.modification}版指令` : `第${version.modification}版指令`;
     const raised = await this.alerts.raise(manager, [
@@ -142,16 +136,10 @@ export class FindingsService {
 
   async list(p: Principal, q: { verdict?: string; county?: string; limit?: number }) {
     const params: unknown[] = [q.county ?? null, q.verdict ?? null, Math.min(q.limit ?? 500, 5000)];
-    const scope = this.access.sql(this.access.scope(p), { code: 'f.enterprise_code', county: 'f.county', team: 'f.team' }, params);
-    return this.dataSource.query(
-      `SELECT f.id, f.task_id AS "taskId", f.enterprise_code AS "enterpriseCode", e.name AS "enterpriseName", f.county, f.line_code AS "lineCode",
-              f.observed_state AS "observedState", f.load_percent AS "loadPercent", f.observed_at AS "observedAt", f.power_kw AS "powerKw",
-              f.inspector, f.team, f.verdict, f.reason, f.penalty_item AS "penaltyItem", f.notice_missing AS "noticeMissing",
-              (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
-       FROM findings f JOIN enterprises e ON e.code = f.enterprise_code
-       WHERE ${scope} AND ($1::text IS NULL OR f.county = $1) AND ($2::text IS NULL OR f.verdict = $2)
-       ORDER BY f.observed_at DESC LIMIT $3`,
-      params,
-    );
+    const sql = await this.access.sql(this.access.scope(p), { code: 'f.enterprise_code', county: 'f.county', team: 'f.team' }, params);
+    const rows = await this.findings.list({ sql, params });
+    const names = new Map((await this.enterprises.refs([...new Set(rows.map((r) => r.enterpriseCode))])).map((e) => [e.code, e.name]));
+    // The enterprise's name beside its code, as the list always showed it.
+    return rows.filter((r) => names.has(r.enterpriseCode)).map(({ id, taskId, enterpriseCode, ...rest }) => ({ id, taskId, enterpriseCode, enterpriseName: names.get(enterpriseCode)!, ...rest }));
   }
 }

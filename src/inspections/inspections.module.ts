@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AcknowledgementsModule } from '../acknowledgements/acknowledgements.module.js';
+import { RegistryModule } from '../registry/registry.module.js';
+import { DrawRepository } from './draw.repository.js';
 import { DrawsService } from './draws.service.js';
+import { EvidenceRepository } from './evidence.repository.js';
+import { FindingRepository } from './finding.repository.js';
+import { InspectionTaskRepository } from './inspection-task.repository.js';
+import { PowerReadingRepository } from './power-reading.repository.js';
+import { TeamRepository } from './team.repository.js';
 import { EvidenceService } from './evidence.service.js';
 import { FindingsService } from './findings.service.js';
 import { InspectionsController } from './inspections.controller.js';
@@ -9,8 +16,22 @@ import { TasksService } from './tasks.service.js';
 import { TeamsService } from './teams.service.js';
 
 @Module({
-  imports: [AcknowledgementsModule],
+  imports: [AcknowledgementsModule, RegistryModule],
   controllers: [InspectionsController],
-  providers: [TeamsService, DrawsService, TasksService, FindingsService, EvidenceService, PowerService],
+  providers: [
+    TeamsService,
+    DrawsService,
+    TasksService,
+    FindingsService,
+    EvidenceService,
+    PowerService,
+    TeamRepository,
+    DrawRepository,
+    InspectionTaskRepository,
+    FindingRepository,
+    EvidenceRepository,
+    PowerReadingRepository,
+  ],
+  exports: [TeamRepository],
 })
 export class InspectionsModule {}

@@ -13,6 +13,10 @@ import { checkObservedAt } from '../common/time-window.js';
 import { versionInForce } from '../orders/order-versions.repository.js';
 import { baselineFor, isAnomalous } from '../rules/inspection/power-anomaly.js';
 import { localDateOf, parseInstant } from '../rules/time/local-time.js';
+import { EnterpriseRepository } from '../registry/enterprise.repository.js';
+import { InspectionTaskRepository } from './inspection-task.repository.js';
+import { PowerReadingRepository } from './power-reading.repository.js';
+import { TeamRepository } from './team.repository.js';
 
 export interface ReadingInput {
   enterpriseCode: string;
@@ -38,6 +42,10 @@ interface Issue {
 export class PowerService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly readings: PowerReadingRepository,
+    private readonly tasks: InspectionTaskRepository,
+    private readonly teams: TeamRepository,
+    private readonly enterprises: EnterpriseRepository,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
@@ -58,10 +66,10 @@ export class PowerService {
     if (input.length > 200_000) throw new DomainError(InspectionErrorCode.READINGS_TOO_MANY, 'At most 200,000 readings per request.');
     const codes = [...new Set(input.map((r) => String((r as ReadingInput)?.enterpriseCode ?? '').toUpperCase()))];
     // Scope first: readings for another county's enterprise are refused whatever else they say.
-    const enterprises: Array<{ code: string; county: string }> = await this.dataSource.query('SELECT code, county FROM enterprises WHERE code = ANY($1)', [codes]);
+    const enterprises = (await this.enterprises.refs(codes)).map((e) => ({ code: e.code, county: e.county }));
     this.access.assertMayWriteEnterprises(p, enterprises);
-    const lines: Array<{ enterprise_code: string; code: string }> = await this.dataSource.query('SELECT enterprise_code, code FROM production_lines WHERE enterprise_code = ANY($1)', [codes]);
-    const known = new Set(lines.map((l) => `${l.enterprise_code}/${l.code}`));
+    const lines = await this.enterprises.lines(codes);
+    const known = new Set(lines.map((l) => `${l.enterpriseCode}/${l.code}`));
     const issues: Issue[] = [];
     const out: ReadingInput[] = [];
     const now = this.clock.now();
@@ -86,15 +94,10 @@ export class PowerService {
   async ingest(actor: Principal, input: unknown[], source: string) {
     const readings = await this.validate(actor, input);
     return this.dataSource.transaction(async (manager) => {
-      const inserted: Array<{ id: string }> = await manager.query(
-        `INSERT INTO power_readings (enterprise_code, line_code, at, kw, source)
-         SELECT enterprise_code, line_code, at, kw, $2 FROM json_to_recordset($1::json) AS x(enterprise_code text, line_code text, at timestamptz, kw float8)
-         ON CONFLICT (enterprise_code, line_code, at) DO NOTHING RETURNING id`,
-        [JSON.stringify(readings.map((r) => ({ enterprise_code: r.enterpriseCode, line_code: r.lineCode, at: r.at, kw: r.kw }))), source],
-      );
+      const stored = await this.readings.insertNew(manager, readings, source);
       const anomalies = await this.checkAnomalies(manager, readings);
-      await this.audit.record(manager, actor, [{ action: 'power.ingest', entityType: 'power_readings', entityId: source, before: null, after: { received: readings.length, stored: inserted.length, anomalies: anomalies.length } }]);
-      return { received: readings.length, stored: inserted.length, duplicates: readings.length - inserted.length, anomalies };
+      await this.audit.record(manager, actor, [{ action: 'power.ingest', entityType: 'power_readings', entityId: source, before: null, after: { received: readings.length, stored, anomalies: anomalies.length } }]);
+      return { received: readings.length, stored, duplicates: readings.length - stored, anomalies };
     });
   }
 
@@ -106,10 +109,7 @@ export class PowerService {
       const version = await versionInForce(manager, r.enterpriseCode, at);
       const line = version && !version.ends ? version.lines.find((l) => l.code === r.lineCode) : undefined;
       if (!version || line?.action !== 'stop') continue;
-      const history: Array<{ at: Date; kw: number }> = await manager.query(
-        'SELECT at, kw FROM power_readings WHERE enterprise_code = $1 AND line_code = $2 AND at >= $3 AND at < $4',
-        [r.enterpriseCode, r.lineCode, new Date(version.effectiveFrom.getTime() - windowMs), version.effectiveFrom],
-      );
+      const history = await this.readings.history(manager, r.enterpriseCode, r.lineCode, new Date(version.effectiveFrom.getTime() - windowMs), version.effectiveFrom);
       const baseline = baselineFor(history.map((h) => ({ at: h.at.getTime(), kw: h.kw })), version.effectiveFrom.getTime(), this.config.inspection);
       const judged = isAnomalous(r.kw, baseline, this.config.inspection);
       if (judged.anomalous !== true || baseline === null) continue;
@@ -121,18 +121,19 @@ export class PowerService {
 
   /** One task per line and local day; given to the least busy team not from the county. */
   private async openTask(manager: EntityManager, r: ReadingInput, explanation: string): Promise<string | null> {
-    const [enterprise] = await manager.query('SELECT county FROM enterprises WHERE code = $1', [r.enterpriseCode]);
+    const enterprise = await this.enterprises.ref(r.enterpriseCode, manager);
+    // Validated before: a reading names a registered enterprise.
+    if (!enterprise) throw new Error(`enterprise ${r.enterpriseCode} vanished during the ingest`);
     const day = localDateOf(Date.parse(r.at), this.config.city.city.timezone);
-    const [team] = await manager.query(
-      `SELECT t.key FROM teams t WHERE $2 OR t.home_county IS DISTINCT FROM $1
-       ORDER BY (SELECT count(*) FROM inspection_tasks x WHERE x.team = t.key AND x.status = 'open'), t.key LIMIT 1`,
-      [enterprise.county, this.config.inspection.draw.allowHomeCounty],
-    );
-    const [row] = await manager.query(
-      `INSERT INTO inspection_tasks (enterprise_code, county, team, kind, reason, status, dedupe_key, created_by)
-       VALUES ($1, $2, $3, 'power', $4, 'open', $5, $6) ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
-      [r.enterpriseCode, enterprise.county, team?.key ?? null, `用电异常：生产线${r.lineCode}于${r.at}用电${r.kw}kW。${explanation}`, `power:${r.enterpriseCode}:${r.lineCode}:${day}`, SYSTEM_ACTOR.username],
-    );
-    return row?.id ?? null;
+    const team = await this.teams.leastBusyFor(manager, enterprise.county, this.config.inspection.draw.allowHomeCounty);
+    return this.tasks.insertOnce(manager, {
+      enterpriseCode: r.enterpriseCode,
+      county: enterprise.county,
+      team,
+      kind: 'power',
+      reason: `用电异常：生产线${r.lineCode}于${r.at}用电${r.kw}kW。${explanation}`,
+      dedupeKey: `power:${r.enterpriseCode}:${r.lineCode}:${day}`,
+      createdBy: SYSTEM_ACTOR.username,
+    });
   }
 }

@@ -7,9 +7,12 @@ import type { Principal } from '../auth/role.js';
 import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { versionInForce } from '../orders/order-versions.repository.js';
+import { EnterpriseRepository } from '../registry/enterprise.repository.js';
 import { Clock } from '../common/clock.js';
 import type { CreateTaskDto } from './dto/create-task.dto.js';
-import { InspectionTaskEntity } from './inspection-task.entity.js';
+import { FindingRepository } from './finding.repository.js';
+import { InspectionTaskRepository, type TaskRow } from './inspection-task.repository.js';
+import { TeamRepository } from './team.repository.js';
 
 export interface TaskView {
   id: string;
@@ -29,66 +32,56 @@ export interface TaskView {
 export class TasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: InspectionTaskRepository,
+    private readonly findings: FindingRepository,
+    private readonly teams: TeamRepository,
+    private readonly enterprises: EnterpriseRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly access: AccessPolicy,
   ) {}
 
-  private scopeSql(p: Principal, params: unknown[]): string {
-    return this.access.sql(this.access.scope(p), { code: 't.enterprise_code', county: 't.county', team: 't.team' }, params);
+  /** The principal's scope as a condition over the task's own columns (its params from $1). */
+  private async scope(p: Principal): Promise<{ sql: string; params: unknown[] }> {
+    const params: unknown[] = [];
+    const sql = await this.access.sql(this.access.scope(p), { code: 't.enterprise_code', county: 't.county', team: 't.team' }, params);
+    return { sql, params };
+  }
+
+  /** Tasks with their enterprise's name (asked of the registry); tasks of a vanished enterprise are left out, as the join did. */
+  private async views(rows: TaskRow[]): Promise<TaskView[]> {
+    const names = new Map((await this.enterprises.refs([...new Set(rows.map((r) => r.enterpriseCode))])).map((e) => [e.code, e.name]));
+    return rows.filter((r) => names.has(r.enterpriseCode)).map((r) => this.view(r, names.get(r.enterpriseCode)!));
   }
 
   async list(p: Principal, status?: string): Promise<TaskView[]> {
-    const params: unknown[] = [];
-    const scope = this.scopeSql(p, params);
-    params.push(status ?? null);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT t.id, t.draw_id, t.enterprise_code, e.name, t.county, t.team, t.kind, t.reason, t.status, t.created_at
-       FROM inspection_tasks t JOIN enterprises e ON e.code = t.enterprise_code
-       WHERE ${scope} AND ($${params.length}::text IS NULL OR t.status = $${params.length}) ORDER BY t.created_at DESC, e.county, t.enterprise_code LIMIT 2000`,
-      params,
-    );
-    return rows.map((r) => this.view(r));
+    return this.views(await this.tasks.list(await this.scope(p), status ?? null));
   }
 
-  private view(r: Record<string, unknown>): TaskView {
+  private view(r: TaskRow, enterpriseName: string): TaskView {
     return {
       id: String(r.id),
-      drawId: (r.draw_id as string | null) ?? null,
-      enterpriseCode: String(r.enterprise_code),
-      enterpriseName: String(r.name),
-      county: String(r.county),
-      team: (r.team as string | null) ?? null,
-      kind: String(r.kind),
-      reason: (r.reason as string | null) ?? null,
-      status: String(r.status),
-      createdAt: (r.created_at as Date).toISOString(),
+      drawId: r.drawId ?? null,
+      enterpriseCode: r.enterpriseCode,
+      enterpriseName,
+      county: r.county,
+      team: r.team ?? null,
+      kind: r.kind,
+      reason: r.reason ?? null,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
     };
   }
 
   /** A task with the enterprise's lines and the order in force now: what the inspector checks against. */
   async get(p: Principal, id: string) {
-    const params: unknown[] = [id];
-    const scope = this.scopeSql(p, params);
-    const [row] = await this.dataSource
-      .query(
-        `SELECT t.id, t.draw_id, t.enterprise_code, e.name, t.county, t.team, t.kind, t.reason, t.status, t.created_at
-         FROM inspection_tasks t JOIN enterprises e ON e.code = t.enterprise_code WHERE t.id = $1 AND ${scope}`,
-        params,
-      )
-      .catch(() => []);
+    const row = await this.tasks.get(id, await this.scope(p));
+    const [task] = row ? await this.views([row]) : [];
     // Another team's task answers exactly like a missing one.
-    if (!row) throw new DomainError(InspectionErrorCode.TASK_NOT_FOUND, 'No such inspection task (or it belongs to another team).');
-    const task = this.view(row);
-    const lines: Array<{ code: string; name: string; capacity: number; unit: string }> = await this.dataSource.query(
-      'SELECT code, name, capacity, unit FROM production_lines WHERE enterprise_code = $1 ORDER BY position',
-      [task.enterpriseCode],
-    );
+    if (!task) throw new DomainError(InspectionErrorCode.TASK_NOT_FOUND, 'No such inspection task (or it belongs to another team).');
+    const lines = (await this.enterprises.lines([task.enterpriseCode])).map((l) => ({ code: l.code, name: l.name, capacity: l.capacity, unit: l.unit }));
     const version = await versionInForce(this.dataSource.manager, task.enterpriseCode, this.clock.now());
-    const findings: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, line_code AS "lineCode", observed_state AS "observedState", observed_at AS "observedAt", verdict, reason FROM findings WHERE task_id = $1 ORDER BY created_at`,
-      [id],
-    );
+    const findings = await this.findings.ofTask(task.id);
     return {
       task,
       enterprise: { code: task.enterpriseCode, name: task.enterpriseName, county: task.county, lines },
@@ -99,14 +92,12 @@ export class TasksService {
 
   async createTargeted(p: Principal, dto: CreateTaskDto): Promise<TaskView> {
     return this.dataSource.transaction(async (manager) => {
-      const [enterprise] = await manager.query('SELECT code, name, county FROM enterprises WHERE code = $1', [dto.enterpriseCode.toUpperCase()]);
+      const enterprise = await this.enterprises.ref(dto.enterpriseCode.toUpperCase(), manager);
       if (!enterprise) throw new DomainError(InspectionErrorCode.TASK_ENTERPRISE_UNKNOWN, `No enterprise ${dto.enterpriseCode} in the registry.`);
-      const [team] = await manager.query('SELECT key FROM teams WHERE key = $1', [dto.team]);
-      if (!team) throw new DomainError(InspectionErrorCode.TEAM_UNKNOWN, `No team ${dto.team}; create it first (POST /api/v1/teams).`);
-      const repo = manager.getRepository(InspectionTaskEntity);
-      const saved = await repo.save(repo.create({ enterpriseCode: enterprise.code, county: enterprise.county, team: dto.team, kind: 'targeted', reason: dto.reason, createdBy: p.username, drawId: null, dedupeKey: null }));
+      if (!(await this.teams.exists(dto.team, manager))) throw new DomainError(InspectionErrorCode.TEAM_UNKNOWN, `No team ${dto.team}; create it first (POST /api/v1/teams).`);
+      const saved = await this.tasks.insertTargeted(manager, { enterpriseCode: enterprise.code, county: enterprise.county, team: dto.team, reason: dto.reason, createdBy: p.username });
       await this.audit.record(manager, p, [{ action: 'task.create', entityType: 'inspection_task', entityId: saved.id, before: null, after: { enterpriseCode: enterprise.code, team: dto.team, reason: dto.reason } }]);
-      return { ...this.view({ ...saved, draw_id: null, enterprise_code: saved.enterpriseCode, name: enterprise.name, created_at: saved.createdAt }) };
+      return this.view({ ...saved, drawId: null }, enterprise.name);
     });
   }
 }

@@ -8,8 +8,7 @@ import { ConfigService } from '../config/config.service.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import { sameData } from '../common/same-data.js';
 import { entityToEnterprise } from './enterprise.mapper.js';
-import { loadEnterpriseEntities } from './enterprise-reader.js';
-import { upsertEnterprises } from './enterprise-writer.js';
+import { EnterpriseRepository } from './enterprise.repository.js';
 import { parseRegistryImport } from './import/registry-import.js';
 import { EnterpriseContactsChanged } from './enterprise-contacts-changed.js';
 
@@ -33,6 +32,7 @@ const WRITE_BATCH = 2000;
 export class RegistryImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly enterprises: EnterpriseRepository,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
     private readonly contactsChanged: EnterpriseContactsChanged,
@@ -51,7 +51,7 @@ export class RegistryImportService {
     const dryRun = opts.dryRun ?? false;
 
     const summary = await this.dataSource.transaction(async (manager) => {
-      const existing = await loadEnterpriseEntities(manager, enterprises.map((e) => e.code));
+      const existing = await this.enterprises.load(enterprises.map((e) => e.code), { manager });
       const changed: Enterprise[] = [];
       const contactChanges: Array<{ before: Enterprise; after: Enterprise }> = [];
       const audit: AuditChange[] = [];
@@ -75,7 +75,7 @@ export class RegistryImportService {
       const summary: ImportSummary = { received: enterprises.length, created, updated: changed.length - created, unchanged: enterprises.length - changed.length, dryRun, resent: 0 };
       if (dryRun) return summary;
       for (let i = 0; i < changed.length; i += WRITE_BATCH) {
-        await upsertEnterprises(manager, changed.slice(i, i + WRITE_BATCH));
+        await this.enterprises.upsert(manager, changed.slice(i, i + WRITE_BATCH));
         opts.onProgress?.('written', Math.min(i + WRITE_BATCH, changed.length), changed.length);
       }
       await this.audit.record(manager, actor, audit);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EnterpriseRepository } from './enterprise.repository.js';
 import { RegistryImportController } from './registry-import.controller.js';
 import { RegistryImportService } from './registry-import.service.js';
 import { ReferenceController } from './reference.controller.js';
@@ -7,7 +8,7 @@ import { RegistryService } from './registry.service.js';
 
 @Module({
   controllers: [RegistryController, RegistryImportController, ReferenceController],
-  providers: [RegistryService, RegistryImportService],
-  exports: [RegistryService, RegistryImportService],
+  providers: [RegistryService, RegistryImportService, EnterpriseRepository],
+  exports: [RegistryService, RegistryImportService, EnterpriseRepository],
 })
 export class RegistryModule {}

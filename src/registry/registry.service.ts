@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
@@ -12,10 +12,8 @@ import { ConfigService } from '../config/config.service.js';
 import { WEBHOOK_SIGNATURE_HEADER, webhookSecretFor } from '../common/webhook-signature.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import type { ListEnterprisesQuery } from './dto/list-enterprises.query.js';
-import { EnterpriseEntity } from './enterprise.entity.js';
 import { entityToEnterprise, entityToView, type EnterpriseView } from './enterprise.mapper.js';
-import { loadEnterpriseEntities } from './enterprise-reader.js';
-import { upsertEnterprises } from './enterprise-writer.js';
+import { EnterpriseRepository } from './enterprise.repository.js';
 import { EnterpriseContactsChanged } from './enterprise-contacts-changed.js';
 import { validateEnterprise } from './validation/enterprise.validator.js';
 
@@ -34,6 +32,7 @@ function expectedVersionOf(input: unknown, ifMatch: string | undefined): number 
 export class RegistryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly enterprises: EnterpriseRepository,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
@@ -41,38 +40,15 @@ export class RegistryService {
   ) {}
 
   async list(principal: Principal, q: ListEnterprisesQuery): Promise<{ items: EnterpriseView[]; total: number; page: number; pageSize: number }> {
-    const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e').orderBy('e.code', 'ASC');
-    const scopeParams: unknown[] = [];
-    const scopeSql = this.access.sql(this.access.scope(principal), { code: 'e.code', county: 'e.county' }, scopeParams);
-    // Named parameters for the query builder: $n becomes :scope_n.
-    qb.andWhere(scopeSql.replace(/\$(\d+)/g, ':scope_$1'), Object.fromEntries(scopeParams.map((v, i) => [`scope_${i + 1}`, v])));
-    if (q.county) qb.andWhere('e.county = :county', { county: q.county });
-    if (q.industry) qb.andWhere('e.industry = :industry', { industry: q.industry });
-    if (!q.includeInactive) qb.andWhere('e.active = true');
-    if (q.grade) qb.andWhere(q.grade === 'none' ? 'e.grade IS NULL' : 'e.grade = :grade', { grade: q.grade });
-    if (q.exemption === 'livelihood') qb.andWhere('e.livelihood IS NOT NULL');
-    if (q.exemption === 'provincial') qb.andWhere('e.provincial_approval IS NOT NULL');
-    if (q.exemption === 'any') qb.andWhere('(e.livelihood IS NOT NULL OR e.provincial_approval IS NOT NULL)');
-    if (q.exemption === 'none') qb.andWhere('e.livelihood IS NULL AND e.provincial_approval IS NULL');
-    if (q.reachable !== undefined) {
-      const channel = `(e.webhook_url IS NOT NULL OR EXISTS (SELECT 1 FROM contacts c WHERE c.enterprise_code = e.code AND c.email IS NOT NULL AND c.email <> ''))`;
-      qb.andWhere(q.reachable ? channel : `NOT ${channel}`);
-    }
-    if (q.text) {
-      const like = '%' + q.text.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-      qb.andWhere(new Brackets((w) => w.where('e.name ILIKE :like', { like }).orWhere('e.code ILIKE :like', { like })));
-    }
-    const total = await qb.getCount();
-    const rows = await qb
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getMany();
-    const full = await loadEnterpriseEntities(this.dataSource.manager, rows.map((r) => r.code));
+    const params: unknown[] = [];
+    const sql = await this.access.sql(this.access.scope(principal), { code: 'e.code', county: 'e.county' }, params);
+    const { rows, total } = await this.enterprises.page({ ...q, scope: { sql, params } });
+    const full = await this.enterprises.load(rows.map((r) => r.code));
     return { items: rows.map((r) => entityToView(full.get(r.code) ?? r)), total, page: q.page, pageSize: q.pageSize };
   }
 
   async get(principal: Principal, code: string): Promise<EnterpriseView> {
-    const found = (await loadEnterpriseEntities(this.dataSource.manager, [code.toUpperCase()])).get(code.toUpperCase());
+    const found = (await this.enterprises.load([code.toUpperCase()])).get(code.toUpperCase());
     // Out of scope looks exactly like absent: no probing of other enterprises' codes.
     if (!found || !(await this.access.mayReadEnterprise(principal, found))) throw this.notFound(code);
     return entityToView(found);
@@ -82,11 +58,10 @@ export class RegistryService {
     const enterprise = this.validate(input);
     this.assertMayWrite(principal, enterprise.county);
     return this.dataSource.transaction(async (manager) => {
-      const exists = await manager.getRepository(EnterpriseEntity).exists({ where: { code: enterprise.code }, lock: { mode: 'pessimistic_read' } });
-      if (exists) throw new DomainError(RegistryErrorCode.ENTERPRISE_EXISTS, `Enterprise ${enterprise.code} is already registered; use PUT /api/v1/enterprises/${enterprise.code} to change it.`);
-      await upsertEnterprises(manager, [enterprise]);
+      if (await this.enterprises.existsLocked(manager, enterprise.code)) throw new DomainError(RegistryErrorCode.ENTERPRISE_EXISTS, `Enterprise ${enterprise.code} is already registered; use PUT /api/v1/enterprises/${enterprise.code} to change it.`);
+      await this.enterprises.upsert(manager, [enterprise]);
       await this.audit.record(manager, principal, [{ action: 'enterprise.create', entityType: 'enterprise', entityId: enterprise.code, before: null, after: enterprise }]);
-      const saved = (await loadEnterpriseEntities(manager, [enterprise.code])).get(enterprise.code);
+      const saved = (await this.enterprises.load([enterprise.code], { manager })).get(enterprise.code);
       if (!saved) throw new Error('enterprise vanished after insert');
       return entityToView(saved);
     });
@@ -102,7 +77,7 @@ export class RegistryService {
     }
     const enterprise = this.validate({ ...(input as object), code: upper });
     const view = await this.dataSource.transaction(async (manager) => {
-      const current = (await loadEnterpriseEntities(manager, [upper], true)).get(upper);
+      const current = (await this.enterprises.load([upper], { manager, lock: true })).get(upper);
       if (!current || !(await this.access.mayReadEnterprise(principal, current, manager))) throw this.notFound(upper);
       this.assertMayWrite(principal, current.county);
       this.assertMayWrite(principal, enterprise.county);
@@ -113,11 +88,11 @@ export class RegistryService {
           { currentVersion: current.version },
         );
       }
-      await upsertEnterprises(manager, [enterprise]);
+      await this.enterprises.upsert(manager, [enterprise]);
       const before = entityToEnterprise(current);
       await this.audit.record(manager, principal, [{ action: 'enterprise.update', entityType: 'enterprise', entityId: upper, before, after: enterprise }]);
       await this.contactsChanged.changed(manager, principal, [{ before, after: enterprise }]);
-      const saved = (await loadEnterpriseEntities(manager, [upper])).get(upper);
+      const saved = (await this.enterprises.load([upper], { manager })).get(upper);
       if (!saved) throw new Error('enterprise vanished after update');
       return entityToView(saved);
     });
@@ -134,17 +109,16 @@ export class RegistryService {
   async setActive(principal: Principal, code: string, active: boolean): Promise<EnterpriseView> {
     const upper = code.toUpperCase();
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(EnterpriseEntity);
-      const current = await repo.findOne({ where: { code: upper }, lock: { mode: 'pessimistic_write' } });
+      const current = await this.enterprises.lockRow(manager, upper);
       if (!current || !(await this.access.mayReadEnterprise(principal, current, manager))) throw this.notFound(upper);
       this.assertMayWrite(principal, current.county);
       if (current.active !== active) {
-        await repo.update({ code: upper }, { active, version: current.version + 1 });
+        await this.enterprises.setActive(manager, upper, active, current.version + 1);
         await this.audit.record(manager, principal, [
           { action: active ? 'enterprise.activate' : 'enterprise.deactivate', entityType: 'enterprise', entityId: upper, before: { active: current.active }, after: { active } },
         ]);
       }
-      const saved = (await loadEnterpriseEntities(manager, [upper])).get(upper);
+      const saved = (await this.enterprises.load([upper], { manager })).get(upper);
       if (!saved) throw this.notFound(upper);
       return entityToView(saved);
     });

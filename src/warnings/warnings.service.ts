@@ -4,21 +4,11 @@ import { DataSource } from 'typeorm';
 import { WarningErrorCode } from './warnings.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
-import type { LevelKey } from '../rules/levels/level-ladder.js';
+import { levelDirectivesInIssueOrder, type LevelDirectiveRow } from '../directives/level-directives.js';
 import { capDateTimeInZone, capSeverityForLevel, renderCapAlert, renderCapAtomFeed, type CapAlertInput, type CapInfo } from './cap/cap-message.js';
 import { planCapMessages, type CapMessagePlan } from './cap/cap-timeline.js';
 
-interface DirectiveRow {
-  id: string;
-  number: string;
-  kind: 'issue' | 'adjust' | 'lift' | 'expire';
-  level: LevelKey | null;
-  counties: string[];
-  starts_at: Date;
-  ends_at: Date | null;
-  basis: string;
-  issued_at: Date;
-}
+type DirectiveRow = LevelDirectiveRow;
 
 interface Published {
   row: DirectiveRow;
@@ -52,10 +42,7 @@ export class WarningsService {
   }
 
   private async rows(): Promise<DirectiveRow[]> {
-    return this.dataSource.query(
-      `SELECT id, number, kind, level, counties, starts_at, ends_at, basis, issued_at FROM directives
-       WHERE kind IN ('issue', 'adjust', 'lift', 'expire') ORDER BY issued_at, number`,
-    );
+    return levelDirectivesInIssueOrder(this.dataSource.manager);
   }
 
   /** Warnings only: light and moderate control are not published as CAP alerts. */

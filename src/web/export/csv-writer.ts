@@ -1,10 +1,10 @@
 /**
  * The one CSV writer: RFC 4180 records with CRLF line ends. `toCsv` is for what people open in
  * a spreadsheet (every CSV export): a UTF-8 BOM so that Excel reads the Chinese text, and the
- * formula guard. `writeCsv` is the core, which the registry's import-layout file also uses.
- * Swapping the core for a library (csv-stringify: `stringify(rows, { bom, record_delimiter:
- * 'windows', cast })`) means replacing `writeCsv` alone.
+ * formula guard. `writeCsv` is the core (csv-stringify, the sibling of the csv-parse the
+ * importer reads with), which the registry's import-layout file also uses.
  */
+import { stringify } from 'csv-stringify/sync';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -26,18 +26,17 @@ export function guardFormula(text: string): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
-function field(value: CsvCell, guard: boolean): string {
-  if (value === null || value === undefined) return '';
-  const text = guard ? guardFormula(String(value)) : String(value);
-  // Quoted when it holds a delimiter, a quote or a line break, or edge spaces a reader might trim.
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The core: records as CSV text, each ending in CRLF. */
 export function writeCsv(records: Iterable<readonly CsvCell[]>, options: CsvOptions): string {
-  const lines: string[] = [];
-  for (const r of records) lines.push(r.map((v) => field(v, options.guardFormulas)).join(','));
-  return (options.bom ? '\uFEFF' : '') + lines.map((l) => `${l}\r\n`).join('');
+  const text = (value: CsvCell): string => {
+    if (value === null || value === undefined) return '';
+    return options.guardFormulas ? guardFormula(String(value)) : String(value);
+  };
+  // csv-stringify would write booleans as 1/'' and quotes neither edge spaces nor a lone LF: cast every cell
+  // to its text first, and quote those too.
+  const rows = [...records].map((r) => r.map(text));
+  if (rows.length === 0) return options.bom ? '\uFEFF' : '';
+  return stringify(rows, { bom: options.bom, record_delimiter: 'windows', quoted_match: [/^\s|\s$/, /[\r\n]/] });
 }
 
 /** An export for people: header row, then the rows; BOM and formula guard. */

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { loadCityConfig } from '../../../src/config/city-config.js';
 import { generateEnterprises } from '../../../src/registry/demo/registry-generator.js';
-import { upsertEnterprises } from '../../../src/registry/enterprise-writer.js';
+import { upsertEnterprises } from '../../../src/registry/enterprise.repository.js';
 import type { Enterprise } from '../../../src/rules/enterprise.js';
 
 /** Writes the generator's registry straight into the tables in batches (benchmark setup, not what is measured). */

@@ -2,20 +2,20 @@ import { Body, Controller, Delete, Get, HttpCode, Ip, Post, Req, Res, UseGuards 
 import { ApiBearerAuth, ApiExtraModels, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { AllowPendingPasswordChange, CurrentPrincipal, Public, Roles } from './auth.decorators.js';
-import { AuthService } from './auth.service.js';
+import { AllowPendingPasswordChange, CurrentPrincipal, Public, Roles } from '../auth/auth.decorators.js';
+import { SignInService } from './sign-in.service.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { MeDto, SessionDto } from './dto/session.dto.js';
-import { ROLES, type Principal } from './role.js';
+import { ROLES, type Principal } from '../auth/role.js';
 import { LoginResponse, PasswordChangedSessionResponse } from './dto/user-response.dto.js';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly auth: SignInService) {}
 
-  /** Per address, on top of the per-username throttle in AuthService. */
+  /** Per address, on top of the per-username throttle in SignInService. */
   @Post('login')
   @Public()
   @HttpCode(200)

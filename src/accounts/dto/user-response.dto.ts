@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES } from '../role.js';
+import { ROLES } from '../../auth/role.js';
 
 export class UserResponse {
   @ApiProperty({ type: 'string' })

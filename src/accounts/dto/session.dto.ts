@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type Role } from '../role.js';
+import { ROLES, type Role } from '../../auth/role.js';
 
 /** Who is signed in, as the console needs it to show each role only what it may do. */
 export class MeDto {

@@ -3,17 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import { AuthErrorCode } from './auth.errors.js';
+import { AuthErrorCode } from '../auth/auth.errors.js';
 import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
+import { isUuid } from '../common/uuid.js';
 import { ConfigService } from '../config/config.service.js';
-import { EnterpriseEntity } from '../registry/enterprise.entity.js';
+import { TeamRepository } from '../inspections/team.repository.js';
+import { EnterpriseRepository } from '../registry/enterprise.repository.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
-import { hashPassword } from './password.js';
-import type { Principal, Role } from './role.js';
-import { UserEntity } from './user.entity.js';
+import { hashPassword } from '../auth/password.js';
+import type { Principal, Role } from '../auth/role.js';
+import type { UserEntity } from '../auth/user.entity.js';
+import { UserRepository } from '../auth/user.repository.js';
 
 export interface UserView {
   id: string;
@@ -43,14 +46,15 @@ export function toUserView(u: UserEntity): UserView {
 
 type Binding = Pick<UserEntity, 'county' | 'enterpriseCode' | 'team'>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
+    private readonly users: UserRepository,
+    private readonly enterprises: EnterpriseRepository,
+    private readonly teams: TeamRepository,
   ) {}
 
   /** Checks that the role's binding (county, enterprise, team) is present and real; the others are cleared. */
@@ -63,11 +67,11 @@ export class UsersService {
       problems.push({ field: 'county', message: `a county officer needs a configured county: ${this.config.city.counties.map((c) => c.name).join(', ')}` });
     }
     if (role === 'enterprise') {
-      const exists = enterpriseCode ? await this.dataSource.getRepository(EnterpriseEntity).existsBy({ code: enterpriseCode }) : false;
+      const exists = enterpriseCode ? await this.enterprises.exists(enterpriseCode) : false;
       if (!exists) problems.push({ field: 'enterpriseCode', message: 'an enterprise user needs the code of an enterprise in the registry' });
     }
     if (role === 'inspector') {
-      const [found] = team ? await this.dataSource.query('SELECT 1 FROM teams WHERE key = $1', [team]) : [];
+      const found = team ? await this.teams.exists(team) : false;
       if (!found) problems.push({ field: 'team', message: 'an inspector needs the key of an existing team (GET /api/v1/teams)' });
     }
     if (problems.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
@@ -78,11 +82,10 @@ export class UsersService {
     const bound = await this.bindings(dto.role, dto);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(UserEntity);
-      if (await repo.existsBy({ username: dto.username })) {
+      if (await this.users.usernameTaken(manager, dto.username)) {
         throw new DomainError(AuthErrorCode.USERNAME_TAKEN, `The username "${dto.username}" is taken; choose another.`);
       }
-      const saved = await repo.save(repo.create({ username: dto.username, passwordHash, role: dto.role, displayName: dto.displayName ?? null, ...bound }));
+      const saved = await this.users.insert(manager, { username: dto.username, passwordHash, role: dto.role, displayName: dto.displayName ?? null, ...bound });
       const view = toUserView(saved);
       await this.audit.record(manager, actor, [{ action: 'user.create', entityType: 'user', entityId: saved.id, before: null, after: view }]);
       return view;
@@ -90,10 +93,7 @@ export class UsersService {
   }
 
   async list(q: ListUsersQuery): Promise<{ items: UserView[]; total: number; page: number; pageSize: number }> {
-    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.username', 'ASC').take(q.pageSize).skip((q.page - 1) * q.pageSize);
-    if (q.role) qb.andWhere('u.role = :role', { role: q.role });
-    if (q.active !== undefined) qb.andWhere('u.active = :active', { active: q.active });
-    const [users, total] = await qb.getManyAndCount();
+    const { users, total } = await this.users.page(q);
     return { items: users.map(toUserView), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -128,14 +128,13 @@ export class UsersService {
   }
 
   private async change(actor: Principal, id: string, action: string, patch: (user: UserEntity, manager: EntityManager) => Promise<Partial<UserEntity>>): Promise<UserView> {
-    if (!UUID.test(id)) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such user.');
+    if (!isUuid(id)) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such user.');
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(UserEntity);
       // Locked: two commanders changing one user at once apply one after the other.
-      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.lockById(manager, id);
       if (!user) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such user.');
       const before = toUserView(user);
-      const saved = await repo.save({ ...user, ...(await patch(user, manager)) });
+      const saved = await this.users.save(manager, { ...user, ...(await patch(user, manager)) });
       const after = toUserView(saved);
       await this.audit.record(manager, actor, [{ action, entityType: 'user', entityId: id, before, after }]);
       return after;
@@ -143,6 +142,6 @@ export class UsersService {
   }
 
   count(): Promise<number> {
-    return this.dataSource.getRepository(UserEntity).count();
+    return this.users.count();
   }
 }

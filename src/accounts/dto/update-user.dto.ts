@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ROLES, type Role } from '../role.js';
+import { ROLES, type Role } from '../../auth/role.js';
 
 /** A change of role or scope binding; the binding the (new) role needs is validated like on create. */
 export class UpdateUserDto {

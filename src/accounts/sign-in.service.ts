@@ -3,18 +3,19 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AuthErrorCode } from './auth.errors.js';
+import { AuthErrorCode } from '../auth/auth.errors.js';
 import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
-import type { TokenPayload } from './auth.guard.js';
+import type { TokenPayload } from '../auth/auth.guard.js';
 import type { Request, Response } from 'express';
 import type { MeDto, SessionDto } from './dto/session.dto.js';
 import { LoginThrottle } from './login-throttle.js';
-import { hashPassword, verifyPassword } from './password.js';
-import type { Principal } from './role.js';
-import { clearSessionCookies, readCookie, SESSION_COOKIE, setSessionCookies } from './session-cookie.js';
-import { UserEntity } from './user.entity.js';
+import { hashPassword, verifyPassword } from '../auth/password.js';
+import type { Principal } from '../auth/role.js';
+import { clearSessionCookies, readCookie, SESSION_COOKIE, setSessionCookies } from '../auth/session-cookie.js';
+import type { UserEntity } from '../auth/user.entity.js';
+import { UserRepository } from '../auth/user.repository.js';
 
 // A fixed bcrypt hash so that an unknown username costs as much time as a wrong password.
 const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jcKxGZr3vWZ3bOjHgD8yoL2k6bq2';
@@ -28,11 +29,12 @@ export interface SignedIn {
 }
 
 @Injectable()
-export class AuthService {
+export class SignInService {
   private readonly throttle = new LoginThrottle();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
     private readonly jwt: JwtService,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
@@ -44,7 +46,7 @@ export class AuthService {
     if (retryAfter > 0) {
       throw new DomainError(AuthErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 1000)} s.`, { retryAfterSeconds: Math.ceil(retryAfter / 1000) });
     }
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
+    const user = await this.users.findByUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
       this.throttle.fail(key);
@@ -57,21 +59,17 @@ export class AuthService {
   /** Every user changes their own password; other sessions of the account end, this one gets a new token. */
   async changePassword(p: Principal, currentPassword: string, newPassword: string): Promise<SignedIn> {
     if (newPassword === currentPassword) throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'The new password must differ from the current one.', [{ field: 'newPassword', message: 'must differ from currentPassword' }]);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: p.userId });
+    const user = await this.users.findById(p.userId);
     if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
       throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'The current password is wrong.', [{ field: 'currentPassword', message: 'does not match' }]);
     }
     const passwordHash = await hashPassword(newPassword);
     const saved = await this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(
-        `UPDATE users SET password_hash = $2, must_change_password = false, credential_version = credential_version + 1, updated_at = now()
-         WHERE id = $1 AND credential_version = $3 RETURNING credential_version`,
-        [user.id, passwordHash, user.credentialVersion],
-      );
+      const credentialVersion = await this.users.replacePassword(manager, user.id, passwordHash, user.credentialVersion);
       // Another change or reset came in between: let the user retry with what is now true.
-      if (!row?.[0]) throw new DomainError(CommonErrorCode.CONFLICT, 'The password was changed or reset meanwhile; sign in again.');
-      await this.audit.record(manager, p, [{ action: 'user.change-password', entityType: 'user', entityId: user.id, before: null, after: { credentialVersion: row[0].credential_version } }]);
-      return { ...user, credentialVersion: row[0].credential_version as number, mustChangePassword: false };
+      if (credentialVersion === null) throw new DomainError(CommonErrorCode.CONFLICT, 'The password was changed or reset meanwhile; sign in again.');
+      await this.audit.record(manager, p, [{ action: 'user.change-password', entityType: 'user', entityId: user.id, before: null, after: { credentialVersion } }]);
+      return { ...user, credentialVersion, mustChangePassword: false };
     });
     return this.issue(saved);
   }

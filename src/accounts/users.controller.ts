@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from './auth.decorators.js';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
-import type { Principal } from './role.js';
+import type { Principal } from '../auth/role.js';
 import { UsersService } from './users.service.js';
 import { TemporaryPasswordResponse, UserPageResponse, UserResponse } from './dto/user-response.dto.js';
 

@@ -1,0 +1,301 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import type { Enterprise, Livelihood, Measures, ProvincialApproval } from '../rules/enterprise.js';
+import type { ContactEntity } from './contact.entity.js';
+import { EnterpriseEntity } from './enterprise.entity.js';
+import type { ProductionLineEntity } from './production-line.entity.js';
+
+interface EnterpriseRow {
+  code: string;
+  name: string;
+  county: string;
+  industry: string;
+  process: string | null;
+  fuel: string | null;
+  air_emitting: boolean;
+  grade: string | null;
+  livelihood: Livelihood | null;
+  provincial_approval: ProvincialApproval | null;
+  measures: Measures;
+  webhook_url: string | null;
+  active: boolean;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+// The registry's SQL. The free functions serve callers that hold only an EntityManager inside
+// their own transaction (the directive writer, the benchmarks' seed); modules inject the class.
+
+/** A stored row as the registry form, before lines and contacts are added. */
+function rowToEnterprise(r: EnterpriseRow): Enterprise {
+  return {
+    code: r.code,
+    name: r.name,
+    county: r.county,
+    industry: r.industry,
+    process: r.process,
+    fuel: r.fuel,
+    airEmitting: r.air_emitting,
+    grade: r.grade,
+    livelihood: r.livelihood,
+    provincialApproval: r.provincial_approval,
+    contacts: [],
+    lines: [],
+    measures: r.measures ?? {},
+    webhookUrl: r.webhook_url,
+  };
+}
+
+/**
+ * Loads enterprises with their lines and contacts in three plain queries. Raw rows, not
+ * entity hydration: an import of 10,000 enterprises compares against what is stored here.
+ */
+export async function loadEnterpriseEntities(manager: EntityManager, codes: string[], lock = false): Promise<Map<string, EnterpriseEntity>> {
+  const out = new Map<string, EnterpriseEntity>();
+  const CHUNK = 10_000;
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    const part = codes.slice(i, i + CHUNK);
+    const rows: EnterpriseRow[] = await manager.query(`SELECT * FROM enterprises WHERE code = ANY($1) ORDER BY code${lock ? ' FOR UPDATE' : ''}`, [part]);
+    for (const r of rows) {
+      const e = {
+        ...rowToEnterprise(r),
+        active: r.active,
+        version: r.version,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        lines: [] as ProductionLineEntity[],
+        contacts: [] as ContactEntity[],
+      } as unknown as EnterpriseEntity;
+      out.set(r.code, e);
+    }
+    const lines: Array<{ enterprise_code: string; code: string; position: number; name: string; capacity: number; unit: string; cells: number | null }> = await manager.query(
+      'SELECT enterprise_code, code, position, name, capacity, unit, cells FROM production_lines WHERE enterprise_code = ANY($1)',
+      [part],
+    );
+    for (const l of lines) {
+      out
+        .get(l.enterprise_code)
+        ?.lines.push({ enterpriseCode: l.enterprise_code, code: l.code, position: l.position, name: l.name, capacity: l.capacity, unit: l.unit, cells: l.cells } as ProductionLineEntity);
+    }
+    const contacts: Array<{ enterprise_code: string; position: number; name: string; role: string; email: string | null; phone: string | null }> = await manager.query(
+      'SELECT enterprise_code, position, name, role, email, phone FROM contacts WHERE enterprise_code = ANY($1)',
+      [part],
+    );
+    for (const c of contacts) {
+      out.get(c.enterprise_code)?.contacts.push({ enterpriseCode: c.enterprise_code, position: c.position, name: c.name, role: c.role, email: c.email, phone: c.phone } as ContactEntity);
+    }
+  }
+  return out;
+}
+
+/**
+ * The active enterprises of some counties as plain registry objects, in three set queries
+ * filtered by county (no list of codes to ship): what a city-wide directive reads.
+ */
+export async function loadActiveEnterprisesOf(manager: EntityManager, counties: string[]): Promise<Enterprise[]> {
+  const rows: EnterpriseRow[] = await manager.query('SELECT * FROM enterprises WHERE active AND county = ANY($1) ORDER BY code', [counties]);
+  const byCode = new Map<string, Enterprise>();
+  const out: Enterprise[] = rows.map((r) => {
+    const e = rowToEnterprise(r);
+    byCode.set(r.code, e);
+    return e;
+  });
+  const lines: Array<{ enterprise_code: string; code: string; name: string; capacity: number; unit: string; cells: number | null }> = await manager.query(
+    `SELECT l.enterprise_code, l.code, l.name, l.capacity, l.unit, l.cells FROM production_lines l JOIN enterprises e ON e.code = l.enterprise_code
+     WHERE e.active AND e.county = ANY($1) ORDER BY l.enterprise_code, l.position`,
+    [counties],
+  );
+  for (const l of lines) byCode.get(l.enterprise_code)?.lines.push({ code: l.code, name: l.name, capacity: l.capacity, unit: l.unit, cells: l.cells });
+  const contacts: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null }> = await manager.query(
+    `SELECT c.enterprise_code, c.name, c.role, c.email, c.phone FROM contacts c JOIN enterprises e ON e.code = c.enterprise_code
+     WHERE e.active AND e.county = ANY($1) ORDER BY c.enterprise_code, c.position`,
+    [counties],
+  );
+  for (const c of contacts) byCode.get(c.enterprise_code)?.contacts.push({ name: c.name, role: c.role, email: c.email, phone: c.phone });
+  return out;
+}
+
+const WRITE_CHUNK = 2000;
+
+function chunks<T>(items: T[], size = WRITE_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Set-based writes of whole enterprises (row, lines, contacts) for the import and the API.
+ * Each batch travels as one JSON document expanded by json_to_recordset: one statement per
+ * table whatever the batch size, and no per-element array escaping in the driver.
+ * An existing enterprise gets version + 1; `active` is never changed here.
+ */
+export async function upsertEnterprises(manager: EntityManager, enterprises: Enterprise[]): Promise<void> {
+  for (const part of chunks(enterprises)) {
+    const rows = part.map((e) => ({
+      code: e.code,
+      name: e.name,
+      county: e.county,
+      industry: e.industry,
+      process: e.process,
+      fuel: e.fuel,
+      air_emitting: e.airEmitting,
+      grade: e.grade,
+      livelihood: e.livelihood,
+      provincial_approval: e.provincialApproval,
+      measures: e.measures,
+      webhook_url: e.webhookUrl,
+    }));
+    await manager.query(
+      `INSERT INTO enterprises (code, name, county, industry, process, fuel, air_emitting, grade, livelihood, provincial_approval, measures, webhook_url, version)
+       SELECT code, name, county, industry, process, fuel, air_emitting, grade, livelihood, provincial_approval, measures, webhook_url, 1
+       FROM json_to_recordset($1::json) AS x(code text, name text, county text, industry text, process text, fuel text, air_emitting boolean,
+         grade text, livelihood jsonb, provincial_approval jsonb, measures jsonb, webhook_url text)
+       ON CONFLICT (code) DO UPDATE SET
+         name = EXCLUDED.name, county = EXCLUDED.county, industry = EXCLUDED.industry, process = EXCLUDED.process,
+         fuel = EXCLUDED.fuel, air_emitting = EXCLUDED.air_emitting, grade = EXCLUDED.grade, livelihood = EXCLUDED.livelihood,
+         provincial_approval = EXCLUDED.provincial_approval, measures = EXCLUDED.measures, webhook_url = EXCLUDED.webhook_url,
+         version = enterprises.version + 1, updated_at = now()`,
+      [JSON.stringify(rows)],
+    );
+    const codes = part.map((e) => e.code);
+    await manager.query('DELETE FROM production_lines WHERE enterprise_code = ANY($1)', [codes]);
+    await manager.query('DELETE FROM contacts WHERE enterprise_code = ANY($1)', [codes]);
+    const lines = part.flatMap((e) => e.lines.map((l, i) => ({ enterprise_code: e.code, code: l.code, position: i, name: l.name, capacity: l.capacity, unit: l.unit, cells: l.cells })));
+    if (lines.length > 0) {
+      await manager.query(
+        `INSERT INTO production_lines (enterprise_code, code, position, name, capacity, unit, cells)
+         SELECT * FROM json_to_recordset($1::json) AS x(enterprise_code text, code text, position int, name text, capacity float8, unit text, cells int)`,
+        [JSON.stringify(lines)],
+      );
+    }
+    const contacts = part.flatMap((e) => e.contacts.map((c, i) => ({ enterprise_code: e.code, position: i, name: c.name, role: c.role, email: c.email, phone: c.phone })));
+    if (contacts.length > 0) {
+      await manager.query(
+        `INSERT INTO contacts (enterprise_code, position, name, role, email, phone)
+         SELECT * FROM json_to_recordset($1::json) AS x(enterprise_code text, position int, name text, role text, email text, phone text)`,
+        [JSON.stringify(contacts)],
+      );
+    }
+  }
+}
+
+/** What other modules read of an enterprise: code, name, county and whether it is active. */
+export interface EnterpriseSummary {
+  code: string;
+  name: string;
+  county: string;
+  active: boolean;
+}
+
+/** A production line as an inspector checks it. */
+export interface LineRef {
+  enterpriseCode: string;
+  code: string;
+  name: string;
+  capacity: number;
+  unit: string;
+}
+
+/** The registry list's filters, already validated; `scope` is the access policy's condition over e.code / e.county with $n params. */
+export interface EnterpriseListFilter {
+  scope: { sql: string; params: unknown[] };
+  county?: string;
+  industry?: string;
+  includeInactive?: boolean;
+  grade?: string;
+  exemption?: 'livelihood' | 'provincial' | 'any' | 'none';
+  reachable?: boolean;
+  text?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The registry's tables (enterprises, production_lines, contacts): the one place their SQL lives. */
+@Injectable()
+export class EnterpriseRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  load(codes: string[], opts: { lock?: boolean; manager?: EntityManager } = {}): Promise<Map<string, EnterpriseEntity>> {
+    return loadEnterpriseEntities(opts.manager ?? this.dataSource.manager, codes, opts.lock ?? false);
+  }
+
+  activeOf(counties: string[], manager: EntityManager = this.dataSource.manager): Promise<Enterprise[]> {
+    return loadActiveEnterprisesOf(manager, counties);
+  }
+
+  upsert(manager: EntityManager, enterprises: Enterprise[]): Promise<void> {
+    return upsertEnterprises(manager, enterprises);
+  }
+
+  /** Under a share lock until the caller's transaction ends: a concurrent create of the same code waits. */
+  existsLocked(manager: EntityManager, code: string): Promise<boolean> {
+    return manager.getRepository(EnterpriseEntity).exists({ where: { code }, lock: { mode: 'pessimistic_read' } });
+  }
+
+  count(): Promise<number> {
+    return this.dataSource.getRepository(EnterpriseEntity).count();
+  }
+
+  /** The enterprise with the lowest code, or null for an empty registry. */
+  first(): Promise<EnterpriseEntity | null> {
+    return this.dataSource.getRepository(EnterpriseEntity).findOne({ where: {}, order: { code: 'ASC' } });
+  }
+
+  exists(code: string): Promise<boolean> {
+    return this.dataSource.getRepository(EnterpriseEntity).existsBy({ code });
+  }
+
+  /** The row alone, locked for update until the caller's transaction ends; null when absent. */
+  lockRow(manager: EntityManager, code: string): Promise<EnterpriseEntity | null> {
+    return manager.getRepository(EnterpriseEntity).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Sets `active` and raises the version. */
+  async setActive(manager: EntityManager, code: string, active: boolean, version: number): Promise<void> {
+    await manager.getRepository(EnterpriseEntity).update({ code }, { active, version });
+  }
+
+  async refs(codes: string[], manager: EntityManager = this.dataSource.manager): Promise<EnterpriseSummary[]> {
+    return manager.query('SELECT code, name, county, active FROM enterprises WHERE code = ANY($1) ORDER BY code', [codes]);
+  }
+
+  async ref(code: string, manager?: EntityManager): Promise<EnterpriseSummary | null> {
+    return (await this.refs([code], manager))[0] ?? null;
+  }
+
+  /** The lines of some enterprises, in their registry order. */
+  async lines(codes: string[], manager: EntityManager = this.dataSource.manager): Promise<LineRef[]> {
+    return manager.query('SELECT enterprise_code AS "enterpriseCode", code, name, capacity, unit FROM production_lines WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position', [codes]);
+  }
+
+  /** One page of the registry list as plain rows (no lines or contacts), and the total of the filter. */
+  async page(f: EnterpriseListFilter): Promise<{ rows: EnterpriseEntity[]; total: number }> {
+    const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e').orderBy('e.code', 'ASC');
+    // Named parameters for the query builder: $n becomes :scope_n.
+    qb.andWhere(f.scope.sql.replace(/\$(\d+)/g, ':scope_$1'), Object.fromEntries(f.scope.params.map((v, i) => [`scope_${i + 1}`, v])));
+    if (f.county) qb.andWhere('e.county = :county', { county: f.county });
+    if (f.industry) qb.andWhere('e.industry = :industry', { industry: f.industry });
+    if (!f.includeInactive) qb.andWhere('e.active = true');
+    if (f.grade) qb.andWhere(f.grade === 'none' ? 'e.grade IS NULL' : 'e.grade = :grade', { grade: f.grade });
+    if (f.exemption === 'livelihood') qb.andWhere('e.livelihood IS NOT NULL');
+    if (f.exemption === 'provincial') qb.andWhere('e.provincial_approval IS NOT NULL');
+    if (f.exemption === 'any') qb.andWhere('(e.livelihood IS NOT NULL OR e.provincial_approval IS NOT NULL)');
+    if (f.exemption === 'none') qb.andWhere('e.livelihood IS NULL AND e.provincial_approval IS NULL');
+    if (f.reachable !== undefined) {
+      const channel = `(e.webhook_url IS NOT NULL OR EXISTS (SELECT 1 FROM contacts c WHERE c.enterprise_code = e.code AND c.email IS NOT NULL AND c.email <> ''))`;
+      qb.andWhere(f.reachable ? channel : `NOT ${channel}`);
+    }
+    if (f.text) {
+      const like = '%' + f.text.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+      qb.andWhere(new Brackets((w) => w.where('e.name ILIKE :like', { like }).orWhere('e.code ILIKE :like', { like })));
+    }
+    const total = await qb.getCount();
+    const rows = await qb
+      .skip((f.page - 1) * f.pageSize)
+      .take(f.pageSize)
+      .getMany();
+    return { rows, total };
+  }
+}

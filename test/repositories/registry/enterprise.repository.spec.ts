@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessPolicy } from '../../../src/auth/access-policy.js';
+import type { Principal } from '../../../src/auth/role.js';
+import { InspectionTaskRepository } from '../../../src/inspections/inspection-task.repository.js';
+import { EnterpriseRepository } from '../../../src/registry/enterprise.repository.js';
+import { codeFor, sampleEnterprise } from '../../support/fixtures.js';
+import { createRepositoryDatabase, type RepositoryDatabase } from '../../support/repository-database.js';
+
+const principal = (over: Partial<Principal>): Principal => ({
+  userId: '00000000-0000-0000-0000-000000000000',
+  username: 'u',
+  role: 'commander',
+  county: null,
+  enterpriseCode: null,
+  team: null,
+  ...over,
+});
+
+describe('EnterpriseRepository', () => {
+  let db: RepositoryDatabase;
+  let repo: EnterpriseRepository;
+  let tasks: InspectionTaskRepository;
+  let access: AccessPolicy;
+  beforeAll(async () => {
+    db = await createRepositoryDatabase();
+    repo = new EnterpriseRepository(db.dataSource);
+    tasks = new InspectionTaskRepository(db.dataSource);
+    access = new AccessPolicy(tasks);
+    await db.dataSource.transaction((m) =>
+      repo.upsert(m, [sampleEnterprise(1), sampleEnterprise(2, { county: '博爱县', contacts: [], webhookUrl: null }), sampleEnterprise(3, { county: '博爱县', name: '博爱百分之百%化工' })]),
+    );
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  /** The codes of one page of the list under a principal's access scope. */
+  async function listed(p: Principal, filter: Partial<Parameters<EnterpriseRepository['page']>[0]> = {}): Promise<{ codes: string[]; total: number }> {
+    const params: unknown[] = [];
+    const sql = await access.sql(access.scope(p), { code: 'e.code', county: 'e.county' }, params);
+    const { rows, total } = await repo.page({ page: 1, pageSize: 50, ...filter, scope: { sql, params } });
+    return { codes: rows.map((r) => r.code), total };
+  }
+
+  it('writes whole enterprises and reads them back with lines and contacts in order; a rewrite raises the version', async () => {
+    const before = (await repo.load([codeFor(1)])).get(codeFor(1))!;
+    expect(before.version).toBe(1);
+    expect(before.lines.map((l) => l.code)).toEqual(['L1', 'L2']);
+    expect(before.contacts.map((c) => c.email)).toEqual(['env1@example.com']);
+    await db.dataSource.transaction((m) => repo.upsert(m, [sampleEnterprise(1, { lines: [sampleEnterprise(1).lines[1]] })]));
+    const after = (await repo.load([codeFor(1)])).get(codeFor(1))!;
+    expect(after.version).toBe(2);
+    expect(after.lines.map((l) => l.code)).toEqual(['L2']);
+    expect((await repo.lines([codeFor(1), codeFor(2)])).map((l) => `${l.enterpriseCode}/${l.code}`)).toEqual([`${codeFor(1)}/L2`, `${codeFor(2)}/L1`, `${codeFor(2)}/L2`]);
+  });
+
+  it('lists what each scope may see: the city all, a county its own, an enterprise itself, a team the enterprises of its tasks', async () => {
+    expect(await listed(principal({ role: 'commander' }))).toEqual({ codes: [codeFor(1), codeFor(2), codeFor(3)], total: 3 });
+    expect((await listed(principal({ role: 'county_officer', county: '博爱县' }))).codes).toEqual([codeFor(2), codeFor(3)]);
+    expect((await listed(principal({ role: 'enterprise', enterpriseCode: codeFor(3) }))).codes).toEqual([codeFor(3)]);
+    expect((await listed(principal({ role: 'inspector', team: 'T1' }))).codes).toEqual([]);
+    await db.dataSource.transaction((m) => tasks.insertTargeted(m, { enterpriseCode: codeFor(2), county: '博爱县', team: 'T1', reason: '复查', createdBy: 'chief' }));
+    expect((await listed(principal({ role: 'inspector', team: 'T1' }))).codes).toEqual([codeFor(2)]);
+    expect((await listed(principal({ role: 'inspector', team: 'T2' }))).codes).toEqual([]);
+    // An account missing its binding sees nothing.
+    expect((await listed(principal({ role: 'county_officer', county: null }))).codes).toEqual([]);
+  });
+
+  it('filters by reachability, by text (LIKE characters taken literally) and hides the inactive unless asked', async () => {
+    expect((await listed(principal({}), { reachable: false })).codes).toEqual([codeFor(2)]);
+    expect((await listed(principal({}), { text: '百%' })).codes).toEqual([codeFor(3)]);
+    expect((await listed(principal({}), { text: '%' })).codes).toEqual([codeFor(3)]);
+    await db.dataSource.transaction(async (m) => {
+      const row = await repo.lockRow(m, codeFor(3));
+      await repo.setActive(m, codeFor(3), false, row!.version + 1);
+    });
+    expect((await listed(principal({}))).codes).toEqual([codeFor(1), codeFor(2)]);
+    expect((await listed(principal({}), { includeInactive: true })).total).toBe(3);
+    expect(await repo.refs([codeFor(3), 'NOPE'])).toEqual([{ code: codeFor(3), name: '博爱百分之百%化工', county: '博爱县', active: false }]);
+  });
+
+  it('answers the active enterprises of counties as plain registry objects', async () => {
+    const active = await repo.activeOf(['博爱县', '修武县']);
+    expect(active.map((e) => e.code)).toEqual([codeFor(1), codeFor(2)]);
+    expect(active[1].lines.map((l) => l.code)).toEqual(['L1', 'L2']);
+    expect(await repo.exists(codeFor(2))).toBe(true);
+    expect(await repo.exists(codeFor(99))).toBe(false);
+    expect((await repo.first())?.code).toBe(codeFor(1));
+  });
+});
