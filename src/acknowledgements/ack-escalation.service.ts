@@ -12,7 +12,9 @@ import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js
 import { Clock } from '../common/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
 import { JobRunner } from '../scheduling/job-runner.js';
-import { AlertsService, type NewAlert } from './alerts.service.js';
+import { contactEmails, unacknowledgedDue } from './acknowledgement-chase.read-model.js';
+import type { NewAlert } from './alert.types.js';
+import { AlertsService } from './alerts.service.js';
 
 export interface EscalationRound {
   reminders: number;
@@ -56,13 +58,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
     const d = this.config.dispatch;
     const reminderMs = d.reminderBeforeDeadlineMinutes * 60_000;
     const stage2Ms = d.escalation.stage2AfterDeadlineHours * 3_600_000;
-    const due: Array<{ id: string; ack_deadline: Date }> = await manager.query(
-      `SELECT v.id, v.ack_deadline FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code
-       WHERE v.status = 'current' AND NOT v.ends AND v.acknowledged_at IS NULL AND v.ack_deadline <= $1 AND e.active
-         AND (v.effective_to IS NULL OR v.effective_to > $2)`,
-      // Every version in force or still ahead is chased; one whose interval is over is not.
-      [new Date(now.getTime() + reminderMs), now],
-    );
+    const due = await unacknowledgedDue(manager, new Date(now.getTime() + reminderMs), now);
     if (due.length === 0) return { reminders: 0, stage1: 0, stage2: 0 };
     const views = await loadVersionViews(manager, due.map((r) => r.id));
     const reminders: OrderVersionView[] = [];
@@ -71,7 +67,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
     for (const r of due) {
       const v = views.get(r.id);
       if (!v) continue;
-      const deadline = r.ack_deadline.getTime();
+      const deadline = r.ackDeadline.getTime();
       if (now.getTime() < deadline) reminders.push(v);
       else {
         stage1.push(v);
@@ -92,16 +88,13 @@ export class AckEscalationService implements OnApplicationBootstrap {
 
   private async reminderMails(manager: EntityManager, alerts: NewAlert[], views: Map<string, OrderVersionView>, now: Date): Promise<NewOutboxRow[]> {
     if (alerts.length === 0) return [];
-    const contacts: Array<{ enterprise_code: string; email: string }> = await manager.query(
-      'SELECT DISTINCT enterprise_code, lower(email) AS email FROM contacts WHERE email IS NOT NULL AND enterprise_code = ANY($1)',
-      [alerts.map((a) => a.enterpriseCode)],
-    );
+    const contacts = await contactEmails(manager, alerts.map((a) => a.enterpriseCode!));
     const rows: NewOutboxRow[] = [];
     for (const a of alerts) {
       const v = views.get(a.orderVersionId!)!;
       const link = ackLink(this.config, v, now);
       const mail = renderReminderEmail(orderNoticeView(this.config, v), link);
-      for (const c of contacts.filter((c) => c.enterprise_code === v.enterprise.code)) {
+      for (const c of contacts.filter((c) => c.enterpriseCode === v.enterprise.code)) {
         rows.push({ idempotencyKey: `reminder:${v.versionId}:${c.email}`, kind: 'notice', channel: 'email', recipient: c.email, enterpriseCode: v.enterprise.code, orderVersionId: v.versionId, payload: { ...mail } });
       }
     }

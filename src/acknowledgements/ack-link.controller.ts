@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiExcludeController, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
-import { ConfirmImplementationDto } from '../orders/dto/confirm-implementation.dto.js';
+import { ConfirmImplementationDto } from './dto/confirm-implementation.dto.js';
 import { PhonePage } from '../web/phone-pages/phone-build.js';
 import { AckLinkService } from './ack-link.service.js';
 import { AckPageResponse } from './dto/ack-response.dto.js';

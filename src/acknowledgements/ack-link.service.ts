@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { OrderErrorCode } from '../orders/orders.errors.js';
+import { AcknowledgementErrorCode } from './acknowledgements.errors.js';
 import { ConfigService } from '../config/config.service.js';
 import { loadVersionViews, timelineState, type OrderVersionView } from '../orders/order-view.js';
 import { Clock } from '../common/clock.js';
@@ -27,8 +28,8 @@ export class AckLinkService {
   private async resolve(token: string): Promise<OrderVersionView> {
     const verified = verifyLinkToken(token, this.config.app.secret, this.clock.now().getTime());
     if (!verified.ok) {
-      if (verified.reason === 'expired') throw new DomainError(OrderErrorCode.LINK_EXPIRED, 'This link has expired; the county office can send the order again.', { reason: 'expired' });
-      throw new DomainError(OrderErrorCode.LINK_INVALID, 'This link does not verify; open it from the order e-mail as sent.', { reason: verified.reason });
+      if (verified.reason === 'expired') throw new DomainError(AcknowledgementErrorCode.LINK_EXPIRED, 'This link has expired; the county office can send the order again.', { reason: 'expired' });
+      throw new DomainError(AcknowledgementErrorCode.LINK_INVALID, 'This link does not verify; open it from the order e-mail as sent.', { reason: verified.reason });
     }
     const view = (await loadVersionViews(this.dataSource.manager, [verified.payload.orderVersionId])).get(verified.payload.orderVersionId);
     if (!view || view.enterprise.code !== verified.payload.enterpriseCode) throw new DomainError(OrderErrorCode.ORDER_NOT_FOUND, 'No order matches this link.', { reason: 'not_found' });

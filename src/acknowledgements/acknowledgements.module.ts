@@ -1,16 +1,39 @@
 import { Module } from '@nestjs/common';
+import { OrdersModule } from '../orders/orders.module.js';
 import { AckLinkController, AckLinkPageController } from './ack-link.controller.js';
 import { AckEscalationService } from './ack-escalation.service.js';
 import { AckLinkService } from './ack-link.service.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
 import { AlertsController } from './alerts.controller.js';
+import { AlertsRepository } from './alerts.repository.js';
 import { AlertsService } from './alerts.service.js';
+import { ContactRedeliveryService } from './contact-redelivery.service.js';
+import { OrderAcknowledgementsController } from './order-acknowledgements.controller.js';
+import { OrderMessageRenderer } from './order-message.renderer.js';
+import { OrderNoticesService } from './order-notices.service.js';
+import { PhoneNoticesRepository } from './phone-notices.repository.js';
+import { PhoneNoticesService } from './phone-notices.service.js';
 import { StatusReportsController } from './status-reports.controller.js';
+import { StatusReportsRepository } from './status-reports.repository.js';
 import { StatusReportsService } from './status-reports.service.js';
 
 @Module({
-  controllers: [AckLinkPageController, AckLinkController, AlertsController, StatusReportsController],
-  providers: [AlertsService, AcknowledgementService, AckLinkService, AckEscalationService, StatusReportsService],
-  exports: [AlertsService, AcknowledgementService, AckEscalationService, StatusReportsService],
+  imports: [OrdersModule],
+  controllers: [OrderAcknowledgementsController, AckLinkPageController, AckLinkController, AlertsController, StatusReportsController],
+  providers: [
+    AlertsRepository,
+    AlertsService,
+    AcknowledgementService,
+    AckLinkService,
+    AckEscalationService,
+    StatusReportsRepository,
+    StatusReportsService,
+    PhoneNoticesRepository,
+    PhoneNoticesService,
+    OrderMessageRenderer,
+    OrderNoticesService,
+    ContactRedeliveryService,
+  ],
+  exports: [AlertsService, AcknowledgementService, AckEscalationService, StatusReportsService, OrderNoticesService, ContactRedeliveryService],
 })
 export class AcknowledgementsModule {}

@@ -13,11 +13,9 @@ import { renderAlertList } from '../web/mail/alert-email.template.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { Clock } from '../common/clock.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
-import { AlertEntity } from './alert.entity.js';
-
-/** What needs a person; `notice_missing`: a violation the city never notified; `report_discrepancy`: a status report contradicting the order. */
-export const ALERT_KINDS = ['no_channel', 'ack_reminder', 'ack_overdue', 'report_missing', 'notice_missing', 'report_discrepancy'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
+import type { AlertEntity } from './alert.entity.js';
+import type { NewAlert } from './alert.types.js';
+import { AlertsRepository } from './alerts.repository.js';
 
 export interface AlertView {
   id: string;
@@ -49,21 +47,12 @@ function alertView(a: AlertEntity): AlertView {
   };
 }
 
-export interface NewAlert {
-  dedupeKey: string;
-  kind: AlertKind;
-  stage: number;
-  county: string;
-  enterpriseCode: string | null;
-  orderVersionId: string | null;
-  message: string;
-}
-
 /** Alerts for people: stored once per dedupe key, listed per county, mailed to the escalation chain. */
 @Injectable()
 export class AlertsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AlertsRepository,
     private readonly config: ConfigService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
@@ -74,14 +63,7 @@ export class AlertsService {
   /** Inserts alerts; answers the ones that are new (a re-run of a job raises nothing twice). */
   async raise(manager: EntityManager, alerts: NewAlert[]): Promise<NewAlert[]> {
     if (alerts.length === 0) return [];
-    const rows: Array<{ dedupe_key: string }> = await manager.query(
-      `INSERT INTO alerts (dedupe_key, kind, stage, county, enterprise_code, order_version_id, message, created_at)
-       SELECT dedupe_key, kind, stage, county, enterprise_code, order_version_id, message, $2
-       FROM json_to_recordset($1::json) AS x(dedupe_key text, kind text, stage int, county text, enterprise_code text, order_version_id uuid, message text)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
-      [JSON.stringify(alerts.map((a) => ({ dedupe_key: a.dedupeKey, kind: a.kind, stage: a.stage, county: a.county, enterprise_code: a.enterpriseCode, order_version_id: a.orderVersionId, message: a.message }))), this.clock.now()],
-    );
-    const fresh = new Set(rows.map((r) => r.dedupe_key));
+    const fresh = await this.repository.insertNew(manager, alerts, this.clock.now());
     return alerts.filter((a) => fresh.has(a.dedupeKey));
   }
 
@@ -147,12 +129,7 @@ export class AlertsService {
   async list(p: Principal, q: { status: 'open' | 'resolved' | 'all'; county?: string; kind?: string; page: number; pageSize: number }): Promise<{ items: AlertView[]; total: number; page: number; pageSize: number }> {
     // The controller has already narrowed `county` through the access policy.
     const county = q.county ?? null;
-    const qb = this.dataSource.getRepository(AlertEntity).createQueryBuilder('a').orderBy('a.id', 'DESC');
-    if (county) qb.andWhere('a.county = :county', { county });
-    if (q.kind) qb.andWhere('a.kind = :kind', { kind: q.kind });
-    if (q.status === 'open') qb.andWhere('a.resolvedAt IS NULL');
-    if (q.status === 'resolved') qb.andWhere('a.resolvedAt IS NOT NULL');
-    const [rows, total] = await qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await this.repository.page({ ...q, county });
     return { items: rows.map(alertView), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -161,15 +138,14 @@ export class AlertsService {
     const notFound = () => new DomainError(CommonErrorCode.NOT_FOUND, `No alert ${id} (or it belongs to another county).`);
     if (!/^\d{1,18}$/.test(id)) throw notFound();
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(AlertEntity);
-      const alert = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const alert = await this.repository.lock(manager, id);
       const county = this.access.countyFilter(p);
       if (!alert || (county !== null && alert.county !== county)) throw notFound();
       if (alert.resolvedAt) {
         throw new DomainError(CommonErrorCode.CONFLICT, `Alert ${id} was already resolved at ${alert.resolvedAt.toISOString()}${alert.resolvedBy ? ` by ${alert.resolvedBy}` : ''}.`, alertView(alert));
       }
       const now = this.clock.now();
-      await repo.update({ id }, { resolvedAt: now, resolvedBy: p.username, resolutionNote: note });
+      await this.repository.markResolved(manager, id, now, p.username, note);
       await this.audit.record(manager, p, [{ action: 'alert.resolve', entityType: 'alert', entityId: id, before: { resolvedAt: null }, after: { resolvedAt: now.toISOString(), note } }]);
       return alertView({ ...alert, resolvedAt: now, resolvedBy: p.username, resolutionNote: note });
     });

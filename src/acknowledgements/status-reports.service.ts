@@ -8,14 +8,16 @@ import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { localDateOf, localDateTimeMs } from '../rules/time/local-time.js';
 import { levelAt } from '../rules/levels/level-at.js';
-import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
 import { withRules } from '../common/rules-error.js';
-import { versionInForce } from '../orders/version-in-force.js';
+import { versionInForce } from '../orders/order-versions.repository.js';
 import { checkStatusReport, missingReportLines, type ReportedLine } from '../rules/inspection/status-report-check.js';
 import { Clock } from '../common/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
 import { JobRunner } from '../scheduling/job-runner.js';
+import { AlertsRepository } from './alerts.repository.js';
 import { AlertsService } from './alerts.service.js';
+import { countyLevelContexts, listStatusReports, openOrdersWithoutReport, reportingEnterprise } from './status-report.read-model.js';
+import { StatusReportsRepository } from './status-reports.repository.js';
 import type { FileStatusReportDto } from './dto/file-status-report.dto.js';
 
 /**
@@ -33,6 +35,8 @@ export class StatusReportsService implements OnApplicationBootstrap {
     private readonly jobs: JobRunner,
     private readonly cron: CronService,
     private readonly alerts: AlertsService,
+    private readonly alertRows: AlertsRepository,
+    private readonly reports: StatusReportsRepository,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -85,11 +89,12 @@ export class StatusReportsService implements OnApplicationBootstrap {
     const doubled = [...new Set(reported.map((l) => l.line).filter((l, i, all) => all.indexOf(l) !== i))];
     if (doubled.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Line(s) ${doubled.join(', ')} are reported more than once; report each line once.`, { lines: doubled });
     return this.dataSource.transaction(async (manager) => {
-      const [enterprise] = await manager.query('SELECT name, county FROM enterprises WHERE code = $1', [code]);
-      const lines: Array<{ code: string }> = await manager.query('SELECT code FROM production_lines WHERE enterprise_code = $1 ORDER BY position', [code]);
-      const known = new Set(lines.map((l) => l.code));
+      const registered = await reportingEnterprise(manager, code);
+      const known = new Set(registered?.lines ?? []);
       const unknown = reported.filter((l) => !known.has(l.line)).map((l) => l.line);
       if (unknown.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `Unknown line(s) ${unknown.join(', ')}; your lines are ${[...known].join(', ')}.`, { unknownLines: unknown });
+      // A report names at least one line (the DTO), and every one is known: the enterprise is registered.
+      const enterprise = registered!;
       const version = await versionInForce(manager, code, now);
       const orderLines = version && !version.ends ? version.lines : [];
       const missing = missingReportLines(orderLines, reported);
@@ -97,13 +102,18 @@ export class StatusReportsService implements OnApplicationBootstrap {
         throw new DomainError(CommonErrorCode.UNPROCESSABLE, `The report must cover every line of the order in force (version ${version!.modification}); missing: ${missing.join(', ')}.`, { missingLines: missing });
       }
       const discrepancies = withRules(() => checkStatusReport(orderLines, reported));
-      const [previous] = await manager.query('SELECT id FROM status_reports WHERE enterprise_code = $1 AND slot = $2 ORDER BY reported_at DESC, id DESC LIMIT 1', [code, slot]);
-      const [row] = await manager.query(
-        `INSERT INTO status_reports (enterprise_code, slot, reported_at, reported_by, lines, note, order_version_id, discrepancies) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [code, slot, now, principal.username, JSON.stringify(reported), dto.note ?? null, version?.id ?? null, JSON.stringify(discrepancies)],
-      );
-      const id = String(row.id);
-      await manager.query(`UPDATE alerts SET resolved_at = $2 WHERE kind = 'report_missing' AND dedupe_key LIKE $1 AND resolved_at IS NULL`, [`report_missing:${code}:${slot.toISOString()}%`, now]);
+      const previous = await this.reports.latestId(manager, code, slot);
+      const id = await this.reports.insert(manager, {
+        enterpriseCode: code,
+        slot,
+        reportedAt: now,
+        reportedBy: principal.username,
+        lines: reported,
+        note: dto.note ?? null,
+        orderVersionId: version?.id ?? null,
+        discrepancies,
+      });
+      await this.alertRows.resolveByKeyPrefix(manager, 'report_missing', `report_missing:${code}:${slot.toISOString()}`, now);
       if (discrepancies.length > 0) {
         const raised = await this.alerts.raise(manager, [
           {
@@ -125,7 +135,7 @@ export class StatusReportsService implements OnApplicationBootstrap {
         reportedAt: now.toISOString(),
         orderVersionId: version?.id ?? null,
         discrepancies,
-        corrects: previous ? String(previous.id) : null,
+        corrects: previous,
       };
     });
   }
@@ -139,15 +149,10 @@ export class StatusReportsService implements OnApplicationBootstrap {
 
   private async flag(manager: EntityManager, slot: Date): Promise<{ missing: number }> {
     const warningLevels = new Set(this.config.city.levels.filter((l) => l.kind === 'warning').map((l) => l.key as string));
-    const machines: Array<{ county: string; snapshot: { context: ResponseLevelContext } }> = await manager.query('SELECT county, snapshot FROM county_levels');
-    const counties = machines.filter((m) => warningLevels.has(levelAt(m.snapshot.context, slot.toISOString()))).map((m) => m.county);
+    const machines = await countyLevelContexts(manager);
+    const counties = machines.filter((m) => warningLevels.has(levelAt(m.context, slot.toISOString()))).map((m) => m.county);
     if (counties.length === 0) return { missing: 0 };
-    const missing: Array<{ code: string; name: string; county: string; version_id: string }> = await manager.query(
-      `SELECT e.code, e.name, e.county, o.current_version_id AS version_id FROM orders o JOIN enterprises e ON e.code = o.enterprise_code
-       WHERE o.status = 'open' AND o.county = ANY($1)
-         AND NOT EXISTS (SELECT 1 FROM status_reports r WHERE r.enterprise_code = o.enterprise_code AND r.slot = $2)`,
-      [counties, slot],
-    );
+    const missing = await openOrdersWithoutReport(manager, counties, slot);
     const when = slot.toISOString();
     const raised = await this.alerts.raise(
       manager,
@@ -157,7 +162,7 @@ export class StatusReportsService implements OnApplicationBootstrap {
         stage: 1,
         county: m.county,
         enterpriseCode: m.code,
-        orderVersionId: m.version_id,
+        orderVersionId: m.versionId,
         message: `${m.name}（${m.code}）未在规定时间前报送预警期间生产状态。`,
       })),
     );
@@ -174,15 +179,10 @@ export class StatusReportsService implements OnApplicationBootstrap {
     const now = this.clock.now();
     const slot = now.toISOString().slice(0, 15); // ten-minute slots
     const { result } = await this.jobs.runOnce('status-reports-stage2', slot, async (manager) => {
-      const due: Array<{ dedupe_key: string; county: string; enterprise_code: string; order_version_id: string | null; message: string }> = await manager.query(
-        `SELECT a.dedupe_key, a.county, a.enterprise_code, a.order_version_id, a.message FROM alerts a
-         WHERE a.kind = 'report_missing' AND a.stage = 1 AND a.resolved_at IS NULL AND a.created_at <= $1
-           AND NOT EXISTS (SELECT 1 FROM alerts b WHERE b.dedupe_key = a.dedupe_key || ':2')`,
-        [new Date(now.getTime() - this.config.dispatch.escalation.stage2AfterDeadlineHours * 3_600_000)],
-      );
+      const due = await this.alertRows.unescalated(manager, 'report_missing', new Date(now.getTime() - this.config.dispatch.escalation.stage2AfterDeadlineHours * 3_600_000));
       const raised = await this.alerts.raise(
         manager,
-        due.map((d) => ({ dedupeKey: `${d.dedupe_key}:2`, kind: 'report_missing' as const, stage: 2, county: d.county, enterpriseCode: d.enterprise_code, orderVersionId: d.order_version_id, message: `${d.message}（已超过${this.config.dispatch.escalation.stage2AfterDeadlineHours}小时，报指挥部）` })),
+        due.map((d) => ({ dedupeKey: `${d.dedupeKey}:2`, kind: 'report_missing' as const, stage: 2, county: d.county, enterpriseCode: d.enterpriseCode, orderVersionId: d.orderVersionId, message: `${d.message}（已超过${this.config.dispatch.escalation.stage2AfterDeadlineHours}小时，报指挥部）` })),
       );
       await this.alerts.mailCommandCenter(manager, raised, '【冬防】预警期间企业逾期未报送生产状态（报指挥部）');
       return { escalated: raised.length };
@@ -195,16 +195,6 @@ export class StatusReportsService implements OnApplicationBootstrap {
     const scope = this.access.scope(principal);
     const enterprise = scope.kind === 'enterprise' ? scope.code : null;
     const county = enterprise ? null : this.access.countyFilter(principal);
-    return this.dataSource.query(
-      `SELECT * FROM (
-         SELECT r.id::text AS id, r.enterprise_code AS "enterpriseCode", e.name, e.county, r.slot, r.reported_at AS "reportedAt", r.reported_by AS "reportedBy",
-                r.lines, r.note, r.order_version_id AS "orderVersionId", r.discrepancies,
-                row_number() OVER (PARTITION BY r.enterprise_code, r.slot ORDER BY r.reported_at DESC, r.id DESC) = 1 AS latest
-         FROM status_reports r JOIN enterprises e ON e.code = r.enterprise_code
-         WHERE ($1::text IS NULL OR e.county = $1) AND ($2::text IS NULL OR r.enterprise_code = $2) AND ($3::timestamptz IS NULL OR r.slot = $3)) x
-       WHERE $4 OR latest
-       ORDER BY slot DESC, "enterpriseCode", "reportedAt" DESC, id DESC LIMIT 1000`,
-      [county, enterprise, q.slot ?? null, q.history ?? false],
-    );
+    return listStatusReports(this.dataSource.manager, { county, enterprise, slot: q.slot ?? null, history: q.history ?? false });
   }
 }

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
@@ -12,10 +12,12 @@ import { ConfigModule } from '../config/config.module.js';
 import { prepareDatabase } from '../database/app-role.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { HealthModule } from '../health/health.module.js';
+import { EnterpriseContactsChanged } from '../registry/enterprise-contacts-changed.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { LevelsModule } from '../levels/levels.module.js';
 import { AcknowledgementsModule } from '../acknowledgements/acknowledgements.module.js';
+import { ContactRedeliveryService } from '../acknowledgements/contact-redelivery.service.js';
 import { DirectivesModule } from '../directives/directives.module.js';
 import { DispatchModule } from '../dispatch/dispatch.module.js';
 import { WarningsModule } from '../warnings/warnings.module.js';
@@ -33,6 +35,18 @@ import { ConsoleHostModule } from '../web/console-host/console-host.module.js';
 export interface AppOverrides {
   clock?: Clock;
 }
+
+/**
+ * What lower modules declare and higher ones implement: the registry announces contact
+ * changes, acknowledgements re-send the notices in force to the new addresses.
+ */
+@Global()
+@Module({
+  imports: [AcknowledgementsModule],
+  providers: [{ provide: EnterpriseContactsChanged, useExisting: ContactRedeliveryService }],
+  exports: [EnterpriseContactsChanged],
+})
+class BindingsModule {}
 
 @Module({})
 export class AppModule {
@@ -53,6 +67,7 @@ export class AppModule {
         AuditModule,
         // The access policy asks the inspections module which enterprises a team has tasks at.
         AccessModule.forRoot(InspectionTaskRepository),
+        BindingsModule,
         AuthModule,
         AccountsModule,
         RegistryModule,

@@ -9,6 +9,7 @@ import { DirectiveErrorCode } from '../directives/directives.errors.js';
 import { InspectionErrorCode } from '../inspections/inspections.errors.js';
 import { LevelErrorCode } from '../levels/levels.errors.js';
 import { OrderErrorCode } from '../orders/orders.errors.js';
+import { AcknowledgementErrorCode } from '../acknowledgements/acknowledgements.errors.js';
 import { RegistryErrorCode } from '../registry/registry.errors.js';
 import { RulesErrorCode } from '../rules/rules.errors.js';
 import { SeasonErrorCode } from '../seasons/seasons.errors.js';
@@ -21,6 +22,7 @@ export type DomainErrorCode =
   | RegistryErrorCode
   | RulesErrorCode
   | OrderErrorCode
+  | AcknowledgementErrorCode
   | SeasonErrorCode
   | LevelErrorCode
   | WarningErrorCode
@@ -57,7 +59,7 @@ export function statusOf(code: DomainErrorCode): number {
     case AuthErrorCode.FORBIDDEN:
     case AuthErrorCode.CSRF_MISMATCH:
     case AuthErrorCode.PASSWORD_CHANGE_REQUIRED:
-    case OrderErrorCode.LINK_INVALID:
+    case AcknowledgementErrorCode.LINK_INVALID:
       return HttpStatus.FORBIDDEN;
     case CommonErrorCode.NOT_FOUND:
     case RegistryErrorCode.ENTERPRISE_NOT_FOUND:
@@ -77,13 +79,13 @@ export function statusOf(code: DomainErrorCode): number {
     case RegistryErrorCode.VERSION_CONFLICT:
     case AuthErrorCode.USERNAME_TAKEN:
     case OrderErrorCode.ORDER_SUPERSEDED:
-    case OrderErrorCode.NOT_ACKNOWLEDGED:
+    case AcknowledgementErrorCode.NOT_ACKNOWLEDGED:
     case DirectiveErrorCode.LEVEL_CONFLICT:
     case DirectiveErrorCode.LEVEL_CHANGE_REFUSED:
     case InspectionErrorCode.TEAM_EXISTS:
     case ComplianceErrorCode.LEDGER_ENTRY_VOIDED:
       return HttpStatus.CONFLICT;
-    case OrderErrorCode.LINK_EXPIRED:
+    case AcknowledgementErrorCode.LINK_EXPIRED:
       return HttpStatus.GONE;
     case CommonErrorCode.PAYLOAD_TOO_LARGE:
     case InspectionErrorCode.PHOTO_TOO_LARGE:
@@ -96,7 +98,7 @@ export function statusOf(code: DomainErrorCode): number {
     case RegistryErrorCode.ENTERPRISE_INVALID:
     case RegistryErrorCode.IMPORT_INVALID:
     case RulesErrorCode.RULES_INPUT_INVALID:
-    case OrderErrorCode.LINE_NOT_RESTRICTED:
+    case AcknowledgementErrorCode.LINE_NOT_RESTRICTED:
     case LevelErrorCode.FORECAST_UNKNOWN_KEYS:
     case DirectiveErrorCode.UNKNOWN_COUNTY:
     case InspectionErrorCode.TEAM_COUNTY_UNKNOWN:

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { NoticeEvidence } from '../orders/delivery-evidence.js';
+import type { NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
 
 export interface NewLedgerEntry {
   county: string;

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/role.js';
 import { ComplianceErrorCode } from './compliance.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
-import type { NoticeEvidence } from '../orders/delivery-evidence.js';
+import type { NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
 import { rankCounties } from '../rules/inspection/county-ranking.js';
 import { localDateOf, localMidnightMs } from '../rules/time/local-time.js';
 import { Clock } from '../common/clock.js';

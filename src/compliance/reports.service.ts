@@ -7,7 +7,7 @@ import { ConfigService } from '../config/config.service.js';
 import { levelAt } from '../rules/levels/level-at.js';
 import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/time/local-time.js';
 import { Clock } from '../common/clock.js';
-import type { NoticeEvidence } from '../orders/delivery-evidence.js';
+import type { NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
 import type { ExportQuery } from './dto/export.query.js';
 import { dailyReportCsv, findingsCsv, ledgerCsv, ordersCsv } from '../web/export/report-csv.js';
 import { ReportFigures } from './report-figures.repository.js';

@@ -14,7 +14,7 @@ import { DeliveryAttemptEntity } from '../dispatch/delivery-attempt.entity.js';
 import { OutboxEntity } from '../dispatch/outbox.entity.js';
 import { OrderVersionEntity } from '../orders/order-version.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
-import { PhoneNoticeEntity } from '../orders/phone-notice.entity.js';
+import { PhoneNoticeEntity } from '../acknowledgements/phone-notice.entity.js';
 import { JobRunEntity } from '../scheduling/job-run.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { UserEntity } from '../auth/user.entity.js';

@@ -1,17 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AlertsService } from '../acknowledgements/alerts.service.js';
+import { OrderNoticesService } from '../acknowledgements/order-notices.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DirectiveErrorCode } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { checkDirectiveTimes, timeRefused } from '../common/time-window.js';
 import { ConfigService } from '../config/config.service.js';
-import { DispatchWorker } from '../dispatch/dispatch.worker.js';
-import { OutboxService } from '../dispatch/outbox.service.js';
-import { planDeliveries } from '../orders/order-delivery.js';
 import { planVersions, type PlannedVersion, type TimelineMode } from '../orders/order-plan.js';
-import { loadOpenOrders, withOpenOrders, writeVersions } from '../orders/order-writer.js';
-import { versionsInForce } from '../orders/version-in-force.js';
+import { loadOpenOrders, withOpenOrders, writeVersions } from '../orders/order-timeline.repository.js';
+import { versionsInForce } from '../orders/order-versions.repository.js';
 import { entityToEnterprise } from '../registry/enterprise.mapper.js';
 import { loadActiveEnterprisesOf, loadEnterpriseEntities, loadInactiveCodesOf } from '../registry/enterprise.repository.js';
 import type { Enterprise } from '../rules/enterprise.js';
@@ -82,10 +79,8 @@ export class DirectivesService {
     private readonly repo: DirectivesRepository,
     private readonly config: ConfigService,
     private readonly levels: CountyLevelsService,
-    private readonly outbox: OutboxService,
-    private readonly worker: DispatchWorker,
+    private readonly notices: OrderNoticesService,
     private readonly audit: AuditService,
-    private readonly alerts: AlertsService,
     private readonly clock: Clock,
   ) {}
 
@@ -181,7 +176,7 @@ export class DirectivesService {
         const mode = plan.mode ?? 'replace';
         const open = await loadOpenOrders(manager, items.map((i) => i.enterprise.code), from, mode);
         const planned = planVersions(items, open, { from, to: plan.endsAt, mode });
-        const deliveries = planDeliveries(planned);
+        const deliveries = this.notices.plan(planned);
         const inScope = new Map<string, number>();
         for (const e of enterprises) inScope.set(e.county, (inScope.get(e.county) ?? 0) + 1);
         const summary = summarise(plan.counties, inScope, planned, deliveries.unreachable);
@@ -212,8 +207,7 @@ export class DirectivesService {
           createdAt: now,
           mode,
         });
-        await this.outbox.enqueueFresh(manager, deliveries.rows);
-        await this.alerts.flagUnreachable(manager, planned.filter((p) => deliveries.unreachable.has(p.enterprise.code)), number);
+        await this.notices.queue(manager, deliveries, planned, number);
         await this.audit.record(manager, actor, [{ action: `directive.${plan.kind}`, entityType: 'directive', entityId: directiveId, before: null, after: { number, ...plan, events: undefined, enterpriseFilter: undefined, totals: summary.totals } }]);
         const result: DirectiveResult = {
           id: directiveId,
@@ -230,7 +224,7 @@ export class DirectivesService {
         return result;
       });
       this.logger.log(`${result.number}: ${plan.kind} ${plan.level ?? ''} for ${plan.counties.length} count(ies), ${result.summary.totals.orders} order version(s)`);
-      this.worker.wake();
+      this.notices.committed();
       return result;
     } catch (err) {
       if (err instanceof DryRunRollback) return err.result;

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
 import { Clock } from '../common/clock.js';
 import { retryDelaySeconds } from '../config/dispatch-config.js';
@@ -9,19 +9,8 @@ import { INSTANCE_ID } from '../scheduling/instance-id.js';
 import { EmailChannel } from './channels/email.channel.js';
 import { PermanentDeliveryError, WebhookChannel } from './channels/webhook.channel.js';
 import type { ClaimedRow, OutboundMessage, OutboxRenderer, SkippedMessage } from './outbound-message.js';
-import { webhookSecretFor } from './webhook-signature.js';
-
-interface ClaimedDbRow {
-  id: string;
-  idempotency_key: string;
-  kind: string;
-  channel: 'email' | 'webhook';
-  recipient: string;
-  enterprise_code: string | null;
-  order_version_id: string | null;
-  payload: Record<string, unknown> | null;
-  attempts: number;
-}
+import { OutboxRepository } from './outbox.repository.js';
+import { webhookSecretFor } from '../common/webhook-signature.js';
 
 interface Outcome {
   id: string;
@@ -34,6 +23,12 @@ interface Outcome {
   /** null: sent or failed for good; else seconds until the next try. */
   retryIn: number | null;
 }
+
+/**
+ * Told, inside the transaction that records them, of the order versions whose notice was just
+ * delivered for the first time by any row (the receiver decides what "first" means for it).
+ */
+export type DeliveryListener = (manager: EntityManager, orderVersionIds: string[], at: Date) => Promise<void>;
 
 export interface DispatchRound {
   claimed: number;
@@ -53,6 +48,7 @@ export interface DispatchRound {
 export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('dispatch');
   private readonly renderers = new Map<string, OutboxRenderer>();
+  private readonly deliveryListeners: DeliveryListener[] = [];
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
@@ -61,6 +57,7 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     private readonly config: ConfigService,
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
@@ -72,6 +69,10 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   register(renderer: OutboxRenderer): void {
     this.renderers.set(renderer.kind, renderer);
+  }
+
+  onDelivered(listener: DeliveryListener): void {
+    this.deliveryListeners.push(listener);
   }
 
   onApplicationBootstrap(): void {
@@ -123,35 +124,9 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   async runOnce(): Promise<DispatchRound> {
     const { batchSize, leaseSeconds } = this.config.dispatch.worker;
-    const claimed: ClaimedDbRow[] = await this.dataSource.query(
-      // Wrapped in a SELECT: the driver answers an UPDATE ... RETURNING as [rows, count].
-      `WITH due AS (
-         SELECT id FROM outbox
-         WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND channel = ANY($4)
-         ORDER BY next_attempt_at, id
-         LIMIT $1
-         FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, locked_by = $2,
-                next_attempt_at = now() + make_interval(secs => $3)
-         FROM due WHERE o.id = due.id
-         RETURNING o.id, o.idempotency_key, o.kind, o.channel, o.recipient, o.enterprise_code, o.order_version_id, o.payload, o.attempts)
-       SELECT * FROM claimed ORDER BY id`,
-      // Without SMTP_URL, e-mail rows wait (they are not failed) until a mail server is configured.
-      [batchSize, this.workerId, leaseSeconds, this.email.configured ? ['email', 'webhook'] : ['webhook']],
-    );
-    if (claimed.length === 0) return { claimed: 0, sent: 0, retrying: 0, failed: 0 };
-    const rows: ClaimedRow[] = claimed.map((r) => ({
-      id: String(r.id),
-      idempotencyKey: r.idempotency_key,
-      kind: r.kind,
-      channel: r.channel,
-      recipient: r.recipient,
-      enterpriseCode: r.enterprise_code,
-      orderVersionId: r.order_version_id,
-      payload: r.payload,
-      attempts: r.attempts,
-    }));
+    // Without SMTP_URL, e-mail rows wait (they are not failed) until a mail server is configured.
+    const rows = await this.outbox.claimDue({ batchSize, workerId: this.workerId, leaseSeconds, channels: this.email.configured ? ['email', 'webhook'] : ['webhook'] });
+    if (rows.length === 0) return { claimed: 0, sent: 0, retrying: 0, failed: 0 };
     const messages = await this.renderAll(rows);
     const outcomes = await this.sendAll(rows, messages);
     await this.record(outcomes);
@@ -223,35 +198,14 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async record(outcomes: Outcome[]): Promise<void> {
-    const json = JSON.stringify(outcomes.map((o) => ({ id: o.id, attempt: o.attempt, ok: o.ok, skipped: o.skipped ?? false, response: o.response, error: o.error, retry_in: o.retryIn })));
     await this.dataSource.transaction(async (manager) => {
-      // Only rows this worker still holds: a row whose lease passed to another worker is theirs now.
-      await manager.query(
-        `UPDATE outbox o SET
-           status = CASE WHEN x.ok THEN 'sent' WHEN x.skipped THEN 'skipped' WHEN x.retry_in IS NULL THEN 'failed' ELSE 'pending' END,
-           sent_at = CASE WHEN x.ok THEN now() ELSE o.sent_at END,
-           next_attempt_at = CASE WHEN x.retry_in IS NULL THEN o.next_attempt_at ELSE now() + make_interval(secs => x.retry_in) END,
-           last_error = x.error, locked_by = NULL
-         FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, skipped boolean, response text, error text, retry_in int)
-         WHERE o.id = x.id AND o.locked_by = $2`,
-        [json, this.workerId],
-      );
-      // The first delivery of an order version's notice: its acknowledgement deadline counts
-      // from now (the same span as from its issue), never from before the enterprise knew.
+      await this.outbox.recordOutcomes(manager, outcomes.map((o) => ({ ...o, skipped: o.skipped ?? false })), this.workerId, this.clock.now());
+      // The first delivery of an order version's notice (rows this worker released only).
       const sent = outcomes.filter((o) => o.ok).map((o) => o.id);
-      if (sent.length > 0) {
-        await manager.query(
-          `UPDATE order_versions v SET notified_at = $2, ack_deadline = greatest(v.ack_deadline, $2::timestamptz + (v.ack_deadline - v.created_at))
-           FROM outbox o WHERE o.id = ANY($1::bigint[]) AND o.order_version_id = v.id AND v.notified_at IS NULL AND o.locked_by IS NULL`,
-          [sent, this.clock.now()],
-        );
+      if (sent.length > 0 && this.deliveryListeners.length > 0) {
+        const versions = await this.outbox.releasedOrderVersions(manager, sent);
+        if (versions.length > 0) for (const listener of this.deliveryListeners) await listener(manager, versions, this.clock.now());
       }
-      // Dated by the service's clock, like everything a penalty is weighed against (proof of notice).
-      await manager.query(
-        `INSERT INTO delivery_attempts (outbox_id, attempt, worker, ok, response, error, at)
-         SELECT id, attempt, $2, ok, response, error, $3 FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, response text, error text)`,
-        [json, this.workerId, this.clock.now()],
-      );
     });
     const failed = outcomes.filter((o) => !o.ok && !o.skipped);
     if (failed.length > 0) this.logger.warn(`${failed.length} of ${outcomes.length} deliveries failed, e.g. ${failed[0].error}`);

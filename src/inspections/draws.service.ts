@@ -10,7 +10,7 @@ import { withRules } from '../common/rules-error.js';
 import { sameData } from '../common/same-data.js';
 import { ConfigService } from '../config/config.service.js';
 import { drawInspections, type DrawInput, type DrawResult } from '../rules/inspection/double-random-draw.js';
-import { enterprisesUnderOrder } from '../orders/under-order.js';
+import { enterprisesUnderOrder } from '../orders/order-versions.repository.js';
 import { EnterpriseRepository } from '../registry/enterprise.repository.js';
 import { Clock } from '../common/clock.js';
 import type { CreateDrawDto } from './dto/create-draw.dto.js';

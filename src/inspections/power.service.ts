@@ -10,7 +10,7 @@ import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { Clock } from '../common/clock.js';
 import { checkObservedAt } from '../common/time-window.js';
-import { versionInForce } from '../orders/version-in-force.js';
+import { versionInForce } from '../orders/order-versions.repository.js';
 import { baselineFor, isAnomalous } from '../rules/inspection/power-anomaly.js';
 import { localDateOf, parseInstant } from '../rules/time/local-time.js';
 import { EnterpriseRepository } from '../registry/enterprise.repository.js';

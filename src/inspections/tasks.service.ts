@@ -6,7 +6,7 @@ import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { InspectionErrorCode } from './inspections.errors.js';
 import { DomainError } from '../common/domain-error.js';
-import { versionInForce } from '../orders/version-in-force.js';
+import { versionInForce } from '../orders/order-versions.repository.js';
 import { EnterpriseRepository } from '../registry/enterprise.repository.js';
 import { Clock } from '../common/clock.js';
 import type { CreateTaskDto } from './dto/create-task.dto.js';

@@ -1,3 +1,6 @@
+// Read model: an order version as people read it, joining orders' own tables (orders,
+// order_versions) with the directive's number and kind (directives) and the enterprise's
+// name, webhook and line names (registry's enterprises, production_lines). Reads only.
 import type { EntityManager } from 'typeorm';
 import type { OrderLine } from '../rules/orders/order.types.js';
 import { inForceAt } from './version-in-force.js';

@@ -4,9 +4,4 @@ export enum OrderErrorCode {
   ORDER_NOT_FOUND = 'ORDER_NOT_FOUND',
   /** A later version replaced this one; the answer names the current one. */
   ORDER_SUPERSEDED = 'ORDER_SUPERSEDED',
-  LINK_INVALID = 'LINK_INVALID',
-  /** A signed link past its validity (410: a new one must be sent). */
-  LINK_EXPIRED = 'LINK_EXPIRED',
-  LINE_NOT_RESTRICTED = 'LINE_NOT_RESTRICTED',
-  NOT_ACKNOWLEDGED = 'NOT_ACKNOWLEDGED',
 }

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AcknowledgementsModule } from '../acknowledgements/acknowledgements.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
-import { OrderMessageRenderer } from './order-message.renderer.js';
 import { OrderPreviewService } from './order-preview.service.js';
+import { OrderVersionsRepository } from './order-versions.repository.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersService } from './orders.service.js';
-import { PhoneNoticesService } from './phone-notices.service.js';
 
 @Module({
-  imports: [RegistryModule, AcknowledgementsModule],
+  imports: [RegistryModule],
   controllers: [OrdersController],
-  providers: [OrderPreviewService, OrdersService, OrderMessageRenderer, PhoneNoticesService],
+  providers: [OrderPreviewService, OrdersService, OrderVersionsRepository],
+  exports: [OrdersService, OrderVersionsRepository],
 })
 export class OrdersModule {}

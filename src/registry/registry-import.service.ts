@@ -10,8 +10,7 @@ import { sameData } from '../common/same-data.js';
 import { entityToEnterprise } from './enterprise.mapper.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
 import { parseRegistryImport } from './import/registry-import.js';
-import { ContactRedeliveryService } from './contact-redelivery.service.js';
-import { DispatchWorker } from '../dispatch/dispatch.worker.js';
+import { EnterpriseContactsChanged } from './enterprise-contacts-changed.js';
 
 export type ImportKind = 'json' | 'csv' | 'xlsx';
 
@@ -36,8 +35,7 @@ export class RegistryImportService {
     private readonly enterprises: EnterpriseRepository,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
-    private readonly redelivery: ContactRedeliveryService,
-    private readonly worker: DispatchWorker,
+    private readonly contactsChanged: EnterpriseContactsChanged,
   ) {}
 
   /**
@@ -81,10 +79,10 @@ export class RegistryImportService {
         opts.onProgress?.('written', Math.min(i + WRITE_BATCH, changed.length), changed.length);
       }
       await this.audit.record(manager, actor, audit);
-      summary.resent = await this.redelivery.afterChange(manager, actor, contactChanges);
+      summary.resent = await this.contactsChanged.changed(manager, actor, contactChanges);
       return summary;
     });
-    this.worker.wake();
+    this.contactsChanged.committed();
     return summary;
   }
 }

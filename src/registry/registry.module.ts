@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ContactRedeliveryService } from './contact-redelivery.service.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
 import { RegistryImportController } from './registry-import.controller.js';
 import { RegistryImportService } from './registry-import.service.js';
@@ -9,7 +8,7 @@ import { RegistryService } from './registry.service.js';
 
 @Module({
   controllers: [RegistryController, RegistryImportController, ReferenceController],
-  providers: [RegistryService, RegistryImportService, ContactRedeliveryService, EnterpriseRepository],
+  providers: [RegistryService, RegistryImportService, EnterpriseRepository],
   exports: [RegistryService, RegistryImportService, EnterpriseRepository],
 })
 export class RegistryModule {}

@@ -9,13 +9,12 @@ import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { RegistryErrorCode } from './registry.errors.js';
 import { ConfigService } from '../config/config.service.js';
-import { WEBHOOK_SIGNATURE_HEADER, webhookSecretFor } from '../dispatch/webhook-signature.js';
+import { WEBHOOK_SIGNATURE_HEADER, webhookSecretFor } from '../common/webhook-signature.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import type { ListEnterprisesQuery } from './dto/list-enterprises.query.js';
 import { entityToEnterprise, entityToView, type EnterpriseView } from './enterprise.mapper.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
-import { ContactRedeliveryService } from './contact-redelivery.service.js';
-import { DispatchWorker } from '../dispatch/dispatch.worker.js';
+import { EnterpriseContactsChanged } from './enterprise-contacts-changed.js';
 import { validateEnterprise } from './validation/enterprise.validator.js';
 
 /** The version the caller read: body `version`, or an If-Match header ("3" or W/"3"). */
@@ -37,8 +36,7 @@ export class RegistryService {
     private readonly config: ConfigService,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
-    private readonly redelivery: ContactRedeliveryService,
-    private readonly worker: DispatchWorker,
+    private readonly contactsChanged: EnterpriseContactsChanged,
   ) {}
 
   async list(principal: Principal, q: ListEnterprisesQuery): Promise<{ items: EnterpriseView[]; total: number; page: number; pageSize: number }> {
@@ -93,12 +91,12 @@ export class RegistryService {
       await this.enterprises.upsert(manager, [enterprise]);
       const before = entityToEnterprise(current);
       await this.audit.record(manager, principal, [{ action: 'enterprise.update', entityType: 'enterprise', entityId: upper, before, after: enterprise }]);
-      await this.redelivery.afterChange(manager, principal, [{ before, after: enterprise }]);
+      await this.contactsChanged.changed(manager, principal, [{ before, after: enterprise }]);
       const saved = (await this.enterprises.load([upper], { manager })).get(upper);
       if (!saved) throw new Error('enterprise vanished after update');
       return entityToView(saved);
     });
-    this.worker.wake();
+    this.contactsChanged.committed();
     return view;
   }
 

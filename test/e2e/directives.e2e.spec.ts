@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DispatchWorker } from '../../src/dispatch/dispatch.worker.js';
-import { verifyWebhook, webhookSecretFor, WEBHOOK_SIGNATURE_HEADER } from '../../src/dispatch/webhook-signature.js';
+import { verifyWebhook, webhookSecretFor, WEBHOOK_SIGNATURE_HEADER } from '../../src/common/webhook-signature.js';
 import { ControllableClock } from '../../src/common/clock.js';
 import { sampleEnterprise } from '../support/fixtures.js';
 import { SmtpSink } from '../support/smtp-sink.js';

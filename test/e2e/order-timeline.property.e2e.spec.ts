@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigService } from '../../src/config/config.service.js';
 import { isTrivial, lineRequirementHash, requirementHash } from '../../src/orders/order-plan.js';
-import { versionInForce } from '../../src/orders/version-in-force.js';
+import { versionInForce } from '../../src/orders/order-versions.repository.js';
 import type { Enterprise } from '../../src/rules/enterprise.js';
 import type { LevelKey } from '../../src/rules/levels/level-ladder.js';
 import { levelAt } from '../../src/rules/levels/level-at.js';

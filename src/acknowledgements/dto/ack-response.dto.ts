@@ -1,7 +1,7 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { nullableRef } from '../../common/dto/nullable-ref.js';
 import { OrderVersionLineResponse } from '../../orders/dto/order-response.dto.js';
-import { ALERT_KINDS } from '../alerts.service.js';
+import { ALERT_KINDS } from '../alert.types.js';
 
 export class StatusReportFiledResponse {
   @ApiProperty({ type: 'string' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/dto/page.query.js';
-import { ALERT_KINDS } from '../alerts.service.js';
+import { ALERT_KINDS } from '../alert.types.js';
 
 export const ALERT_STATUSES = ['open', 'resolved', 'all'] as const;
 

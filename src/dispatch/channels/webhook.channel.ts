@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../webhook-signature.js';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../common/webhook-signature.js';
 import type { WebhookMessage } from '../outbound-message.js';
 
 /** A failure no retry can heal; the worker fails the row at once. */

@@ -1,6 +1,7 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import { nullableRef } from '../../common/dto/nullable-ref.js';
-import { NoticeEvidenceResponse, ReasonResponse } from '../../orders/dto/order-response.dto.js';
+import { NoticeEvidenceResponse } from '../../acknowledgements/dto/notice-response.dto.js';
+import { ReasonResponse } from '../../orders/dto/order-response.dto.js';
 import { LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
 
 export class PowerAnomalyResponse {

@@ -212,6 +212,16 @@ export const ordersControllerGet = <ThrowOnError extends boolean = false>(option
     ...options
 });
 
+export const levelsControllerRecommend = <ThrowOnError extends boolean = false>(options: Options<LevelsControllerRecommendData, ThrowOnError>): RequestResult<LevelsControllerRecommendResponses, LevelsControllerRecommendErrors, ThrowOnError> => (options.client ?? client).post<LevelsControllerRecommendResponses, LevelsControllerRecommendErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/levels/recommend',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
 export const ordersControllerAcknowledge = <ThrowOnError extends boolean = false>(options: Options<OrdersControllerAcknowledgeData, ThrowOnError>): RequestResult<OrdersControllerAcknowledgeResponses, OrdersControllerAcknowledgeErrors, ThrowOnError> => (options.client ?? client).post<OrdersControllerAcknowledgeResponses, OrdersControllerAcknowledgeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orders/{orderId}/versions/{modification}/acknowledge',
@@ -248,16 +258,6 @@ export const ordersControllerDeliveryEvidence = <ThrowOnError extends boolean = 
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orders/{orderId}/versions/{modification}/delivery-evidence',
     ...options
-});
-
-export const levelsControllerRecommend = <ThrowOnError extends boolean = false>(options: Options<LevelsControllerRecommendData, ThrowOnError>): RequestResult<LevelsControllerRecommendResponses, LevelsControllerRecommendErrors, ThrowOnError> => (options.client ?? client).post<LevelsControllerRecommendResponses, LevelsControllerRecommendErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/levels/recommend',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
 });
 
 /**

@@ -615,6 +615,69 @@ export type OrderDetailResponse = {
     versions: Array<OrderDetailResponseVersion>;
 };
 
+export type AqiPointDoc = {
+    /**
+     * ISO 8601 with a zone; the point covers [at, at + step)
+     */
+    at: string;
+    aqi: number;
+};
+
+export type AqiSeriesDoc = {
+    county: string;
+    source?: string;
+    /**
+     * Inferred from the spacing of the points when absent
+     */
+    resolution?: 'hourly' | 'daily';
+    points: Array<AqiPointDoc>;
+};
+
+export type RecommendLevelDto = {
+    /**
+     * Forecast series of AQI per county (hourly or daily points); several series per county may disagree
+     */
+    series: Array<AqiSeriesDoc>;
+    /**
+     * The level in force per county, for the lift recommendation
+     */
+    active?: {
+        [key: string]: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    };
+};
+
+export type RecommendationsResponseRecommendationLift = {
+    reference: string | null;
+    recommended: boolean;
+    at: string | null;
+};
+
+export type RecommendationsResponseRecommendation = {
+    county: string;
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    from: string | null;
+    to: string | null;
+    maxWindowMean: number;
+    lift: RecommendationsResponseRecommendationLift;
+};
+
+export type AqiThresholdResponse = {
+    aqi: number;
+    /**
+     * The levels this AQI can justify
+     */
+    levels: Array<string>;
+};
+
+export type RecommendationsResponse = {
+    recommendations: Array<RecommendationsResponseRecommendation>;
+    /**
+     * Hours of the moving window
+     */
+    windowHours: number;
+    thresholds: Array<AqiThresholdResponse>;
+};
+
 export type AcknowledgeResponse = {
     orderId: string;
     modification: number;
@@ -723,69 +786,6 @@ export type DeliveryEvidenceResponse = {
      * The first proof of notice as of now; null when there is none
      */
     proofAsOfNow: NoticeEvidenceResponse | null;
-};
-
-export type AqiPointDoc = {
-    /**
-     * ISO 8601 with a zone; the point covers [at, at + step)
-     */
-    at: string;
-    aqi: number;
-};
-
-export type AqiSeriesDoc = {
-    county: string;
-    source?: string;
-    /**
-     * Inferred from the spacing of the points when absent
-     */
-    resolution?: 'hourly' | 'daily';
-    points: Array<AqiPointDoc>;
-};
-
-export type RecommendLevelDto = {
-    /**
-     * Forecast series of AQI per county (hourly or daily points); several series per county may disagree
-     */
-    series: Array<AqiSeriesDoc>;
-    /**
-     * The level in force per county, for the lift recommendation
-     */
-    active?: {
-        [key: string]: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
-    };
-};
-
-export type RecommendationsResponseRecommendationLift = {
-    reference: string | null;
-    recommended: boolean;
-    at: string | null;
-};
-
-export type RecommendationsResponseRecommendation = {
-    county: string;
-    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
-    from: string | null;
-    to: string | null;
-    maxWindowMean: number;
-    lift: RecommendationsResponseRecommendationLift;
-};
-
-export type AqiThresholdResponse = {
-    aqi: number;
-    /**
-     * The levels this AQI can justify
-     */
-    levels: Array<string>;
-};
-
-export type RecommendationsResponse = {
-    recommendations: Array<RecommendationsResponseRecommendation>;
-    /**
-     * Hours of the moving window
-     */
-    windowHours: number;
-    thresholds: Array<AqiThresholdResponse>;
 };
 
 export type AckPageEnterpriseResponse = {
@@ -2978,6 +2978,56 @@ export type OrdersControllerGetResponses = {
 
 export type OrdersControllerGetResponse = OrdersControllerGetResponses[keyof OrdersControllerGetResponses];
 
+export type LevelsControllerRecommendData = {
+    body: RecommendLevelDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/levels/recommend';
+};
+
+export type LevelsControllerRecommendErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type LevelsControllerRecommendError = LevelsControllerRecommendErrors[keyof LevelsControllerRecommendErrors];
+
+export type LevelsControllerRecommendResponses = {
+    200: RecommendationsResponse;
+};
+
+export type LevelsControllerRecommendResponse = LevelsControllerRecommendResponses[keyof LevelsControllerRecommendResponses];
+
 export type OrdersControllerAcknowledgeData = {
     body?: never;
     path: {
@@ -3230,56 +3280,6 @@ export type OrdersControllerDeliveryEvidenceResponses = {
 };
 
 export type OrdersControllerDeliveryEvidenceResponse = OrdersControllerDeliveryEvidenceResponses[keyof OrdersControllerDeliveryEvidenceResponses];
-
-export type LevelsControllerRecommendData = {
-    body: RecommendLevelDto;
-    path?: never;
-    query?: never;
-    url: '/api/v1/levels/recommend';
-};
-
-export type LevelsControllerRecommendErrors = {
-    /**
-     * Malformed input (validation, control characters, JSON too deep)
-     */
-    400: ErrorBody;
-    /**
-     * No valid access token
-     */
-    401: ErrorBody;
-    /**
-     * The role may not call this
-     */
-    403: ErrorBody;
-    /**
-     * Conflict with the current state (stale version, superseded, concurrent change)
-     */
-    409: ErrorBody;
-    /**
-     * Body too large
-     */
-    413: ErrorBody;
-    /**
-     * Unsupported content type
-     */
-    415: ErrorBody;
-    /**
-     * Well-formed but not acceptable (domain validation)
-     */
-    422: ErrorBody;
-    /**
-     * Internal error (a bug); the X-Request-Id helps find it
-     */
-    500: ErrorBody;
-};
-
-export type LevelsControllerRecommendError = LevelsControllerRecommendErrors[keyof LevelsControllerRecommendErrors];
-
-export type LevelsControllerRecommendResponses = {
-    200: RecommendationsResponse;
-};
-
-export type LevelsControllerRecommendResponse = LevelsControllerRecommendResponses[keyof LevelsControllerRecommendResponses];
 
 export type AckLinkControllerShowData = {
     body?: never;

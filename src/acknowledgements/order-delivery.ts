@@ -1,6 +1,6 @@
 import type { NewOutboxRow } from '../dispatch/outbound-message.js';
-import type { Enterprise } from '../rules/enterprise.js';
-import type { PlannedVersion } from './order-plan.js';
+import type { ContactTargets } from '../registry/enterprise-contacts-changed.js';
+import type { PlannedVersion } from '../orders/order-plan.js';
 
 export interface DeliveryPlan {
   rows: NewOutboxRow[];
@@ -12,7 +12,7 @@ export interface DeliveryPlan {
  * One outbox row per (version, recipient, channel): every distinct e-mail contact and the
  * webhook. The key names the recipient, so a contact added later gets a fresh key.
  */
-export function deliveriesFor(enterprise: Pick<Enterprise, 'code' | 'contacts' | 'webhookUrl'>, versionId: string): NewOutboxRow[] {
+export function deliveriesFor(enterprise: ContactTargets, versionId: string): NewOutboxRow[] {
   const rows: NewOutboxRow[] = [];
   const emails = new Set<string>();
   for (const c of enterprise.contacts) if (c.email) emails.add(c.email.trim().toLowerCase());

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { WEBHOOK_SIGNATURE_HEADER, signWebhook, verifyWebhook, webhookSecretFor } from '../../../src/dispatch/webhook-signature.js';
+import { WEBHOOK_SIGNATURE_HEADER, signWebhook, verifyWebhook, webhookSecretFor } from '../../../src/common/webhook-signature.js';
 
 const SECRET = 'k'.repeat(48);
 const NOW = 1_796_000_000_123;

@@ -1,15 +1,15 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ackLink } from '../acknowledgements/ack-link.js';
+import { ackLink } from './ack-link.js';
 import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import type { ClaimedRow, OutboundMessage, SkippedMessage } from '../dispatch/outbound-message.js';
 import { renderOrderEmail } from '../web/mail/order-email.template.js';
 import { orderNoticeView } from '../web/notices/order-notice.builder.js';
-import { webhookSecretFor } from '../dispatch/webhook-signature.js';
+import { webhookSecretFor } from '../common/webhook-signature.js';
 import { Clock } from '../common/clock.js';
-import { loadVersionViews, timelineState } from './order-view.js';
+import { loadVersionViews, timelineState } from '../orders/order-view.js';
 
 /** Renders `order` outbox rows at send time: the version as it is now, with a freshly signed link. */
 @Injectable()

@@ -1,3 +1,6 @@
+// Read model: the proof of notice of an order version, joining orders' order_versions and
+// the directive's number (directives) with dispatch's outbox and delivery_attempts and
+// acknowledgements' own phone_notices. Reads only.
 import type { EntityManager } from 'typeorm';
 
 export type NoticeChannel = 'email' | 'webhook' | 'phone' | 'acknowledgement';

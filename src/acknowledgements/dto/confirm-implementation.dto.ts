@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ISO_WITH_OFFSET } from './preview-order.dto.js';
+import { ISO_WITH_OFFSET } from '../../orders/dto/preview-order.dto.js';
 import { IsSaneInstant } from '../../common/dto/sane-instant.js';
 
 export class LineImplementationDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ISO_WITH_OFFSET } from './preview-order.dto.js';
+import { ISO_WITH_OFFSET } from '../../orders/dto/preview-order.dto.js';
 
 export class RecordPhoneNoticeDto {
   @ApiProperty({ description: 'Whom the officer called', example: '张三（环保专员）' })

@@ -1,0 +1,48 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DispatchWorker } from '../dispatch/dispatch.worker.js';
+import { OutboxService } from '../dispatch/outbox.service.js';
+import type { PlannedVersion } from '../orders/order-plan.js';
+import { OrderVersionsRepository } from '../orders/order-versions.repository.js';
+import { AlertsService } from './alerts.service.js';
+import { planDeliveries, type DeliveryPlan } from './order-delivery.js';
+
+/**
+ * The notice of new order versions, the last leg of a directive (directives → orders'
+ * versions → these notices → the outbox): whom to tell and how, queued in the directive's
+ * transaction; the unreachable are flagged to their county at once.
+ */
+@Injectable()
+export class OrderNoticesService implements OnModuleInit {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly worker: DispatchWorker,
+    private readonly alerts: AlertsService,
+    private readonly versions: OrderVersionsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    // The first delivery of a notice, by any row about the version: its deadline counts from then.
+    this.worker.onDelivered((manager, versionIds, at) => this.versions.markNotified(manager, versionIds, at));
+  }
+
+  /** Who can be told of what, before anything is written (a dry run counts the unreachable too). */
+  plan(planned: PlannedVersion[]): DeliveryPlan {
+    return planDeliveries(planned);
+  }
+
+  /** Inside the directive's transaction, after its versions were written. */
+  async queue(manager: EntityManager, plan: DeliveryPlan, planned: PlannedVersion[], directiveNumber: string): Promise<void> {
+    await this.outbox.enqueueFresh(manager, plan.rows);
+    await this.alerts.flagUnreachable(
+      manager,
+      planned.filter((p) => plan.unreachable.has(p.enterprise.code)),
+      directiveNumber,
+    );
+  }
+
+  /** After the directive committed: delivery starts without waiting for the worker's poll. */
+  committed(): void {
+    this.worker.wake();
+  }
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { deliveriesFor, planDeliveries } from '../../../src/acknowledgements/order-delivery.js';
+import type { PlannedVersion } from '../../../src/orders/order-plan.js';
+import { sampleEnterprise } from '../../support/fixtures.js';
+
+describe('whom an order version is sent to', () => {
+  it('one row per distinct e-mail (trimmed, lower-cased) and the webhook, each key naming its recipient', () => {
+    const e = sampleEnterprise(1, {
+      contacts: [
+        { name: '甲', role: 'env_officer', email: ' Env@Example.com ', phone: null },
+        { name: '乙', role: 'manager', email: 'env@example.com', phone: null },
+        { name: '丙', role: 'manager', email: null, phone: '13800000000' },
+      ],
+      webhookUrl: 'https://hooks.test/e1',
+    });
+    const rows = deliveriesFor(e, 'v1');
+    expect(rows.map((r) => [r.channel, r.recipient, r.idempotencyKey])).toEqual([
+      ['email', 'env@example.com', 'order:v1:email:env@example.com'],
+      ['webhook', 'https://hooks.test/e1', 'order:v1:webhook:https://hooks.test/e1'],
+    ]);
+    expect(rows.every((r) => r.kind === 'order' && r.orderVersionId === 'v1' && r.enterpriseCode === e.code && r.payload === null)).toBe(true);
+  });
+
+  it('counts an enterprise with neither e-mail nor webhook as unreachable, and sends it nothing', () => {
+    const reachable = sampleEnterprise(1);
+    const silent = sampleEnterprise(2, { contacts: [{ name: '丁', role: 'manager', email: null, phone: '13900000000' }], webhookUrl: null });
+    const planned = [
+      { enterprise: reachable, versionId: 'a' },
+      { enterprise: silent, versionId: 'b' },
+    ] as PlannedVersion[];
+    const plan = planDeliveries(planned);
+    expect(plan.unreachable).toEqual(new Set([silent.code]));
+    expect(plan.rows.map((r) => r.orderVersionId)).toEqual(['a']);
+  });
+});
