@@ -1,7 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createActor, type SnapshotFrom } from 'xstate';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DirectiveErrorCode } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
@@ -13,7 +12,7 @@ import {
   type ResponseLevelMachine,
 } from '../rules/levels/response-level.machine.js';
 import type { LevelOrNone } from '../rules/levels/level-ladder.js';
-import { CountyLevelEntity } from './county-level.entity.js';
+import { CountyLevelsRepository } from './county-levels.repository.js';
 
 export type LevelSnapshot = SnapshotFrom<ResponseLevelMachine>;
 
@@ -21,9 +20,6 @@ export interface CountyMachine {
   county: string;
   snapshot: LevelSnapshot;
 }
-
-/** PostgreSQL's "could not obtain lock" (NOWAIT). */
-const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * The per-county response-level machines, persisted as xstate snapshots. Callers lock the
@@ -35,7 +31,7 @@ export class CountyLevelsService implements OnApplicationBootstrap {
   readonly machine: ResponseLevelMachine;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: CountyLevelsRepository,
     private readonly config: ConfigService,
   ) {
     this.machine = createResponseLevelMachine({ rules: config.rules, levels: config.city.levels.map((l) => l.key) });
@@ -49,26 +45,14 @@ export class CountyLevelsService implements OnApplicationBootstrap {
       actor.stop();
       return { county: c.name, snapshot };
     });
-    await this.dataSource.query(
-      `INSERT INTO county_levels (county, machine_version, snapshot, state, level, ends_at, version)
-       SELECT county, $2, snapshot, 'none', NULL, NULL, 1 FROM json_to_recordset($1::json) AS x(county text, snapshot jsonb)
-       ON CONFLICT (county) DO NOTHING`,
-      [JSON.stringify(rows), RESPONSE_LEVEL_MACHINE_VERSION],
-    );
+    await this.repo.seed(rows, RESPONSE_LEVEL_MACHINE_VERSION);
   }
 
   async lock(manager: EntityManager, counties: string[]): Promise<Map<string, CountyMachine>> {
-    let rows: CountyLevelEntity[];
-    try {
-      rows = await manager.query('SELECT county, machine_version, snapshot FROM county_levels WHERE county = ANY($1) ORDER BY county FOR UPDATE NOWAIT', [counties]);
-    } catch (err) {
-      if ((err as { code?: string }).code === LOCK_NOT_AVAILABLE) {
-        throw new DomainError(DirectiveErrorCode.LEVEL_CONFLICT, `Another directive for ${counties.join('、')} is being issued right now; reload the levels and try again.`);
-      }
-      throw err;
-    }
+    const rows = await this.repo.lockNoWait<LevelSnapshot>(manager, counties);
+    if (!rows) throw new DomainError(DirectiveErrorCode.LEVEL_CONFLICT, `Another directive for ${counties.join('、')} is being issued right now; reload the levels and try again.`);
     const out = new Map<string, CountyMachine>();
-    for (const r of rows as unknown as Array<{ county: string; machine_version: number; snapshot: LevelSnapshot }>) {
+    for (const r of rows) {
       if (r.machine_version !== RESPONSE_LEVEL_MACHINE_VERSION) {
         throw new Error(`county ${r.county}: stored level machine version ${r.machine_version} needs a migration to ${RESPONSE_LEVEL_MACHINE_VERSION}`);
       }
@@ -92,13 +76,15 @@ export class CountyLevelsService implements OnApplicationBootstrap {
   }
 
   async save(manager: EntityManager, machines: CountyMachine[]): Promise<void> {
-    for (const m of machines) {
-      const ctx = m.snapshot.context;
-      await manager.query(
-        `UPDATE county_levels SET snapshot = $2, state = $3, level = $4, ends_at = $5, version = version + 1, updated_at = now() WHERE county = $1`,
-        [m.county, JSON.stringify(m.snapshot), String(m.snapshot.value), ctx.level, ctx.endsAt],
-      );
-    }
+    await this.repo.save(
+      manager,
+      machines.map((m) => ({ county: m.county, snapshot: m.snapshot, state: String(m.snapshot.value), level: m.snapshot.context.level, endsAt: m.snapshot.context.endsAt })),
+    );
+  }
+
+  /** Active levels whose stated end has come (RULES.md §2): what the expiry job ends. */
+  endedBy(now: Date): Promise<Array<{ county: string; level: string; ends_at: Date }>> {
+    return this.repo.endedBy(now);
   }
 
   levelAt(m: CountyMachine, at: string): LevelOrNone {
@@ -106,8 +92,8 @@ export class CountyLevelsService implements OnApplicationBootstrap {
   }
 
   /** Every county's machine state, unlocked, for reads. */
-  async all(manager: EntityManager = this.dataSource.manager): Promise<Map<string, CountyMachine>> {
-    const rows: Array<{ county: string; snapshot: LevelSnapshot }> = await manager.query('SELECT county, snapshot FROM county_levels ORDER BY county');
+  async all(manager?: EntityManager): Promise<Map<string, CountyMachine>> {
+    const rows = await this.repo.all<LevelSnapshot>(manager);
     return new Map(rows.map((r) => [r.county, { county: r.county, snapshot: r.snapshot }]));
   }
 }

@@ -1,22 +1,22 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../audit/audit.service.js';
 import { DIRECTIVE_CONFLICTS } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
-import { matchGroup } from '../rules/season/season-calendar.js';
 import { Clock } from '../common/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
+import { SeasonClockService } from '../seasons/season-clock.service.js';
+import { CountyLevelsService } from './county-levels.service.js';
+import { DirectivesRepository } from './directives.repository.js';
 import { DirectivesService, type DirectiveResult } from './directives.service.js';
+import { seasonDirectiveOf } from './season-directive.js';
 
-const DAY = 86_400_000;
 const UNIQUE_VIOLATION = '23505';
 
 /**
  * Directives nobody has to type: a level reaching its stated end, and the season's phase
- * changes issued ahead of time. Both run under the job lock and catch up after downtime;
+ * changes the season machine recorded (ahead by the lead). Both catch up after downtime;
  * a season boundary is directed once (unique season_key), whatever runs how often.
  */
 @Injectable()
@@ -24,9 +24,11 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('directive-jobs');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
     private readonly directives: DirectivesService,
+    private readonly repo: DirectivesRepository,
+    private readonly levels: CountyLevelsService,
+    private readonly seasonClock: SeasonClockService,
     private readonly cron: CronService,
     private readonly clock: Clock,
   ) {}
@@ -49,10 +51,7 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
    */
   async expireLevels(): Promise<DirectiveResult[]> {
     const now = this.clock.now();
-    const due: Array<{ county: string; level: string; ends_at: Date }> = await this.dataSource.query(
-      `SELECT county, level, ends_at FROM county_levels WHERE state = 'active' AND ends_at IS NOT NULL AND ends_at <= $1 ORDER BY ends_at, county`,
-      [now],
-    );
+    const due = await this.levels.endedBy(now);
     const selfExpiring = new Set<string>(this.config.rules.episodes.selfExpiringLevels);
     const results: DirectiveResult[] = [];
     // One directive per (end time, level): counties that ended together are announced together.
@@ -85,45 +84,54 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
     return results;
   }
 
-  /** Each phase boundary of the season, directed `seasonDirectiveLeadDays` ahead (and caught up if missed). */
+  /**
+   * Brings the season clock up to now (it records what the machine does within the lead),
+   * then directs what is recorded. If another instance is ticking at that moment, what it
+   * records is directed by it, or by the next run here.
+   */
   async issueSeasonDirectives(): Promise<DirectiveResult[]> {
-    const now = this.clock.now();
-    const lead = this.config.dispatch.seasonDirectiveLeadDays * DAY;
+    await this.seasonClock.tick(this.clock.now());
+    return this.directRecordedPhaseChanges();
+  }
+
+  /**
+   * One season directive per recorded phase change that has none yet: the machine's
+   * boundary is the directive's start. Nothing recorded, nothing directed; a change missed
+   * while the service was down is directed at the next run.
+   */
+  async directRecordedPhaseChanges(): Promise<DirectiveResult[]> {
+    const recorded = await this.seasonClock.recordedChanges();
+    const plans = recorded.flatMap((change) => {
+      const season = this.config.season(change.season);
+      const directive = season ? seasonDirectiveOf(season, change) : null;
+      if (!directive) this.logger.warn(`phase change ${change.season}/${change.group} →${change.to} has no configured group any more; not directed`);
+      return directive ? [directive] : [];
+    });
+    const directed = await this.repo.directedSeasonKeys(plans.map((p) => p.seasonKey));
+    const counties = this.config.city.counties.map((c) => c.name);
     const results: DirectiveResult[] = [];
-    for (const season of this.config.seasons) {
-      for (const group of season.groups) {
-        const boundaries = [
-          ...group.phases.map((p) => ({ key: p.key, name: p.name, at: p.startMs })),
-          { key: 'end', name: '错峰生产结束', at: group.phases[group.phases.length - 1].endMs },
-        ];
-        for (const b of boundaries) {
-          if (b.at - lead > now.getTime()) continue;
-          const seasonKey = `${season.season}/${group.key}/${b.key}`;
-          const [exists] = await this.dataSource.query('SELECT 1 FROM directives WHERE season_key = $1', [seasonKey]);
-          if (exists) continue;
-          const counties = this.config.city.counties.map((c) => c.name);
-          const result = await this.directives
-            .execute(SYSTEM_ACTOR, {
-              kind: 'season',
-              level: null,
-              counties,
-              city: true,
-              effectiveAt: new Date(b.at),
-              endsAt: null,
-              basis: `${season.season}采暖季错峰生产：${group.name} ${b.name}（第43条）`,
-              events: new Map(),
-              enterpriseFilter: (e) => matchGroup(season, e)?.key === group.key,
-              seasonKey,
-              ackHours: this.config.dispatch.ackDeadlineHours.season,
-            }, false)
-            // Another instance directed this boundary first: the unique season_key says so.
-            .catch((err: unknown) => {
-              if ((err as { code?: string }).code === UNIQUE_VIOLATION) return null;
-              throw err;
-            });
-          if (result) results.push(result);
-        }
-      }
+    for (const p of plans) {
+      if (directed.has(p.seasonKey)) continue;
+      const result = await this.directives
+        .execute(SYSTEM_ACTOR, {
+          kind: 'season',
+          level: null,
+          counties,
+          city: true,
+          effectiveAt: p.effectiveAt,
+          endsAt: null,
+          basis: p.basis,
+          events: new Map(),
+          enterpriseFilter: p.enterpriseFilter,
+          seasonKey: p.seasonKey,
+          ackHours: this.config.dispatch.ackDeadlineHours.season,
+        }, false)
+        // Another instance directed this boundary first: the unique season_key says so.
+        .catch((err: unknown) => {
+          if ((err as { code?: string }).code === UNIQUE_VIOLATION) return null;
+          throw err;
+        });
+      if (result) results.push(result);
     }
     if (results.length > 0) this.logger.log(`season directives: ${results.map((r) => r.number).join(', ')}`);
     return results;

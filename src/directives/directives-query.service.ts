@@ -1,26 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { levelsAhead } from '../rules/levels/level-at.js';
 import { Clock } from '../common/clock.js';
 import { CountyLevelsService } from './county-levels.service.js';
+import { DirectivesRepository } from './directives.repository.js';
 import type { ListDirectivesQuery } from './dto/list-directives.query.js';
 
 @Injectable()
 export class DirectivesQueryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directives: DirectivesRepository,
     private readonly levelsService: CountyLevelsService,
     private readonly clock: Clock,
   ) {}
 
   async list(q: ListDirectivesQuery) {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, number, kind, level, counties, city, starts_at AS "startsAt", ends_at AS "endsAt", basis, issued_by AS "issuedBy", issued_at AS "issuedAt", summary
-       FROM directives ORDER BY issued_at DESC, number DESC LIMIT $1`,
-      [q.limit],
-    );
-    return { items: rows };
+    return { items: await this.directives.latest(q.limit) };
   }
 
   /**

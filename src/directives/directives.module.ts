@@ -1,17 +1,33 @@
 import { Module } from '@nestjs/common';
 import { AcknowledgementsModule } from '../acknowledgements/acknowledgements.module.js';
+import { SeasonsModule } from '../seasons/seasons.module.js';
+import { CountyLevelsRepository } from './county-levels.repository.js';
 import { CountyLevelsService } from './county-levels.service.js';
-import { DirectiveOrdersService } from './directive-orders.service.js';
 import { DirectiveJobsService } from './directive-jobs.service.js';
+import { DirectiveOrdersRepository } from './directive-orders.repository.js';
+import { DirectiveOrdersService } from './directive-orders.service.js';
+import { DirectiveProgressRepository } from './directive-progress.repository.js';
 import { DirectiveProgressService } from './directive-progress.service.js';
 import { DirectivesQueryService } from './directives-query.service.js';
 import { DirectivesController } from './directives.controller.js';
+import { DirectivesRepository } from './directives.repository.js';
 import { DirectivesService } from './directives.service.js';
 
 @Module({
-  imports: [AcknowledgementsModule],
+  imports: [AcknowledgementsModule, SeasonsModule],
   controllers: [DirectivesController],
-  providers: [DirectivesService, CountyLevelsService, DirectiveProgressService, DirectivesQueryService, DirectiveJobsService, DirectiveOrdersService],
+  providers: [
+    DirectivesService,
+    DirectivesRepository,
+    CountyLevelsService,
+    CountyLevelsRepository,
+    DirectiveProgressService,
+    DirectiveProgressRepository,
+    DirectivesQueryService,
+    DirectiveJobsService,
+    DirectiveOrdersService,
+    DirectiveOrdersRepository,
+  ],
   exports: [DirectivesService, CountyLevelsService, DirectiveJobsService],
 })
 export class DirectivesModule {}

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { OrderNoticesService } from '../acknowledgements/order-notices.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DirectiveErrorCode } from './directives.errors.js';
@@ -8,10 +7,10 @@ import { DomainError } from '../common/domain-error.js';
 import { checkDirectiveTimes, timeRefused } from '../common/time-window.js';
 import { ConfigService } from '../config/config.service.js';
 import { planVersions, type PlannedVersion, type TimelineMode } from '../orders/order-plan.js';
-import { loadOpenOrders, writeVersions } from '../orders/order-timeline.repository.js';
+import { loadOpenOrders, withOpenOrders, writeVersions } from '../orders/order-timeline.repository.js';
 import { versionsInForce } from '../orders/order-versions.repository.js';
 import { entityToEnterprise } from '../registry/enterprise.mapper.js';
-import { loadActiveEnterprisesOf, loadEnterpriseEntities } from '../registry/enterprise.repository.js';
+import { loadActiveEnterprisesOf, loadEnterpriseEntities, loadInactiveCodesOf } from '../registry/enterprise.repository.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
@@ -21,6 +20,7 @@ import { localDateOf } from '../rules/time/local-time.js';
 import { Clock } from '../common/clock.js';
 import { CountyLevelsService, type CountyMachine } from './county-levels.service.js';
 import { formatDirectiveNumber } from '../rules/directive-number.js';
+import { DirectivesRepository } from './directives.repository.js';
 import { dryRunChangesCsv } from '../web/export/dry-run-changes-csv.js';
 import { pageOf, requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';
 import { summarise, type DirectiveSummary } from './directive-summary.js';
@@ -76,7 +76,7 @@ export class DirectivesService {
   private readonly logger = new Logger('directives');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: DirectivesRepository,
     private readonly config: ConfigService,
     private readonly levels: CountyLevelsService,
     private readonly notices: OrderNoticesService,
@@ -151,7 +151,7 @@ export class DirectivesService {
   async execute(actor: Actor, plan: DirectivePlan, dryRun: boolean, prepare: (machines: Map<string, CountyMachine>) => string[] = () => []): Promise<DirectiveResult & { allChanges?: RequirementChange[] }> {
     const now = this.clock.now();
     try {
-      const result = await this.dataSource.transaction(async (manager) => {
+      const result = await this.repo.transaction(async (manager) => {
         const machines = await this.levels.lock(manager, plan.counties);
         const refused = prepare(machines);
         const next = new Map<string, CountyMachine>();
@@ -187,12 +187,20 @@ export class DirectivesService {
         }
 
         const number = await this.nextNumber(manager, now);
-        const [row] = await manager.query(
-          `INSERT INTO directives (number, kind, level, counties, city, starts_at, ends_at, basis, season_key, supersedes_id, issued_by, summary)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-          [number, plan.kind, plan.level, plan.counties, plan.city, plan.effectiveAt, plan.endsAt, plan.basis, plan.seasonKey ?? null, await this.previousFor(manager, plan), actor.username, JSON.stringify(summary.totals)],
-        );
-        const directiveId: string = row.id;
+        const directiveId = await this.repo.insert(manager, {
+          number,
+          kind: plan.kind,
+          level: plan.level,
+          counties: plan.counties,
+          city: plan.city,
+          startsAt: plan.effectiveAt,
+          endsAt: plan.endsAt,
+          basis: plan.basis,
+          seasonKey: plan.seasonKey ?? null,
+          supersedesId: await this.previousFor(manager, plan),
+          issuedBy: actor.username,
+          totals: { ...summary.totals },
+        });
         await writeVersions(manager, directiveId, planned, {
           effectiveFrom: from,
           ackDeadline: new Date(now.getTime() + plan.ackHours * 3_600_000),
@@ -238,11 +246,8 @@ export class DirectivesService {
 
   /** A deactivated enterprise keeps nothing to do: its open order gets a closing version. */
   private async inactiveWithOpenOrders(manager: EntityManager, counties: string[], at: string): Promise<Array<{ enterprise: Enterprise; order: Order }>> {
-    const rows: Array<{ code: string }> = await manager.query(
-      `SELECT e.code FROM enterprises e JOIN orders o ON o.enterprise_code = e.code AND o.status = 'open' WHERE NOT e.active AND e.county = ANY($1)`,
-      [counties],
-    );
-    const loaded = await loadEnterpriseEntities(manager, rows.map((r) => r.code));
+    const codes = await withOpenOrders(manager, await loadInactiveCodesOf(manager, counties));
+    const loaded = await loadEnterpriseEntities(manager, codes);
     return [...loaded.values()].map((entity) => {
       const enterprise = entityToEnterprise(entity);
       const order: Order = {
@@ -261,21 +266,12 @@ export class DirectivesService {
 
   private async nextNumber(manager: EntityManager, now: Date): Promise<string> {
     const year = Number(localDateOf(now.getTime(), this.config.city.city.timezone).slice(0, 4));
-    const [{ last_seq }] = await manager.query(
-      `INSERT INTO directive_sequences (year, last_seq) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_seq = directive_sequences.last_seq + 1 RETURNING last_seq`,
-      [year],
-    );
-    return formatDirectiveNumber(this.config.dispatch.directiveNumber.format, year, last_seq);
+    return formatDirectiveNumber(this.config.dispatch.directiveNumber.format, year, await this.repo.nextSequence(manager, year));
   }
 
   /** The latest level directive covering any of these counties: what an adjust or lift replaces (CAP references). */
   private async previousFor(manager: EntityManager, plan: DirectivePlan): Promise<string | null> {
     if (plan.kind !== 'adjust' && plan.kind !== 'lift' && plan.kind !== 'expire') return null;
-    const [row] = await manager.query(
-      `SELECT id FROM directives WHERE kind IN ('issue', 'adjust') AND counties && $1::text[] ORDER BY issued_at DESC, number DESC LIMIT 1`,
-      [plan.counties],
-    );
-    return row?.id ?? null;
+    return this.repo.latestLevelDirectiveId(manager, plan.counties);
   }
 }

@@ -124,3 +124,10 @@ export async function writeVersions(manager: EntityManager, directiveId: string,
     ]),
   );
 }
+
+/** Those of these enterprises that have an open order. */
+export async function withOpenOrders(manager: EntityManager, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows: Array<{ enterprise_code: string }> = await manager.query(`SELECT enterprise_code FROM orders WHERE status = 'open' AND enterprise_code = ANY($1) ORDER BY enterprise_code`, [codes]);
+  return rows.map((r) => r.enterprise_code);
+}

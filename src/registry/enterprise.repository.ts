@@ -125,6 +125,12 @@ function chunks<T>(items: T[], size = WRITE_CHUNK): T[][] {
   return out;
 }
 
+/** The codes of the deactivated enterprises of some counties (few: what a reconciliation closes). */
+export async function loadInactiveCodesOf(manager: EntityManager, counties: string[]): Promise<string[]> {
+  const rows: Array<{ code: string }> = await manager.query('SELECT code FROM enterprises WHERE NOT active AND county = ANY($1) ORDER BY code', [counties]);
+  return rows.map((r) => r.code);
+}
+
 /**
  * Set-based writes of whole enterprises (row, lines, contacts) for the import and the API.
  * Each batch travels as one JSON document expanded by json_to_recordset: one statement per

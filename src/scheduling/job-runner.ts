@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { INSTANCE_ID } from './instance-id.js';
+import { JobRunRepository } from './job-run.repository.js';
 
 /**
  * Runs a scheduled job once across instances: an advisory lock keeps two instances from
@@ -13,19 +13,14 @@ import { INSTANCE_ID } from './instance-id.js';
 export class JobRunner {
   private readonly logger = new Logger('jobs');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly runs: JobRunRepository) {}
 
   async runOnce<T>(job: string, slot: string, fn: (manager: EntityManager) => Promise<T>): Promise<{ ran: boolean; result: T | null }> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', ['hazeops.job.' + job]);
-      if (!locked) return { ran: false, result: null };
-      const inserted = await manager.query(
-        `INSERT INTO job_runs (job, slot, instance) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING job`,
-        [job, slot, INSTANCE_ID],
-      );
-      if (inserted.length === 0) return { ran: false, result: null };
+    return this.runs.transaction(async (manager) => {
+      if (!(await this.runs.tryLock(manager, 'hazeops.job.' + job))) return { ran: false, result: null };
+      if (!(await this.runs.claim(manager, job, slot, INSTANCE_ID))) return { ran: false, result: null };
       const result = await fn(manager);
-      await manager.query('UPDATE job_runs SET finished_at = now() WHERE job = $1 AND slot = $2', [job, slot]);
+      await this.runs.finish(manager, job, slot);
       this.logger.debug(`job ${job} slot ${slot} done`);
       return { ran: true, result };
     });

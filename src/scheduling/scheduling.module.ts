@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { CronService } from './cron.service.js';
+import { JobRunRepository } from './job-run.repository.js';
 import { JobRunner } from './job-runner.js';
 
 @Global()
@@ -10,8 +11,8 @@ export class SchedulingModule {
   static forRoot(clock: Clock = new Clock()): DynamicModule {
     return {
       module: SchedulingModule,
-      providers: [CronService, JobRunner, { provide: Clock, useValue: clock }],
-      exports: [CronService, JobRunner, Clock],
+      providers: [CronService, JobRunner, JobRunRepository, { provide: Clock, useValue: clock }],
+      exports: [CronService, JobRunner, JobRunRepository, Clock],
     };
   }
 }

@@ -13,14 +13,16 @@ export class SeasonCalendarStateEntity {
   machineVersion: number;
 
   @Column({ type: 'jsonb' })
-  snapshot: unknown;
+  snapshot: object;
 
   @Column({ type: 'varchar', length: 64 })
   phase: string;
 
+  /** The clock reading at which the machine last moved (a phase entered, or its first tick): ticks that change nothing do not write. */
   @Column({ name: 'clock_at', type: 'timestamptz', nullable: true })
   clockAt: Date | null;
 
+  /** Counts the writes of this row. */
   @VersionColumn()
   version: number;
 

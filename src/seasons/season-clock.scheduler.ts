@@ -17,7 +17,7 @@ export class SeasonClockScheduler implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.cron.enabled) return;
     const result = await this.clock.tick(this.time.now());
-    this.logger.log(`boot catch-up: season ${result.season ?? 'none'}, ${result.changes.length} phase change(s) recorded`);
+    this.logger.log(`boot catch-up: season ${result.season ?? 'none'}, ${result.changes.length} phase change(s) entered, ${result.ahead.length} recorded ahead`);
     this.cron.register('season-clock', '5 0 0 * * *', () => this.clock.tick(this.time.now()));
   }
 }

@@ -1,27 +1,34 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { createActor, type SnapshotFrom } from 'xstate';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
 import type { SeasonConfig, SeasonGroup } from '../rules/season/season-config.js';
 import { createSeasonMachine, SEASON_MACHINE_VERSION, type PhaseChange, type SeasonMachine } from '../rules/season/season.machine.js';
-import { SeasonCalendarStateEntity } from './season-calendar-state.entity.js';
-import { SeasonPhaseChangeEntity } from './season-phase-change.entity.js';
+import { stepSeason, type UpcomingPhaseChange } from '../rules/season/season-step.js';
+import { JobRunRepository } from '../scheduling/job-run.repository.js';
+import { SeasonClockRepository, type RecordedPhaseChange } from './season-clock.repository.js';
 
 export interface TickResult {
   /** false when another instance holds the lock and this tick did nothing. */
   ran: boolean;
+  /** The season `now` belongs to (every configured season's machines are advanced). */
   season: string | null;
-  changes: Array<PhaseChange & { group: string }>;
+  /** Phases entered by this tick. */
+  changes: Array<PhaseChange & { season: string; group: string }>;
+  /** Changes newly recorded ahead: the machine will make them within the lead. */
+  ahead: Array<UpcomingPhaseChange & { season: string; group: string }>;
 }
 
 /** Held for the whole tick, so one instance advances the calendar at a time. */
 const LOCK_KEY = 'hazeops.season-clock';
+const DAY = 86_400_000;
+
+const keyOf = (group: string, to: string, effectiveAt: string | Date) => `${group}|${to}|${new Date(effectiveAt).getTime()}`;
 
 /**
- * Advances each rule group's persisted season machine to `now` and records every phase
- * change once. Used by the midnight cron job and by the catch-up at boot: a tick after
- * downtime walks every boundary it missed, and ticking twice records nothing twice.
+ * Advances each rule group's persisted season machine to `now` and records what it does:
+ * every phase change once, first when it comes within the lead (`seasonDirectiveLeadDays`),
+ * then as observed when the machine enters it. Season directives act on these records. A tick
+ * after downtime walks every boundary it missed; a tick that changes nothing writes nothing.
  */
 @Injectable()
 export class SeasonClockService {
@@ -29,7 +36,8 @@ export class SeasonClockService {
   private readonly machines = new Map<string, SeasonMachine>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: SeasonClockRepository,
+    private readonly locks: JobRunRepository,
     private readonly config: ConfigService,
   ) {}
 
@@ -41,59 +49,60 @@ export class SeasonClockService {
   }
 
   async tick(now: Date): Promise<TickResult> {
-    const season = this.config.seasonAt(now);
-    if (!season) return { ran: true, season: null, changes: [] };
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [LOCK_KEY]);
-      if (!locked) return { ran: false, season: season.season, changes: [] };
-      const changes: TickResult['changes'] = [];
-      for (const group of season.groups) {
-        for (const c of await this.advance(manager, season, group, now)) changes.push({ ...c, group: group.key });
-      }
-      if (changes.length > 0) this.logger.log(`season ${season.season}: ${changes.map((c) => `${c.group} ${c.from}→${c.to}`).join(', ')}`);
-      return { ran: true, season: season.season, changes };
+    const season = this.config.seasonAt(now)?.season ?? null;
+    return this.repo.transaction(async (manager) => {
+      if (!(await this.locks.tryLock(manager, LOCK_KEY))) return { ran: false, season, changes: [], ahead: [] };
+      const result: TickResult = { ran: true, season, changes: [], ahead: [] };
+      // Every configured season, not only the current one: a boundary missed across the
+      // season-year change (downtime) is still recorded, and so still directed.
+      for (const s of this.config.seasons) await this.advanceSeason(manager, s, now, result);
+      const moved = [...result.changes.map((c) => `${c.group} ${c.from}→${c.to}`), ...result.ahead.map((c) => `${c.group} →${c.to} ahead (${c.effectiveAt})`)];
+      if (moved.length > 0) this.logger.log(`season clock: ${moved.join(', ')}`);
+      return result;
     });
   }
 
-  private async advance(manager: EntityManager, season: SeasonConfig, group: SeasonGroup, now: Date): Promise<PhaseChange[]> {
-    const repo = manager.getRepository(SeasonCalendarStateEntity);
-    const machine = this.machine(season, group);
-    const row = await repo.findOne({ where: { season: season.season, groupKey: group.key }, lock: { mode: 'pessimistic_write' } });
-    // A snapshot of an older machine version is replayed from the start; recorded changes stay unique.
-    const stored = row && row.machineVersion === SEASON_MACHINE_VERSION ? (row.snapshot as SnapshotFrom<SeasonMachine>) : undefined;
-    const actor = createActor(machine, stored ? { snapshot: stored } : undefined).start();
-    const before = actor.getSnapshot().context.changes.length;
-    const event = { type: 'CLOCK' as const, at: now.toISOString() };
-    if (actor.getSnapshot().can(event)) actor.send(event);
-    const snap = actor.getSnapshot();
-    // Persist before stop(): a snapshot taken after stop() says "stopped" and restores dead.
-    const persisted = actor.getPersistedSnapshot();
-    actor.stop();
-    const fresh = snap.context.changes.slice(before);
-    if (fresh.length > 0) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(SeasonPhaseChangeEntity)
-        .values(fresh.map((c) => ({ season: season.season, groupKey: group.key, fromPhase: c.from, toPhase: c.to, effectiveAt: new Date(c.effectiveAt), observedAt: new Date(c.observedAt) })))
-        .orIgnore()
-        .execute();
+  private async advanceSeason(manager: EntityManager, season: SeasonConfig, now: Date, result: TickResult): Promise<void> {
+    const leadMs = this.config.dispatch.seasonDirectiveLeadDays * DAY;
+    const recorded = new Map((await this.repo.changesOf(manager, season.season)).map((r) => [keyOf(r.group, r.to, r.effectiveAt), r]));
+    for (const group of season.groups) {
+      const stored = await this.repo.lockState(manager, season.season, group.key);
+      const step = stepSeason(this.machine(season, group), stored, now.toISOString(), leadMs);
+      const fresh: Array<PhaseChange | UpcomingPhaseChange> = [];
+      for (const c of step.entered) {
+        const row = recorded.get(keyOf(group.key, c.to, c.effectiveAt));
+        if (!row) fresh.push(c);
+        else if (row.observedAt === null) await this.repo.markObserved(manager, row.id, c.observedAt);
+        result.changes.push({ ...c, season: season.season, group: group.key });
+      }
+      for (const c of step.ahead) {
+        if (recorded.has(keyOf(group.key, c.to, c.effectiveAt))) continue;
+        fresh.push(c);
+        result.ahead.push({ ...c, season: season.season, group: group.key });
+      }
+      await this.repo.insertChanges(manager, season.season, group.key, fresh);
+      // The snapshot and the changes it produced commit together; an unchanged machine is not rewritten.
+      if (step.moved) {
+        await this.repo.saveState(
+          manager,
+          { season: season.season, groupKey: group.key, machineVersion: SEASON_MACHINE_VERSION, snapshot: step.persisted, phase: step.snapshot.context.phase, clockAt: now },
+          stored !== null,
+        );
+      }
     }
-    if (row) {
-      await repo.update({ season: season.season, groupKey: group.key }, { snapshot: persisted, machineVersion: SEASON_MACHINE_VERSION, phase: snap.context.phase, clockAt: now });
-    } else {
-      await repo.insert({ season: season.season, groupKey: group.key, snapshot: persisted, machineVersion: SEASON_MACHINE_VERSION, phase: snap.context.phase, clockAt: now, version: 1 });
-    }
-    return fresh;
   }
 
-  /** The persisted phase per group of a season, as the live calendar sees it. */
+  /**
+   * The persisted phase per group of a season, as the live calendar sees it; `clockAt` is the
+   * reading at which the machine last moved (its last phase change, or its first tick).
+   */
   async state(season: string): Promise<Array<{ group: string; phase: string; clockAt: string | null }>> {
-    const rows = await this.dataSource.getRepository(SeasonCalendarStateEntity).find({ where: { season }, order: { groupKey: 'ASC' } });
+    const rows = await this.repo.states(season);
     return rows.map((r) => ({ group: r.groupKey, phase: r.phase, clockAt: r.clockAt?.toISOString() ?? null }));
   }
 
-  async changes(season: string): Promise<SeasonPhaseChangeEntity[]> {
-    return this.dataSource.getRepository(SeasonPhaseChangeEntity).find({ where: { season }, order: { effectiveAt: 'ASC', groupKey: 'ASC' } });
+  /** Every phase change the machines have recorded (entered or ahead), oldest boundary first. */
+  recordedChanges(): Promise<RecordedPhaseChange[]> {
+    return this.repo.allChanges();
   }
 }

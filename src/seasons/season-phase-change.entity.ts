@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A phase change of a rule group, recorded once; the directives module acts on it. */
+/**
+ * A phase change of a rule group as the season machine produces it, recorded once: first
+ * when it comes within the lead (observed_at empty), then observed when the machine enters
+ * it. Season directives are issued from these rows, not from the configured dates.
+ */
 @Entity('season_phase_changes')
 @Index('uq_season_phase_change', ['season', 'groupKey', 'toPhase', 'effectiveAt'], { unique: true })
 export class SeasonPhaseChangeEntity {
@@ -23,9 +27,9 @@ export class SeasonPhaseChangeEntity {
   @Column({ name: 'effective_at', type: 'timestamptz' })
   effectiveAt: Date;
 
-  /** When the clock saw it (later than effective_at after downtime). */
-  @Column({ name: 'observed_at', type: 'timestamptz' })
-  observedAt: Date;
+  /** When the machine entered it (later than effective_at after downtime); null while it is ahead. */
+  @Column({ name: 'observed_at', type: 'timestamptz', nullable: true })
+  observedAt: Date | null;
 
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt: Date;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { WarningErrorCode } from './warnings.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
-import { levelDirectivesInIssueOrder, type LevelDirectiveRow } from '../directives/level-directives.js';
+import { levelDirectivesInIssueOrder, type LevelDirectiveRow } from '../directives/level-directives.repository.js';
 import { capDateTimeInZone, capSeverityForLevel, renderCapAlert, renderCapAtomFeed, type CapAlertInput, type CapInfo } from './cap/cap-message.js';
 import { planCapMessages, type CapMessagePlan } from './cap/cap-timeline.js';
 
