@@ -59,7 +59,11 @@ export class AuthController {
   @Roles(...ROLES)
   @AllowPendingPasswordChange()
   @ApiExtraModels(LoginResponse, PasswordChangedSessionResponse)
-  @ApiResponse({ status: 200, description: 'A bearer caller gets a fresh token; a browser session gets its cookie renewed', schema: { oneOf: [{ $ref: getSchemaPath(LoginResponse) }, { $ref: getSchemaPath(PasswordChangedSessionResponse) }] } })
+  @ApiResponse({
+    status: 200,
+    description: 'A bearer caller gets a fresh token; a browser session gets its cookie renewed',
+    schema: { oneOf: [{ $ref: getSchemaPath(LoginResponse) }, { $ref: getSchemaPath(PasswordChangedSessionResponse) }] },
+  })
   changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.auth.changePasswordFrom(principal, dto.currentPassword, dto.newPassword, req, res);
   }

@@ -58,7 +58,8 @@ export class SignInService {
 
   /** Every user changes their own password; other sessions of the account end, this one gets a new token. */
   async changePassword(p: Principal, currentPassword: string, newPassword: string): Promise<SignedIn> {
-    if (newPassword === currentPassword) throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'The new password must differ from the current one.', [{ field: 'newPassword', message: 'must differ from currentPassword' }]);
+    if (newPassword === currentPassword)
+      throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'The new password must differ from the current one.', [{ field: 'newPassword', message: 'must differ from currentPassword' }]);
     const user = await this.users.findById(p.userId);
     if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
       throw new DomainError(CommonErrorCode.UNPROCESSABLE, 'The current password is wrong.', [{ field: 'currentPassword', message: 'does not match' }]);
@@ -79,7 +80,16 @@ export class SignInService {
     const signed = await this.login(username, password, ip);
     const p = this.jwt.decode<TokenPayload>(signed.accessToken);
     const csrfToken = setSessionCookies(req, res, this.config.app.secret, signed.accessToken, signed.expiresIn);
-    return { username: p.username, role: p.role, county: p.county, enterpriseCode: p.enterpriseCode, team: p.team, csrfToken, expiresIn: signed.expiresIn, mustChangePassword: signed.mustChangePassword };
+    return {
+      username: p.username,
+      role: p.role,
+      county: p.county,
+      enterpriseCode: p.enterpriseCode,
+      team: p.team,
+      csrfToken,
+      expiresIn: signed.expiresIn,
+      mustChangePassword: signed.mustChangePassword,
+    };
   }
 
   closeSession(req: Request, res: Response): void {
@@ -94,7 +104,7 @@ export class SignInService {
    * A password changed from a signed-in browser: the old token ends with the change, so the
    * session cookie takes the fresh one and the body carries no token; API callers get it in the body.
    */
-  async changePasswordFrom(p: Principal, currentPassword: string, newPassword: string, req: Request, res: Response): Promise<SignedIn | Omit<SignedIn, 'accessToken'> & { csrfToken: string }> {
+  async changePasswordFrom(p: Principal, currentPassword: string, newPassword: string, req: Request, res: Response): Promise<SignedIn | (Omit<SignedIn, 'accessToken'> & { csrfToken: string })> {
     const signed = await this.changePassword(p, currentPassword, newPassword);
     const viaCookie = !req.headers.authorization?.startsWith('Bearer ') && readCookie(req, SESSION_COOKIE) !== null;
     if (!viaCookie) return signed;

@@ -60,7 +60,10 @@ export class AckEscalationService implements OnApplicationBootstrap {
     const stage2Ms = d.escalation.stage2AfterDeadlineHours * 3_600_000;
     const due = await unacknowledgedDue(manager, new Date(now.getTime() + reminderMs), now);
     if (due.length === 0) return { reminders: 0, stage1: 0, stage2: 0 };
-    const views = await loadVersionViews(manager, due.map((r) => r.id));
+    const views = await loadVersionViews(
+      manager,
+      due.map((r) => r.id),
+    );
     const reminders: OrderVersionView[] = [];
     const stage1: OrderVersionView[] = [];
     const stage2: OrderVersionView[] = [];
@@ -74,10 +77,19 @@ export class AckEscalationService implements OnApplicationBootstrap {
         if (now.getTime() >= deadline + stage2Ms) stage2.push(v);
       }
     }
-    const newReminders = await this.alerts.raise(manager, reminders.map((v) => this.alert(v, 'ack_reminder', 0, `${v.enterprise.name}尚未签收${v.directiveNumber}（第${v.modification}版），已发送提醒。`)));
+    const newReminders = await this.alerts.raise(
+      manager,
+      reminders.map((v) => this.alert(v, 'ack_reminder', 0, `${v.enterprise.name}尚未签收${v.directiveNumber}（第${v.modification}版），已发送提醒。`)),
+    );
     await this.outbox.enqueue(manager, await this.reminderMails(manager, newReminders, views, now));
-    const new1 = await this.alerts.raise(manager, stage1.map((v) => this.alert(v, 'ack_overdue', 1, `${v.enterprise.name}逾期未签收${v.directiveNumber}（第${v.modification}版）。`)));
-    const new2 = await this.alerts.raise(manager, stage2.map((v) => this.alert(v, 'ack_overdue', 2, `${v.enterprise.name}逾期${d.escalation.stage2AfterDeadlineHours}小时以上仍未签收${v.directiveNumber}（第${v.modification}版），已报指挥部。`)));
+    const new1 = await this.alerts.raise(
+      manager,
+      stage1.map((v) => this.alert(v, 'ack_overdue', 1, `${v.enterprise.name}逾期未签收${v.directiveNumber}（第${v.modification}版）。`)),
+    );
+    const new2 = await this.alerts.raise(
+      manager,
+      stage2.map((v) => this.alert(v, 'ack_overdue', 2, `${v.enterprise.name}逾期${d.escalation.stage2AfterDeadlineHours}小时以上仍未签收${v.directiveNumber}（第${v.modification}版），已报指挥部。`)),
+    );
     await this.outbox.enqueue(manager, [...this.escalationMails(new1, views, 1, now), ...this.escalationMails(new2, views, 2, now)]);
     return { reminders: newReminders.length, stage1: new1.length, stage2: new2.length };
   }
@@ -88,14 +100,25 @@ export class AckEscalationService implements OnApplicationBootstrap {
 
   private async reminderMails(manager: EntityManager, alerts: NewAlert[], views: Map<string, OrderVersionView>, now: Date): Promise<NewOutboxRow[]> {
     if (alerts.length === 0) return [];
-    const contacts = await contactEmails(manager, alerts.map((a) => a.enterpriseCode!));
+    const contacts = await contactEmails(
+      manager,
+      alerts.map((a) => a.enterpriseCode!),
+    );
     const rows: NewOutboxRow[] = [];
     for (const a of alerts) {
       const v = views.get(a.orderVersionId!)!;
       const link = ackLink(this.config, v, now);
       const mail = renderReminderEmail(orderNoticeView(this.config, v), link);
       for (const c of contacts.filter((c) => c.enterpriseCode === v.enterprise.code)) {
-        rows.push({ idempotencyKey: `reminder:${v.versionId}:${c.email}`, kind: 'notice', channel: 'email', recipient: c.email, enterpriseCode: v.enterprise.code, orderVersionId: v.versionId, payload: { ...mail } });
+        rows.push({
+          idempotencyKey: `reminder:${v.versionId}:${c.email}`,
+          kind: 'notice',
+          channel: 'email',
+          recipient: c.email,
+          enterpriseCode: v.enterprise.code,
+          orderVersionId: v.versionId,
+          payload: { ...mail },
+        });
       }
     }
     return rows;

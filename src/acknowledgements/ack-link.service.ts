@@ -58,7 +58,11 @@ export class AckLinkService {
   async implement(token: string, lines: Array<{ line: string; stoppedAt: string }>): Promise<AckPageModel> {
     const view = await this.resolve(token);
     const actor = { username: `link:${view.enterprise.code}`, role: null };
-    const fresh = await this.acks.confirmImplementation(view.versionId, lines.map((l) => ({ line: l.line, at: new Date(l.stoppedAt) })), actor);
+    const fresh = await this.acks.confirmImplementation(
+      view.versionId,
+      lines.map((l) => ({ line: l.line, at: new Date(l.stoppedAt) })),
+      actor,
+    );
     return this.model(fresh);
   }
 

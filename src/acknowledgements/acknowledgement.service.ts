@@ -53,7 +53,11 @@ export class AcknowledgementService {
   /** An enterprise confirms implementation of its own orders only. */
   async implement(principal: Principal, orderId: string, modification: number, dto: ConfirmImplementationDto): Promise<OrderVersionView> {
     const version = await this.orders.versionForEnterprise(principal, orderId, modification);
-    return this.confirmImplementation(version.id, dto.lines.map((l) => ({ line: l.line, at: new Date(l.stoppedAt) })), principal);
+    return this.confirmImplementation(
+      version.id,
+      dto.lines.map((l) => ({ line: l.line, at: new Date(l.stoppedAt) })),
+      principal,
+    );
   }
 
   private async lockVersion(manager: EntityManager, versionId: string): Promise<LockedVersion> {
@@ -77,7 +81,9 @@ export class AcknowledgementService {
     const now = this.clock.now();
     await this.versions.setReceipt(manager, row.id, now, actor.username);
     await this.alerts.resolveForVersion(manager, row.id, ['ack_reminder', 'ack_overdue'], now);
-    await this.audit.record(manager, actor, [{ action: 'order.acknowledge', entityType: 'order_version', entityId: row.id, before: null, after: { modification: row.modification, at: now.toISOString() } }]);
+    await this.audit.record(manager, actor, [
+      { action: 'order.acknowledge', entityType: 'order_version', entityId: row.id, before: null, after: { modification: row.modification, at: now.toISOString() } },
+    ]);
   }
 
   /**
@@ -109,7 +115,9 @@ export class AcknowledgementService {
        })}
        SELECT target.*, EXISTS (SELECT 1 FROM marked) AS fresh FROM target`;
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const { rows: [row] } = await pool.query({ name: 'hazeops.acknowledge', text, values: p.values });
+    const {
+      rows: [row],
+    } = await pool.query({ name: 'hazeops.acknowledge', text, values: p.values });
     if (!row) throw new DomainError(OrderErrorCode.ORDER_NOT_FOUND, 'No such order (or it is outside what you may see).');
     if (row.status === 'superseded') {
       throw new DomainError(
@@ -137,7 +145,11 @@ export class AcknowledgementService {
       const restricted = new Set(row.lines.filter((l) => l.action !== 'run').map((l) => l.code));
       const wrong = lines.filter((l) => !restricted.has(l.line)).map((l) => l.line);
       if (wrong.length > 0) {
-        throw new DomainError(AcknowledgementErrorCode.LINE_NOT_RESTRICTED, `This version does not ask ${wrong.join(', ')} to stop or limit; confirm only ${[...restricted].join(', ') || 'nothing'}.`, { lines: wrong });
+        throw new DomainError(
+          AcknowledgementErrorCode.LINE_NOT_RESTRICTED,
+          `This version does not ask ${wrong.join(', ')} to stop or limit; confirm only ${[...restricted].join(', ') || 'nothing'}.`,
+          { lines: wrong },
+        );
       }
       if (!row.acknowledgedAt) await this.markAcknowledged(manager, row, actor);
       const now = this.clock.now();

@@ -94,7 +94,9 @@ export class AlertsService {
       for (const email of escalationFor(this.config.dispatch, code).officerEmails) {
         const { text, html } = renderAlertList(list.map((a) => a.message));
         rows.push({
-          idempotencyKey: `alert:${createHash('sha1').update(list.map((a) => a.dedupeKey).join(',')).digest('hex')}:${email}`,
+          idempotencyKey: `alert:${createHash('sha1')
+            .update(list.map((a) => a.dedupeKey).join(','))
+            .digest('hex')}:${email}`,
           kind: 'notice',
           channel: 'email' as const,
           recipient: email,
@@ -110,7 +112,9 @@ export class AlertsService {
   /** Stage 2: the command center's duty desk gets one list of the new alerts. */
   async mailCommandCenter(manager: EntityManager, alerts: NewAlert[], subject: string): Promise<void> {
     if (alerts.length === 0) return;
-    const key = createHash('sha1').update(alerts.map((a) => a.dedupeKey).join(',')).digest('hex');
+    const key = createHash('sha1')
+      .update(alerts.map((a) => a.dedupeKey).join(','))
+      .digest('hex');
     const { text, html } = renderAlertList(alerts.map((a) => `${a.county}：${a.message}`));
     await this.outbox.enqueue(
       manager,
@@ -126,7 +130,10 @@ export class AlertsService {
     );
   }
 
-  async list(p: Principal, q: { status: 'open' | 'resolved' | 'all'; county?: string; kind?: string; page: number; pageSize: number }): Promise<{ items: AlertView[]; total: number; page: number; pageSize: number }> {
+  async list(
+    p: Principal,
+    q: { status: 'open' | 'resolved' | 'all'; county?: string; kind?: string; page: number; pageSize: number },
+  ): Promise<{ items: AlertView[]; total: number; page: number; pageSize: number }> {
     // The controller has already narrowed `county` through the access policy.
     const county = q.county ?? null;
     const [rows, total] = await this.repository.page({ ...q, county });

@@ -38,7 +38,10 @@ export class ContactRedeliveryService extends EnterpriseContactsChanged {
       return [...targetsOf(after)].some((t) => !old.has(t));
     });
     if (gained.length === 0) return 0;
-    const has = await this.versions.enterprisesWithVersions(manager, gained.map((g) => g.after.code));
+    const has = await this.versions.enterprisesWithVersions(
+      manager,
+      gained.map((g) => g.after.code),
+    );
     const now = this.clock.now();
     let queued = 0;
     const reached: string[] = [];

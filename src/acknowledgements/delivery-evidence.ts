@@ -49,7 +49,13 @@ export async function noticeEvidence(manager: EntityManager, versionId: string, 
     modification: version.modification,
     directiveNumber: version.number,
     delivered: first
-      ? { channel: first.channel as NoticeChannel, at: (first.at as Date).toISOString(), recipient: first.recipient ?? null, phoneNoticeId: first.phone_notice_id ?? null, answeredBy: first.answered_by ?? null }
+      ? {
+          channel: first.channel as NoticeChannel,
+          at: (first.at as Date).toISOString(),
+          recipient: first.recipient ?? null,
+          phoneNoticeId: first.phone_notice_id ?? null,
+          answeredBy: first.answered_by ?? null,
+        }
       : null,
     acknowledgedAt: acknowledged ? (version.acknowledged_at as Date).toISOString() : null,
     acknowledgedBy: acknowledged ? version.acknowledged_by : null,

@@ -77,7 +77,9 @@ export class PhoneNoticesService {
       // Receipt: the call is the earliest proof the enterprise knew, unless it acknowledged earlier.
       if (!v.acknowledgedAt || v.acknowledgedAt > calledAt) await this.versions.setReceipt(manager, v.id, calledAt, `phone:${dto.answeredBy.trim()}`.slice(0, 64));
       await this.alerts.resolveForVersion(manager, v.id, ['no_channel', 'ack_reminder', 'ack_overdue'], now, { username: p.username, note: `已电话通知（记录 ${view.id}）` });
-      await this.audit.record(manager, p, [{ action: 'order.phone_notice', entityType: 'order_version', entityId: v.id, before: { acknowledgedAt: v.acknowledgedAt?.toISOString() ?? null }, after: view }]);
+      await this.audit.record(manager, p, [
+        { action: 'order.phone_notice', entityType: 'order_version', entityId: v.id, before: { acknowledgedAt: v.acknowledgedAt?.toISOString() ?? null }, after: view },
+      ]);
       return view;
     });
   }
@@ -88,7 +90,11 @@ export class PhoneNoticesService {
   }
 
   /** Every delivery attempt, phone notice and the receipt of one version: what a ledger entry can cite. */
-  async evidence(p: Principal, orderId: string, modification: number): Promise<{
+  async evidence(
+    p: Principal,
+    orderId: string,
+    modification: number,
+  ): Promise<{
     orderId: string;
     modification: number;
     orderVersionId: string;

@@ -99,7 +99,9 @@ export class StatusReportsService implements OnApplicationBootstrap {
       const orderLines = version && !version.ends ? version.lines : [];
       const missing = missingReportLines(orderLines, reported);
       if (missing.length > 0) {
-        throw new DomainError(CommonErrorCode.UNPROCESSABLE, `The report must cover every line of the order in force (version ${version!.modification}); missing: ${missing.join(', ')}.`, { missingLines: missing });
+        throw new DomainError(CommonErrorCode.UNPROCESSABLE, `The report must cover every line of the order in force (version ${version!.modification}); missing: ${missing.join(', ')}.`, {
+          missingLines: missing,
+        });
       }
       const discrepancies = withRules(() => checkStatusReport(orderLines, reported));
       const previous = await this.reports.latestId(manager, code, slot);
@@ -182,7 +184,15 @@ export class StatusReportsService implements OnApplicationBootstrap {
       const due = await this.alertRows.unescalated(manager, 'report_missing', new Date(now.getTime() - this.config.dispatch.escalation.stage2AfterDeadlineHours * 3_600_000));
       const raised = await this.alerts.raise(
         manager,
-        due.map((d) => ({ dedupeKey: `${d.dedupeKey}:2`, kind: 'report_missing' as const, stage: 2, county: d.county, enterpriseCode: d.enterpriseCode, orderVersionId: d.orderVersionId, message: `${d.message}（已超过${this.config.dispatch.escalation.stage2AfterDeadlineHours}小时，报指挥部）` })),
+        due.map((d) => ({
+          dedupeKey: `${d.dedupeKey}:2`,
+          kind: 'report_missing' as const,
+          stage: 2,
+          county: d.county,
+          enterpriseCode: d.enterpriseCode,
+          orderVersionId: d.orderVersionId,
+          message: `${d.message}（已超过${this.config.dispatch.escalation.stage2AfterDeadlineHours}小时，报指挥部）`,
+        })),
       );
       await this.alerts.mailCommandCenter(manager, raised, '【冬防】预警期间企业逾期未报送生产状态（报指挥部）');
       return { escalated: raised.length };

@@ -64,7 +64,9 @@ export class BootstrapService implements OnModuleInit, OnApplicationBootstrap {
       { username: 'viewer', password, role: 'viewer', displayName: '观察员', boundTo: 'whole city (read only)' },
       { username: 'inspector', password, role: 'inspector', team: team.key, displayName: '督导员', boundTo: `team ${team.key} (${team.name})` },
       ...(county ? [{ username: 'county', password, role: 'county_officer' as const, county, displayName: `${county}联络员`, boundTo: `county ${county}` }] : []),
-      ...(first ? [{ username: 'enterprise', password, role: 'enterprise' as const, enterpriseCode: first.code, displayName: first.name, boundTo: `enterprise ${first.code} (${first.name}, ${first.county})` }] : []),
+      ...(first
+        ? [{ username: 'enterprise', password, role: 'enterprise' as const, enterpriseCode: first.code, displayName: first.name, boundTo: `enterprise ${first.code} (${first.name}, ${first.county})` }]
+        : []),
     ];
     for (const { boundTo: _, ...a } of accounts) await this.users.create(SYSTEM_ACTOR, a);
     mkdirSync(this.config.app.dataDir, { recursive: true });

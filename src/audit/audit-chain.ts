@@ -32,7 +32,9 @@ export function chainKey(secret: string): Buffer {
 export function chainHash(key: Buffer, c: ChainedContent): string {
   const roundTrip = (v: unknown): unknown => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
   const doc = canonicalize([c.chain, c.seq, c.prevHash, c.at.toISOString(), c.actor, c.actorRole, c.action, c.entityType, c.entityId, roundTrip(c.before), roundTrip(c.after), c.requestId]);
-  return createHmac('sha256', key).update(doc ?? '').digest('hex');
+  return createHmac('sha256', key)
+    .update(doc ?? '')
+    .digest('hex');
 }
 
 /**

@@ -75,7 +75,20 @@ export class AuditService {
     let prevHash: string = last.hash ?? GENESIS_HASH;
     const rows: ChainedRow[] = changes.map((c) => {
       seq += 1n;
-      const content = { chain, seq: seq.toString(), prevHash, at, actor: actor.username, actorRole: actor.role, action: c.action, entityType: c.entityType, entityId: c.entityId, before: c.before ?? null, after: c.after ?? null, requestId };
+      const content = {
+        chain,
+        seq: seq.toString(),
+        prevHash,
+        at,
+        actor: actor.username,
+        actorRole: actor.role,
+        action: c.action,
+        entityType: c.entityType,
+        entityId: c.entityId,
+        before: c.before ?? null,
+        after: c.after ?? null,
+        requestId,
+      };
       const hash = chainHash(this.key, content);
       const row = { seq: content.seq, prev_hash: prevHash, hash, action: c.action, entity_type: c.entityType, entity_id: c.entityId, before: content.before, after: content.after };
       prevHash = hash;
@@ -126,7 +139,20 @@ export class AuditService {
         const broken = (reason: string, seq = String(r.seq)) => ({ checked, broken: { chain, seq, id: String(r.id), reason } });
         if (BigInt(r.seq as string) !== expectedSeq) return broken(`row ${expectedSeq} of chain ${chain} is missing (the next is ${r.seq})`, expectedSeq.toString());
         if (r.prev_hash !== prevHash) return broken('its previous hash does not match the row before it');
-        const hash = chainHash(this.key, { chain, seq: String(r.seq), prevHash, at: r.at, actor: r.actor, actorRole: r.actor_role, action: r.action, entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after, requestId: r.request_id });
+        const hash = chainHash(this.key, {
+          chain,
+          seq: String(r.seq),
+          prevHash,
+          at: r.at,
+          actor: r.actor,
+          actorRole: r.actor_role,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          before: r.before,
+          after: r.after,
+          requestId: r.request_id,
+        });
         if (hash !== r.hash) return broken('its hash does not match its content (changed, or written without the key)');
         checked++;
         expectedSeq++;

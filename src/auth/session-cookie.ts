@@ -30,7 +30,9 @@ export function readCookie(req: Request, name: string): string | null {
 
 /** The CSRF value is bound to the session: an HMAC of the access token, so a cookie planted by another site does not match. */
 export function csrfFor(secret: string, accessToken: string): string {
-  return createHmac('sha256', secret).update('csrf:' + accessToken).digest('base64url');
+  return createHmac('sha256', secret)
+    .update('csrf:' + accessToken)
+    .digest('base64url');
 }
 
 function sameString(a: string, b: string): boolean {

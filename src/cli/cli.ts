@@ -81,7 +81,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'import' && rest.some((a) => !a.startsWith('--'))) {
-      return await runImport(rest.find((a) => !a.startsWith('--'))!, rest.includes('--dry-run'), io);
+      return await runImport(
+        rest.find((a) => !a.startsWith('--'))!,
+        rest.includes('--dry-run'),
+        io,
+      );
     }
   } catch (err) {
     io.err(`hazeops: ${err instanceof Error ? err.message : String(err)}\n`);

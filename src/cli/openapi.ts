@@ -16,7 +16,12 @@ import { loadDomainConfig } from '../config/domain-config.js';
 export async function previewOpenApiDocument(): Promise<OpenAPIObject> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hazeops-openapi-'));
   try {
-    const app = loadAppConfig({ DATABASE_URL: 'postgres://preview@127.0.0.1:1/preview', HAZEOPS_SECRET: 'preview-only-secret-never-used-0123456789', HAZEOPS_DATA_DIR: dataDir, HAZEOPS_DEMO: 'false' });
+    const app = loadAppConfig({
+      DATABASE_URL: 'postgres://preview@127.0.0.1:1/preview',
+      HAZEOPS_SECRET: 'preview-only-secret-never-used-0123456789',
+      HAZEOPS_DATA_DIR: dataDir,
+      HAZEOPS_DEMO: 'false',
+    });
     const nest = await NestFactory.create(AppModule.forRoot(app, loadDomainConfig(), app.databaseUrl!), { preview: true, abortOnError: false, logger: false });
     const doc = openApiDocument(nest);
     await nest.close();

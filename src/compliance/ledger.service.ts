@@ -117,6 +117,13 @@ export class LedgerService {
       const f = findings.find((r) => r.county === county);
       return { county, orders: o?.orders ?? 0, acknowledged: o?.acknowledged ?? 0, implemented: o?.implemented ?? 0, inspected: f?.inspected ?? 0, violations: f?.violations ?? 0 };
     });
-    return { month: m, ranking: rankCounties(rows.map((r) => ({ ...r, amount: Number(r.amount) })), conduct, counties) };
+    return {
+      month: m,
+      ranking: rankCounties(
+        rows.map((r) => ({ ...r, amount: Number(r.amount) })),
+        conduct,
+        counties,
+      ),
+    };
   }
 }

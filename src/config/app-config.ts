@@ -88,10 +88,14 @@ function trustProxy(env: Env): AppConfig['trustProxy'] {
     if (Number(raw) < 1 || Number(raw) > 10) bad('TRUST_PROXY', `must be a hop count from 1 to 10, or the proxies' addresses (got "${raw}")`);
     return Number(raw);
   }
-  const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const item of list) {
     const [addr, prefix, extra] = item.split('/');
-    const okAddr = PROXY_RANGES.includes(item) || (isIP(addr ?? '') !== 0 && extra === undefined && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(addr ?? '') === 4 ? 32 : 128))));
+    const okAddr =
+      PROXY_RANGES.includes(item) || (isIP(addr ?? '') !== 0 && extra === undefined && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(addr ?? '') === 4 ? 32 : 128))));
     if (!okAddr) bad('TRUST_PROXY', `must be none, a hop count, or a comma-separated list of ${PROXY_RANGES.join(' / ')} and IP addresses or CIDR ranges (got "${item}")`);
   }
   return list;

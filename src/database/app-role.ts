@@ -25,7 +25,12 @@ function quoteIdent(name: string): string {
 export function generatedAppRole(ownerUrl: string, secret: string): { role: string; password: string; url: string } {
   const u = new URL(ownerUrl);
   const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username);
-  const role = (database.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 58) + '_app').replace(/^([^a-z_])/, '_$1');
+  const role = (
+    database
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, '_')
+      .slice(0, 58) + '_app'
+  ).replace(/^([^a-z_])/, '_$1');
   // Every instance with the same secret derives the same password: no instance's pool breaks another's.
   const password = createHmac('sha256', secret).update(`hazeops:db-app-role:${database}`).digest('hex');
   u.username = role;
@@ -64,7 +69,10 @@ export async function prepareDatabase(ownerUrl: string, secret: string, configur
           try {
             await runner.query(exists ? `ALTER ROLE ${role} WITH LOGIN PASSWORD ${password}` : `CREATE ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${password}`);
           } catch (err) {
-            throw new Error(`the owner (${ownerRole}) cannot create the service's role ${appRole}: grant it CREATEROLE, or create a role yourself and set DATABASE_APP_URL (${(err as Error).message})`, { cause: err });
+            throw new Error(
+              `the owner (${ownerRole}) cannot create the service's role ${appRole}: grant it CREATEROLE, or create a role yourself and set DATABASE_APP_URL (${(err as Error).message})`,
+              { cause: err },
+            );
           }
         }
         await runner.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${quoteIdent(db)} TO ${role}`);

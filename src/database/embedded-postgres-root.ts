@@ -34,7 +34,10 @@ function postgresUser(): OsUser {
   if (spawnSync('id', ['postgres']).status !== 0) {
     spawnSync('groupadd', ['--system', 'postgres']);
     const made = spawnSync('useradd', ['--system', '-g', 'postgres', '-d', '/var/lib/postgresql', '-s', '/usr/sbin/nologin', 'postgres'], { encoding: 'utf8' });
-    if (made.status !== 0) throw new EmbeddedDatabaseError(`running as root, the embedded PostgreSQL needs a "postgres" OS user and could not create one (${made.stderr?.trim() || 'useradd failed'}); create it, run as another user, or set DATABASE_URL`);
+    if (made.status !== 0)
+      throw new EmbeddedDatabaseError(
+        `running as root, the embedded PostgreSQL needs a "postgres" OS user and could not create one (${made.stderr?.trim() || 'useradd failed'}); create it, run as another user, or set DATABASE_URL`,
+      );
   }
   return { uid: id('-u'), gid: id('-g') };
 }

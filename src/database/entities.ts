@@ -25,6 +25,30 @@ import { SeasonCalendarStateEntity } from '../seasons/season-calendar-state.enti
 import { SeasonPhaseChangeEntity } from '../seasons/season-phase-change.entity.js';
 
 // Classes, not globs, so the app, vitest and the TypeORM CLI load the same list.
-export const ENTITIES = [EnterpriseEntity, ProductionLineEntity, ContactEntity, UserEntity, AuditEntryEntity, SeasonCalendarStateEntity, SeasonPhaseChangeEntity,
-  CountyLevelEntity, DirectiveEntity, DirectiveSequenceEntity, OrderEntity, OrderVersionEntity, OutboxEntity, DeliveryAttemptEntity, AlertEntity, StatusReportEntity, JobRunEntity,
-  TeamEntity, DrawEntity, InspectionTaskEntity, FindingEntity, EvidenceEntity, PowerReadingEntity, LedgerEntryEntity, PhoneNoticeEntity];
+export const ENTITIES = [
+  EnterpriseEntity,
+  ProductionLineEntity,
+  ContactEntity,
+  UserEntity,
+  AuditEntryEntity,
+  SeasonCalendarStateEntity,
+  SeasonPhaseChangeEntity,
+  CountyLevelEntity,
+  DirectiveEntity,
+  DirectiveSequenceEntity,
+  OrderEntity,
+  OrderVersionEntity,
+  OutboxEntity,
+  DeliveryAttemptEntity,
+  AlertEntity,
+  StatusReportEntity,
+  JobRunEntity,
+  TeamEntity,
+  DrawEntity,
+  InspectionTaskEntity,
+  FindingEntity,
+  EvidenceEntity,
+  PowerReadingEntity,
+  LedgerEntryEntity,
+  PhoneNoticeEntity,
+];

@@ -16,6 +16,20 @@ import { DirectiveOrdersIndex1796200000000 } from '../../migrations/179620000000
 import { SeasonPhaseChangesAhead1796300000500 } from '../../migrations/1796300000500-SeasonPhaseChangesAhead.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795898881690, AuditAppendOnly1795898881691, SeasonCalendar1795899550533, Directives1795900002165, Inspections1795901215387, OrderTimeline1796100000000, OrderIntervalsBackfill1796100000001,
-  AccountLifecycle1796000000100, TeamBindingsBackfill1796000000101, AuditHashChain1796000000200, AuditChainClaim1796000000201, EvidenceExif1796000000300,
-  NoticeEvidence1796100000100, DirectiveOrdersIndex1796200000000, SeasonPhaseChangesAhead1796300000500];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  Foundation1795898881690,
+  AuditAppendOnly1795898881691,
+  SeasonCalendar1795899550533,
+  Directives1795900002165,
+  Inspections1795901215387,
+  OrderTimeline1796100000000,
+  OrderIntervalsBackfill1796100000001,
+  AccountLifecycle1796000000100,
+  TeamBindingsBackfill1796000000101,
+  AuditHashChain1796000000200,
+  AuditChainClaim1796000000201,
+  EvidenceExif1796000000300,
+  NoticeEvidence1796100000100,
+  DirectiveOrdersIndex1796200000000,
+  SeasonPhaseChangesAhead1796300000500,
+];

@@ -5,12 +5,7 @@ import { DirectiveErrorCode } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { levelAt } from '../rules/levels/level-at.js';
-import {
-  createResponseLevelMachine,
-  RESPONSE_LEVEL_MACHINE_VERSION,
-  type ResponseLevelEvent,
-  type ResponseLevelMachine,
-} from '../rules/levels/response-level.machine.js';
+import { createResponseLevelMachine, RESPONSE_LEVEL_MACHINE_VERSION, type ResponseLevelEvent, type ResponseLevelMachine } from '../rules/levels/response-level.machine.js';
 import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import { CountyLevelsRepository } from './county-levels.repository.js';
 

@@ -63,17 +63,21 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
       const event: ResponseLevelEvent = selfExpiring.has(level) ? { type: 'EXPIRE', at } : { type: 'LIFT', at, basis: '预警期满，按发布时确定的结束时间解除' };
       const counties = group.map((g) => g.county);
       const result = await this.directives
-        .execute(SYSTEM_ACTOR, {
-          kind: 'expire',
-          level: null,
-          counties,
-          city: false,
-          effectiveAt: ends_at,
-          endsAt: null,
-          basis: `${this.config.levelName(level)}期满（${at}）自动解除`,
-          events: new Map(counties.map((c) => [c, event])),
-          ackHours: this.config.dispatch.ackDeadlineHours.level,
-        }, false)
+        .execute(
+          SYSTEM_ACTOR,
+          {
+            kind: 'expire',
+            level: null,
+            counties,
+            city: false,
+            effectiveAt: ends_at,
+            endsAt: null,
+            basis: `${this.config.levelName(level)}期满（${at}）自动解除`,
+            events: new Map(counties.map((c) => [c, event])),
+            ackHours: this.config.dispatch.ackDeadlineHours.level,
+          },
+          false,
+        )
         // Another instance (or an officer) got to these counties first; the next run looks again.
         .catch((err: unknown) => {
           if (err instanceof DomainError && DIRECTIVE_CONFLICTS.has(err.code)) return null;
@@ -113,19 +117,23 @@ export class DirectiveJobsService implements OnApplicationBootstrap {
     for (const p of plans) {
       if (directed.has(p.seasonKey)) continue;
       const result = await this.directives
-        .execute(SYSTEM_ACTOR, {
-          kind: 'season',
-          level: null,
-          counties,
-          city: true,
-          effectiveAt: p.effectiveAt,
-          endsAt: null,
-          basis: p.basis,
-          events: new Map(),
-          enterpriseFilter: p.enterpriseFilter,
-          seasonKey: p.seasonKey,
-          ackHours: this.config.dispatch.ackDeadlineHours.season,
-        }, false)
+        .execute(
+          SYSTEM_ACTOR,
+          {
+            kind: 'season',
+            level: null,
+            counties,
+            city: true,
+            effectiveAt: p.effectiveAt,
+            endsAt: null,
+            basis: p.basis,
+            events: new Map(),
+            enterpriseFilter: p.enterpriseFilter,
+            seasonKey: p.seasonKey,
+            ackHours: this.config.dispatch.ackDeadlineHours.season,
+          },
+          false,
+        )
         // Another instance directed this boundary first: the unique season_key says so.
         .catch((err: unknown) => {
           if ((err as { code?: string }).code === UNIQUE_VIOLATION) return null;

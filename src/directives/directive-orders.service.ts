@@ -48,7 +48,14 @@ export class DirectiveOrdersService {
       ackDeadline: r.ack_deadline.toISOString(),
       acknowledgedAt: iso(r.acknowledged_at),
       implementedAt: iso(r.implemented_at),
-      deliveries: (r.deliveries ?? []).map((d) => ({ channel: d.channel, recipient: d.recipient, status: d.status, attempts: d.attempts, lastError: d.last_error, lastAttemptAt: d.last_at ? new Date(d.last_at).toISOString() : null })),
+      deliveries: (r.deliveries ?? []).map((d) => ({
+        channel: d.channel,
+        recipient: d.recipient,
+        status: d.status,
+        attempts: d.attempts,
+        lastError: d.last_error,
+        lastAttemptAt: d.last_at ? new Date(d.last_at).toISOString() : null,
+      })),
     }));
     return { items, total, page: q.page, pageSize: q.pageSize };
   }

@@ -26,9 +26,26 @@ export class DirectiveProgressService {
     const counties = await this.readModel.counties(directiveId, now, countyFilter);
     const overdue = await this.readModel.overdue(directiveId, now, countyFilter);
     return {
-      directive: { id: directive.id, number: directive.number, kind: directive.kind, level: directive.level, counties: directive.counties, startsAt: directive.starts_at, endsAt: directive.ends_at, issuedAt: directive.issued_at, issuedBy: directive.issued_by },
+      directive: {
+        id: directive.id,
+        number: directive.number,
+        kind: directive.kind,
+        level: directive.level,
+        counties: directive.counties,
+        startsAt: directive.starts_at,
+        endsAt: directive.ends_at,
+        issuedAt: directive.issued_at,
+        issuedBy: directive.issued_by,
+      },
       counties,
-      overdue: overdue.map((o) => ({ enterpriseCode: o.enterprise_code, name: o.name, county: o.county, orderId: o.order_id, modification: o.modification, ackDeadline: o.ack_deadline.toISOString() })),
+      overdue: overdue.map((o) => ({
+        enterpriseCode: o.enterprise_code,
+        name: o.name,
+        county: o.county,
+        orderId: o.order_id,
+        modification: o.modification,
+        ackDeadline: o.ack_deadline.toISOString(),
+      })),
     };
   }
 }

@@ -39,7 +39,13 @@ export function summarise(counties: string[], inScope: Map<string, number>, plan
   }
   const out = [...rows.values()].map(({ sum, ...r }) => ({ ...r, meanStoppedCapacityPercent: r.orders ? Math.round((sum / r.orders) * 100) / 100 : 0 }));
   const totals = out.reduce(
-    (t, r) => ({ enterprises: t.enterprises + r.enterprises, orders: t.orders + r.orders, ended: t.ended + r.ended, linesStopped: t.linesStopped + r.linesStopped, unreachable: t.unreachable + r.unreachable }),
+    (t, r) => ({
+      enterprises: t.enterprises + r.enterprises,
+      orders: t.orders + r.orders,
+      ended: t.ended + r.ended,
+      linesStopped: t.linesStopped + r.linesStopped,
+      unreachable: t.unreachable + r.unreachable,
+    }),
     { enterprises: 0, orders: 0, ended: 0, linesStopped: 0, unreachable: 0 },
   );
   return { counties: out, totals, unreachable: list };

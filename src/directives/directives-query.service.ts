@@ -28,7 +28,16 @@ export class DirectivesQueryService {
     return [...machines.values()].map((m) => {
       const ctx = m.snapshot.context;
       const next = levelsAhead(ctx, now);
-      return { county: m.county, levelNow: this.levelsService.levelAt(m, now), levelNowUntil: next[0]?.from ?? null, next, directed: ctx.level, startsAt: ctx.startsAt, endsAt: ctx.endsAt, episodeId: ctx.episodeId };
+      return {
+        county: m.county,
+        levelNow: this.levelsService.levelAt(m, now),
+        levelNowUntil: next[0]?.from ?? null,
+        next,
+        directed: ctx.level,
+        startsAt: ctx.startsAt,
+        endsAt: ctx.endsAt,
+        episodeId: ctx.episodeId,
+      };
     });
   }
 }

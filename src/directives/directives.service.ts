@@ -108,7 +108,10 @@ export class DirectivesService {
     const counties = dto.counties ? [...new Set(dto.counties)] : known;
     const at = dto.startsAt ?? now.toISOString();
     const { directiveStartToleranceMinutes, directiveHorizonDays } = this.config.dispatch.timeSanity;
-    const refusals = checkDirectiveTimes(new Date(at), dto.action === 'lift' || !dto.endsAt ? null : new Date(dto.endsAt), now, { startToleranceMinutes: directiveStartToleranceMinutes, horizonDays: directiveHorizonDays });
+    const refusals = checkDirectiveTimes(new Date(at), dto.action === 'lift' || !dto.endsAt ? null : new Date(dto.endsAt), now, {
+      startToleranceMinutes: directiveStartToleranceMinutes,
+      horizonDays: directiveHorizonDays,
+    });
     if (refusals.length > 0) throw timeRefused(refusals);
     const plan: DirectivePlan = {
       kind: dto.action,
@@ -148,7 +151,12 @@ export class DirectivesService {
    * The one transaction of a directive: county machines, the directive, every new order
    * version and every outbox row commit together, or nothing does.
    */
-  async execute(actor: Actor, plan: DirectivePlan, dryRun: boolean, prepare: (machines: Map<string, CountyMachine>) => string[] = () => []): Promise<DirectiveResult & { allChanges?: RequirementChange[] }> {
+  async execute(
+    actor: Actor,
+    plan: DirectivePlan,
+    dryRun: boolean,
+    prepare: (machines: Map<string, CountyMachine>) => string[] = () => [],
+  ): Promise<DirectiveResult & { allChanges?: RequirementChange[] }> {
     const now = this.clock.now();
     try {
       const result = await this.repo.transaction(async (manager) => {
@@ -174,14 +182,26 @@ export class DirectivesService {
         const items = enterprises.map((e) => ({ enterprise: e, order: deriveOrder(e, effectiveIso, levelOf.get(e.county) ?? 'none', orderConfig) }));
         if (plan.endInactive) items.push(...(await this.inactiveWithOpenOrders(manager, plan.counties, effectiveIso)));
         const mode = plan.mode ?? 'replace';
-        const open = await loadOpenOrders(manager, items.map((i) => i.enterprise.code), from, mode);
+        const open = await loadOpenOrders(
+          manager,
+          items.map((i) => i.enterprise.code),
+          from,
+          mode,
+        );
         const planned = planVersions(items, open, { from, to: plan.endsAt, mode });
         const deliveries = this.notices.plan(planned);
         const inScope = new Map<string, number>();
         for (const e of enterprises) inScope.set(e.county, (inScope.get(e.county) ?? 0) + 1);
         const summary = summarise(plan.counties, inScope, planned, deliveries.unreachable);
         // Read before the versions are written: what each new version replaces.
-        const allChanges = dryRun ? requirementChanges(planned, await this.linesInForce(manager, planned, from), this.config.city.counties.map((c) => c.name), plan.basis) : undefined;
+        const allChanges = dryRun
+          ? requirementChanges(
+              planned,
+              await this.linesInForce(manager, planned, from),
+              this.config.city.counties.map((c) => c.name),
+              plan.basis,
+            )
+          : undefined;
         if (plan.skipIfUnchanged && planned.length === 0) {
           throw new DryRunRollback({ id: null, number: null, kind: plan.kind, dryRun, level: plan.level, counties: plan.counties, startsAt: plan.effectiveAt.toISOString(), endsAt: null, summary });
         }
@@ -208,7 +228,15 @@ export class DirectivesService {
           mode,
         });
         await this.notices.queue(manager, deliveries, planned, number);
-        await this.audit.record(manager, actor, [{ action: `directive.${plan.kind}`, entityType: 'directive', entityId: directiveId, before: null, after: { number, ...plan, events: undefined, enterpriseFilter: undefined, totals: summary.totals } }]);
+        await this.audit.record(manager, actor, [
+          {
+            action: `directive.${plan.kind}`,
+            entityType: 'directive',
+            entityId: directiveId,
+            before: null,
+            after: { number, ...plan, events: undefined, enterpriseFilter: undefined, totals: summary.totals },
+          },
+        ]);
         const result: DirectiveResult = {
           id: directiveId,
           number,

@@ -37,7 +37,6 @@ export interface DispatchRound {
   failed: number;
 }
 
-
 /**
  * Delivers the outbox at least once. Rows are claimed with FOR UPDATE SKIP LOCKED, so any
  * number of instances can run; a claim is a lease (next_attempt_at) that another worker
@@ -53,7 +52,7 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   /** Per worker, not per process: two apps in one process (tests) still tell their claims apart. */
-  private readonly workerId = `${INSTANCE_ID}:${randomBytes(2).toString("hex")}`.slice(-64);
+  private readonly workerId = `${INSTANCE_ID}:${randomBytes(2).toString('hex')}`.slice(-64);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -174,7 +173,8 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
         return { id: row.id, attempt: row.attempts, ok: true, response, error: null, retryIn: null };
       } catch (err) {
         // ±10% jitter: after an outage, rows do not all come back in the same second.
-        const retryIn = err instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : Math.max(1, Math.round(retryDelaySeconds(this.config.dispatch, row.attempts) * (0.9 + Math.random() * 0.2)));
+        const retryIn =
+          err instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : Math.max(1, Math.round(retryDelaySeconds(this.config.dispatch, row.attempts) * (0.9 + Math.random() * 0.2)));
         return { id: row.id, attempt: row.attempts, ok: false, response: null, error: err instanceof Error ? err.message : String(err), retryIn };
       }
     };
@@ -199,7 +199,12 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async record(outcomes: Outcome[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.outbox.recordOutcomes(manager, outcomes.map((o) => ({ ...o, skipped: o.skipped ?? false })), this.workerId, this.clock.now());
+      await this.outbox.recordOutcomes(
+        manager,
+        outcomes.map((o) => ({ ...o, skipped: o.skipped ?? false })),
+        this.workerId,
+        this.clock.now(),
+      );
       // The first delivery of an order version's notice (rows this worker released only).
       const sent = outcomes.filter((o) => o.ok).map((o) => o.id);
       if (sent.length > 0 && this.deliveryListeners.length > 0) {

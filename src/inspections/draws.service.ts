@@ -59,7 +59,9 @@ export class DrawsService {
     return this.dataSource.transaction(async (manager) => {
       const drawId = await this.draws.insert(manager, { seed: result.seed, size: dto.size, at: now, inputs: input, result, createdBy: p.username });
       await this.tasks.insertDrawn(manager, drawId, result.picks, `双随机抽查（种子 ${result.seed}）`, p.username, now);
-      await this.audit.record(manager, p, [{ action: 'draw.create', entityType: 'draw', entityId: drawId, before: null, after: { seed: result.seed, size: dto.size, picks: result.picks.length, unassigned: result.unassigned.length } }]);
+      await this.audit.record(manager, p, [
+        { action: 'draw.create', entityType: 'draw', entityId: drawId, before: null, after: { seed: result.seed, size: dto.size, picks: result.picks.length, unassigned: result.unassigned.length } },
+      ]);
       return this.published(drawId, result, now);
     });
   }

@@ -82,7 +82,9 @@ export class EvidenceService {
         timeCheck,
       });
       const exif = { takenAt: photo.takenAt?.toISOString() ?? null, lat: photo.lat, lng: photo.lng };
-      await this.audit.record(manager, p, [{ action: 'evidence.add', entityType: 'finding', entityId: f.id, before: null, after: { evidenceId: row.id, sha256, mime, size: body.length, exif, timeCheck } }]);
+      await this.audit.record(manager, p, [
+        { action: 'evidence.add', entityType: 'finding', entityId: f.id, before: null, after: { evidenceId: row.id, sha256, mime, size: body.length, exif, timeCheck } },
+      ]);
       return { id: row.id, findingId: f.id, sha256, mime, size: body.length, width: photo.width, height: photo.height, exif, timeCheck, createdAt: row.createdAt.toISOString() };
     });
   }

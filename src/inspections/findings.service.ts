@@ -56,9 +56,7 @@ export class FindingsService {
       }
       const version = await versionInForce(manager, task.enterpriseCode, observedAt);
       const line = version && !version.ends ? (version.lines.find((l) => l.code === dto.lineCode) ?? null) : null;
-      const verdict = withRules(() =>
-        judgeFinding(line, { state: dto.observedState, loadPercent: dto.loadPercent ?? null, stoppedCells: dto.stoppedCells ?? null }, this.config.inspection),
-      );
+      const verdict = withRules(() => judgeFinding(line, { state: dto.observedState, loadPercent: dto.loadPercent ?? null, stoppedCells: dto.stoppedCells ?? null }, this.config.inspection));
       const violation = verdict.verdict === 'violation' && verdict.penaltyItem !== null && version !== null;
       const evidence = violation ? await noticeEvidence(manager, version.id, observedAt) : null;
       const noticeMissing = violation && !evidence?.delivered;
@@ -85,7 +83,15 @@ export class FindingsService {
       });
       const penalty =
         violation && !noticeMissing
-          ? await this.ledger.add(manager, { county: task.county, enterpriseCode: task.enterpriseCode, findingId, item: verdict.penaltyItem!, description: verdict.reason, orderVersionId: version.id, evidence })
+          ? await this.ledger.add(manager, {
+              county: task.county,
+              enterpriseCode: task.enterpriseCode,
+              findingId,
+              item: verdict.penaltyItem!,
+              description: verdict.reason,
+              orderVersionId: version.id,
+              evidence,
+            })
           : null;
       if (noticeMissing) await this.raiseNoticeMissing(manager, { findingId, county: task.county, enterpriseCode: task.enterpriseCode, lineCode: dto.lineCode, observedAt }, version, evidence);
       // The task is done once every line has been looked at.

@@ -16,7 +16,18 @@ import { FindingsService } from './findings.service.js';
 import { PowerService } from './power.service.js';
 import { TasksService } from './tasks.service.js';
 import { TeamsService } from './teams.service.js';
-import { DrawResponse, DrawVerifyResponse, EvidenceListItemResponse, EvidenceResponse, FindingResponse, FindingResultResponse, PowerIngestResponse, TaskDetailResponse, TaskResponse, TeamResponse } from './dto/inspection-response.dto.js';
+import {
+  DrawResponse,
+  DrawVerifyResponse,
+  EvidenceListItemResponse,
+  EvidenceResponse,
+  FindingResponse,
+  FindingResultResponse,
+  PowerIngestResponse,
+  TaskDetailResponse,
+  TaskResponse,
+  TeamResponse,
+} from './dto/inspection-response.dto.js';
 
 @ApiTags('inspections')
 @ApiBearerAuth()
@@ -126,7 +137,15 @@ export class InspectionsController {
   @Get('findings/:id/evidence/:evidenceId')
   @Roles('commander', 'county_officer', 'viewer', 'inspector')
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
-  @ApiResponse({ status: 200, description: 'The photo as stored', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } }, 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/webp': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'The photo as stored',
+    content: {
+      'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+      'image/png': { schema: { type: 'string', format: 'binary' } },
+      'image/webp': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   async photo(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('evidenceId', new ParseUUIDPipe()) evidenceId: string, @Res() res: Response) {
     const { mime, bytes } = await this.evidence.read(p, id, evidenceId);
     res.type(mime).setHeader('Cache-Control', 'private, max-age=3600').send(bytes);
@@ -140,7 +159,8 @@ export class InspectionsController {
   @ApiResponse({ status: 201, type: PowerIngestResponse })
   ingestPower(@CurrentPrincipal() p: Principal, @Body() body: unknown) {
     const readings = Buffer.isBuffer(body) ? this.power.parseCsv(body) : (body as { readings?: unknown })?.readings;
-    if (!Array.isArray(readings)) throw new DomainError(InspectionErrorCode.READINGS_UNREADABLE, 'Send { "readings": [ { enterpriseCode, lineCode, at, kw } ] } or a CSV with enterprise_code,line_code,at,kw.');
+    if (!Array.isArray(readings))
+      throw new DomainError(InspectionErrorCode.READINGS_UNREADABLE, 'Send { "readings": [ { enterpriseCode, lineCode, at, kw } ] } or a CSV with enterprise_code,line_code,at,kw.');
     return this.power.ingest(p, readings, Buffer.isBuffer(body) ? 'csv' : 'api');
   }
 }

@@ -59,7 +59,11 @@ export async function decodePhoto(bytes: Buffer, mime: string, maxPixels: number
   }
   let exif: ExifFields | undefined;
   try {
-    exif = (await exifr.parse(bytes, { pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal', 'GPSLatitude', 'GPSLatitudeRef', 'GPSLongitude', 'GPSLongitudeRef'], gps: true, reviveValues: false })) as ExifFields | undefined;
+    exif = (await exifr.parse(bytes, {
+      pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal', 'GPSLatitude', 'GPSLatitudeRef', 'GPSLongitude', 'GPSLongitudeRef'],
+      gps: true,
+      reviveValues: false,
+    })) as ExifFields | undefined;
   } catch {
     exif = undefined; // unreadable EXIF: kept as a photo without camera data
   }

@@ -55,7 +55,12 @@ export class PowerService {
   parseCsv(body: Buffer): unknown[] {
     try {
       const records: Array<Record<string, string>> = parse(body.toString('utf8').replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true });
-      return records.map((r) => ({ enterpriseCode: r.enterprise_code ?? r.enterpriseCode, lineCode: r.line_code ?? r.lineCode, at: r.at, kw: r.kw === undefined || r.kw === '' ? undefined : Number(r.kw) }));
+      return records.map((r) => ({
+        enterpriseCode: r.enterprise_code ?? r.enterpriseCode,
+        lineCode: r.line_code ?? r.lineCode,
+        at: r.at,
+        kw: r.kw === undefined || r.kw === '' ? undefined : Number(r.kw),
+      }));
     } catch (err) {
       throw new DomainError(InspectionErrorCode.READINGS_UNREADABLE, `The CSV cannot be read: ${(err as Error).message}. Columns: enterprise_code,line_code,at,kw`);
     }
@@ -96,7 +101,9 @@ export class PowerService {
     return this.dataSource.transaction(async (manager) => {
       const stored = await this.readings.insertNew(manager, readings, source);
       const anomalies = await this.checkAnomalies(manager, readings);
-      await this.audit.record(manager, actor, [{ action: 'power.ingest', entityType: 'power_readings', entityId: source, before: null, after: { received: readings.length, stored, anomalies: anomalies.length } }]);
+      await this.audit.record(manager, actor, [
+        { action: 'power.ingest', entityType: 'power_readings', entityId: source, before: null, after: { received: readings.length, stored, anomalies: anomalies.length } },
+      ]);
       return { received: readings.length, stored, duplicates: readings.length - stored, anomalies };
     });
   }
@@ -110,7 +117,11 @@ export class PowerService {
       const line = version && !version.ends ? version.lines.find((l) => l.code === r.lineCode) : undefined;
       if (!version || line?.action !== 'stop') continue;
       const history = await this.readings.history(manager, r.enterpriseCode, r.lineCode, new Date(version.effectiveFrom.getTime() - windowMs), version.effectiveFrom);
-      const baseline = baselineFor(history.map((h) => ({ at: h.at.getTime(), kw: h.kw })), version.effectiveFrom.getTime(), this.config.inspection);
+      const baseline = baselineFor(
+        history.map((h) => ({ at: h.at.getTime(), kw: h.kw })),
+        version.effectiveFrom.getTime(),
+        this.config.inspection,
+      );
       const judged = isAnomalous(r.kw, baseline, this.config.inspection);
       if (judged.anomalous !== true || baseline === null) continue;
       const taskId = await this.openTask(manager, r, judged.explanation);

@@ -96,7 +96,9 @@ export class TasksService {
       if (!enterprise) throw new DomainError(InspectionErrorCode.TASK_ENTERPRISE_UNKNOWN, `No enterprise ${dto.enterpriseCode} in the registry.`);
       if (!(await this.teams.exists(dto.team, manager))) throw new DomainError(InspectionErrorCode.TEAM_UNKNOWN, `No team ${dto.team}; create it first (POST /api/v1/teams).`);
       const saved = await this.tasks.insertTargeted(manager, { enterpriseCode: enterprise.code, county: enterprise.county, team: dto.team, reason: dto.reason, createdBy: p.username });
-      await this.audit.record(manager, p, [{ action: 'task.create', entityType: 'inspection_task', entityId: saved.id, before: null, after: { enterpriseCode: enterprise.code, team: dto.team, reason: dto.reason } }]);
+      await this.audit.record(manager, p, [
+        { action: 'task.create', entityType: 'inspection_task', entityId: saved.id, before: null, after: { enterpriseCode: enterprise.code, team: dto.team, reason: dto.reason } },
+      ]);
       return this.view({ ...saved, drawId: null }, enterprise.name);
     });
   }

@@ -32,7 +32,23 @@ export class OrdersService {
     return { items: ids.map((id) => ({ ...views.get(id)!, state: timelineState(views.get(id)!, at) })), total, at: at.toISOString() };
   }
 
-  async get(principal: Principal, orderId: string): Promise<{ current: OrderVersionView; versions: Array<{ modification: number; versionId: string; status: string; state: TimelineState; effectiveFrom: string; effectiveTo: string | null; directiveNumber: string; createdAt: string; acknowledgedAt: string | null }> }> {
+  async get(
+    principal: Principal,
+    orderId: string,
+  ): Promise<{
+    current: OrderVersionView;
+    versions: Array<{
+      modification: number;
+      versionId: string;
+      status: string;
+      state: TimelineState;
+      effectiveFrom: string;
+      effectiveTo: string | null;
+      directiveNumber: string;
+      createdAt: string;
+      acknowledgedAt: string | null;
+    }>;
+  }> {
     // orderId is a UUID (the route's pipe checks it): an unknown one has no versions.
     const ids = await this.versions.idsOfOrder(orderId);
     const views = await loadVersionViews(this.dataSource.manager, ids);
@@ -41,7 +57,17 @@ export class OrdersService {
     if (!current || !(await this.access.mayReadEnterprise(principal, current.enterprise))) throw this.notFound();
     return {
       current,
-      versions: all.map((v) => ({ modification: v.modification, versionId: v.versionId, status: v.status, state: timelineState(v, this.clock.now()), effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo, directiveNumber: v.directiveNumber, createdAt: v.createdAt, acknowledgedAt: v.acknowledgedAt })),
+      versions: all.map((v) => ({
+        modification: v.modification,
+        versionId: v.versionId,
+        status: v.status,
+        state: timelineState(v, this.clock.now()),
+        effectiveFrom: v.effectiveFrom,
+        effectiveTo: v.effectiveTo,
+        directiveNumber: v.directiveNumber,
+        createdAt: v.createdAt,
+        acknowledgedAt: v.acknowledgedAt,
+      })),
     };
   }
 

@@ -20,12 +20,8 @@ export function entityToEnterprise(e: EnterpriseEntity): Enterprise {
     grade: e.grade,
     livelihood: e.livelihood,
     provincialApproval: e.provincialApproval,
-    contacts: [...(e.contacts ?? [])]
-      .sort((a, b) => a.position - b.position)
-      .map((c) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone })),
-    lines: [...(e.lines ?? [])]
-      .sort((a, b) => a.position - b.position)
-      .map((l) => ({ code: l.code, name: l.name, capacity: Number(l.capacity), unit: l.unit, cells: l.cells })),
+    contacts: [...(e.contacts ?? [])].sort((a, b) => a.position - b.position).map((c) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone })),
+    lines: [...(e.lines ?? [])].sort((a, b) => a.position - b.position).map((l) => ({ code: l.code, name: l.name, capacity: Number(l.capacity), unit: l.unit, cells: l.cells })),
     measures: e.measures ?? {},
     webhookUrl: e.webhookUrl,
   };

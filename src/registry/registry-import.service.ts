@@ -51,7 +51,10 @@ export class RegistryImportService {
     const dryRun = opts.dryRun ?? false;
 
     const summary = await this.dataSource.transaction(async (manager) => {
-      const existing = await this.enterprises.load(enterprises.map((e) => e.code), { manager });
+      const existing = await this.enterprises.load(
+        enterprises.map((e) => e.code),
+        { manager },
+      );
       const changed: Enterprise[] = [];
       const contactChanges: Array<{ before: Enterprise; after: Enterprise }> = [];
       const audit: AuditChange[] = [];

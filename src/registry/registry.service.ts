@@ -58,7 +58,8 @@ export class RegistryService {
     const enterprise = this.validate(input);
     this.assertMayWrite(principal, enterprise.county);
     return this.dataSource.transaction(async (manager) => {
-      if (await this.enterprises.existsLocked(manager, enterprise.code)) throw new DomainError(RegistryErrorCode.ENTERPRISE_EXISTS, `Enterprise ${enterprise.code} is already registered; use PUT /api/v1/enterprises/${enterprise.code} to change it.`);
+      if (await this.enterprises.existsLocked(manager, enterprise.code))
+        throw new DomainError(RegistryErrorCode.ENTERPRISE_EXISTS, `Enterprise ${enterprise.code} is already registered; use PUT /api/v1/enterprises/${enterprise.code} to change it.`);
       await this.enterprises.upsert(manager, [enterprise]);
       await this.audit.record(manager, principal, [{ action: 'enterprise.create', entityType: 'enterprise', entityId: enterprise.code, before: null, after: enterprise }]);
       const saved = (await this.enterprises.load([enterprise.code], { manager })).get(enterprise.code);
@@ -102,7 +103,12 @@ export class RegistryService {
 
   async webhookSecret(principal: Principal, code: string): Promise<{ enterpriseCode: string; header: string; algorithm: string; secret: string }> {
     const e = await this.get(principal, code);
-    return { enterpriseCode: e.code, header: WEBHOOK_SIGNATURE_HEADER, algorithm: 'HMAC-SHA256 over "<t>.<body>", header t=<unix seconds>,v1=<hex>', secret: webhookSecretFor(e.code, this.config.app.secret) };
+    return {
+      enterpriseCode: e.code,
+      header: WEBHOOK_SIGNATURE_HEADER,
+      algorithm: 'HMAC-SHA256 over "<t>.<body>", header t=<unix seconds>,v1=<hex>',
+      secret: webhookSecretFor(e.code, this.config.app.secret),
+    };
   }
 
   /** Enterprises are never deleted: deactivation keeps their history and stops new orders. */
@@ -138,7 +144,10 @@ export class RegistryService {
 
   private assertMayWrite(principal: Principal, county: string): void {
     if (this.access.mayWriteEnterprise(principal, { code: '', county })) return;
-    throw new DomainError(AuthErrorCode.FORBIDDEN, principal.role === 'county_officer' ? `A county officer of ${principal.county} may only change enterprises of that county.` : 'Your role may not change the registry.');
+    throw new DomainError(
+      AuthErrorCode.FORBIDDEN,
+      principal.role === 'county_officer' ? `A county officer of ${principal.county} may only change enterprises of that county.` : 'Your role may not change the registry.',
+    );
   }
 
   private notFound(code: string): DomainError {

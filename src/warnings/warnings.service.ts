@@ -113,8 +113,20 @@ export class WarningsService {
     const alerts = this.alerts(await this.rows());
     const updated = alerts.length ? alerts[alerts.length - 1].row.issued_at.toISOString() : new Date(0).toISOString();
     return renderCapAtomFeed(
-      { id: `urn:hazeops:${this.config.city.city.key}:warnings`, title: `${this.config.city.city.commandCenter} 重污染天气预警`, updated, selfUrl: `${this.config.app.publicBaseUrl}/api/v1/warnings/cap`, author: this.config.city.city.commandCenter },
-      alerts.reverse().map((a) => ({ id: `urn:hazeops:${this.identifier(a.row.id)}`, title: a.row.number, updated: a.row.issued_at.toISOString(), xml: a.xml, link: `${this.config.app.publicBaseUrl}/api/v1/warnings/cap/${a.row.id}` })),
+      {
+        id: `urn:hazeops:${this.config.city.city.key}:warnings`,
+        title: `${this.config.city.city.commandCenter} 重污染天气预警`,
+        updated,
+        selfUrl: `${this.config.app.publicBaseUrl}/api/v1/warnings/cap`,
+        author: this.config.city.city.commandCenter,
+      },
+      alerts.reverse().map((a) => ({
+        id: `urn:hazeops:${this.identifier(a.row.id)}`,
+        title: a.row.number,
+        updated: a.row.issued_at.toISOString(),
+        xml: a.xml,
+        link: `${this.config.app.publicBaseUrl}/api/v1/warnings/cap/${a.row.id}`,
+      })),
     );
   }
 

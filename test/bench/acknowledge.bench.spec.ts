@@ -24,10 +24,7 @@ describe('acknowledging through the API beside an empty route of the same app', 
     expect((await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', endsAt: null, basis: '基准测试' })).status).toBe(200);
     // One enterprise account per enterprise, written directly (bcrypt per account would dominate the setup).
     const hash = await hashPassword('bench-password');
-    await ds.query(
-      `INSERT INTO users (username, password_hash, role, enterprise_code) SELECT 'e-' || enterprise_code, $1, 'enterprise', enterprise_code FROM orders WHERE status = 'open'`,
-      [hash],
-    );
+    await ds.query(`INSERT INTO users (username, password_hash, role, enterprise_code) SELECT 'e-' || enterprise_code, $1, 'enterprise', enterprise_code FROM orders WHERE status = 'open'`, [hash]);
     const rows: Array<{ id: string; username: string; code: string; order_id: string; modification: number }> = await ds.query(
       `SELECT u.id, u.username, u.enterprise_code AS code, o.id AS order_id, o.current_modification AS modification FROM users u JOIN orders o ON o.enterprise_code = u.enterprise_code AND o.status = 'open'`,
     );

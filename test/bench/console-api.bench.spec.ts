@@ -51,16 +51,58 @@ describe(`console screens' API calls over ${N} enterprises`, () => {
       }
       return { p95: p95(ms), status };
     };
-    const forecast = ['修武县', '博爱县'].map((county) => ({ county, points: Array.from({ length: 130 }, (_, h) => ({ at: new Date(Date.parse('2026-12-10T00:00:00+08:00') + h * 3_600_000).toISOString(), aqi: h < 80 ? 320 : 90 })) }));
+    const forecast = ['修武县', '博爱县'].map((county) => ({
+      county,
+      points: Array.from({ length: 130 }, (_, h) => ({ at: new Date(Date.parse('2026-12-10T00:00:00+08:00') + h * 3_600_000).toISOString(), aqi: h < 80 ? 320 : 90 })),
+    }));
     const screens: Array<[string, Array<[string, 'GET' | 'POST', string, unknown?]>]> = [
-      ['态势总览', [['levels', 'GET', '/api/v1/directives/levels'], ['directives', 'GET', '/api/v1/directives?limit=20'], ['alerts', 'GET', '/api/v1/alerts?status=open&pageSize=10'], ['daily report', 'GET', '/api/v1/reports/daily'], ['progress', 'GET', `/api/v1/directives/${directiveId}/progress`], ['calendar', 'GET', '/api/v1/seasons/2026-2027/calendar']]],
+      [
+        '态势总览',
+        [
+          ['levels', 'GET', '/api/v1/directives/levels'],
+          ['directives', 'GET', '/api/v1/directives?limit=20'],
+          ['alerts', 'GET', '/api/v1/alerts?status=open&pageSize=10'],
+          ['daily report', 'GET', '/api/v1/reports/daily'],
+          ['progress', 'GET', `/api/v1/directives/${directiveId}/progress`],
+          ['calendar', 'GET', '/api/v1/seasons/2026-2027/calendar'],
+        ],
+      ],
       ['研判', [['recommend', 'POST', '/api/v1/levels/recommend', { series: forecast }]]],
       ['发布指令', [['dry run, one county', 'POST', '/api/v1/directives', { action: 'adjust', level: 'red', counties: ['修武县'], endsAt: null, basis: '预演', dryRun: true }]]],
-      ['指令详情', [['progress', 'GET', `/api/v1/directives/${directiveId}/progress`], ['orders page', 'GET', `/api/v1/directives/${directiveId}/orders?page=1&pageSize=20`], ['orders page 200', 'GET', `/api/v1/directives/${directiveId}/orders?page=200&pageSize=20`]]],
-      ['企业名录', [['list', 'GET', '/api/v1/enterprises?page=1&pageSize=20'], ['search', 'GET', `/api/v1/enterprises?page=1&pageSize=20&text=${encodeURIComponent('水泥')}`], ['unreachable', 'GET', '/api/v1/enterprises?page=1&pageSize=20&reachable=false'], ['one', 'GET', `/api/v1/enterprises/${code}`], ['its orders', 'GET', `/api/v1/orders?enterpriseCode=${code}`]]],
+      [
+        '指令详情',
+        [
+          ['progress', 'GET', `/api/v1/directives/${directiveId}/progress`],
+          ['orders page', 'GET', `/api/v1/directives/${directiveId}/orders?page=1&pageSize=20`],
+          ['orders page 200', 'GET', `/api/v1/directives/${directiveId}/orders?page=200&pageSize=20`],
+        ],
+      ],
+      [
+        '企业名录',
+        [
+          ['list', 'GET', '/api/v1/enterprises?page=1&pageSize=20'],
+          ['search', 'GET', `/api/v1/enterprises?page=1&pageSize=20&text=${encodeURIComponent('水泥')}`],
+          ['unreachable', 'GET', '/api/v1/enterprises?page=1&pageSize=20&reachable=false'],
+          ['one', 'GET', `/api/v1/enterprises/${code}`],
+          ['its orders', 'GET', `/api/v1/orders?enterpriseCode=${code}`],
+        ],
+      ],
       ['告警', [['open', 'GET', '/api/v1/alerts?status=open&page=1&pageSize=20']]],
-      ['督导检查', [['teams', 'GET', '/api/v1/teams'], ['tasks', 'GET', '/api/v1/tasks'], ['findings', 'GET', '/api/v1/findings']]],
-      ['考核', [['ledger', 'GET', '/api/v1/ledger?month=2026-12'], ['ranking', 'GET', '/api/v1/ledger/ranking?month=2026-12']]],
+      [
+        '督导检查',
+        [
+          ['teams', 'GET', '/api/v1/teams'],
+          ['tasks', 'GET', '/api/v1/tasks'],
+          ['findings', 'GET', '/api/v1/findings'],
+        ],
+      ],
+      [
+        '考核',
+        [
+          ['ledger', 'GET', '/api/v1/ledger?month=2026-12'],
+          ['ranking', 'GET', '/api/v1/ledger/ranking?month=2026-12'],
+        ],
+      ],
       ['日报', [['daily report', 'GET', '/api/v1/reports/daily?date=2026-12-10']]],
       ['用户', [['users', 'GET', '/api/v1/users']]],
     ];
@@ -71,7 +113,9 @@ describe(`console screens' API calls over ${N} enterprises`, () => {
       for (const [name, method, path, body] of calls) {
         const r = await time(method, path, body);
         if (r.status < 400) worst = Math.max(worst, r.p95);
-        lines.push(`  ${screen.padEnd(6, '　')} ${name.padEnd(20)} ${r.status < 400 ? `${r.p95.toFixed(0).padStart(6)} ms  (${(r.p95 / baseline.p95).toFixed(0)}× empty route)` : `answered ${r.status} (not measured)`}`);
+        lines.push(
+          `  ${screen.padEnd(6, '　')} ${name.padEnd(20)} ${r.status < 400 ? `${r.p95.toFixed(0).padStart(6)} ms  (${(r.p95 / baseline.p95).toFixed(0)}× empty route)` : `answered ${r.status} (not measured)`}`,
+        );
       }
     }
     lines.push(`  slowest measured call: ${worst.toFixed(0)} ms (${worst < 300 ? 'target met' : 'target NOT met'})`);

@@ -55,7 +55,29 @@ describe(`a city-wide directive over ${N} enterprises, beside COPY of the same r
     const tables: Array<[string, string[]]> = [
       ['directives', ['id', 'number', 'kind', 'level', 'counties', 'city', 'starts_at', 'ends_at', 'basis', 'season_key', 'supersedes_id', 'issued_by', 'issued_at', 'summary']],
       ['orders', ['id', 'enterprise_code', 'county', 'status', 'current_modification', 'current_version_id', 'requirement_hash', 'created_at']],
-      ['order_versions', ['id', 'order_id', 'modification', 'directive_id', 'enterprise_code', 'county', 'status', 'ends', 'level', 'phase', 'lines', 'stopped_capacity_percent', 'max_load_percent', 'notes', 'effective_from', 'effective_to', 'ack_deadline', 'created_at']],
+      [
+        'order_versions',
+        [
+          'id',
+          'order_id',
+          'modification',
+          'directive_id',
+          'enterprise_code',
+          'county',
+          'status',
+          'ends',
+          'level',
+          'phase',
+          'lines',
+          'stopped_capacity_percent',
+          'max_load_percent',
+          'notes',
+          'effective_from',
+          'effective_to',
+          'ack_deadline',
+          'created_at',
+        ],
+      ],
       ['outbox', ['id', 'idempotency_key', 'kind', 'channel', 'recipient', 'enterprise_code', 'order_version_id', 'payload', 'status', 'created_at']],
     ];
     const data = await Promise.all(tables.map(([table, cols]) => tableRows(t.db.url, table, cols)));
@@ -66,7 +88,12 @@ describe(`a city-wide directive over ${N} enterprises, beside COPY of the same r
     await client.query('BEGIN');
     for (let i = 0; i < tables.length; i++) {
       const [table, cols] = tables[i];
-      await copyRows(client, table, cols, data[i].map((row) => row.map((v, j) => (cols[j] === 'counties' ? pgArray(v) : v instanceof Date ? v.toISOString() : v))));
+      await copyRows(
+        client,
+        table,
+        cols,
+        data[i].map((row) => row.map((v, j) => (cols[j] === 'counties' ? pgArray(v) : v instanceof Date ? v.toISOString() : v))),
+      );
     }
     await client.query('COMMIT');
     const copyMs = performance.now() - c0;

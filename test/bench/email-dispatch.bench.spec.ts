@@ -130,7 +130,8 @@ describe(`e-mail dispatch of ${M} order mails through the outbox, beside a bare 
       [
         `e-mail dispatch to ${name}, ${M} mails of ${(size / 1024).toFixed(1)} KiB (subject+text+html), batchSize ${batchSize}, concurrency ${concurrency}:`,
         ...figures.map(
-          (f, i) => `  round ${i + 1}: bare nodemailer pool ${f.bare} mails/s, outbox drain() ${f.outbox} mails/s (${((f.outbox / f.bare) * 100).toFixed(0)} %; enqueue ${Math.round(f.enqueueMs)} ms more)`,
+          (f, i) =>
+            `  round ${i + 1}: bare nodemailer pool ${f.bare} mails/s, outbox drain() ${f.outbox} mails/s (${((f.outbox / f.bare) * 100).toFixed(0)} %; enqueue ${Math.round(f.enqueueMs)} ms more)`,
         ),
         `  best of each: ${best('bare')} vs ${best('outbox')} mails/s = ${((best('outbox') / best('bare')) * 100).toFixed(0)} % of the bare loop (target ≥ 80 %)`,
       ].join('\n'),
@@ -139,5 +140,5 @@ describe(`e-mail dispatch of ${M} order mails through the outbox, beside a bare 
 
   it('prints mails/s of each and the ratio (SmtpSink: parses every mail, as the e2e tests do)', () => measure('SmtpSink (mailparser)', parsing(sink), 'p'));
 
-  it('prints mails/s of each and the ratio (a receiver that only counts: the sender\'s own cost shows)', () => measure('a counting receiver', counting(light), 'c'));
+  it("prints mails/s of each and the ratio (a receiver that only counts: the sender's own cost shows)", () => measure('a counting receiver', counting(light), 'c'));
 });

@@ -22,7 +22,11 @@ describe(`a draw of 500 and the daily report over ${N} enterprises under orders`
     const res = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', endsAt: null, basis: '全市橙色预警（基准测试）' });
     expect(res.status).toBe(200);
     for (const [i, c] of loadCityConfig().counties.entries()) {
-      await t.http.post('/api/v1/teams').set('Authorization', admin).send({ key: `team-${i}`, name: `${c.name}督导组`, homeCounty: c.name }).expect(201);
+      await t.http
+        .post('/api/v1/teams')
+        .set('Authorization', admin)
+        .send({ key: `team-${i}`, name: `${c.name}督导组`, homeCounty: c.name })
+        .expect(201);
     }
     await ds.query('ANALYZE');
   });

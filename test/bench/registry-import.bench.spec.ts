@@ -37,12 +37,24 @@ describe(`registry import of ${N} enterprises through the API, beside a raw COPY
     await client.connect();
     const c0 = performance.now();
     await client.query('BEGIN');
-    await copyRows(client, 'enterprises', ['code', 'name', 'county', 'industry', 'process', 'fuel', 'air_emitting', 'grade', 'livelihood', 'provincial_approval', 'measures', 'webhook_url', 'version'],
-      registry.map((e) => [e.code, e.name, e.county, e.industry, e.process, e.fuel, e.airEmitting, e.grade, e.livelihood, e.provincialApproval, e.measures, e.webhookUrl, 1]));
-    await copyRows(client, 'production_lines', ['enterprise_code', 'code', 'position', 'name', 'capacity', 'unit', 'cells'],
-      registry.flatMap((e) => e.lines.map((l, i) => [e.code, l.code, i, l.name, l.capacity, l.unit, l.cells])));
-    await copyRows(client, 'contacts', ['enterprise_code', 'position', 'name', 'role', 'email', 'phone'],
-      registry.flatMap((e) => e.contacts.map((c, i) => [e.code, i, c.name, c.role, c.email, c.phone])));
+    await copyRows(
+      client,
+      'enterprises',
+      ['code', 'name', 'county', 'industry', 'process', 'fuel', 'air_emitting', 'grade', 'livelihood', 'provincial_approval', 'measures', 'webhook_url', 'version'],
+      registry.map((e) => [e.code, e.name, e.county, e.industry, e.process, e.fuel, e.airEmitting, e.grade, e.livelihood, e.provincialApproval, e.measures, e.webhookUrl, 1]),
+    );
+    await copyRows(
+      client,
+      'production_lines',
+      ['enterprise_code', 'code', 'position', 'name', 'capacity', 'unit', 'cells'],
+      registry.flatMap((e) => e.lines.map((l, i) => [e.code, l.code, i, l.name, l.capacity, l.unit, l.cells])),
+    );
+    await copyRows(
+      client,
+      'contacts',
+      ['enterprise_code', 'position', 'name', 'role', 'email', 'phone'],
+      registry.flatMap((e) => e.contacts.map((c, i) => [e.code, i, c.name, c.role, c.email, c.phone])),
+    );
     await client.query('COMMIT');
     const copyMs = performance.now() - c0;
     await client.end();

@@ -28,7 +28,16 @@ function routesOf(t: TestApp): Route[] {
         const method = Reflect.getMetadata('method', fn) as RequestMethod | undefined;
         if (method === undefined || Reflect.getMetadata(PUBLIC_KEY, fn)) continue;
         const sub = String(Reflect.getMetadata('path', fn) ?? '');
-        out.push({ method: RequestMethod[method].toLowerCase(), path: '/' + [base, sub].map((s) => s.replace(/^\/|\/$/g, '')).filter(Boolean).join('/'), roles: Reflect.getMetadata(ROLES_KEY, fn) as Role[] });
+        out.push({
+          method: RequestMethod[method].toLowerCase(),
+          path:
+            '/' +
+            [base, sub]
+              .map((s) => s.replace(/^\/|\/$/g, ''))
+              .filter(Boolean)
+              .join('/'),
+          roles: Reflect.getMetadata(ROLES_KEY, fn) as Role[],
+        });
       }
     }
   }
@@ -51,7 +60,12 @@ describe('access: every route × role, and own / other for reads and writes (HTT
     // Two more with no way to reach them: the directive raises an alert in each county.
     const mute = [sampleEnterprise(64, { contacts: [] }), sampleEnterprise(65, { code: codeFor(65, '410825'), county: '温县', contacts: [] })];
     for (const e of [own, other, ...mute]) await t.http.post('/api/v1/enterprises').set('Authorization', admin).send(e).expect(201);
-    for (const key of ['team-own', 'team-other']) await t.http.post('/api/v1/teams').set('Authorization', admin).send({ key, name: key === 'team-own' ? '督导一组' : '督导二组' }).expect(201);
+    for (const key of ['team-own', 'team-other'])
+      await t.http
+        .post('/api/v1/teams')
+        .set('Authorization', admin)
+        .send({ key, name: key === 'team-own' ? '督导一组' : '督导二组' })
+        .expect(201);
     const users: Array<[Role, Record<string, string>]> = [
       ['viewer', {}],
       ['county_officer', { county: '修武县' }],
@@ -59,10 +73,18 @@ describe('access: every route × role, and own / other for reads and writes (HTT
       ['inspector', { team: 'team-own' }],
     ];
     for (const [role, binding] of users) {
-      await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: `u-${role}`, password: 'matrix-pass-1', role, ...binding }).expect(201);
+      await t.http
+        .post('/api/v1/users')
+        .set('Authorization', admin)
+        .send({ username: `u-${role}`, password: 'matrix-pass-1', role, ...binding })
+        .expect(201);
       tokens[role] = await t.login(`u-${role}`, 'matrix-pass-1');
     }
-    const directive = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县', '温县'], endsAt: null, basis: '橙色预警' }).expect(200);
+    const directive = await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'orange', counties: ['修武县', '温县'], endsAt: null, basis: '橙色预警' })
+      .expect(200);
     ids.directive = directive.body.id ?? directive.body.directive?.id;
     const orders = (await t.http.get('/api/v1/orders').set('Authorization', admin).expect(200)).body.items as Array<{ orderId: string; modification: number; enterprise: { code: string } }>;
     const ownOrder = orders.find((o) => o.enterprise.code === own.code)!;
@@ -71,12 +93,22 @@ describe('access: every route × role, and own / other for reads and writes (HTT
     ids.ownTask = (await t.http.post('/api/v1/tasks').set('Authorization', admin).send({ enterpriseCode: own.code, team: 'team-own', reason: '核查' }).expect(201)).body.id;
     ids.otherTask = (await t.http.post('/api/v1/tasks').set('Authorization', admin).send({ enterpriseCode: other.code, team: 'team-other', reason: '核查' }).expect(201)).body.id;
     // Both enterprises were told (a recorded phone notice), so a violation is enforceable.
-    for (const [orderId, mod] of [[ids.ownOrder, ids.ownMod], [ids.otherOrder, ids.otherMod]] as const) {
-      await t.http.post(`/api/v1/orders/${orderId}/versions/${mod}/phone-notices`).set('Authorization', admin).send({ calledName: '张三', phone: '13800000000', calledAt: new Date().toISOString(), answeredBy: '张三' }).expect(201);
+    for (const [orderId, mod] of [
+      [ids.ownOrder, ids.ownMod],
+      [ids.otherOrder, ids.otherMod],
+    ] as const) {
+      await t.http
+        .post(`/api/v1/orders/${orderId}/versions/${mod}/phone-notices`)
+        .set('Authorization', admin)
+        .send({ calledName: '张三', phone: '13800000000', calledAt: new Date().toISOString(), answeredBy: '张三' })
+        .expect(201);
     }
     // After the directive took effect and the notice: running where it says stop is a violation, on each county's ledger.
     const observedAt = new Date(Date.now() + 1000).toISOString();
-    for (const [task, key] of [[ids.ownTask, 'ownFinding'], [ids.otherTask, 'otherFinding']] as const) {
+    for (const [task, key] of [
+      [ids.ownTask, 'ownFinding'],
+      [ids.otherTask, 'otherFinding'],
+    ] as const) {
       ids[key] = (await t.http.post(`/api/v1/tasks/${task}/findings`).set('Authorization', admin).send({ lineCode: 'L1', observedState: 'running', observedAt }).expect(201)).body.id;
     }
   });
@@ -166,20 +198,33 @@ describe('access: every route × role, and own / other for reads and writes (HTT
   describe('writes: own succeeds, other is refused and writes nothing', () => {
     it('county officer: registry update and deactivation', async () => {
       const mine = (await as('county_officer', 'get', `/api/v1/enterprises/${own.code}`).expect(200)).body;
-      await as('county_officer', 'put', `/api/v1/enterprises/${own.code}`).send({ ...own, name: own.name + '（更名）', version: mine.version }).expect(200);
+      await as('county_officer', 'put', `/api/v1/enterprises/${own.code}`)
+        .send({ ...own, name: own.name + '（更名）', version: mine.version })
+        .expect(200);
       const theirs = (await as('commander', 'get', `/api/v1/enterprises/${other.code}`).expect(200)).body;
-      await as('county_officer', 'put', `/api/v1/enterprises/${other.code}`).send({ ...other, version: theirs.version }).expect(404);
+      await as('county_officer', 'put', `/api/v1/enterprises/${other.code}`)
+        .send({ ...other, version: theirs.version })
+        .expect(404);
       await as('county_officer', 'post', `/api/v1/enterprises/${other.code}/deactivate`).expect(404);
-      const res = await as('county_officer', 'post', '/api/v1/enterprises').send(sampleEnterprise(63, { code: codeFor(63, '410825'), county: '温县' })).expect(403);
+      const res = await as('county_officer', 'post', '/api/v1/enterprises')
+        .send(sampleEnterprise(63, { code: codeFor(63, '410825'), county: '温县' }))
+        .expect(403);
       expect(res.body.error.message).toContain('修武县');
       expect((await as('commander', 'get', `/api/v1/enterprises/${other.code}`).expect(200)).body).toMatchObject({ version: theirs.version, active: true });
     });
 
     it("county officer: power readings for its county's enterprise, never for another's", async () => {
       const at = new Date(Date.now() - 3_600_000).toISOString();
-      await as('county_officer', 'post', '/api/v1/power-readings').send({ readings: [{ enterpriseCode: own.code, lineCode: 'L2', at, kw: 10 }] }).expect(201);
+      await as('county_officer', 'post', '/api/v1/power-readings')
+        .send({ readings: [{ enterpriseCode: own.code, lineCode: 'L2', at, kw: 10 }] })
+        .expect(201);
       const refused = await as('county_officer', 'post', '/api/v1/power-readings')
-        .send({ readings: [{ enterpriseCode: own.code, lineCode: 'L2', at: new Date(Date.now() - 7_200_000).toISOString(), kw: 11 }, { enterpriseCode: other.code, lineCode: 'L1', at, kw: 900 }] })
+        .send({
+          readings: [
+            { enterpriseCode: own.code, lineCode: 'L2', at: new Date(Date.now() - 7_200_000).toISOString(), kw: 11 },
+            { enterpriseCode: other.code, lineCode: 'L1', at, kw: 900 },
+          ],
+        })
         .expect(403);
       expect(refused.body.error.details).toEqual([{ enterpriseCode: other.code, county: '温县' }]);
       const csv = `enterprise_code,line_code,at,kw\n${other.code},L1,${at},900\n`;
@@ -191,7 +236,9 @@ describe('access: every route × role, and own / other for reads and writes (HTT
     it('enterprise: acknowledges and implements its own order only', async () => {
       await as('enterprise', 'post', `/api/v1/orders/${ids.ownOrder}/versions/${ids.ownMod}/acknowledge`).expect(200);
       await as('enterprise', 'post', `/api/v1/orders/${ids.otherOrder}/versions/${ids.otherMod}/acknowledge`).expect(404);
-      await as('enterprise', 'post', `/api/v1/orders/${ids.otherOrder}/versions/${ids.otherMod}/implementation`).send({ lines: [{ line: 'L1', stoppedAt: new Date().toISOString() }] }).expect(404);
+      await as('enterprise', 'post', `/api/v1/orders/${ids.otherOrder}/versions/${ids.otherMod}/implementation`)
+        .send({ lines: [{ line: 'L1', stoppedAt: new Date().toISOString() }] })
+        .expect(404);
       const theirs = (await as('commander', 'get', `/api/v1/orders/${ids.otherOrder}`).expect(200)).body;
       // Received by the phone notice of the setup, never by this enterprise.
       expect(theirs.current.acknowledgedBy).not.toBe('u-enterprise');
@@ -202,7 +249,9 @@ describe('access: every route × role, and own / other for reads and writes (HTT
       const observedAt = new Date(Date.now() - 30_000).toISOString();
       await as('inspector', 'post', `/api/v1/tasks/${ids.ownTask}/findings`).send({ lineCode: 'L2', observedState: 'stopped', observedAt }).expect(201);
       await as('inspector', 'post', `/api/v1/tasks/${ids.otherTask}/findings`).send({ lineCode: 'L2', observedState: 'stopped', observedAt }).expect(404);
-      const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#333' } }).jpeg().toBuffer();
+      const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#333' } })
+        .jpeg()
+        .toBuffer();
       await as('inspector', 'post', `/api/v1/findings/${ids.ownFinding}/evidence`).set('Content-Type', 'image/jpeg').send(photo).expect(201);
       await as('inspector', 'post', `/api/v1/findings/${ids.otherFinding}/evidence`).set('Content-Type', 'image/jpeg').send(photo).expect(404);
       expect((await as('commander', 'get', `/api/v1/findings/${ids.otherFinding}/evidence`).expect(200)).body).toEqual([]);

@@ -87,7 +87,10 @@ describe('account lifecycle (HTTP, real PostgreSQL)', () => {
     expect(short.body.error.message).toContain('at least 8');
     const changed = await t.http.post('/api/v1/auth/change-password').set('Authorization', pending).send({ currentPassword: temporary, newPassword: 'plant-pass-new' }).expect(200);
     expect(changed.body.mustChangePassword).toBe(false);
-    await t.http.get('/api/v1/orders').set('Authorization', 'Bearer ' + changed.body.accessToken).expect(200);
+    await t.http
+      .get('/api/v1/orders')
+      .set('Authorization', 'Bearer ' + changed.body.accessToken)
+      .expect(200);
     // The token issued before the change ends with it.
     await t.http.get('/api/v1/orders').set('Authorization', pending).expect(401);
     await t.login('plantuser', 'plant-pass-new');

@@ -56,8 +56,16 @@ if (!hasChromium) {
       await t.app.listen(port, '127.0.0.1');
       ds = t.app.get(getDataSourceToken());
       const admin = await t.adminToken();
-      await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [plant] }).expect(200);
-      await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色预警' }).expect(200);
+      await t.http
+        .post('/api/v1/registry/import')
+        .set('Authorization', admin)
+        .send({ enterprises: [plant] })
+        .expect(200);
+      await t.http
+        .post('/api/v1/directives')
+        .set('Authorization', admin)
+        .send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色预警' })
+        .expect(200);
       await t.app.get(DispatchWorker).drain();
       const mail = smtp.to('li961@example.com');
       expect(mail).toHaveLength(1);
@@ -88,7 +96,7 @@ if (!hasChromium) {
         expect(await page.locator('section[data-line="L2"] .req').textContent()).toBe('正常生产');
         // Nothing to confirm before 签收.
         expect(await page.getByRole('button', { name: '确认已落实' }).count()).toBe(0);
-        expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(PHONE_WIDTHS[1]);
+        expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE_WIDTHS[1]);
         await page.screenshot({ path: join(SHOTS, `ack-pending-${PHONE_WIDTHS[1]}.png`), fullPage: true });
         expect(phone.errors).toEqual([]);
       } finally {

@@ -85,7 +85,13 @@ describe('audit log integrity (real PostgreSQL, separate roles)', () => {
     for (const r of spread) expect(r.chains).toHaveLength(1); // a transaction stays in its chain
     expect(new Set(spread.map((r: { chains: number[] }) => r.chains[0])).size).toBe(6);
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) => t.http.post('/api/v1/users').set('Authorization', admin).send({ username: `v${i}x`, password: 'viewer-pass-1', role: 'viewer' }).expect(201)),
+      Array.from({ length: 8 }, (_, i) =>
+        t.http
+          .post('/api/v1/users')
+          .set('Authorization', admin)
+          .send({ username: `v${i}x`, password: 'viewer-pass-1', role: 'viewer' })
+          .expect(201),
+      ),
     );
     const res = await t.http.get('/api/v1/audit/verify').set('Authorization', admin).expect(200);
     const [{ n }] = (await owner.query('SELECT count(*)::int AS n FROM audit_log')).rows;
@@ -95,7 +101,11 @@ describe('audit log integrity (real PostgreSQL, separate roles)', () => {
 
   it("an enterprise's acknowledgement (the one-statement receipt) takes its place in the chain", async () => {
     const plant = sampleEnterprise(21);
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色预警' }).expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色预警' })
+      .expect(200);
     await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'plant21', password: 'plant-pass-21', role: 'enterprise', enterpriseCode: plant.code }).expect(201);
     const token = await t.login('plant21', 'plant-pass-21');
     const [order] = (await t.http.get('/api/v1/orders').set('Authorization', token).expect(200)).body.items;
@@ -137,7 +147,11 @@ describe('audit chain against the owner', () => {
     t = await startTestApp();
     const admin = await t.adminToken();
     // One import: its rows are consecutive in one chain.
-    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [31, 32, 33, 34, 35].map((n) => sampleEnterprise(n)) }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', admin)
+      .send({ enterprises: [31, 32, 33, 34, 35].map((n) => sampleEnterprise(n)) })
+      .expect(200);
     owner = await asOwner(t);
   });
   afterAll(async () => {

@@ -68,7 +68,11 @@ describe('auth and scopes (HTTP, real PostgreSQL)', () => {
     expect(list.body.total).toBe(1);
     expect(list.body.items[0].county).toBe('修武县');
     await t.http.get(`/api/v1/enterprises/${other.code}`).set('Authorization', officer).expect(404);
-    const res = await t.http.post('/api/v1/enterprises').set('Authorization', officer).send(sampleEnterprise(4, { county: '温县' })).expect(403);
+    const res = await t.http
+      .post('/api/v1/enterprises')
+      .set('Authorization', officer)
+      .send(sampleEnterprise(4, { county: '温县' }))
+      .expect(403);
     expect(res.body.error.message).toContain('修武县');
   });
 

@@ -33,7 +33,10 @@ describe('CAP feed: what a consumer holds matches the county levels after every 
   });
 
   const directive = async (body: Record<string, unknown>): Promise<void> => {
-    const res = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ basis: '市气象台预报AQI持续超标', ...body });
+    const res = await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ basis: '市气象台预报AQI持续超标', ...body });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   };
 
@@ -144,15 +147,20 @@ describe('CAP feed: what a consumer holds matches the county levels after every 
 
   it('a directive dated year 0999 is refused with 422; a stored one does not take the feed down', async () => {
     for (const startsAt of ['0999-12-10T20:00:00+08:00', '99999-12-10T20:00:00+08:00']) {
-      const res = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: [A], startsAt, endsAt: null, basis: '测试' });
+      const res = await t.http
+        .post('/api/v1/directives')
+        .set('Authorization', admin)
+        .send({ action: 'issue', level: 'orange', counties: [A], startsAt, endsAt: null, basis: '测试' });
       expect([400, 422], JSON.stringify(res.body)).toContain(res.status);
       if (startsAt.startsWith('0999')) expect(res.status).toBe(422);
       expect(res.body.error.message).toContain('startsAt');
     }
-    await t.app.get<DataSource>(getDataSourceToken()).query(
-      `INSERT INTO directives (number, kind, level, counties, city, starts_at, ends_at, basis, issued_by) VALUES ('legacy-0999', 'issue', 'orange', $1, false, '0999-12-10T20:00:00+08:00', NULL, '旧数据', 'legacy')`,
-      [[A]],
-    );
+    await t.app
+      .get<DataSource>(getDataSourceToken())
+      .query(
+        `INSERT INTO directives (number, kind, level, counties, city, starts_at, ends_at, basis, issued_by) VALUES ('legacy-0999', 'issue', 'orange', $1, false, '0999-12-10T20:00:00+08:00', NULL, '旧数据', 'legacy')`,
+        [[A]],
+      );
     const res = await t.http.get('/api/v1/warnings/cap').expect(200);
     for (const a of alertsOfFeed(res.text)) {
       const id = /warning-([0-9a-f-]{36})$/.exec(a.identifier)![1];

@@ -270,7 +270,10 @@ if (!hasChromium) {
       await page.locator('[data-test=dry-run]').click();
       await page.locator('[data-test=preview]').waitFor({ timeout: 15_000 });
       await page.locator('[data-test=confirm]').click();
-      await page.locator('.el-message-box').getByRole('button', { name: /确认发布/ }).click();
+      await page
+        .locator('.el-message-box')
+        .getByRole('button', { name: /确认发布/ })
+        .click();
       const issued = page.locator('[data-test=issued]');
       await issued.waitFor({ timeout: 15_000 });
       expect(await issued.textContent()).toMatch(/已发布：\S+号/);

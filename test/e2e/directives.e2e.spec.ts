@@ -27,7 +27,13 @@ const coking = sampleEnterprise(402, {
   measures: { orange: [stop('L1')], red: [stop('L1'), stop('L2')] },
 });
 const chemical = sampleEnterprise(403, { county: '博爱县', industry: 'chemical', fuel: null, measures: { orange: [stop('L1')], red: [stop('L1')] } });
-const silent = sampleEnterprise(404, { county: '博爱县', industry: 'chemical', fuel: null, contacts: [{ name: '赵六', role: 'env_officer', email: null, phone: '13900000000' }], measures: { orange: [stop('L2')] } });
+const silent = sampleEnterprise(404, {
+  county: '博爱县',
+  industry: 'chemical',
+  fuel: null,
+  contacts: [{ name: '赵六', role: 'env_officer', email: null, phone: '13900000000' }],
+  measures: { orange: [stop('L2')] },
+});
 const outside = sampleEnterprise(405, { county: '温县', industry: 'coking', fuel: null, measures: { orange: [stop('L1')] } });
 
 function linkIn(text: string): string {
@@ -61,7 +67,11 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     t = await startTestApp({ SMTP_URL: smtp.url, HAZEOPS_SECRET: SECRET, PUBLIC_BASE_URL: 'http://hazeops.test' }, { clock });
     admin = await t.adminToken();
     ds = t.app.get(getDataSourceToken());
-    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [kiln, coking, chemical, silent, outside] }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', admin)
+      .send({ enterprises: [kiln, coking, chemical, silent, outside] })
+      .expect(200);
   });
   afterAll(async () => {
     await t.close();
@@ -70,7 +80,11 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
   });
 
   const drain = () => t.app.get(DispatchWorker).drain();
-  const directive = (body: Record<string, unknown>) => t.http.post('/api/v1/directives').set('Authorization', admin).send({ basis: '市气象台会商：未来72小时AQI>200', ...body });
+  const directive = (body: Record<string, unknown>) =>
+    t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ basis: '市气象台会商：未来72小时AQI>200', ...body });
 
   it('a dry run shows orders per county and who cannot be reached, and writes nothing', async () => {
     const res = await directive({ action: 'issue', level: 'orange', counties: ['修武县', '博爱县'], startsAt: '2026-12-10T20:00:00+08:00', endsAt: null, dryRun: true }).expect(200);
@@ -136,18 +150,30 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     expect(v.acknowledged_by).toBe(`link:${coking.code}`);
     expect(new Date(v.acknowledged_at).toISOString()).toBe(clock.now().toISOString());
     // Implementation of one line through the same link; a time without its offset is refused, naming the field.
-    const bad = await t.http.post(`/api/v1/ack/${token}/implementation`).send({ lines: [{ line: 'L1', stoppedAt: '2026-12-10T09:30' }] }).expect(400);
+    const bad = await t.http
+      .post(`/api/v1/ack/${token}/implementation`)
+      .send({ lines: [{ line: 'L1', stoppedAt: '2026-12-10T09:30' }] })
+      .expect(400);
     expect(bad.body.error.message).toContain('stoppedAt');
     // A stop cannot be confirmed for a time still to come (issue 8): the refusal names the field and the allowed range.
-    const future = await t.http.post(`/api/v1/ack/${token}/implementation`).send({ lines: [{ line: 'L1', stoppedAt: '2026-12-10T19:30:00+08:00' }] }).expect(422);
+    const future = await t.http
+      .post(`/api/v1/ack/${token}/implementation`)
+      .send({ lines: [{ line: 'L1', stoppedAt: '2026-12-10T19:30:00+08:00' }] })
+      .expect(422);
     expect(future.body.error.details).toEqual([expect.objectContaining({ field: 'lines[0].stoppedAt', allowed: expect.objectContaining({ to: expect.any(String) }) })]);
-    const done = await t.http.post(`/api/v1/ack/${token}/implementation`).send({ lines: [{ line: 'L1', stoppedAt: '2026-12-10T09:30:00+08:00' }] }).expect(200);
+    const done = await t.http
+      .post(`/api/v1/ack/${token}/implementation`)
+      .send({ lines: [{ line: 'L1', stoppedAt: '2026-12-10T09:30:00+08:00' }] })
+      .expect(200);
     expect(done.body.lines.find((l: { code: string }) => l.code === 'L1').implementedAt).toBe('2026-12-10T01:30:00.000Z');
     const [impl] = await ds.query('SELECT implementation, implemented_at FROM order_versions WHERE enterprise_code = $1', [coking.code]);
     expect(impl.implementation.L1.at).toBe('2026-12-10T01:30:00.000Z');
     expect(impl.implemented_at).not.toBeNull();
     // A line the order lets run is not confirmed.
-    const running = await t.http.post(`/api/v1/ack/${token}/implementation`).send({ lines: [{ line: 'L2', stoppedAt: '2026-12-10T09:30:00+08:00' }] }).expect(422);
+    const running = await t.http
+      .post(`/api/v1/ack/${token}/implementation`)
+      .send({ lines: [{ line: 'L2', stoppedAt: '2026-12-10T09:30:00+08:00' }] })
+      .expect(422);
     expect(running.body.error.code).toBe('LINE_NOT_RESTRICTED');
     // A tampered or foreign token is refused, saying why.
     const tampered = await t.http.get(`/api/v1/ack/${token.slice(0, -2)}xx`).expect(403);
@@ -179,7 +205,14 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     expect(res.body.summary.totals.orders).toBe(1);
     // Issue 8: the red version takes over from its start only; orange keeps 20:00–22:00.
     const versions = await ds.query('SELECT enterprise_code, modification, status, effective_from, effective_to FROM order_versions WHERE enterprise_code = $1 ORDER BY modification', [coking.code]);
-    expect(versions.map((v: { modification: number; status: string; effective_from: Date; effective_to: Date | null }) => [v.modification, v.status, v.effective_from.toISOString(), v.effective_to?.toISOString() ?? null])).toEqual([
+    expect(
+      versions.map((v: { modification: number; status: string; effective_from: Date; effective_to: Date | null }) => [
+        v.modification,
+        v.status,
+        v.effective_from.toISOString(),
+        v.effective_to?.toISOString() ?? null,
+      ]),
+    ).toEqual([
       [1, 'current', '2026-12-10T12:00:00.000Z', '2026-12-10T14:00:00.000Z'],
       [2, 'current', '2026-12-10T14:00:00.000Z', null],
     ]);
@@ -202,7 +235,10 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     const plant = await t.login('coking', 'coking-password');
     const list = await t.http.get('/api/v1/orders').set('Authorization', plant).expect(200);
     expect(list.body.total).toBe(2);
-    expect(list.body.items.map((i: { modification: number; state: string }) => [i.modification, i.state])).toEqual([[1, 'ahead'], [2, 'ahead']]);
+    expect(list.body.items.map((i: { modification: number; state: string }) => [i.modification, i.state])).toEqual([
+      [1, 'ahead'],
+      [2, 'ahead'],
+    ]);
     const { orderId } = list.body.items[0];
     const inForce = await t.http.get('/api/v1/orders?inForceOnly=true&at=2026-12-10T21:00:00%2B08:00').set('Authorization', plant).expect(200);
     expect(inForce.body.items.map((i: { modification: number }) => i.modification)).toEqual([1]);
@@ -210,7 +246,11 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     expect(ok.body.acknowledgedBy).toBe('coking');
     const other = await ds.query('SELECT order_id FROM order_versions WHERE enterprise_code = $1', [chemical.code]);
     await t.http.get(`/api/v1/orders/${other[0].order_id}`).set('Authorization', plant).expect(404);
-    const bad = await t.http.post(`/api/v1/orders/${orderId}/versions/2/implementation`).set('Authorization', plant).send({ lines: [{ line: 'L9', stoppedAt: '2026-12-10T09:10:00+08:00' }] }).expect(422);
+    const bad = await t.http
+      .post(`/api/v1/orders/${orderId}/versions/2/implementation`)
+      .set('Authorization', plant)
+      .send({ lines: [{ line: 'L9', stoppedAt: '2026-12-10T09:10:00+08:00' }] })
+      .expect(422);
     expect(bad.body.error.code).toBe('LINE_NOT_RESTRICTED');
   });
 
@@ -268,6 +308,10 @@ describe('directives: issue, deliver, acknowledge, adjust, lift (HTTP, PostgreSQ
     expect(backwards.body.error.details).toEqual([expect.objectContaining({ field: 'endsAt', value: '2026-12-11T00:00:00.000Z', allowed: { from: '2026-12-11T02:00:00.000Z', to: null } })]);
     const viewer = await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'viewer1', password: 'viewer-pass-1', role: 'viewer' }).expect(201);
     expect(viewer.body.role).toBe('viewer');
-    await t.http.post('/api/v1/directives').set('Authorization', await t.login('viewer1', 'viewer-pass-1')).send({ action: 'lift', basis: 'x y' }).expect(403);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', await t.login('viewer1', 'viewer-pass-1'))
+      .send({ action: 'lift', basis: 'x y' })
+      .expect(403);
   });
 });

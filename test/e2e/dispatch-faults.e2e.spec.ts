@@ -45,10 +45,12 @@ function tally(keys: string[]): { unique: Set<string>; duplicates: number } {
   return { unique, duplicates: keys.length - unique.size };
 }
 
-const fastRetry = (maxAttempts: number) => (d: DomainConfig): DomainConfig => ({
-  ...d,
-  dispatch: { ...d.dispatch, retry: { maxAttempts, baseDelaySeconds: 1, maxDelaySeconds: 2 } },
-});
+const fastRetry =
+  (maxAttempts: number) =>
+  (d: DomainConfig): DomainConfig => ({
+    ...d,
+    dispatch: { ...d.dispatch, retry: { maxAttempts, baseDelaySeconds: 1, maxDelaySeconds: 2 } },
+  });
 
 describe('dispatch faults: the real service killed mid-dispatch and restarted', () => {
   const N = 2000;
@@ -88,17 +90,24 @@ describe('dispatch faults: the real service killed mid-dispatch and restarted', 
     const [held] = await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE status = 'sending'`);
 
     const second = await service();
-    await until('an empty queue', 60_000, async () => {
-      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'sending')`);
-      return n === 0;
-    }, 200);
+    await until(
+      'an empty queue',
+      60_000,
+      async () => {
+        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'sending')`);
+        return n === 0;
+      },
+      200,
+    );
     await sleep(200); // a delivery answered after the last record() (none expected) would show up here
     await second.kill('SIGTERM');
 
     const keys = sink.idempotencyKeys();
     const { unique, duplicates } = tally(keys);
     const retaken: Array<{ n: number }> = await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE attempts > 1`);
-    console.log(`kill test: ${atKill} mails at the kill, ${held.n} rows held by the dead worker, ${keys.length} mails in all, ${duplicates} duplicates (bound ${batchSize}), ${retaken[0].n} rows retried after the lease`);
+    console.log(
+      `kill test: ${atKill} mails at the kill, ${held.n} rows held by the dead worker, ${keys.length} mails in all, ${duplicates} duplicates (bound ${batchSize}), ${retaken[0].n} rows retried after the lease`,
+    );
 
     for (let i = 0; i < N; i++) expect(unique.has(`kill:${i}`), `kill:${i}`).toBe(true);
     expect(unique.size).toBe(N);
@@ -108,9 +117,7 @@ describe('dispatch faults: the real service killed mid-dispatch and restarted', 
     const status: Array<{ status: string; n: number }> = await ds.query(`SELECT status, count(*)::int AS n FROM outbox GROUP BY status`);
     expect(status).toEqual([{ status: 'sent', n: N }]);
     // Every row has its successful attempt on record, written by the first or the second process.
-    const [att] = await ds.query(
-      `SELECT count(DISTINCT outbox_id)::int AS rows, count(DISTINCT worker)::int AS workers FROM delivery_attempts WHERE ok`,
-    );
+    const [att] = await ds.query(`SELECT count(DISTINCT outbox_id)::int AS rows, count(DISTINCT worker)::int AS workers FROM delivery_attempts WHERE ok`);
     expect(att.rows).toBe(N);
     expect(att.workers).toBe(2);
     const workers: Array<{ worker: string }> = await ds.query(`SELECT DISTINCT worker FROM delivery_attempts`);
@@ -183,14 +190,24 @@ describe('dispatch faults: SMTP down, then back', () => {
   });
 
   it(`gives a row up as failed after ${MAX_ATTEMPTS} attempts`, async () => {
-    expect(await enqueue(t, notices('bounce', 1, () => 'bounce@example.com'))).toBe(1);
+    expect(
+      await enqueue(
+        t,
+        notices('bounce', 1, () => 'bounce@example.com'),
+      ),
+    ).toBe(1);
     const rounds: DispatchRound[] = [];
-    await until('the bouncing row to fail', 15_000, async () => {
-      const r = await worker.runOnce();
-      if (r.claimed > 0) rounds.push(r);
-      const [{ status }] = await ds.query(`SELECT status FROM outbox WHERE idempotency_key = 'bounce:0'`);
-      return status === 'failed';
-    }, 200);
+    await until(
+      'the bouncing row to fail',
+      15_000,
+      async () => {
+        const r = await worker.runOnce();
+        if (r.claimed > 0) rounds.push(r);
+        const [{ status }] = await ds.query(`SELECT status FROM outbox WHERE idempotency_key = 'bounce:0'`);
+        return status === 'failed';
+      },
+      200,
+    );
     expect(rounds).toEqual([
       { claimed: 1, sent: 0, retrying: 1, failed: 0 },
       { claimed: 1, sent: 0, retrying: 1, failed: 0 },

@@ -31,29 +31,61 @@ describe('a dry run you can review: per-line changes, paged and as CSV (HTTP, Po
     admin = await t.adminToken();
     ds = t.app.get(getDataSourceToken());
     await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: plants }).expect(200);
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县', '博爱县'], endsAt: null, basis: '橙色预警' }).expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'orange', counties: ['修武县', '博爱县'], endsAt: null, basis: '橙色预警' })
+      .expect(200);
   });
   afterAll(() => t.close());
 
   it('lists every line whose requirement would change, before → after with the reason, paged; writes nothing', async () => {
     const [{ n: versionsBefore }] = await ds.query('SELECT count(*)::int AS n FROM order_versions');
-    const res = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ ...red, changesPageSize: 4 }).expect(200);
+    const res = await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ ...red, changesPageSize: 4 })
+      .expect(200);
     expect(res.body.dryRun).toBe(true);
     // Only L2 changes (limit 60 % → stop) for each of the six plants.
     expect(res.body.changes).toMatchObject({ total: 6, page: 1, pageSize: 4 });
     expect(res.body.changes.items).toHaveLength(4);
     const first = res.body.changes.items[0];
-    expect(first).toMatchObject({ county: '修武县', enterpriseCode: plants[0].code, enterpriseName: plants[0].name, lineCode: 'L2', lineName: '2500t/d 熟料线', before: { action: 'limit', maxLoadPercent: 60 }, after: { action: 'stop', maxLoadPercent: null } });
+    expect(first).toMatchObject({
+      county: '修武县',
+      enterpriseCode: plants[0].code,
+      enterpriseName: plants[0].name,
+      lineCode: 'L2',
+      lineName: '2500t/d 熟料线',
+      before: { action: 'limit', maxLoadPercent: 60 },
+      after: { action: 'stop', maxLoadPercent: null },
+    });
     expect(first.reasons.length).toBeGreaterThan(0);
     expect(first.reasons[0]).toMatchObject({ clause: '41' });
-    const second = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ ...red, changesPage: 2, changesPageSize: 4 }).expect(200);
+    const second = await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ ...red, changesPage: 2, changesPageSize: 4 })
+      .expect(200);
     expect(second.body.changes.items.map((c: { county: string }) => c.county)).toEqual(['博爱县', '博爱县']);
     const [{ n: versionsAfter }] = await ds.query('SELECT count(*)::int AS n FROM order_versions');
     expect(versionsAfter).toBe(versionsBefore);
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ ...red, changesPageSize: 501 }).expect(400);
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ ...red, changesPage: 0 }).expect(400);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ ...red, changesPageSize: 501 })
+      .expect(400);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ ...red, changesPage: 0 })
+      .expect(400);
     // A lift lists both lines of every plant going back to normal production.
-    const lift = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'lift', counties: ['博爱县'], basis: '解除', dryRun: true }).expect(200);
+    const lift = await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'lift', counties: ['博爱县'], basis: '解除', dryRun: true })
+      .expect(200);
     expect(lift.body.changes.items.map((c: { lineCode: string; after: { action: string } }) => [c.lineCode, c.after.action])).toEqual([
       ['L1', 'run'],
       ['L2', 'run'],
@@ -64,17 +96,28 @@ describe('a dry run you can review: per-line changes, paged and as CSV (HTTP, Po
   });
 
   it('answers the full list as CSV with Chinese headers, local times and formula-safe cells', async () => {
-    const res = await t.http.post('/api/v1/directives/dry-run/changes.csv').set('Authorization', admin).send({ ...red, dryRun: false }).expect(200);
+    const res = await t.http
+      .post('/api/v1/directives/dry-run/changes.csv')
+      .set('Authorization', admin)
+      .send({ ...red, dryRun: false })
+      .expect(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.text.startsWith('\uFEFF')).toBe(true);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(7);
     expect(lines[0]).toBe('县区,统一社会信用代码,企业名称,生产线代码,生产线名称,调整前要求,调整前最大负荷(%),调整后要求,调整后最大负荷(%),生效时间,依据');
     expect(lines[1]).toContain(`修武县,${plants[0].code},"'=HYPERLINK(""http://x"")焦化",L2,2500t/d 熟料线,限产（负荷≤60%）,60,停产,,2026年12月10日 20:00,`);
     // Nothing was issued even though the body said dryRun: false.
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM directives WHERE level = 'red'`);
     expect(n).toBe(0);
-    const unknown = await t.http.post('/api/v1/directives/dry-run/changes.csv').set('Authorization', admin).send({ ...red, counties: ['某某县'] }).expect(422);
+    const unknown = await t.http
+      .post('/api/v1/directives/dry-run/changes.csv')
+      .set('Authorization', admin)
+      .send({ ...red, counties: ['某某县'] })
+      .expect(422);
     expect(unknown.headers['content-type']).toContain('application/json');
     expect(unknown.body.error.message).toContain('某某县');
   });

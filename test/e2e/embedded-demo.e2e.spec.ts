@@ -43,7 +43,10 @@ describe('embedded default (no DATABASE_URL)', () => {
       expect(total).toBeGreaterThanOrEqual(300);
       expect(new Set(list.body.items.map((e: { county: string }) => e.county)).size).toBe(11);
       // The credentials file says what each demo account is bound to; the demo inspector's team is real.
-      const accounts = readFileSync(join(dataDir, 'demo-credentials.txt'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+      const accounts = readFileSync(join(dataDir, 'demo-credentials.txt'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t'));
       expect(accounts.map((a) => a[0])).toEqual(['admin', 'viewer', 'inspector', 'county', 'enterprise']);
       const byName = Object.fromEntries(accounts.map((a) => [a[0], a[3]]));
       expect(byName.inspector).toBe('team demo-team-1 (督导一组)');
@@ -55,7 +58,10 @@ describe('embedded default (no DATABASE_URL)', () => {
       await first.http.post('/api/v1/directives').set('Authorization', auth).send({ action: 'issue', level: 'orange', endsAt: null, basis: '演示' }).expect(200);
       await first.http.post('/api/v1/draws').set('Authorization', auth).send({ size: 6 }).expect(201);
       const inspector = await first.http.post('/api/v1/auth/login').send({ username: 'inspector', password }).expect(200);
-      const tasks = await first.http.get('/api/v1/tasks').set('Authorization', 'Bearer ' + inspector.body.accessToken).expect(200);
+      const tasks = await first.http
+        .get('/api/v1/tasks')
+        .set('Authorization', 'Bearer ' + inspector.body.accessToken)
+        .expect(200);
       expect(tasks.body).toHaveLength(6);
       expect(tasks.body.every((x: { team: string }) => x.team === 'demo-team-1')).toBe(true);
       // Change one enterprise so that the restart can show the data survived.

@@ -34,8 +34,16 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
       },
     );
     admin = await t.adminToken();
-    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [plantA, plantB] }).expect(200);
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '会商结论：橙色预警' }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', admin)
+      .send({ enterprises: [plantA, plantB] })
+      .expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '会商结论：橙色预警' })
+      .expect(200);
     await drain();
   });
   afterAll(async () => {
@@ -60,7 +68,11 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
   });
 
   it('escalates the one that did not acknowledge: to the county at the deadline, to the command center 2 h later', async () => {
-    const plant = await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'plant501', password: 'plant-password', role: 'enterprise', enterpriseCode: plantA.code }).expect(201);
+    const plant = await t.http
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .send({ username: 'plant501', password: 'plant-password', role: 'enterprise', enterpriseCode: plantA.code })
+      .expect(201);
     expect(plant.body.enterpriseCode).toBe(plantA.code);
     const token = await t.login('plant501', 'plant-password');
     const [order] = (await t.http.get('/api/v1/orders').set('Authorization', token).expect(200)).body.items;

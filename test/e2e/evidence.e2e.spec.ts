@@ -11,7 +11,10 @@ function jpeg(exifTime: string | null, gps = true): Promise<Buffer> {
   const exif: Record<string, Record<string, string>> = { IFD0: { Make: 'TestCam' } };
   if (exifTime) exif.IFD2 = { DateTimeOriginal: exifTime };
   if (gps) exif.IFD3 = { GPSLatitudeRef: 'N', GPSLatitude: '35/1 14/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '113/1 15/1 0/1' };
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: '#886644' } }).jpeg().withExif(exif).toBuffer();
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: '#886644' } })
+    .jpeg()
+    .withExif(exif)
+    .toBuffer();
 }
 
 describe('evidence photos are decoded before they are stored (HTTP, PostgreSQL)', () => {
@@ -57,7 +60,9 @@ describe('evidence photos are decoded before they are stored (HTTP, PostgreSQL)'
     expect(far.body.timeCheck).toBe('far');
     const none = await upload('image/jpeg', await jpeg(null, false)).expect(201);
     expect(none.body).toMatchObject({ timeCheck: 'no_exif_time', exif: { takenAt: null, lat: null, lng: null } });
-    const png = await sharp({ create: { width: 4, height: 4, channels: 4, background: '#fff' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 4, height: 4, channels: 4, background: '#fff' } })
+      .png()
+      .toBuffer();
     expect((await upload('image/png', png).expect(201)).body.timeCheck).toBe('no_exif_time');
   });
 

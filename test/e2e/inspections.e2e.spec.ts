@@ -11,11 +11,12 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent: null });
 const COUNTIES = ['修武县', '博爱县', '温县', '孟州市'];
 // Forty coking plants over four counties; orange stops L1 everywhere.
-const plants = Array.from({ length: 40 }, (_, i) =>
-  sampleEnterprise(800 + i, { code: codeFor(800 + i), county: COUNTIES[i % 4], industry: 'coking', fuel: null, measures: { orange: [stop('L1')] } }),
-);
+const plants = Array.from({ length: 40 }, (_, i) => sampleEnterprise(800 + i, { code: codeFor(800 + i), county: COUNTIES[i % 4], industry: 'coking', fuel: null, measures: { orange: [stop('L1')] } }));
 // A 1×1 PNG that decodes (evidence is decoded before it is stored).
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' + '0000000970485973000003e8000003e801b57b526b0000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' + '0000000970485973000003e8000003e801b57b526b0000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082',
+  'hex',
+);
 
 describe('inspection and compliance (HTTP, PostgreSQL)', () => {
   let t: TestApp;
@@ -37,9 +38,22 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: COUNTIES, endsAt: null, basis: '橙色预警' }).expect(200);
     // The orders are e-mailed: the proof of notice that a penalty needs.
     await t.app.get(DispatchWorker).drain();
-    for (const [key, county] of [['team-xw', '修武县'], ['team-ba', '博爱县'], ['team-wx', '温县'], ['team-mz', '孟州市']]) {
-      await t.http.post('/api/v1/teams').set('Authorization', admin).send({ key, name: `${county}督导组`, homeCounty: county }).expect(201);
-      await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: `insp-${key}`, password: 'inspector-pass', role: 'inspector', team: key }).expect(201);
+    for (const [key, county] of [
+      ['team-xw', '修武县'],
+      ['team-ba', '博爱县'],
+      ['team-wx', '温县'],
+      ['team-mz', '孟州市'],
+    ]) {
+      await t.http
+        .post('/api/v1/teams')
+        .set('Authorization', admin)
+        .send({ key, name: `${county}督导组`, homeCounty: county })
+        .expect(201);
+      await t.http
+        .post('/api/v1/users')
+        .set('Authorization', admin)
+        .send({ username: `insp-${key}`, password: 'inspector-pass', role: 'inspector', team: key })
+        .expect(201);
       tokens[key] = await t.login(`insp-${key}`, 'inspector-pass');
     }
   });
@@ -61,7 +75,9 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     const verify = await t.http.post(`/api/v1/draws/${drawId}/verify`).set('Authorization', admin).expect(200);
     expect(verify.body).toMatchObject({ reproduced: true, picks: 12 });
     const again = await t.http.post('/api/v1/draws').set('Authorization', admin).send({ size: 12, seed: '2026-12-10 会商' }).expect(201);
-    expect(again.body.list.map((p: { enterpriseCode: string; team: string }) => [p.enterpriseCode, p.team])).toEqual(res.body.list.map((p: { enterpriseCode: string; team: string }) => [p.enterpriseCode, p.team]));
+    expect(again.body.list.map((p: { enterpriseCode: string; team: string }) => [p.enterpriseCode, p.team])).toEqual(
+      res.body.list.map((p: { enterpriseCode: string; team: string }) => [p.enterpriseCode, p.team]),
+    );
     const other = await t.http.post('/api/v1/draws').set('Authorization', admin).send({ size: 12, seed: 'another seed' }).expect(201);
     expect(other.body.list.map((p: { enterpriseCode: string }) => p.enterpriseCode)).not.toEqual(res.body.list.map((p: { enterpriseCode: string }) => p.enterpriseCode));
     await t.http.post('/api/v1/draws').set('Authorization', admin).send({ size: 41 }).expect(422);
@@ -73,7 +89,11 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     expect(mine.body.every((x: { team: string }) => x.team === 'team-xw')).toBe(true);
     const theirs = (await t.http.get('/api/v1/tasks').set('Authorization', tokens['team-ba']).expect(200)).body[0];
     await t.http.get(`/api/v1/tasks/${theirs.id}`).set('Authorization', tokens['team-xw']).expect(404);
-    await t.http.post(`/api/v1/tasks/${theirs.id}/findings`).set('Authorization', tokens['team-xw']).send({ lineCode: 'L1', observedState: 'running', observedAt: '2026-12-10T10:00:00+08:00' }).expect(404);
+    await t.http
+      .post(`/api/v1/tasks/${theirs.id}/findings`)
+      .set('Authorization', tokens['team-xw'])
+      .send({ lineCode: 'L1', observedState: 'running', observedAt: '2026-12-10T10:00:00+08:00' })
+      .expect(404);
     const detail = await t.http.get(`/api/v1/tasks/${theirs.id}`).set('Authorization', tokens['team-ba']).expect(200);
     expect(detail.body.order.lines.find((l: { code: string }) => l.code === 'L1')).toMatchObject({ action: 'stop' });
   });
@@ -96,7 +116,12 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     expect(ledger.body.items).toEqual([expect.objectContaining({ county: '博爱县', enterpriseCode: target.code, amount: 100000, findingId: violationId, orderVersionId: res.body.orderVersionId })]);
     expect(ledger.body.total).toBe(100000);
     // The entry cites its proof of notice: the version and the e-mail that delivered it.
-    expect(ledger.body.items[0].evidence).toMatchObject({ orderVersionId: res.body.orderVersionId, modification: 1, delivered: { channel: 'email', recipient: 'env801@example.com' }, acknowledgedAt: null });
+    expect(ledger.body.items[0].evidence).toMatchObject({
+      orderVersionId: res.body.orderVersionId,
+      modification: 1,
+      delivered: { channel: 'email', recipient: 'env801@example.com' },
+      acknowledgedAt: null,
+    });
 
     const fake = await t.http.post(`/api/v1/findings/${violationId}/evidence`).set('Authorization', tokens['team-xw']).set('Content-Type', 'image/png').send(Buffer.from('not a png')).expect(422);
     expect(fake.body.error.message).toContain('image/png');
@@ -110,14 +135,26 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
 
   it('the same sight after the order was lifted is compliant and costs nothing', async () => {
     clock.set('2026-12-11T09:00:00+08:00');
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'lift', counties: ['博爱县'], basis: '预警解除' }).expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'lift', counties: ['博爱县'], basis: '预警解除' })
+      .expect(200);
     const target = plants[1];
     const task = await t.http.post('/api/v1/tasks').set('Authorization', admin).send({ enterpriseCode: target.code, team: 'team-xw', reason: '解除后回访' }).expect(201);
     clock.set('2026-12-11T10:00:00+08:00');
-    const res = await t.http.post(`/api/v1/tasks/${task.body.id}/findings`).set('Authorization', tokens['team-xw']).send({ lineCode: 'L1', observedState: 'running', observedAt: '2026-12-11T09:30:00+08:00' }).expect(201);
+    const res = await t.http
+      .post(`/api/v1/tasks/${task.body.id}/findings`)
+      .set('Authorization', tokens['team-xw'])
+      .send({ lineCode: 'L1', observedState: 'running', observedAt: '2026-12-11T09:30:00+08:00' })
+      .expect(201);
     expect(res.body).toMatchObject({ verdict: 'compliant', penalty: null });
     // A finding about the night before is still judged against the order in force then.
-    const late = await t.http.post(`/api/v1/tasks/${task.body.id}/findings`).set('Authorization', tokens['team-xw']).send({ lineCode: 'L2', observedState: 'running', observedAt: '2026-12-10T23:00:00+08:00' }).expect(201);
+    const late = await t.http
+      .post(`/api/v1/tasks/${task.body.id}/findings`)
+      .set('Authorization', tokens['team-xw'])
+      .send({ lineCode: 'L2', observedState: 'running', observedAt: '2026-12-10T23:00:00+08:00' })
+      .expect(201);
     expect(late.body.verdict).toBe('compliant'); // L2 was never ordered to stop
     const ledger = await t.http.get('/api/v1/ledger?month=2026-12').set('Authorization', admin).expect(200);
     expect(ledger.body.items).toHaveLength(1);
@@ -127,20 +164,37 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     // Readings may not lie in the future (issue 8): the clock stands after the last one.
     clock.set('2026-12-10T23:50:00+08:00');
     const reading = { enterpriseCode: plants[0].code, lineCode: 'L1', at: '2026-12-10T23:00:00+08:00', kw: 600 };
-    const res = await t.http.post('/api/v1/power-readings').set('Authorization', admin).send({ readings: [reading, { ...reading, at: '2026-12-10T23:30:00+08:00', kw: 650 }] }).expect(201);
+    const res = await t.http
+      .post('/api/v1/power-readings')
+      .set('Authorization', admin)
+      .send({ readings: [reading, { ...reading, at: '2026-12-10T23:30:00+08:00', kw: 650 }] })
+      .expect(201);
     expect(res.body.anomalies).toHaveLength(2);
     expect(res.body.anomalies[0]).toMatchObject({ lineCode: 'L1', baselineKw: 1002.5 });
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM inspection_tasks WHERE kind = 'power' AND enterprise_code = $1`, [plants[0].code]);
     expect(n).toBe(1);
     const [task] = await ds.query(`SELECT team FROM inspection_tasks WHERE kind = 'power'`);
     expect(task.team).not.toBe('team-xw'); // plants[0] is in 修武县
-    const low = await t.http.post('/api/v1/power-readings').set('Authorization', admin).send({ readings: [{ ...reading, at: '2026-12-10T23:45:00+08:00', kw: 150 }] }).expect(201);
+    const low = await t.http
+      .post('/api/v1/power-readings')
+      .set('Authorization', admin)
+      .send({ readings: [{ ...reading, at: '2026-12-10T23:45:00+08:00', kw: 150 }] })
+      .expect(201);
     expect(low.body.anomalies).toEqual([]);
     // The same as CSV (as meter systems export it), duplicates of stored readings ignored.
     const csv = `enterprise_code,line_code,at,kw\n${plants[0].code},L1,2026-12-10T23:00:00+08:00,600\n${plants[0].code},L2,2026-12-10T23:00:00+08:00,80\n`;
     const viaCsv = await t.http.post('/api/v1/power-readings').set('Authorization', admin).set('Content-Type', 'text/csv').send(csv).expect(201);
     expect(viaCsv.body).toMatchObject({ received: 2, stored: 1, duplicates: 1 });
-    const bad = await t.http.post('/api/v1/power-readings').set('Authorization', admin).send({ readings: [{ ...reading, kw: -1 }, { ...reading, lineCode: 'L9' }] }).expect(422);
+    const bad = await t.http
+      .post('/api/v1/power-readings')
+      .set('Authorization', admin)
+      .send({
+        readings: [
+          { ...reading, kw: -1 },
+          { ...reading, lineCode: 'L9' },
+        ],
+      })
+      .expect(422);
     expect(bad.body.error.details.map((d: { row: number; field: string }) => [d.row, d.field])).toEqual([
       [0, 'kw'],
       [1, 'lineCode'],
@@ -176,7 +230,10 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     expect(json.body.counties).toHaveLength(11);
     const csvRes = await t.http.get('/api/v1/reports/daily?date=2026-12-10&format=csv').set('Authorization', admin).expect(200);
     expect(csvRes.headers['content-type']).toContain('text/csv');
-    const lines = csvRes.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csvRes.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0].split(',')[1]).toBe('县区');
     expect(lines).toHaveLength(13);
     const html = await t.http.get('/api/v1/reports/daily?date=2026-12-10&format=html').set('Authorization', admin).expect(200);
@@ -207,11 +264,22 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     const number = first!.split(',')[3]!;
     expect(number).toMatch(/〔\d{4}〕\d+号$/);
     const byCounty = await t.http.get('/api/v1/exports/orders.csv').query({ county: '修武县' }).set('Authorization', admin).expect(200);
-    const xw = byCounty.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+    const xw = byCounty.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1);
     expect(xw.length).toBeGreaterThan(0);
     expect(xw.every((l) => l.startsWith('修武县,'))).toBe(true);
     const byDirective = await t.http.get('/api/v1/exports/orders.csv').query({ directive: number }).set('Authorization', admin).expect(200);
-    expect(byDirective.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).every((l) => l.includes(number))).toBe(true);
+    expect(
+      byDirective.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .every((l) => l.includes(number)),
+    ).toBe(true);
     await t.http.get('/api/v1/exports/orders.csv').query({ directive: '不存在的文号' }).set('Authorization', admin).expect(404);
     await t.http.get('/api/v1/exports/orders.csv').query({ date: '2026-13-01' }).set('Authorization', admin).expect(400);
     const day = await t.http.get('/api/v1/exports/findings.csv').query({ date: '2026-12-10' }).set('Authorization', admin).expect(200);

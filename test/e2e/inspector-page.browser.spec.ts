@@ -13,7 +13,10 @@ const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent:
 // A coking plant in 修武县 whose orange measures stop L1; L2 keeps running.
 const plant = sampleEnterprise(951, { name: '焦作测试951号焦化有限公司', industry: 'coking', fuel: null, measures: { orange: [stop('L1')] } });
 // A 1×1 PNG that decodes (evidence is decoded before it is stored).
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' + '0000000970485973000003e8000003e801b57b526b0000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' + '0000000970485973000003e8000003e801b57b526b0000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082',
+  'hex',
+);
 const INSPECTOR = { username: 'insp-xw', password: 'inspector-pass-1' };
 /** Where the phone screenshots go, to be looked at by a person (kept after the run). */
 const SHOTS = mkdtempSync(join(tmpdir(), 'hazeops-phone-shots-'));
@@ -41,10 +44,22 @@ if (!hasChromium) {
       t = await startTestApp({}, { clock });
       admin = await t.adminToken();
       baseURL = await listenLocal(t.app);
-      await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [plant] }).expect(200);
-      await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色预警' }).expect(200);
+      await t.http
+        .post('/api/v1/registry/import')
+        .set('Authorization', admin)
+        .send({ enterprises: [plant] })
+        .expect(200);
+      await t.http
+        .post('/api/v1/directives')
+        .set('Authorization', admin)
+        .send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色预警' })
+        .expect(200);
       await t.http.post('/api/v1/teams').set('Authorization', admin).send({ key: 'team-xw', name: '市督导一组', homeCounty: '博爱县' }).expect(201);
-      await t.http.post('/api/v1/users').set('Authorization', admin).send({ ...INSPECTOR, role: 'inspector', team: 'team-xw' }).expect(201);
+      await t.http
+        .post('/api/v1/users')
+        .set('Authorization', admin)
+        .send({ ...INSPECTOR, role: 'inspector', team: 'team-xw' })
+        .expect(201);
       const task = await t.http.post('/api/v1/tasks').set('Authorization', admin).send({ enterpriseCode: plant.code, team: 'team-xw', reason: '群众举报夜间生产' }).expect(201);
       taskId = task.body.id;
       // No mail server here: the county telephoned the plant, which is the proof of notice a penalty needs.
@@ -192,7 +207,9 @@ if (!hasChromium) {
       const kept = await t.http.get(`/api/v1/findings/${l2Finding}/evidence`).set('Authorization', admin).expect(200);
       expect(kept.body).toEqual([expect.objectContaining({ sha256: createHash('sha256').update(PNG).digest('hex') })]);
       // Submitted, the draft's photo is gone from the browser too.
-      const left = await page.evaluate(`new Promise((done) => { const r = indexedDB.open('hazeops-inspector'); r.onsuccess = () => { const q = r.result.transaction('draft-photos').objectStore('draft-photos').count(); q.onsuccess = () => done(q.result); }; })`);
+      const left = await page.evaluate(
+        `new Promise((done) => { const r = indexedDB.open('hazeops-inspector'); r.onsuccess = () => { const q = r.result.transaction('draft-photos').objectStore('draft-photos').count(); q.onsuccess = () => done(q.result); }; })`,
+      );
       expect(left).toBe(0);
       expect(phone.errors).toEqual([]);
     }, 120_000);
@@ -248,7 +265,7 @@ if (!hasChromium) {
           await page.screenshot({ path: join(SHOTS, `inspector-tasks-${width}.png`) });
           await page.locator(`a[data-task="${taskId}"]`).click();
           await page.locator('section[data-line="L1"]').waitFor();
-          expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
+          expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
           await page.screenshot({ path: join(SHOTS, `inspector-task-${width}.png`) });
           await page.locator('section[data-line="L2"]').screenshot({ path: join(SHOTS, `inspector-form-${width}.png`) });
           expect(other.errors).toEqual([]);

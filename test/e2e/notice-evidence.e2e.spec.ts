@@ -9,7 +9,13 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent: null });
 // A plant with no e-mail and no webhook: the city cannot deliver its order by itself.
-const silent = sampleEnterprise(1201, { county: '温县', industry: 'coking', fuel: null, contacts: [{ name: '王五', role: 'env_officer', email: null, phone: '13900000001' }], measures: { orange: [stop('L1')], red: [stop('L1'), stop('L2')] } });
+const silent = sampleEnterprise(1201, {
+  county: '温县',
+  industry: 'coking',
+  fuel: null,
+  contacts: [{ name: '王五', role: 'env_officer', email: null, phone: '13900000001' }],
+  measures: { orange: [stop('L1')], red: [stop('L1'), stop('L2')] },
+});
 const other = sampleEnterprise(1202);
 const DUTY = 'duty@example.gov.cn';
 
@@ -29,16 +35,24 @@ describe('no penalty without proof of notice; phone notices; alerts; re-sending 
 
   beforeAll(async () => {
     await smtp.start();
-    t = await startTestApp(
-      { SMTP_URL: smtp.url },
-      { clock, domain: (d) => ({ ...d, dispatch: { ...d.dispatch, escalation: { ...d.dispatch.escalation, commandCenterEmails: [DUTY] } } }) },
-    );
+    t = await startTestApp({ SMTP_URL: smtp.url }, { clock, domain: (d) => ({ ...d, dispatch: { ...d.dispatch, escalation: { ...d.dispatch.escalation, commandCenterEmails: [DUTY] } } }) });
     admin = await t.adminToken();
     ds = t.app.get(getDataSourceToken());
-    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [silent, other] }).expect(200);
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['温县'], endsAt: null, basis: '橙色预警' }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', admin)
+      .send({ enterprises: [silent, other] })
+      .expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'orange', counties: ['温县'], endsAt: null, basis: '橙色预警' })
+      .expect(200);
     await drain();
-    for (const [username, county] of [['wen-officer', '温县'], ['xiuwu-officer', '修武县']]) {
+    for (const [username, county] of [
+      ['wen-officer', '温县'],
+      ['xiuwu-officer', '修武县'],
+    ]) {
       await t.http.post('/api/v1/users').set('Authorization', admin).send({ username, password: 'officer-pass', role: 'county_officer', county }).expect(201);
     }
     wenOfficer = await t.login('wen-officer', 'officer-pass');
@@ -75,20 +89,52 @@ describe('no penalty without proof of notice; phone notices; alerts; re-sending 
     const url = `/api/v1/orders/${orderId}/versions/1/phone-notices`;
     const call = { calledName: '王五', phone: '13900000001', calledAt: '2026-12-10T11:00:00+08:00', answeredBy: '王五（环保专员）', notes: '已口头传达停产要求' };
     clock.set('2026-12-10T11:05:00+08:00');
-    const future = await t.http.post(url).set('Authorization', wenOfficer).send({ ...call, calledAt: '2026-12-10T12:00:00+08:00' }).expect(422);
+    const future = await t.http
+      .post(url)
+      .set('Authorization', wenOfficer)
+      .send({ ...call, calledAt: '2026-12-10T12:00:00+08:00' })
+      .expect(422);
     expect(future.body.error.message).toContain('calledAt');
     expect(future.body.error.details[0]).toMatchObject({ field: 'calledAt', value: '2026-12-10T12:00:00+08:00' });
-    await t.http.post(url).set('Authorization', wenOfficer).send({ ...call, calledAt: '2026-12-09T12:00:00+08:00' }).expect(422); // before the order existed
-    await t.http.post(url).set('Authorization', wenOfficer).send({ ...call, calledAt: '2026-12-10 11:00' }).expect(400);
-    await t.http.post(url).set('Authorization', wenOfficer).send({ ...call, phone: 'call me' }).expect(400);
-    await t.http.post(url).set('Authorization', wenOfficer).send({ ...call, answeredBy: undefined }).expect(400);
+    await t.http
+      .post(url)
+      .set('Authorization', wenOfficer)
+      .send({ ...call, calledAt: '2026-12-09T12:00:00+08:00' })
+      .expect(422); // before the order existed
+    await t.http
+      .post(url)
+      .set('Authorization', wenOfficer)
+      .send({ ...call, calledAt: '2026-12-10 11:00' })
+      .expect(400);
+    await t.http
+      .post(url)
+      .set('Authorization', wenOfficer)
+      .send({ ...call, phone: 'call me' })
+      .expect(400);
+    await t.http
+      .post(url)
+      .set('Authorization', wenOfficer)
+      .send({ ...call, answeredBy: undefined })
+      .expect(400);
     await t.http.post(url).set('Authorization', xiuwuOfficer).send(call).expect(404); // another county's enterprise
     await t.http.post(`/api/v1/orders/${orderId}/versions/9/phone-notices`).set('Authorization', wenOfficer).send(call).expect(404);
     await t.http.post(`/api/v1/orders/${orderId}/versions/99999999999/phone-notices`).set('Authorization', wenOfficer).send(call).expect(404);
-    await t.http.post(url).set('Authorization', wenOfficer).send({ ...call, calledAt: '2026-13-01T11:00:00+08:00' }).expect(422);
+    await t.http
+      .post(url)
+      .set('Authorization', wenOfficer)
+      .send({ ...call, calledAt: '2026-13-01T11:00:00+08:00' })
+      .expect(422);
 
     const res = await t.http.post(url).set('Authorization', wenOfficer).send(call).expect(201);
-    expect(res.body).toMatchObject({ orderId, modification: 1, calledName: '王五', phone: '13900000001', calledAt: '2026-12-10T03:00:00.000Z', answeredBy: '王五（环保专员）', recordedBy: 'wen-officer' });
+    expect(res.body).toMatchObject({
+      orderId,
+      modification: 1,
+      calledName: '王五',
+      phone: '13900000001',
+      calledAt: '2026-12-10T03:00:00.000Z',
+      answeredBy: '王五（环保专员）',
+      recordedBy: 'wen-officer',
+    });
     const list = await t.http.get(url).set('Authorization', wenOfficer).expect(200);
     expect(list.body.map((n: { id: string }) => n.id)).toEqual([res.body.id]);
     await t.http.get(url).set('Authorization', xiuwuOfficer).expect(404);
@@ -143,7 +189,10 @@ describe('no penalty without proof of notice; phone notices; alerts; re-sending 
       ['2026-12-10T02:30:00.000Z', true],
     ]);
     const ledger = await t.http.get('/api/v1/ledger?month=2026-12').set('Authorization', plant).expect(200);
-    expect(ledger.body).toMatchObject({ total: 100000, items: [expect.objectContaining({ enterpriseCode: silent.code, evidence: expect.objectContaining({ delivered: expect.objectContaining({ channel: 'phone' }) }) })] });
+    expect(ledger.body).toMatchObject({
+      total: 100000,
+      items: [expect.objectContaining({ enterpriseCode: silent.code, evidence: expect.objectContaining({ delivered: expect.objectContaining({ channel: 'phone' }) }) })],
+    });
     expect((await t.http.get('/api/v1/findings').set('Authorization', stranger).expect(200)).body).toEqual([]);
     expect((await t.http.get('/api/v1/ledger?month=2026-12').set('Authorization', stranger).expect(200)).body).toMatchObject({ items: [], total: 0 });
     await t.http.get('/api/v1/ledger/ranking').set('Authorization', plant).expect(403);
@@ -176,7 +225,11 @@ describe('no penalty without proof of notice; phone notices; alerts; re-sending 
   it('adding a contact re-sends the versions in force or ahead to the new address only, once', async () => {
     clock.set('2026-12-10T12:00:00+08:00');
     // Red from 14:00, issued now: a version still ahead.
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'adjust', level: 'red', counties: ['温县'], startsAt: '2026-12-10T14:00:00+08:00', endsAt: null, basis: '升级红色预警' }).expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'adjust', level: 'red', counties: ['温县'], startsAt: '2026-12-10T14:00:00+08:00', endsAt: null, basis: '升级红色预警' })
+      .expect(200);
     await drain();
     const [{ n: before }] = await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'order'`);
     expect(before).toBe(0);
@@ -198,12 +251,18 @@ describe('no penalty without proof of notice; phone notices; alerts; re-sending 
     expect(smtp.to('wang5@example.com').some((m) => (m.text ?? '').includes('红色'))).toBe(true);
     // The delivery is on the version's record, dated by the service's clock; the earlier phone call stays the first proof.
     const red = await t.http.get(`/api/v1/orders/${orderId}/versions/2/delivery-evidence`).set('Authorization', admin).expect(200);
-    expect(red.body.deliveries).toEqual([{ channel: 'email', recipient: 'wang5@example.com', status: 'sent', sentAt: expect.any(String), attempts: [{ at: '2026-12-10T04:00:00.000Z', ok: true, error: null }] }]);
+    expect(red.body.deliveries).toEqual([
+      { channel: 'email', recipient: 'wang5@example.com', status: 'sent', sentAt: expect.any(String), attempts: [{ at: '2026-12-10T04:00:00.000Z', ok: true, error: null }] },
+    ]);
     expect(red.body.proofAsOfNow.delivered).toMatchObject({ channel: 'email', at: '2026-12-10T04:00:00.000Z' });
     const orange = await t.http.get(`/api/v1/orders/${orderId}/versions/1/delivery-evidence`).set('Authorization', admin).expect(200);
     expect(orange.body.proofAsOfNow.delivered).toMatchObject({ channel: 'phone' });
     // The same contact again (by import) sends nothing more; a second address gets its own notice.
-    const again = await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [fixed] }).expect(200);
+    const again = await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', admin)
+      .send({ enterprises: [fixed] })
+      .expect(200);
     expect(again.body).toMatchObject({ unchanged: 1, resent: 0 });
     await t.http
       .post('/api/v1/registry/import')

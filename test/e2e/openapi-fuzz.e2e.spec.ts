@@ -45,7 +45,7 @@ function deepJson(depth: number): string {
 describe('fuzz: every operation of the OpenAPI document, generated invalid input, never a 5xx (HTTP, PostgreSQL)', () => {
   let t: TestApp;
   let admin: string;
-  let ops: Op[] = [];
+  const ops: Op[] = [];
   let components: Record<string, Schema> = {};
 
   beforeAll(async () => {
@@ -69,10 +69,7 @@ describe('fuzz: every operation of the OpenAPI document, generated invalid input
     const s = resolve(schema);
     if (!s?.properties) return evilValue;
     const keys = Object.keys(s.properties);
-    return fc.oneof(
-      fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof(evilValue, bodyFor(s.properties![k]!.items ?? s.properties![k]))])), { requiredKeys: [] }),
-      evilValue,
-    );
+    return fc.oneof(fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof(evilValue, bodyFor(s.properties![k]!.items ?? s.properties![k]))])), { requiredKeys: [] }), evilValue);
   };
 
   const send = async (o: Op, params: Record<string, unknown>, query: Record<string, unknown>, body: unknown, auth: boolean, raw?: { type: string; data: string }) => {
@@ -127,7 +124,11 @@ describe('fuzz: every operation of the OpenAPI document, generated invalid input
     }
     const nul = await t.http.post('/api/v1/auth/login').send({ username: 'chief\u0000', password: 'x' }).expect(400);
     expect(nul.body.error.code).toBe('INVALID_INPUT');
-    const deep = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(`{"username":${deepJson(5000)}}`).expect(400);
+    const deep = await t.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(`{"username":${deepJson(5000)}}`)
+      .expect(400);
     expect(deep.body.error.message).toContain('deeper');
     await t.http.get('/api/v1/enterprises?text=%00').set('Authorization', admin).expect(400);
     await t.http.get('/api/v1/status-reports?slot=1').set('Authorization', admin).expect(400);

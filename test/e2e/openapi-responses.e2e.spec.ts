@@ -37,7 +37,9 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
   const clock = new ControllableClock(new Date('2026-12-10T10:00:00+08:00'));
   const checked: string[] = [];
   const validators = new Map<string, ValidateFunction>();
-  const plants = Array.from({ length: 6 }, (_, i) => sampleEnterprise(950 + i, { code: codeFor(950 + i), county: i % 2 ? '博爱县' : '修武县', industry: 'coking', fuel: null, measures: { orange: [stop('L1')] } }));
+  const plants = Array.from({ length: 6 }, (_, i) =>
+    sampleEnterprise(950 + i, { code: codeFor(950 + i), county: i % 2 ? '博爱县' : '修武县', industry: 'coking', fuel: null, measures: { orange: [stop('L1')] } }),
+  );
 
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
@@ -94,7 +96,12 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
       return Object.assign((res.body ?? {}) as Json, { _status: res.status });
     }
     const ok = v(res.body);
-    expect.soft(ok, `${method.toUpperCase()} ${url} ${res.status}: ${(v.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`).join("; ")}\n${JSON.stringify(res.body).slice(0, 600)}`).toBe(true);
+    expect
+      .soft(
+        ok,
+        `${method.toUpperCase()} ${url} ${res.status}: ${(v.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`).join('; ')}\n${JSON.stringify(res.body).slice(0, 600)}`,
+      )
+      .toBe(true);
     checked.push(`${method.toUpperCase()} ${documentedPath(doc, method, url)} ${res.status}`);
     return Object.assign(res.body as Json, { _status: res.status });
   };
@@ -136,7 +143,14 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
     const dry = await call('post', '/api/v1/directives', admin, { action: 'issue', level: 'orange', counties: ['修武县', '博爱县'], endsAt: null, basis: '橙色预警', dryRun: true });
     expect(dry.dryRun).toBe(true);
     const issued = await call('post', '/api/v1/directives', admin, { action: 'issue', level: 'orange', counties: ['修武县', '博爱县'], endsAt: null, basis: '橙色预警' });
-    const backwards = await call('post', '/api/v1/directives', admin, { action: 'issue', level: 'blue', counties: ['修武县'], startsAt: '2026-12-11T10:00:00+08:00', endsAt: '2026-12-11T08:00:00+08:00', basis: '时间颠倒' });
+    const backwards = await call('post', '/api/v1/directives', admin, {
+      action: 'issue',
+      level: 'blue',
+      counties: ['修武县'],
+      startsAt: '2026-12-11T10:00:00+08:00',
+      endsAt: '2026-12-11T08:00:00+08:00',
+      basis: '时间颠倒',
+    });
     expect(backwards._status).toBe(422);
     const conflict = await call('post', '/api/v1/directives', admin, { action: 'lift', counties: ['温县'], basis: '无预警可解除' });
     expect(conflict._status).toBe(409);
@@ -147,7 +161,12 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
     const order = (orders.items as Array<{ orderId: string; modification: number }>)[0]!;
     await call('get', `/api/v1/orders/${order.orderId}`, plant);
     const version = `/api/v1/orders/${order.orderId}/versions/${order.modification}`;
-    const phoned = await call('post', `${version}/phone-notices`, county, { calledName: '张三（环保专员）', phone: '13800000000', calledAt: '2026-12-10T10:00:00+08:00', answeredBy: '李四（值班长）' });
+    const phoned = await call('post', `${version}/phone-notices`, county, {
+      calledName: '张三（环保专员）',
+      phone: '13800000000',
+      calledAt: '2026-12-10T10:00:00+08:00',
+      answeredBy: '李四（值班长）',
+    });
     expect(phoned._status).toBe(201);
     await call('get', `${version}/phone-notices`, plant);
     const proof = await call('get', `${version}/delivery-evidence`, admin);
@@ -194,7 +213,9 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
   it('every operation documents its success body and the common error body; optional parameters are optional', () => {
     const problems: string[] = [];
     for (const [path, item] of Object.entries(doc.paths)) {
-      for (const [method, op] of Object.entries(item) as Array<[string, { responses?: Record<string, { content?: Record<string, { schema?: Json }> }>; parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Json }> }]>) {
+      for (const [method, op] of Object.entries(item) as Array<
+        [string, { responses?: Record<string, { content?: Record<string, { schema?: Json }> }>; parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Json }> }]
+      >) {
         const responses = op.responses ?? {};
         const success = Object.keys(responses).filter((c) => /^2\d\d$/.test(c));
         if (success.length === 0) problems.push(`${method} ${path}: no success response`);

@@ -26,7 +26,11 @@ describe('orders are a timeline: orange now, red in 1 h, lift in 2 h, all issued
   let admin: string;
   const smtp = new SmtpSink();
   const clock = new ControllableClock(T0);
-  const directive = (body: Record<string, unknown>) => t.http.post('/api/v1/directives').set('Authorization', admin).send({ basis: '市气象台会商：AQI 持续上升', ...body });
+  const directive = (body: Record<string, unknown>) =>
+    t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ basis: '市气象台会商：AQI 持续上升', ...body });
   const drain = () => t.app.get(DispatchWorker).drain();
   const ids: string[] = [];
 
@@ -35,7 +39,11 @@ describe('orders are a timeline: orange now, red in 1 h, lift in 2 h, all issued
     t = await startTestApp({ SMTP_URL: smtp.url }, { clock });
     ds = t.app.get(getDataSourceToken());
     admin = await t.adminToken();
-    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [plant, other] }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', admin)
+      .send({ enterprises: [plant, other] })
+      .expect(200);
     await t.http.post('/api/v1/teams').set('Authorization', admin).send({ key: 'team-wx', name: '温县督导组', homeCounty: '孟州市' }).expect(201);
     await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'wenxian', password: 'wenxian-pass-1', role: 'county_officer', county: '温县' }).expect(201);
   });
@@ -51,7 +59,16 @@ describe('orders are a timeline: orange now, red in 1 h, lift in 2 h, all issued
     clock.advance(20_000);
     ids.push((await directive({ action: 'lift', counties: ['温县'], startsAt: at(2 * H) }).expect(200)).body.id);
     const versions = await ds.query('SELECT modification, status, ends, level, effective_from, effective_to FROM order_versions WHERE enterprise_code = $1 ORDER BY modification', [plant.code]);
-    expect(versions.map((v: { modification: number; status: string; ends: boolean; level: string; effective_from: Date; effective_to: Date | null }) => [v.modification, v.status, v.level, v.ends, v.effective_from.toISOString(), v.effective_to?.toISOString() ?? null])).toEqual([
+    expect(
+      versions.map((v: { modification: number; status: string; ends: boolean; level: string; effective_from: Date; effective_to: Date | null }) => [
+        v.modification,
+        v.status,
+        v.level,
+        v.ends,
+        v.effective_from.toISOString(),
+        v.effective_to?.toISOString() ?? null,
+      ]),
+    ).toEqual([
       [1, 'current', 'orange', false, at(0), at(H)],
       [2, 'current', 'red', false, at(H), at(2 * H)],
       [3, 'current', 'none', true, at(2 * H), null],
@@ -94,7 +111,10 @@ describe('orders are a timeline: orange now, red in 1 h, lift in 2 h, all issued
     const inForce = await t.http.get('/api/v1/orders?inForceOnly=true').set('Authorization', county).expect(200);
     expect(inForce.body.items.map((i: { enterprise: { code: string }; modification: number; state: string }) => [i.enterprise.code, i.modification, i.state])).toEqual([[plant.code, 1, 'in_force']]);
     const all = await t.http.get('/api/v1/orders').set('Authorization', county).expect(200);
-    expect(all.body.items.map((i: { modification: number; state: string }) => [i.modification, i.state])).toEqual([[1, 'in_force'], [2, 'ahead']]);
+    expect(all.body.items.map((i: { modification: number; state: string }) => [i.modification, i.state])).toEqual([
+      [1, 'in_force'],
+      [2, 'ahead'],
+    ]);
     const csv = await t.http.get('/api/v1/exports/orders.csv').set('Authorization', county).expect(200);
     const lines = csv.text.split('\n').filter((l) => l.includes(plant.code));
     expect(lines).toHaveLength(2);
@@ -111,12 +131,20 @@ describe('orders are a timeline: orange now, red in 1 h, lift in 2 h, all issued
   it('a finding during the red hour is judged against red; an hour after the lift the same sight is compliant', async () => {
     clock.set(at(1.5 * H));
     const task = await t.http.post('/api/v1/tasks').set('Authorization', admin).send({ enterpriseCode: plant.code, team: 'team-wx', reason: '红色预警期间抽查' }).expect(201);
-    const red = await t.http.post(`/api/v1/tasks/${task.body.id}/findings`).set('Authorization', admin).send({ lineCode: 'L2', observedState: 'running', observedAt: at(1.25 * H) }).expect(201);
+    const red = await t.http
+      .post(`/api/v1/tasks/${task.body.id}/findings`)
+      .set('Authorization', admin)
+      .send({ lineCode: 'L2', observedState: 'running', observedAt: at(1.25 * H) })
+      .expect(201);
     expect(red.body.verdict).toBe('violation');
     const [judged] = await ds.query('SELECT v.modification, v.level FROM findings f JOIN order_versions v ON v.id = f.order_version_id WHERE f.id = $1', [red.body.id]);
     expect(judged).toEqual({ modification: 2, level: 'red' });
     clock.set(at(3.1 * H));
-    const after = await t.http.post(`/api/v1/tasks/${task.body.id}/findings`).set('Authorization', admin).send({ lineCode: 'L2', observedState: 'running', observedAt: at(3 * H) }).expect(201);
+    const after = await t.http
+      .post(`/api/v1/tasks/${task.body.id}/findings`)
+      .set('Authorization', admin)
+      .send({ lineCode: 'L2', observedState: 'running', observedAt: at(3 * H) })
+      .expect(201);
     expect(after.body.verdict).toBe('compliant');
   });
 
@@ -124,7 +152,14 @@ describe('orders are a timeline: orange now, red in 1 h, lift in 2 h, all issued
     const now = clock.now();
     const backdated = new Date(now.getTime() - 12 * 24 * H).toISOString();
     const res = await directive({ action: 'issue', level: 'orange', counties: ['孟州市'], startsAt: backdated, endsAt: null }).expect(422);
-    expect(res.body.error.details).toEqual([{ field: 'startsAt', value: backdated, allowed: { from: new Date(now.getTime() - 15 * 60_000).toISOString(), to: new Date(now.getTime() + 30 * 24 * H).toISOString() }, message: expect.stringContaining('15 min') }]);
+    expect(res.body.error.details).toEqual([
+      {
+        field: 'startsAt',
+        value: backdated,
+        allowed: { from: new Date(now.getTime() - 15 * 60_000).toISOString(), to: new Date(now.getTime() + 30 * 24 * H).toISOString() },
+        message: expect.stringContaining('15 min'),
+      },
+    ]);
     const tooFar = await directive({ action: 'issue', level: 'orange', counties: ['孟州市'], startsAt: new Date(now.getTime() + 31 * 24 * H).toISOString(), endsAt: null }).expect(422);
     expect(tooFar.body.error.details[0].field).toBe('startsAt');
     expect(await ds.query(`SELECT 1 FROM directives WHERE '孟州市' = ANY(counties)`)).toEqual([]);
@@ -132,8 +167,19 @@ describe('orders are a timeline: orange now, red in 1 h, lift in 2 h, all issued
     const task = await t.http.post('/api/v1/tasks').set('Authorization', admin).send({ enterpriseCode: plant.code, team: 'team-wx', reason: '复查' }).expect(201);
     const tomorrow = new Date(now.getTime() + 24 * H).toISOString();
     const finding = await t.http.post(`/api/v1/tasks/${task.body.id}/findings`).set('Authorization', admin).send({ lineCode: 'L1', observedState: 'running', observedAt: tomorrow }).expect(422);
-    expect(finding.body.error.details).toEqual([{ field: 'observedAt', value: tomorrow, allowed: { from: new Date(now.getTime() - 30 * 24 * H).toISOString(), to: new Date(now.getTime() + 2 * 60_000).toISOString() }, message: expect.stringContaining('future') }]);
-    const reading = await t.http.post('/api/v1/power-readings').set('Authorization', admin).send({ readings: [{ enterpriseCode: plant.code, lineCode: 'L1', at: tomorrow, kw: 10 }] }).expect(422);
+    expect(finding.body.error.details).toEqual([
+      {
+        field: 'observedAt',
+        value: tomorrow,
+        allowed: { from: new Date(now.getTime() - 30 * 24 * H).toISOString(), to: new Date(now.getTime() + 2 * 60_000).toISOString() },
+        message: expect.stringContaining('future'),
+      },
+    ]);
+    const reading = await t.http
+      .post('/api/v1/power-readings')
+      .set('Authorization', admin)
+      .send({ readings: [{ enterpriseCode: plant.code, lineCode: 'L1', at: tomorrow, kw: 10 }] })
+      .expect(422);
     expect(reading.body.error.details[0]).toMatchObject({ field: 'at', value: tomorrow });
   });
 
@@ -142,8 +188,14 @@ describe('orders are a timeline: orange now, red in 1 h, lift in 2 h, all issued
     await directive({ action: 'issue', level: 'orange', counties: ['孟州市'], startsAt: start, endsAt: null }).expect(200);
     clock.advance(10_000);
     await directive({ action: 'adjust', level: 'red', counties: ['孟州市'], startsAt: start, endsAt: null }).expect(200);
-    const versions: Array<{ id: string; modification: number; status: string }> = await ds.query('SELECT id, modification, status FROM order_versions WHERE enterprise_code = $1 ORDER BY modification', [other.code]);
-    expect(versions.map((v) => [v.modification, v.status])).toEqual([[1, 'superseded'], [2, 'current']]);
+    const versions: Array<{ id: string; modification: number; status: string }> = await ds.query(
+      'SELECT id, modification, status FROM order_versions WHERE enterprise_code = $1 ORDER BY modification',
+      [other.code],
+    );
+    expect(versions.map((v) => [v.modification, v.status])).toEqual([
+      [1, 'superseded'],
+      [2, 'current'],
+    ]);
     await drain();
     expect(smtp.to('env952@example.com').map((m) => /第(\d)版/.exec(m.subject ?? '')![1])).toEqual(['2']);
     const [skipped] = await ds.query('SELECT status, last_error FROM outbox WHERE order_version_id = $1', [versions[0].id]);

@@ -14,7 +14,11 @@ describe('registry filters (HTTP, PostgreSQL)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.adminToken();
-    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [graded, heating, silent, hooked] }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', admin)
+      .send({ enterprises: [graded, heating, silent, hooked] })
+      .expect(200);
   });
   afterAll(async () => {
     await t?.close();

@@ -45,8 +45,18 @@ describe('registry API (HTTP, real PostgreSQL)', () => {
       expect(fields).toContain(f);
     }
     // With valid lines, a measure naming a line that does not exist is caught too.
-    const badMeasure = await t.http.post('/api/v1/enterprises').set('Authorization', admin)
-      .send({ ...sampleEnterprise(11), measures: { orange: [{ line: 'L9', action: 'stop', maxLoadPercent: null }, { line: 'L1', action: 'limit', maxLoadPercent: 120 }] } })
+    const badMeasure = await t.http
+      .post('/api/v1/enterprises')
+      .set('Authorization', admin)
+      .send({
+        ...sampleEnterprise(11),
+        measures: {
+          orange: [
+            { line: 'L9', action: 'stop', maxLoadPercent: null },
+            { line: 'L1', action: 'limit', maxLoadPercent: 120 },
+          ],
+        },
+      })
       .expect(422);
     expect(badMeasure.body.error.details.map((d: { field: string }) => d.field)).toEqual(['measures.orange[0].line', 'measures.orange[1].maxLoadPercent']);
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM enterprises WHERE name = $1', [bad.name]);
@@ -61,14 +71,35 @@ describe('registry API (HTTP, real PostgreSQL)', () => {
   it('updates with the version read; a stale version gets 409 and changes nothing', async () => {
     const e = sampleEnterprise(12);
     await t.http.post('/api/v1/enterprises').set('Authorization', admin).send(e).expect(201);
-    const first = await t.http.put(`/api/v1/enterprises/${e.code}`).set('Authorization', admin).send({ ...e, name: '改名一', version: 1 }).expect(200);
+    const first = await t.http
+      .put(`/api/v1/enterprises/${e.code}`)
+      .set('Authorization', admin)
+      .send({ ...e, name: '改名一', version: 1 })
+      .expect(200);
     expect(first.body.version).toBe(2);
-    const stale = await t.http.put(`/api/v1/enterprises/${e.code}`).set('Authorization', admin).send({ ...e, name: '改名二', version: 1 }).expect(409);
+    const stale = await t.http
+      .put(`/api/v1/enterprises/${e.code}`)
+      .set('Authorization', admin)
+      .send({ ...e, name: '改名二', version: 1 })
+      .expect(409);
     expect(stale.body.error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
-    const viaHeader = await t.http.put(`/api/v1/enterprises/${e.code}`).set('Authorization', admin).set('If-Match', 'W/"2"').send({ ...e, name: '改名三' }).expect(200);
+    const viaHeader = await t.http
+      .put(`/api/v1/enterprises/${e.code}`)
+      .set('Authorization', admin)
+      .set('If-Match', 'W/"2"')
+      .send({ ...e, name: '改名三' })
+      .expect(200);
     expect(viaHeader.body).toMatchObject({ name: '改名三', version: 3 });
-    await t.http.put(`/api/v1/enterprises/${e.code}`).set('Authorization', admin).send({ ...e, name: 'x' }).expect(400);
-    await t.http.put(`/api/v1/enterprises/${e.code}`).set('Authorization', admin).send({ ...e, code: codeFor(99), version: 3 }).expect(400);
+    await t.http
+      .put(`/api/v1/enterprises/${e.code}`)
+      .set('Authorization', admin)
+      .send({ ...e, name: 'x' })
+      .expect(400);
+    await t.http
+      .put(`/api/v1/enterprises/${e.code}`)
+      .set('Authorization', admin)
+      .send({ ...e, code: codeFor(99), version: 3 })
+      .expect(400);
   });
 
   it('deactivates instead of deleting, and lists only active ones by default', async () => {
@@ -86,14 +117,21 @@ describe('registry API (HTTP, real PostgreSQL)', () => {
 
   it('filters by county, industry and text, with paging', async () => {
     for (let i = 20; i < 27; i++) {
-      await t.http.post('/api/v1/enterprises').set('Authorization', admin).send(sampleEnterprise(i, { county: '孟州市', industry: i % 2 ? 'glass' : 'carbon', name: `孟州${i}号企业` })).expect(201);
+      await t.http
+        .post('/api/v1/enterprises')
+        .set('Authorization', admin)
+        .send(sampleEnterprise(i, { county: '孟州市', industry: i % 2 ? 'glass' : 'carbon', name: `孟州${i}号企业` }))
+        .expect(201);
     }
     const glass = await t.http.get('/api/v1/enterprises?county=孟州市&industry=glass').set('Authorization', admin).expect(200);
     expect(glass.body.total).toBe(3);
     const page = await t.http.get('/api/v1/enterprises?county=孟州市&pageSize=3&page=3').set('Authorization', admin).expect(200);
     expect(page.body).toMatchObject({ total: 7, page: 3, pageSize: 3 });
     expect(page.body.items).toHaveLength(1);
-    const text = await t.http.get('/api/v1/enterprises?text=' + encodeURIComponent('孟州23')).set('Authorization', admin).expect(200);
+    const text = await t.http
+      .get('/api/v1/enterprises?text=' + encodeURIComponent('孟州23'))
+      .set('Authorization', admin)
+      .expect(200);
     expect(text.body.items.map((x: { name: string }) => x.name)).toEqual(['孟州23号企业']);
     const bad = await t.http.get('/api/v1/enterprises?pageSize=10000').set('Authorization', admin).expect(400);
     expect(bad.body.error.message).toContain('pageSize');

@@ -57,9 +57,17 @@ describe('rules API: order preview, season calendar, level recommendation (HTTP)
     expect(noZone.body.error.message).toContain('offset');
     const badLevel = await t.http.post('/api/v1/orders/preview').set('Authorization', admin).send({ enterpriseCode: cement.code, at: '2026-12-10T08:00:00Z', level: 'purple' }).expect(400);
     expect(badLevel.body.error.message).toContain('level must be one of');
-    const both = await t.http.post('/api/v1/orders/preview').set('Authorization', admin).send({ enterprise: cement, enterpriseCode: cement.code, at: '2026-12-10T08:00:00Z', level: 'red' }).expect(400);
+    const both = await t.http
+      .post('/api/v1/orders/preview')
+      .set('Authorization', admin)
+      .send({ enterprise: cement, enterpriseCode: cement.code, at: '2026-12-10T08:00:00Z', level: 'red' })
+      .expect(400);
     expect(both.body.error.message).toContain('either');
-    const invalid = await t.http.post('/api/v1/orders/preview').set('Authorization', admin).send({ enterprise: { ...cement, lines: [] }, at: '2026-12-10T08:00:00Z', level: 'red' }).expect(422);
+    const invalid = await t.http
+      .post('/api/v1/orders/preview')
+      .set('Authorization', admin)
+      .send({ enterprise: { ...cement, lines: [] }, at: '2026-12-10T08:00:00Z', level: 'red' })
+      .expect(422);
     expect(invalid.body.error.details[0].field).toBe('enterprise.lines');
     await t.http.post('/api/v1/orders/preview').set('Authorization', admin).send({ enterpriseCode: '91410821MA0000000X', at: '2026-12-10T08:00:00Z', level: 'red' }).expect(404);
   });
@@ -91,13 +99,27 @@ describe('rules API: order preview, season calendar, level recommendation (HTTP)
     const res = await t.http
       .post('/api/v1/levels/recommend')
       .set('Authorization', admin)
-      .send({ series: [{ county: '修武县', points: calm }, { county: '修武县', points: heavy }, { county: '温县', points: calm }] })
+      .send({
+        series: [
+          { county: '修武县', points: calm },
+          { county: '修武县', points: heavy },
+          { county: '温县', points: calm },
+        ],
+      })
       .expect(200);
     const byCounty = Object.fromEntries(res.body.recommendations.map((r: { county: string; level: string }) => [r.county, r.level]));
     expect(byCounty).toEqual({ 修武县: 'orange', 温县: 'light' });
-    const bad = await t.http.post('/api/v1/levels/recommend').set('Authorization', admin).send({ series: [{ county: '火星', points: calm }] }).expect(422);
+    const bad = await t.http
+      .post('/api/v1/levels/recommend')
+      .set('Authorization', admin)
+      .send({ series: [{ county: '火星', points: calm }] })
+      .expect(422);
     expect(bad.body.error.message).toContain('unknown county');
-    const empty = await t.http.post('/api/v1/levels/recommend').set('Authorization', admin).send({ series: [{ county: '温县', points: [] }] }).expect(422);
+    const empty = await t.http
+      .post('/api/v1/levels/recommend')
+      .set('Authorization', admin)
+      .send({ series: [{ county: '温县', points: [] }] })
+      .expect(422);
     expect(empty.body.error.code).toBe('RULES_INPUT_INVALID');
   });
 });

@@ -10,7 +10,11 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const kiln = sampleEnterprise(601); // cement in 修武县
 const brick = sampleEnterprise(602, { county: '温县', industry: 'brick_tile', process: 'sintered', fuel: null, measures: {} });
-const chemical = sampleEnterprise(603, { industry: 'chemical', fuel: null, measures: { blue: [{ line: 'L2', action: 'limit', maxLoadPercent: 50 }], yellow: [{ line: 'L1', action: 'stop', maxLoadPercent: null }] } });
+const chemical = sampleEnterprise(603, {
+  industry: 'chemical',
+  fuel: null,
+  measures: { blue: [{ line: 'L2', action: 'limit', maxLoadPercent: 50 }], yellow: [{ line: 'L1', action: 'stop', maxLoadPercent: null }] },
+});
 
 describe('directives nobody types: season phases ahead of time, levels reaching their end (controllable clock)', () => {
   let t: TestApp;
@@ -24,7 +28,11 @@ describe('directives nobody types: season phases ahead of time, levels reaching 
     t = await startTestApp({ SMTP_URL: smtp.url }, { clock });
     ds = t.app.get(getDataSourceToken());
     jobs = t.app.get(DirectiveJobsService);
-    await t.http.post('/api/v1/registry/import').set('Authorization', await t.adminToken()).send({ enterprises: [kiln, brick, chemical] }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', await t.adminToken())
+      .send({ enterprises: [kiln, brick, chemical] })
+      .expect(200);
   });
   afterAll(async () => {
     await t.close();
@@ -63,7 +71,11 @@ describe('directives nobody types: season phases ahead of time, levels reaching 
 
   it('a blue level expires by itself at its end time; orders it imposed end', async () => {
     const admin = await t.adminToken();
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'blue', counties: ['修武县'], endsAt: '2026-11-20T20:00:00+08:00', basis: '蓝色预警' }).expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'blue', counties: ['修武县'], endsAt: '2026-11-20T20:00:00+08:00', basis: '蓝色预警' })
+      .expect(200);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM orders WHERE enterprise_code = $1 AND status = 'open'`, [chemical.code]);
     expect(n).toBe(1);
     clock.set('2026-11-20T19:59:00+08:00');
@@ -78,7 +90,11 @@ describe('directives nobody types: season phases ahead of time, levels reaching 
 
   it('yellow ends at its stated end time too (as a lift), never before', async () => {
     const admin = await t.adminToken();
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'yellow', counties: ['修武县'], endsAt: '2026-11-22T12:00:00+08:00', basis: '黄色预警' }).expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'yellow', counties: ['修武县'], endsAt: '2026-11-22T12:00:00+08:00', basis: '黄色预警' })
+      .expect(200);
     clock.set('2026-11-22T11:00:00+08:00');
     expect(await jobs.expireLevels()).toEqual([]);
     clock.set('2026-11-22T12:01:00+08:00');
@@ -90,7 +106,11 @@ describe('directives nobody types: season phases ahead of time, levels reaching 
 
   it('an enterprise registered after the season directive gets its order from the reconciliation, once', async () => {
     const late = sampleEnterprise(604, { county: '孟州市' }); // another cement plant
-    await t.http.post('/api/v1/enterprises').set('Authorization', await t.adminToken()).send(late).expect(201);
+    await t.http
+      .post('/api/v1/enterprises')
+      .set('Authorization', await t.adminToken())
+      .send(late)
+      .expect(201);
     const result = await jobs.reconcile();
     expect(result).toMatchObject({ kind: 'reconcile' });
     expect(result!.summary.totals.orders).toBe(1);
@@ -104,7 +124,10 @@ describe('directives nobody types: season phases ahead of time, levels reaching 
 
   it('deactivating an enterprise ends its open order at the next reconciliation, once', async () => {
     const code = sampleEnterprise(604).code;
-    await t.http.post(`/api/v1/enterprises/${code}/deactivate`).set('Authorization', await t.adminToken()).expect(200);
+    await t.http
+      .post(`/api/v1/enterprises/${code}/deactivate`)
+      .set('Authorization', await t.adminToken())
+      .expect(200);
     const result = await jobs.reconcile();
     expect(result!.summary.totals).toMatchObject({ orders: 1, ended: 1 });
     const [order] = await ds.query('SELECT status FROM orders WHERE enterprise_code = $1', [code]);

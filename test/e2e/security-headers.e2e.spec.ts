@@ -6,7 +6,10 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 async function guessFromManyAddresses(t: TestApp, username: string): Promise<number[]> {
   const statuses: number[] = [];
   for (let i = 0; i < 6; i++) {
-    const res = await t.http.post('/api/v1/auth/login').set('X-Forwarded-For', `203.0.113.${i + 1}`).send({ username, password: 'wrong-password' });
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', `203.0.113.${i + 1}`)
+      .send({ username, password: 'wrong-password' });
     statuses.push(res.status);
     if (res.status === 429) {
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);

@@ -30,7 +30,10 @@ describe('browser session (HTTP, PostgreSQL)', () => {
   });
 
   it('a wrong password answers 401 and sets no cookie', async () => {
-    const res = await t.http.post('/api/v1/auth/session').send({ ...ADMIN, password: 'nope-nope' }).expect(401);
+    const res = await t.http
+      .post('/api/v1/auth/session')
+      .send({ ...ADMIN, password: 'nope-nope' })
+      .expect(401);
     expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
     expect(res.headers['set-cookie']).toBeUndefined();
   });
@@ -46,7 +49,11 @@ describe('browser session (HTTP, PostgreSQL)', () => {
 
   it('a cookie-authenticated change needs X-CSRF-Token equal to the cookie and bound to this session', async () => {
     const viewer = { username: 'viewer-csrf', password: 'viewer-pass-1' };
-    await t.http.post('/api/v1/users').set('Authorization', await t.adminToken()).send({ ...viewer, role: 'viewer' }).expect(201);
+    await t.http
+      .post('/api/v1/users')
+      .set('Authorization', await t.adminToken())
+      .send({ ...viewer, role: 'viewer' })
+      .expect(201);
     const a = await open();
     const b = await open(viewer);
     const body = { key: 'team-csrf', name: '测试组' };
@@ -58,7 +65,11 @@ describe('browser session (HTTP, PostgreSQL)', () => {
     await t.http.post('/api/v1/teams').set('Cookie', a.jar).set('X-CSRF-Token', 'forged').send(body).expect(403);
     await t.http.post('/api/v1/teams').set('Cookie', a.jar).set('X-CSRF-Token', a.token).send(body).expect(201);
     // Bearer callers are not asked for a CSRF token.
-    await t.http.post('/api/v1/teams').set('Authorization', await t.adminToken()).send({ key: 'team-bearer', name: '测试二组' }).expect(201);
+    await t.http
+      .post('/api/v1/teams')
+      .set('Authorization', await t.adminToken())
+      .send({ key: 'team-bearer', name: '测试二组' })
+      .expect(201);
   });
 
   it('DELETE /auth/session clears both cookies', async () => {

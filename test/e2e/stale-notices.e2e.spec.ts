@@ -18,7 +18,11 @@ describe('a version replaced before its notice went out is not sent', () => {
     await smtp.start();
     t = await startTestApp({ SMTP_URL: smtp.url });
     ds = t.app.get(getDataSourceToken());
-    await t.http.post('/api/v1/registry/import').set('Authorization', await t.adminToken()).send({ enterprises: [plant] }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', await t.adminToken())
+      .send({ enterprises: [plant] })
+      .expect(200);
   });
   afterAll(async () => {
     await t.close();
@@ -27,8 +31,16 @@ describe('a version replaced before its notice went out is not sent', () => {
 
   it('orange then red, both "now", before delivery: one mail, for red; orange, whose interval is over, is skipped, not failed', async () => {
     const admin = await t.adminToken();
-    const orange = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色' }).expect(200);
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'adjust', level: 'red', counties: ['修武县'], endsAt: null, basis: '红色' }).expect(200);
+    const orange = await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色' })
+      .expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'adjust', level: 'red', counties: ['修武县'], endsAt: null, basis: '红色' })
+      .expect(200);
     const round = await t.app.get(DispatchWorker).drain();
     expect(round).toMatchObject({ sent: 1, failed: 0 });
     expect(smtp.messages).toHaveLength(1);

@@ -17,8 +17,16 @@ describe('twice-daily status reports during a warning (controllable clock)', () 
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     admin = await t.adminToken();
-    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [a, b] }).expect(200);
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色预警' }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', admin)
+      .send({ enterprises: [a, b] })
+      .expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色预警' })
+      .expect(200);
     await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'plant701', password: 'plant-password', role: 'enterprise', enterpriseCode: a.code }).expect(201);
     plant = await t.login('plant701', 'plant-password');
   });
@@ -26,10 +34,29 @@ describe('twice-daily status reports during a warning (controllable clock)', () 
 
   it('a report filed at 16:00 answers the 17:00 report time; a correction is a new report and the latest counts', async () => {
     clock.set('2026-12-10T16:00:00+08:00');
-    const first = await t.http.post('/api/v1/status-reports').set('Authorization', plant).send({ lines: [{ line: 'L1', state: 'stopped' }, { line: 'L2', state: 'running' }] }).expect(201);
+    const first = await t.http
+      .post('/api/v1/status-reports')
+      .set('Authorization', plant)
+      .send({
+        lines: [
+          { line: 'L1', state: 'stopped' },
+          { line: 'L2', state: 'running' },
+        ],
+      })
+      .expect(201);
     expect(first.body).toMatchObject({ slot: '2026-12-10T09:00:00.000Z', discrepancies: [], corrects: null });
     clock.set('2026-12-10T16:10:00+08:00');
-    const second = await t.http.post('/api/v1/status-reports').set('Authorization', plant).send({ lines: [{ line: 'L1', state: 'stopped' }, { line: 'L2', state: 'stopped' }], note: '更正' }).expect(201);
+    const second = await t.http
+      .post('/api/v1/status-reports')
+      .set('Authorization', plant)
+      .send({
+        lines: [
+          { line: 'L1', state: 'stopped' },
+          { line: 'L2', state: 'stopped' },
+        ],
+        note: '更正',
+      })
+      .expect(201);
     expect(second.body.corrects).toBe(first.body.id);
     const list = await t.http.get('/api/v1/status-reports').set('Authorization', admin).expect(200);
     expect(list.body).toHaveLength(1);
@@ -42,20 +69,51 @@ describe('twice-daily status reports during a warning (controllable clock)', () 
   });
 
   it('rejects lines the enterprise does not have, and a report that leaves out a line of the order', async () => {
-    const res = await t.http.post('/api/v1/status-reports').set('Authorization', plant).send({ lines: [{ line: 'L7', state: 'stopped' }] }).expect(422);
+    const res = await t.http
+      .post('/api/v1/status-reports')
+      .set('Authorization', plant)
+      .send({ lines: [{ line: 'L7', state: 'stopped' }] })
+      .expect(422);
     expect(res.body.error.message).toContain('L7');
-    await t.http.post('/api/v1/status-reports').set('Authorization', plant).send({ lines: [{ line: 'L1', state: 'sleeping' }] }).expect(400);
-    const partial = await t.http.post('/api/v1/status-reports').set('Authorization', plant).send({ lines: [{ line: 'L1', state: 'stopped' }] }).expect(422);
+    await t.http
+      .post('/api/v1/status-reports')
+      .set('Authorization', plant)
+      .send({ lines: [{ line: 'L1', state: 'sleeping' }] })
+      .expect(400);
+    const partial = await t.http
+      .post('/api/v1/status-reports')
+      .set('Authorization', plant)
+      .send({ lines: [{ line: 'L1', state: 'stopped' }] })
+      .expect(422);
     expect(partial.body.error.message).toContain('missing: L2');
     expect(partial.body.error.details).toEqual({ missingLines: ['L2'] });
-    await t.http.post('/api/v1/status-reports').set('Authorization', plant).send({ lines: [{ line: 'L1', state: 'stopped' }, { line: 'L1', state: 'running' }, { line: 'L2', state: 'running' }] }).expect(422);
+    await t.http
+      .post('/api/v1/status-reports')
+      .set('Authorization', plant)
+      .send({
+        lines: [
+          { line: 'L1', state: 'stopped' },
+          { line: 'L1', state: 'running' },
+          { line: 'L2', state: 'running' },
+        ],
+      })
+      .expect(422);
     // Nothing half-written: still the two reports of the first test.
     expect((await t.http.get('/api/v1/status-reports?history=true').set('Authorization', admin).expect(200)).body).toHaveLength(2);
   });
 
   it('a report that a line runs where the order says stop raises an alert to the county and counts in the daily report', async () => {
     clock.set('2026-12-10T16:30:00+08:00');
-    const res = await t.http.post('/api/v1/status-reports').set('Authorization', plant).send({ lines: [{ line: 'L1', state: 'limited', loadPercent: 40 }, { line: 'L2', state: 'running' }] }).expect(201);
+    const res = await t.http
+      .post('/api/v1/status-reports')
+      .set('Authorization', plant)
+      .send({
+        lines: [
+          { line: 'L1', state: 'limited', loadPercent: 40 },
+          { line: 'L2', state: 'running' },
+        ],
+      })
+      .expect(201);
     expect(res.body.discrepancies).toEqual([expect.objectContaining({ line: 'L1', required: 'stop', reported: 'limited:40' })]);
     const alerts = await t.http.get('/api/v1/alerts?kind=report_discrepancy').set('Authorization', admin).expect(200);
     expect(alerts.body.items).toEqual([expect.objectContaining({ county: '修武县', enterpriseCode: a.code, stage: 1 })]);
@@ -67,7 +125,16 @@ describe('twice-daily status reports during a warning (controllable clock)', () 
     expect(csv.text.split('\r\n')[0]).toContain('报告与指令不符');
     // A correction saying stopped takes the figure back; the alert stays for the county to close.
     clock.set('2026-12-10T16:40:00+08:00');
-    await t.http.post('/api/v1/status-reports').set('Authorization', plant).send({ lines: [{ line: 'L1', state: 'stopped' }, { line: 'L2', state: 'running' }] }).expect(201);
+    await t.http
+      .post('/api/v1/status-reports')
+      .set('Authorization', plant)
+      .send({
+        lines: [
+          { line: 'L1', state: 'stopped' },
+          { line: 'L2', state: 'running' },
+        ],
+      })
+      .expect(201);
     expect((await t.http.get('/api/v1/reports/daily?date=2026-12-10').set('Authorization', admin).expect(200)).body.totals.reportDiscrepancies).toBe(0);
     expect((await t.http.get('/api/v1/alerts?kind=report_discrepancy').set('Authorization', admin).expect(200)).body.total).toBe(1);
   });

@@ -8,8 +8,7 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 export const hasChromium = existsSync(CHROMIUM_PATH);
 
-export const NO_CHROMIUM =
-  `browser tests skipped: ${CHROMIUM_PATH} is missing — install Debian's chromium ` + '(apt-get install chromium; .ci/run does it before the tests)';
+export const NO_CHROMIUM = `browser tests skipped: ${CHROMIUM_PATH} is missing — install Debian's chromium ` + '(apt-get install chromium; .ci/run does it before the tests)';
 
 /** Headless chromium with nothing running in the background (no updates, sync or QUIC probes). */
 export function launchChromium(): Promise<Browser> {

@@ -12,7 +12,9 @@ export const CONSOLE_INDEX = join(ROOT, 'dist/web/console/index.html');
 export async function ensureConsoleBuilt(): Promise<void> {
   if (existsSync(CONSOLE_INDEX) && statSync(CONSOLE_INDEX).size > 0) return;
   await new Promise<void>((done, fail) => {
-    execFile('npm', ['run', 'build:console', '--silent'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => (err ? fail(new Error(`npm run build:console failed:\n${stdout}${stderr}`)) : done()));
+    execFile('npm', ['run', 'build:console', '--silent'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
+      err ? fail(new Error(`npm run build:console failed:\n${stdout}${stderr}`)) : done(),
+    );
   });
   if (!existsSync(CONSOLE_INDEX)) throw new Error(`npm run build:console wrote no ${CONSOLE_INDEX}`);
 }

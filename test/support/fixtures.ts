@@ -23,7 +23,13 @@ export function sampleEnterprise(n: number, over: Partial<Enterprise> = {}): Ent
       { code: 'L1', name: '4500t/d 熟料线', capacity: 4500, unit: 't/d', cells: null },
       { code: 'L2', name: '2500t/d 熟料线', capacity: 2500, unit: 't/d', cells: null },
     ],
-    measures: { orange: [{ line: 'L1', action: 'stop', maxLoadPercent: null }], red: [{ line: 'L1', action: 'stop', maxLoadPercent: null }, { line: 'L2', action: 'stop', maxLoadPercent: null }] },
+    measures: {
+      orange: [{ line: 'L1', action: 'stop', maxLoadPercent: null }],
+      red: [
+        { line: 'L1', action: 'stop', maxLoadPercent: null },
+        { line: 'L2', action: 'stop', maxLoadPercent: null },
+      ],
+    },
     webhookUrl: null,
     ...over,
   };

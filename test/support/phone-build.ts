@@ -27,11 +27,14 @@ export function phoneBuildStale(): boolean {
 export function buildPhonePages(): Promise<void> {
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   return new Promise((done, fail) => {
-    execFile(process.execPath, [vite, 'build', '--config', 'src/web/phone/vite.config.ts', '--logLevel', 'warn'], // vitest sets NODE_ENV=test, which would make Vant number every component instance the same (its test mode).
+    execFile(
+      process.execPath,
+      [vite, 'build', '--config', 'src/web/phone/vite.config.ts', '--logLevel', 'warn'], // vitest sets NODE_ENV=test, which would make Vant number every component instance the same (its test mode).
       { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 16 * 1024 * 1024 },
       (err, stdout, stderr) => {
-      if (err) fail(new Error(`building the phone pages failed:\n${stdout}${stderr}`));
-      else done();
-    });
+        if (err) fail(new Error(`building the phone pages failed:\n${stdout}${stderr}`));
+        else done();
+      },
+    );
   });
 }

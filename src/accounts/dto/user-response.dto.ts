@@ -49,7 +49,6 @@ export class TemporaryPasswordResponse {
   temporaryPassword!: string;
 }
 
-
 export class LoginResponse {
   @ApiProperty({ type: 'string', description: 'Send as Authorization: Bearer <accessToken>' })
   accessToken!: string;

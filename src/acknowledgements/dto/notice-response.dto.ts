@@ -21,7 +21,6 @@ export class AcknowledgeResponse {
   alreadyAcknowledged!: boolean;
 }
 
-
 export class PhoneNoticeResponse {
   @ApiProperty({ type: 'string' })
   id!: string;

@@ -38,7 +38,7 @@ export class AuditPageResponseItem {
   @ApiProperty({ type: 'string', nullable: true, description: 'Place in its chain (a bigint as a string); null before the chains existed' })
   seq!: string | null;
 
-  @ApiProperty({ type: 'string', nullable: true, description: 'The previous row\'s hash (hex)' })
+  @ApiProperty({ type: 'string', nullable: true, description: "The previous row's hash (hex)" })
   prevHash!: string | null;
 
   @ApiProperty({ type: 'string', nullable: true, description: 'HMAC-SHA256 over the row and prevHash (hex)' })
@@ -52,7 +52,6 @@ export class AuditPageResponse {
   @ApiProperty({ type: 'number' })
   total!: number;
 }
-
 
 export class AuditChainBreakResponse {
   @ApiProperty({ type: 'integer', nullable: true })

@@ -20,7 +20,8 @@ export function IsSaneInstant(options?: ValidationOptions): PropertyDecorator {
       name: SANE_INSTANT,
       validator: {
         validate: (value: unknown) => value === null || value === undefined || isSaneInstant(value),
-        defaultMessage: (args) => `${args?.property ?? "the time"} must lie between ${new Date(SANE_INSTANT_FROM).toISOString().slice(0, 10)} and ${new Date(SANE_INSTANT_TO).toISOString().slice(0, 10)}`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'the time'} must lie between ${new Date(SANE_INSTANT_FROM).toISOString().slice(0, 10)} and ${new Date(SANE_INSTANT_TO).toISOString().slice(0, 10)}`,
       },
     },
     options,

@@ -191,4 +191,3 @@ export class DailyReportResponse {
   @ApiProperty({ type: () => DailyReportResponseTotals })
   totals!: DailyReportResponseTotals;
 }
-

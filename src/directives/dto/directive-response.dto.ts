@@ -337,7 +337,6 @@ export class DirectiveProgressResponse {
   overdue!: OverdueEnterpriseResponse[];
 }
 
-
 export class DirectiveOrderLineResponse {
   @ApiProperty({ type: 'string' })
   code!: string;

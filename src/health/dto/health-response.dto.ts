@@ -22,4 +22,3 @@ export class LiveResponse {
   @ApiProperty({ type: 'string' })
   status!: string;
 }
-

@@ -388,4 +388,3 @@ export class FindingResponse {
   @ApiProperty({ type: 'integer' })
   photos!: number;
 }
-

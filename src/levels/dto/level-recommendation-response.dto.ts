@@ -50,4 +50,3 @@ export class RecommendationsResponse {
   @ApiProperty({ type: () => AqiThresholdResponse, isArray: true })
   thresholds!: AqiThresholdResponse[];
 }
-

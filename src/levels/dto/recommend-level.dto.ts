@@ -37,7 +37,12 @@ export class RecommendLevelDto {
   @ArrayMaxSize(1000)
   series: unknown[];
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string', enum: [...LEVEL_OR_NONE] }, description: 'The level in force per county, for the lift recommendation', example: { 修武县: 'orange' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: [...LEVEL_OR_NONE] },
+    description: 'The level in force per county, for the lift recommendation',
+    example: { 修武县: 'orange' },
+  })
   @IsOptional()
   @IsObject()
   active?: Record<string, string>;

@@ -134,7 +134,11 @@ function buildEnterprise(rng: Rng, index: number, spec: EnterpriseSpec, county: 
     provincialApproval: withApproval ? provincialApproval(rng, year) : null,
     contacts: contacts(rng, city, code, reachable),
     lines,
-    measures: generateMeasures(rng, lines, city.levels.map((l) => l.key)),
+    measures: generateMeasures(
+      rng,
+      lines,
+      city.levels.map((l) => l.key),
+    ),
     webhookUrl: rng.chance(WEBHOOK_SHARE) ? `https://hooks.example.com/hazeops/${code}` : null,
   };
 }

@@ -46,13 +46,7 @@ export function showcaseSpecs(city: CityConfig): EnterpriseSpec[] {
   const processes = new Set(city.processes.map((p) => p.key));
   const fuels = new Set(city.fuels.map((f) => f.key));
   // Only cases this city can express: another city may configure other keys.
-  const specs = CASES.filter(
-    (s) =>
-      industries.has(s.industry) &&
-      (s.duty == null || duties.has(s.duty)) &&
-      (s.process == null || processes.has(s.process)) &&
-      (s.fuel == null || fuels.has(s.fuel)),
-  );
+  const specs = CASES.filter((s) => industries.has(s.industry) && (s.duty == null || duties.has(s.duty)) && (s.process == null || processes.has(s.process)) && (s.fuel == null || fuels.has(s.fuel)));
   const covered = new Set(specs.map((s) => s.industry));
   for (const industry of industries) if (!covered.has(industry)) specs.push({ industry });
   return specs;

@@ -113,7 +113,6 @@ export class ReferenceResponse {
   levels!: ReferenceResponseLevel[];
 }
 
-
 export class ImportSummaryResponse {
   @ApiProperty({ type: 'integer' })
   received!: number;
@@ -257,7 +256,6 @@ export class WebhookSecretResponse {
   @ApiProperty({ type: 'string' })
   secret!: string;
 }
-
 
 /** The JSON form an enterprise is written in (POST, PUT, import); validated by the registry's own validator. */
 export class EnterpriseInputDoc extends OmitType(EnterpriseResponse, ['active', 'version', 'updatedAt'] as const) {}

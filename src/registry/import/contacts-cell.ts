@@ -13,7 +13,10 @@ export function parseContactsCell(text: string, roles: readonly KeyName[]): Cont
   const contacts: Record<string, unknown>[] = [];
   const problems: string[] = [];
   // Full-width separators come from Chinese input methods.
-  const entries = text.split(/[;；]/).map((e) => e.trim()).filter((e) => e !== '');
+  const entries = text
+    .split(/[;；]/)
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   entries.forEach((entry, i) => {
     const parts = entry.split(/[|｜]/).map((p) => p.trim());
     if (parts.length < 2 || parts.length > 4) {

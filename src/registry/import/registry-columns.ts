@@ -35,16 +35,7 @@ export type RegistryColumn = EnterpriseColumn | LineColumn | MeasureColumn;
 export const REGISTRY_COLUMNS: readonly RegistryColumn[] = [...ENTERPRISE_COLUMNS, ...LINE_COLUMNS, ...MEASURE_COLUMNS];
 
 /** Columns a file must have; the others may be left out entirely. */
-export const REQUIRED_COLUMNS: readonly RegistryColumn[] = [
-  'code',
-  'name',
-  'county',
-  'industry',
-  'line_code',
-  'line_name',
-  'line_capacity',
-  'line_unit',
-];
+export const REQUIRED_COLUMNS: readonly RegistryColumn[] = ['code', 'name', 'county', 'industry', 'line_code', 'line_name', 'line_capacity', 'line_unit'];
 
 /** Chinese headers accepted for each column (the English name is always accepted). */
 export const COLUMN_ALIASES: Readonly<Record<RegistryColumn, readonly string[]>> = {

@@ -12,17 +12,16 @@ export type RegistryImportKind = 'json' | 'csv' | 'xlsx';
 
 function wrongBody(kind: RegistryImportKind, body: unknown): RegistryImportResult<Enterprise> {
   const issue: ImportIssue = {
-    row: null, index: null, enterpriseCode: null, field: 'file',
+    row: null,
+    index: null,
+    enterpriseCode: null,
+    field: 'file',
     message: `a ${kind} import needs the file's ${kind === 'csv' ? 'text or bytes' : 'bytes'} (got ${body === null ? 'null' : typeof body})`,
   };
   return { enterprises: [], errors: [issue] };
 }
 
-export async function parseRegistryImport(
-  kind: RegistryImportKind,
-  body: Buffer | string | unknown,
-  city: CityConfig,
-): Promise<{ enterprises: Enterprise[]; errors: ImportIssue[] }> {
+export async function parseRegistryImport(kind: RegistryImportKind, body: Buffer | string | unknown, city: CityConfig): Promise<{ enterprises: Enterprise[]; errors: ImportIssue[] }> {
   switch (kind) {
     case 'json':
       return parseRegistryJson(body, city);
@@ -34,7 +33,10 @@ export async function parseRegistryImport(
     default: {
       // The kind usually comes from a request; refuse an unknown one as bad input, not a crash.
       const issue: ImportIssue = {
-        row: null, index: null, enterpriseCode: null, field: 'kind',
+        row: null,
+        index: null,
+        enterpriseCode: null,
+        field: 'kind',
         message: `kind must be json, csv or xlsx (got ${String(kind as unknown)})`,
       };
       return { enterprises: [], errors: [issue] };

@@ -39,7 +39,10 @@ export function parseRegistryJson(body: unknown, city: CityConfig): RegistryImpo
       const first = firstIndex.get(enterpriseCode);
       if (first !== undefined) {
         errors.push({
-          row: null, index, enterpriseCode, field: 'code',
+          row: null,
+          index,
+          enterpriseCode,
+          field: 'code',
           message: `code ${enterpriseCode} appears more than once in the import (first at index ${first}); list each enterprise once`,
         });
         return;

@@ -5,25 +5,10 @@ import type { Enterprise } from '../../rules/enterprise.js';
 import { LEVEL_KEYS, type LevelKey } from '../../rules/levels/level-ladder.js';
 import { validateEnterprise } from '../validation/enterprise.validator.js';
 import type { FieldIssue } from '../validation/field-issue.js';
-import {
-  booleanCell,
-  cellText,
-  isBlankCell,
-  keyCell,
-  measureCell,
-  numberCell,
-  textOrUndefined,
-  type Cell,
-} from './cell-values.js';
+import { booleanCell, cellText, isBlankCell, keyCell, measureCell, numberCell, textOrUndefined, type Cell } from './cell-values.js';
 import { parseContactsCell } from './contacts-cell.js';
 import type { ImportIssue, RegistryImportResult } from './import-issue.js';
-import {
-  ENTERPRISE_COLUMNS,
-  REQUIRED_COLUMNS,
-  columnForHeader,
-  type EnterpriseColumn,
-  type RegistryColumn,
-} from './registry-columns.js';
+import { ENTERPRISE_COLUMNS, REQUIRED_COLUMNS, columnForHeader, type EnterpriseColumn, type RegistryColumn } from './registry-columns.js';
 
 export interface SheetRow {
   /** 1-based spreadsheet row number. */
@@ -118,7 +103,10 @@ function candidate(group: Group, city: CityConfig, errors: ImportIssue[]): { inp
   if (typeof code === 'number') {
     // Excel turns an all-digit code into a number and drops digits beyond 15.
     errors.push({
-      row: e.get('code')!.row, index: null, enterpriseCode: group.code, field: 'code',
+      row: e.get('code')!.row,
+      index: null,
+      enterpriseCode: group.code,
+      field: 'code',
       message: `code must be stored as text, not as a number: format the column as text and re-enter it (got ${code})`,
     });
   }
@@ -173,26 +161,36 @@ function candidate(group: Group, city: CityConfig, errors: ImportIssue[]): { inp
 }
 
 const ENTERPRISE_FIELD_COLUMN: Readonly<Record<string, EnterpriseColumn>> = {
-  code: 'code', name: 'name', county: 'county', industry: 'industry', process: 'process', fuel: 'fuel',
-  airEmitting: 'air_emitting', grade: 'grade', webhookUrl: 'webhook_url',
-  livelihood: 'livelihood_duty', 'livelihood.duty': 'livelihood_duty',
-  'livelihood.maxLoadPercent': 'livelihood_max_load_percent', 'livelihood.filedOn': 'livelihood_filed_on',
-  provincialApproval: 'provincial_max_load_percent', 'provincialApproval.maxLoadPercent': 'provincial_max_load_percent',
-  'provincialApproval.approvedOn': 'provincial_approved_on', 'provincialApproval.reference': 'provincial_reference',
+  code: 'code',
+  name: 'name',
+  county: 'county',
+  industry: 'industry',
+  process: 'process',
+  fuel: 'fuel',
+  airEmitting: 'air_emitting',
+  grade: 'grade',
+  webhookUrl: 'webhook_url',
+  livelihood: 'livelihood_duty',
+  'livelihood.duty': 'livelihood_duty',
+  'livelihood.maxLoadPercent': 'livelihood_max_load_percent',
+  'livelihood.filedOn': 'livelihood_filed_on',
+  provincialApproval: 'provincial_max_load_percent',
+  'provincialApproval.maxLoadPercent': 'provincial_max_load_percent',
+  'provincialApproval.approvedOn': 'provincial_approved_on',
+  'provincialApproval.reference': 'provincial_reference',
   contacts: 'contacts',
 };
 
 const LINE_FIELD_COLUMN: Readonly<Record<string, RegistryColumn>> = {
-  code: 'line_code', name: 'line_name', capacity: 'line_capacity', unit: 'line_unit', cells: 'line_cells',
+  code: 'line_code',
+  name: 'line_name',
+  capacity: 'line_capacity',
+  unit: 'line_unit',
+  cells: 'line_cells',
 };
 
 /** Re-addresses a validator issue (JSON path) to the spreadsheet row and column it came from. */
-function toImportIssue(
-  issue: FieldIssue,
-  origin: Origin,
-  code: string | null,
-  rowOf: Map<EnterpriseColumn, number>,
-): ImportIssue | null {
+function toImportIssue(issue: FieldIssue, origin: Origin, code: string | null, rowOf: Map<EnterpriseColumn, number>): ImportIssue | null {
   const at = (row: number, field: string, message: string): ImportIssue => ({ row, index: null, enterpriseCode: code, field, message });
   const rest = issue.message.slice(issue.field.length); // " must be ... (got ...)"
   const line = /^lines\[(\d+)\]\.(\w+)$/.exec(issue.field);

@@ -38,12 +38,7 @@ export function readKey(value: unknown, field: string, allowed: ReadonlySet<stri
   return undefined;
 }
 
-export function readOptionalKey(
-  value: unknown,
-  field: string,
-  allowed: ReadonlySet<string>,
-  issues: IssueList,
-): string | null | undefined {
+export function readOptionalKey(value: unknown, field: string, allowed: ReadonlySet<string>, issues: IssueList): string | null | undefined {
   return isBlank(value) ? null : readKey(value, field, allowed, issues);
 }
 

@@ -271,7 +271,7 @@ export function drawInspections(input: DrawInput): DrawResult {
     assigned.push(i);
   }
   // Each move lowers the sum of squared loads, so this ends.
-  for (let moved = true; moved; ) {
+  for (let moved = true; moved;) {
     moved = false;
     for (let k = assigned.length - 1; k >= 0; k--) {
       const i = assigned[k]!;

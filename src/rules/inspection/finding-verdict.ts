@@ -82,11 +82,7 @@ function validate(observed: ObservedLine): void {
 }
 
 /** `line`: the order line in force at the observed time, null when the enterprise had no order. */
-export function judgeFinding(
-  line: OrderLine | null,
-  observed: ObservedLine,
-  config: Pick<InspectionConfig, 'penalties' | 'findingPenalties'>,
-): FindingVerdict {
+export function judgeFinding(line: OrderLine | null, observed: ObservedLine, config: Pick<InspectionConfig, 'penalties' | 'findingPenalties'>): FindingVerdict {
   validate(observed);
   const seen = observedText(observed);
   if (line === null) return compliant(`检查时无管控指令，${seen}，不构成违规。`);
@@ -100,9 +96,7 @@ export function judgeFinding(
       case 'stopped':
         return compliant(`${req}，${seen}，已落实停产措施。`);
       case 'banked':
-        return line.noKilnBanking
-          ? violation('banked_when_banking_forbidden', req, seen, config)
-          : compliant(`${req}，${seen}；本阶段未禁止保温焖炉，不构成违规。`);
+        return line.noKilnBanking ? violation('banked_when_banking_forbidden', req, seen, config) : compliant(`${req}，${seen}；本阶段未禁止保温焖炉，不构成违规。`);
       case 'running':
         return violation('running_when_stop', req, seen, config);
       case 'reduced':

@@ -62,7 +62,8 @@ function validate(series: unknown, i: number): { county: string; hourly: Hourly 
     const point = p as Partial<AqiPoint> | null;
     const ms = parseInstant(point?.at);
     if (Number.isNaN(ms)) throw new RulesInputError(`${label}: points[${j}].at must be an ISO 8601 time with a zone, e.g. 2026-12-10T08:00:00+08:00 (got ${JSON.stringify(point?.at)})`);
-    if (typeof point?.aqi !== 'number' || !Number.isFinite(point.aqi) || point.aqi < 0) throw new RulesInputError(`${label}: points[${j}].aqi must be a number ≥ 0 (got ${JSON.stringify(point?.aqi)})`);
+    if (typeof point?.aqi !== 'number' || !Number.isFinite(point.aqi) || point.aqi < 0)
+      throw new RulesInputError(`${label}: points[${j}].aqi must be a number ≥ 0 (got ${JSON.stringify(point?.aqi)})`);
     if (j > 0 && ms <= times[j - 1]!) throw new RulesInputError(`${label}: points[${j}] (${String(point.at)}) is not after points[${j - 1}]; sort the points by time and remove duplicates`);
     times.push(ms);
   });

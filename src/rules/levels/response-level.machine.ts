@@ -50,11 +50,7 @@ export interface DirectiveFields {
   decidedAt?: string;
 }
 
-export type ResponseLevelEvent =
-  | ({ type: 'ISSUE' } & DirectiveFields)
-  | ({ type: 'ADJUST' } & DirectiveFields)
-  | { type: 'LIFT'; at: string; basis?: string }
-  | { type: 'EXPIRE'; at: string };
+export type ResponseLevelEvent = ({ type: 'ISSUE' } & DirectiveFields) | ({ type: 'ADJUST' } & DirectiveFields) | { type: 'LIFT'; at: string; basis?: string } | { type: 'EXPIRE'; at: string };
 
 export interface ResponseLevelMachineOptions {
   rules: Pick<RulesConfig, 'episodes'>;
@@ -94,12 +90,7 @@ export function createResponseLevelMachine(options: ResponseLevelMachineOptions)
       validAdjust: ({ event }) => event.type === 'ADJUST' && validDirective(event),
       validLift: ({ event }) => event.type === 'LIFT' && !Number.isNaN(ms(event.at)),
       // Only self-expiring levels (blue and below by default) end by themselves, and only once their stated end has come.
-      canExpire: ({ context, event }) =>
-        event.type === 'EXPIRE' &&
-        context.level !== null &&
-        selfExpiring.has(context.level) &&
-        context.endsAt !== null &&
-        ms(event.at) >= ms(context.endsAt),
+      canExpire: ({ context, event }) => event.type === 'EXPIRE' && context.level !== null && selfExpiring.has(context.level) && context.endsAt !== null && ms(event.at) >= ms(context.endsAt),
     },
     actions: {
       issue: assign(({ context, event }) => {

@@ -25,15 +25,7 @@ function sortByCode(idx: Int32Array, count: number, codes: readonly { code: stri
  * then the smallest line that covers what is left.
  * Returns false when even all candidates fall short.
  */
-export function selectLines(
-  lines: readonly { code: string; capacity: number }[],
-  idx: Int32Array,
-  count: number,
-  required: number,
-  eps: number,
-  exactMax: number,
-  chosen: Uint8Array,
-): boolean {
+export function selectLines(lines: readonly { code: string; capacity: number }[], idx: Int32Array, count: number, required: number, eps: number, exactMax: number, chosen: Uint8Array): boolean {
   if (required <= eps) return true;
   if (count === 0) return false;
   if (count <= exactMax) {
@@ -108,14 +100,7 @@ export function selectLines(
  * cell that still has one running, so the overshoot stays under one cell. Writes cells
  * to stop per line index into `cellsOut`. Heuristic, documented: not a full search.
  */
-export function selectCells(
-  lines: readonly { code: string; capacity: number; cells: number | null }[],
-  idx: Int32Array,
-  count: number,
-  required: number,
-  eps: number,
-  cellsOut: Int32Array,
-): boolean {
+export function selectCells(lines: readonly { code: string; capacity: number; cells: number | null }[], idx: Int32Array, count: number, required: number, eps: number, cellsOut: Int32Array): boolean {
   if (required <= eps) return true;
   const cellSize = (i: number): number => lines[i]!.capacity / (lines[i]!.cells || 1);
   for (let i = 1; i < count; i++) {

@@ -29,13 +29,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  * Checks an enterprise's own choice of lines to stop against every constraint of the
  * derived order (RULES.md §3). The derived order is returned either way as the reference.
  */
-export function validateProposal(
-  enterprise: Enterprise,
-  at: Date | string,
-  level: LevelOrNone,
-  cfg: OrderConfig,
-  proposedStoppedLines: readonly ProposedStop[],
-): ProposalResult {
+export function validateProposal(enterprise: Enterprise, at: Date | string, level: LevelOrNone, cfg: OrderConfig, proposedStoppedLines: readonly ProposedStop[]): ProposalResult {
   if (!Array.isArray(proposedStoppedLines)) throw new RulesInputError('proposedStoppedLines must be a list of line codes');
   const meta: DerivationMeta = { forcedLines: [], minStopPercent: 0, basis: 'lines' };
   const order = derive(enterprise, at, level, cfg, meta);

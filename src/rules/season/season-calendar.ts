@@ -14,10 +14,7 @@ export interface MatchableEnterprise {
 
 export function matches(m: SeasonMatcher, e: MatchableEnterprise): boolean {
   return (
-    m.industry === e.industry &&
-    (m.process === undefined || m.process === e.process) &&
-    (m.fuel === undefined || m.fuel === e.fuel) &&
-    (m.airEmitting === undefined || m.airEmitting === e.airEmitting)
+    m.industry === e.industry && (m.process === undefined || m.process === e.process) && (m.fuel === undefined || m.fuel === e.fuel) && (m.airEmitting === undefined || m.airEmitting === e.airEmitting)
   );
 }
 

@@ -2,9 +2,7 @@
 // its constraint and reason. config/season-config.ts parses config/seasons/<season>.yaml into it.
 import type { Reason } from '../reason.js';
 
-export type PhaseConstraint =
-  | { kind: 'full_stop'; noKilnBanking: boolean; provincialApprovalCaps: boolean }
-  | { kind: 'limit'; minStopPercent: number; basis: 'lines' | 'cells' };
+export type PhaseConstraint = { kind: 'full_stop'; noKilnBanking: boolean; provincialApprovalCaps: boolean } | { kind: 'limit'; minStopPercent: number; basis: 'lines' | 'cells' };
 
 export interface SeasonPhase {
   key: string;

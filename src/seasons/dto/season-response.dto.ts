@@ -120,4 +120,3 @@ export class SeasonCalendarResponse {
   @ApiProperty({ type: () => SeasonLiveResponse, isArray: true })
   live!: SeasonLiveResponse[];
 }
-

@@ -27,11 +27,7 @@ export const CONSOLE_CSP = [
 ].join('; ');
 
 function secure(res: Response): Response {
-  return res
-    .setHeader('Content-Security-Policy', CONSOLE_CSP)
-    .setHeader('Referrer-Policy', 'no-referrer')
-    .setHeader('X-Content-Type-Options', 'nosniff')
-    .setHeader('X-Frame-Options', 'DENY');
+  return res.setHeader('Content-Security-Policy', CONSOLE_CSP).setHeader('Referrer-Policy', 'no-referrer').setHeader('X-Content-Type-Options', 'nosniff').setHeader('X-Frame-Options', 'DENY');
 }
 
 /**

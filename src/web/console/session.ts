@@ -4,7 +4,12 @@ import { authControllerCloseSession, authControllerMe, authControllerOpenSession
 import type { Me, Reference } from './api/models';
 
 /** Who is signed in and the city's reference data; the session itself lives in an HttpOnly cookie. */
-export const session = reactive<{ me: Me | null; checked: boolean; reference: Reference | null; mustChangePassword: boolean }>({ me: null, checked: false, reference: null, mustChangePassword: false });
+export const session = reactive<{ me: Me | null; checked: boolean; reference: Reference | null; mustChangePassword: boolean }>({
+  me: null,
+  checked: false,
+  reference: null,
+  mustChangePassword: false,
+});
 
 export async function loadMe(): Promise<Me | null> {
   try {

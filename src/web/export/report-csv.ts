@@ -18,7 +18,20 @@ function localOf(timeZone: string): (at: Date | string | null | undefined) => st
 export function dailyReportCsv(r: DailyReportView): string {
   const header = ['日期', '县区', '响应级别', '指令数', '已签收', '签收率(%)', '已落实', '落实率(%)', '逾期未签收', '核查企业数', '核查记录', '违规', '扣缴金额(元)', '报告与指令不符'];
   const row = (c: DailyReportFigures & { county: string; levelName: string | null }) => [
-    r.date, c.county, c.levelName ?? '无', c.orders, c.acknowledged, c.acknowledgementRate, c.implemented, c.implementationRate, c.overdue, c.inspections, c.findings, c.violations, c.penaltyYuan, c.reportDiscrepancies,
+    r.date,
+    c.county,
+    c.levelName ?? '无',
+    c.orders,
+    c.acknowledged,
+    c.acknowledgementRate,
+    c.implemented,
+    c.implementationRate,
+    c.overdue,
+    c.inspections,
+    c.findings,
+    c.violations,
+    c.penaltyYuan,
+    c.reportDiscrepancies,
   ];
   return toCsv(header, [...r.counties.map(row), row({ ...r.totals, county: '合计', levelName: '' })]);
 }
@@ -50,13 +63,41 @@ export function ordersCsv(rows: readonly OrderExportRow[], timeZone: string): st
   const lineText = (lines: OrderExportRow['lines']) =>
     lines.map((l) => `${l.code}:${label(LINE_ACTION_TEXT, l.action)}${l.maxLoadPercent !== null && l.action === 'limit' ? `≤${l.maxLoadPercent}%` : ''}`).join('；');
   return toCsv(
-    ['县区', '统一社会信用代码', '企业名称', '指令文号', '版本', '执行状态', '响应级别', '错峰阶段', '生产线要求', '停产产能占比(%)', '最大负荷(%)', '生效时间', '截止时间', '签收期限', '签收时间', '落实时间'],
+    [
+      '县区',
+      '统一社会信用代码',
+      '企业名称',
+      '指令文号',
+      '版本',
+      '执行状态',
+      '响应级别',
+      '错峰阶段',
+      '生产线要求',
+      '停产产能占比(%)',
+      '最大负荷(%)',
+      '生效时间',
+      '截止时间',
+      '签收期限',
+      '签收时间',
+      '落实时间',
+    ],
     rows.map((r) => [
-      r.county, r.enterpriseCode, r.enterpriseName, r.directiveNumber, r.modification,
+      r.county,
+      r.enterpriseCode,
+      r.enterpriseName,
+      r.directiveNumber,
+      r.modification,
       r.superseded ? '已替代' : r.inForce ? '执行中' : '未生效',
-      r.levelName ?? '无', r.phaseName ?? '', lineText(r.lines),
-      r.stoppedCapacityPercent, r.maxLoadPercent,
-      local(r.effectiveFrom), local(r.effectiveTo) ?? '直至解除', local(r.ackDeadline), local(r.acknowledgedAt) ?? '未签收', local(r.implementedAt) ?? '未落实',
+      r.levelName ?? '无',
+      r.phaseName ?? '',
+      lineText(r.lines),
+      r.stoppedCapacityPercent,
+      r.maxLoadPercent,
+      local(r.effectiveFrom),
+      local(r.effectiveTo) ?? '直至解除',
+      local(r.ackDeadline),
+      local(r.acknowledgedAt) ?? '未签收',
+      local(r.implementedAt) ?? '未落实',
     ]),
   );
 }
@@ -84,7 +125,23 @@ export function findingsCsv(rows: readonly FindingExportRow[], timeZone: string)
   const local = localOf(timeZone);
   return toCsv(
     ['县区', '统一社会信用代码', '企业名称', '生产线', '现场状态', '负荷(%)', '核查时间', '电表读数(kW)', '核查人', '督导组', '结论', '说明', '依据指令', '照片数', '指令送达'],
-    rows.map((r) => [r.county, r.enterpriseCode, r.enterpriseName, r.lineCode, label(OBSERVED_STATE_TEXT, r.observedState), r.loadPercent, local(r.observedAt), r.powerKw, r.inspector, r.team, label(VERDICT_TEXT, r.verdict), r.reason, r.directiveNumber ?? '', r.photos, r.noticeMissing ? '无送达记录（不扣缴）' : '']),
+    rows.map((r) => [
+      r.county,
+      r.enterpriseCode,
+      r.enterpriseName,
+      r.lineCode,
+      label(OBSERVED_STATE_TEXT, r.observedState),
+      r.loadPercent,
+      local(r.observedAt),
+      r.powerKw,
+      r.inspector,
+      r.team,
+      label(VERDICT_TEXT, r.verdict),
+      r.reason,
+      r.directiveNumber ?? '',
+      r.photos,
+      r.noticeMissing ? '无送达记录（不扣缴）' : '',
+    ]),
   );
 }
 
@@ -118,9 +175,21 @@ export function ledgerCsv(rows: readonly LedgerExportRow[], timeZone: string): s
     rows.map((r) => {
       const e = r.evidence;
       return [
-        r.id, r.county, r.enterpriseCode, r.enterpriseName ?? '', r.itemName, r.amount, r.description,
-        local(r.createdAt), r.voidedAt ? '已撤销' : '有效', local(r.voidedAt), r.voidReason,
-        e ? `${e.directiveNumber} 第${e.modification}版` : null, e?.delivered ? (CHANNEL_NAMES[e.delivered.channel] ?? e.delivered.channel) : null, local(e?.delivered?.at), local(e?.acknowledgedAt),
+        r.id,
+        r.county,
+        r.enterpriseCode,
+        r.enterpriseName ?? '',
+        r.itemName,
+        r.amount,
+        r.description,
+        local(r.createdAt),
+        r.voidedAt ? '已撤销' : '有效',
+        local(r.voidedAt),
+        r.voidReason,
+        e ? `${e.directiveNumber} 第${e.modification}版` : null,
+        e?.delivered ? (CHANNEL_NAMES[e.delivered.channel] ?? e.delivered.channel) : null,
+        local(e?.delivered?.at),
+        local(e?.acknowledgedAt),
       ];
     }),
   );

@@ -50,9 +50,7 @@ export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmai
     input.stage === 1
       ? `截至 ${formatLocalTime(input.generatedAt, tz)}，以下 ${input.overdue.length} 家企业已超过签收截止时间仍未签收生产调控指令。请立即督促企业签收并落实各项减排措施。`
       : `截至 ${formatLocalTime(input.generatedAt, tz)}，以下 ${input.overdue.length} 家企业经县区督办后仍未签收生产调控指令，现报指挥部，请协调处理。`;
-  const sorted = [...input.overdue].sort(
-    (a, b) => requireInstant(a.ackDeadline) - requireInstant(b.ackDeadline) || a.enterprise.code.localeCompare(b.enterprise.code),
-  );
+  const sorted = [...input.overdue].sort((a, b) => requireInstant(a.ackDeadline) - requireInstant(b.ackDeadline) || a.enterprise.code.localeCompare(b.enterprise.code));
   const rowText = (o: OverdueEnterprise): string[] => [
     o.enterprise.name,
     o.enterprise.code,

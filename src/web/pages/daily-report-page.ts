@@ -33,7 +33,18 @@ export function renderDailyReportPage(r: DailyReportView, meta: { commandCenter:
   const head = ['县区', '响应级别', '指令', '已签收', '签收率', '已落实', '落实率', '逾期', '核查企业', '违规', '扣缴(元)', '报告不符'];
   const row = (cells: Array<string | number>, strong = false) =>
     html`<tr>${cells.map((c) => (strong ? html`<td style="padding:6px;border:1px solid #ccc;font-weight:bold;">${c}</td>` : html`<td style="padding:6px;border:1px solid #ccc;">${c}</td>`))}</tr>`;
-  const figures = (f: DailyReportFigures) => [f.orders, f.acknowledged, `${f.acknowledgementRate}%`, f.implemented, `${f.implementationRate}%`, f.overdue, f.inspections, f.violations, f.penaltyYuan.toLocaleString('zh-CN'), f.reportDiscrepancies];
+  const figures = (f: DailyReportFigures) => [
+    f.orders,
+    f.acknowledged,
+    `${f.acknowledgementRate}%`,
+    f.implemented,
+    `${f.implementationRate}%`,
+    f.overdue,
+    f.inspections,
+    f.violations,
+    f.penaltyYuan.toLocaleString('zh-CN'),
+    f.reportDiscrepancies,
+  ];
   const body = [...r.counties.map((c) => row([c.county, c.levelName ?? '无', ...figures(c)])), row(['合计', '', ...figures(r.totals)], true)];
   const page = html`
 <style>@media print { @page { size: A4 landscape; margin: 12mm } .noprint { display: none } }</style>

@@ -1,14 +1,4 @@
-import {
-  describeLineRequirement,
-  describeReasons,
-  formatDatetimeLocalValue,
-  formatInterval,
-  formatLocalTime,
-  formatPercent,
-  lineLabel,
-  needsImplementation,
-  requireInstant,
-} from './order-wording.js';
+import { describeLineRequirement, describeReasons, formatDatetimeLocalValue, formatInterval, formatLocalTime, formatPercent, lineLabel, needsImplementation, requireInstant } from './order-wording.js';
 import type { OrderNoticeLine, OrderNoticeView } from '../notices/order-notice.view.js';
 
 /**
@@ -19,10 +9,7 @@ import type { OrderNoticeLine, OrderNoticeView } from '../notices/order-notice.v
  */
 export type AckPageLine = OrderNoticeLine;
 
-export type AckPageState =
-  | { kind: 'pending' }
-  | { kind: 'acknowledged'; acknowledgedAt: string; acknowledgedBy?: string | null }
-  | { kind: 'superseded'; currentModification: number };
+export type AckPageState = { kind: 'pending' } | { kind: 'acknowledged'; acknowledgedAt: string; acknowledgedBy?: string | null } | { kind: 'superseded'; currentModification: number };
 
 /** Where the version stands on the enterprise's timeline when the server answered. */
 export interface AckPageTimeline {

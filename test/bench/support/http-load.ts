@@ -94,9 +94,7 @@ export async function externalLoad(job: { port: number; mode: 'closed' | 'fixed'
   writeFileSync(file, JSON.stringify(job));
   const script = fileURLToPath(new URL('./load-client.mjs', import.meta.url));
   try {
-    const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, [script, file], { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
-    );
+    const out = await new Promise<string>((resolve, reject) => execFile(process.execPath, [script, file], { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout))));
     return JSON.parse(out) as LoadResult;
   } finally {
     rmSync(dir, { recursive: true, force: true });

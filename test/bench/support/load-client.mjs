@@ -33,9 +33,11 @@ let i = 0;
 const next = () => job.requests[i++ % job.requests.length];
 if (job.mode === 'closed') {
   const end = start + job.seconds * 1000;
-  await Promise.all(Array.from({ length: job.connections }, async () => {
-    while (performance.now() < end) await once(next());
-  }));
+  await Promise.all(
+    Array.from({ length: job.connections }, async () => {
+      while (performance.now() < end) await once(next());
+    }),
+  );
 } else {
   const total = Math.round(job.rps * job.seconds);
   const pending = [];

@@ -40,7 +40,9 @@ function foreignTables(owners: Map<string, string>): string[] {
 describe('table ownership', () => {
   it('every table the migrations create has an owning entity', () => {
     const owners = tableOwners();
-    const migrations = walk(path.resolve(SRC, '../migrations')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const migrations = walk(path.resolve(SRC, '../migrations'))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
     const created = [...migrations.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?([a-z_]+)"?/g)].map((m) => m[1]);
     expect(created.length).toBeGreaterThan(10);
     expect([...new Set(created)].filter((t) => !owners.has(t))).toEqual([]);

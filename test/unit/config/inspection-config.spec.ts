@@ -20,7 +20,13 @@ describe('inspection config', () => {
       weights: { base: 1, overdueAck: 2, powerAnomaly: 3, pastViolationFactor: 1.5, pastViolationsCap: 3 },
     });
     expect(c.powerAnomaly).toEqual({ thresholdShare: 0.2, baseline: { method: 'median', windowDays: 14, minReadings: 3 } });
-    expect(c.evidence).toEqual({ maxBytes: 10 * 1024 * 1024, allowedMimeTypes: ['image/jpeg', 'image/png', 'image/webp'], maxPhotosPerFinding: 10, maxPixels: 50_000_000, exifTimeToleranceMinutes: 120 });
+    expect(c.evidence).toEqual({
+      maxBytes: 10 * 1024 * 1024,
+      allowedMimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
+      maxPhotosPerFinding: 10,
+      maxPixels: 50_000_000,
+      exifTimeToleranceMinutes: 120,
+    });
     expect(c.penalties.producing_when_should_stop).toEqual({ key: 'producing_when_should_stop', name: '应停产但未落实停产措施的工业企业', amountYuan: 100_000, clause: '51' });
     const amounts = Object.fromEntries(Object.values(c.penalties).map((p) => [p.key, p.amountYuan]));
     expect(amounts).toEqual({

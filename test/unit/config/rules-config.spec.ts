@@ -22,8 +22,18 @@ describe('season config', () => {
   it.each([
     [(r: Record<string, unknown>) => delete r.livelihoodFilingDeadline, /livelihoodFilingDeadline/],
     [(r: Record<string, unknown>) => (r.timezone = 'Mars/Olympus'), /timezone/],
-    [(r: Record<string, unknown>) => ((r.groups as Record<string, unknown>[])[0]!.phases as Record<string, unknown>[]).splice(0, 1, { ...((r.groups as Record<string, unknown>[])[0]!.phases as Record<string, unknown>[])[0], to: '2027-01-30' }), /groups\[0\]\.phases\[1\]\.from/],
-    [(r: Record<string, unknown>) => (((r.groups as Record<string, unknown>[])[1]!.phases as Record<string, unknown>[])[0]!.constraint = { kind: 'limit', minStopPercent: 150 }), /groups\[1\]\.phases\[0\]\.constraint\.minStopPercent/],
+    [
+      (r: Record<string, unknown>) =>
+        ((r.groups as Record<string, unknown>[])[0]!.phases as Record<string, unknown>[]).splice(0, 1, {
+          ...((r.groups as Record<string, unknown>[])[0]!.phases as Record<string, unknown>[])[0],
+          to: '2027-01-30',
+        }),
+      /groups\[0\]\.phases\[1\]\.from/,
+    ],
+    [
+      (r: Record<string, unknown>) => (((r.groups as Record<string, unknown>[])[1]!.phases as Record<string, unknown>[])[0]!.constraint = { kind: 'limit', minStopPercent: 150 }),
+      /groups\[1\]\.phases\[0\]\.constraint\.minStopPercent/,
+    ],
     [(r: Record<string, unknown>) => (((r.groups as Record<string, unknown>[])[2]!.phases as Record<string, unknown>[])[0]!.from = '2026-02-30'), /groups\[2\]\.phases\[0\]\.from/],
     [(r: Record<string, unknown>) => (((r.groups as Record<string, unknown>[])[0]!.phases as Record<string, unknown>[])[0]!.key = 'after'), /key/],
     [(r: Record<string, unknown>) => ((r.groups as Record<string, unknown>[])[3]!.match = []), /groups\[3\]\.match/],
@@ -56,7 +66,10 @@ describe('rules config', () => {
     expect(rules.orders.exactSearchMaxLines).toBe(20);
     expect(rules.livelihood.takesWarningMeasures).toBe(false);
     expect(rules.recommendation.levels.red).toEqual([
-      [{ comparison: 'above', threshold: 200, hours: 96 }, { comparison: 'above', threshold: 300, hours: 48 }],
+      [
+        { comparison: 'above', threshold: 200, hours: 96 },
+        { comparison: 'above', threshold: 300, hours: 48 },
+      ],
       [{ comparison: 'atLeast', threshold: 500, hours: 24 }],
     ]);
   });

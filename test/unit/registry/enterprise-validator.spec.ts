@@ -21,7 +21,13 @@ function valid(): Record<string, unknown> {
       { code: 'L1', name: '4500t/d 熟料线', capacity: 4500, unit: 't/d', cells: null },
       { code: 'L2', name: '2500t/d 熟料线', capacity: 2500, unit: 't/d', cells: null },
     ],
-    measures: { orange: [{ line: 'L1', action: 'stop' }], red: [{ line: 'L1', action: 'stop' }, { line: 'L2', action: 'stop' }] },
+    measures: {
+      orange: [{ line: 'L1', action: 'stop' }],
+      red: [
+        { line: 'L1', action: 'stop' },
+        { line: 'L2', action: 'stop' },
+      ],
+    },
     webhookUrl: null,
   };
 }
@@ -45,8 +51,20 @@ describe('validateEnterprise', () => {
     expect(result.value).not.toBe(input);
     expect(result.value.measures.orange).toEqual([{ line: 'L1', action: 'stop', maxLoadPercent: null }]);
     expect(Object.keys(result.value)).toEqual([
-      'code', 'name', 'county', 'industry', 'process', 'fuel', 'airEmitting', 'grade',
-      'livelihood', 'provincialApproval', 'contacts', 'lines', 'measures', 'webhookUrl',
+      'code',
+      'name',
+      'county',
+      'industry',
+      'process',
+      'fuel',
+      'airEmitting',
+      'grade',
+      'livelihood',
+      'provincialApproval',
+      'contacts',
+      'lines',
+      'measures',
+      'webhookUrl',
     ]);
   });
 
@@ -65,9 +83,20 @@ describe('validateEnterprise', () => {
     expect(result).toEqual({
       ok: true,
       value: {
-        code: '91350100M000100Y43', name: '某某有限公司', county: '温县', industry: 'other', process: null, fuel: null,
-        airEmitting: true, grade: null, livelihood: null, provincialApproval: null, contacts: [],
-        lines: [{ code: 'L1', name: '线', capacity: 1, unit: 't', cells: null }], measures: {}, webhookUrl: null,
+        code: '91350100M000100Y43',
+        name: '某某有限公司',
+        county: '温县',
+        industry: 'other',
+        process: null,
+        fuel: null,
+        airEmitting: true,
+        grade: null,
+        livelihood: null,
+        provincialApproval: null,
+        contacts: [],
+        lines: [{ code: 'L1', name: '线', capacity: 1, unit: 't', cells: null }],
+        measures: {},
+        webhookUrl: null,
       },
     });
   });
@@ -125,8 +154,12 @@ describe('validateEnterprise', () => {
     e.livelihood = { duty: 'bakery', maxLoadPercent: 120, filedOn: '2026-02-30' };
     e.provincialApproval = { maxLoadPercent: -1, approvedOn: '2026/09/01', reference: 7 };
     expect(fieldsOf(e)).toEqual([
-      'livelihood.duty', 'livelihood.maxLoadPercent', 'livelihood.filedOn',
-      'provincialApproval.maxLoadPercent', 'provincialApproval.approvedOn', 'provincialApproval.reference',
+      'livelihood.duty',
+      'livelihood.maxLoadPercent',
+      'livelihood.filedOn',
+      'provincialApproval.maxLoadPercent',
+      'provincialApproval.approvedOn',
+      'provincialApproval.reference',
     ]);
     e.livelihood = null;
     e.provincialApproval = { maxLoadPercent: 50, approvedOn: '2024-02-29', reference: '豫环函〔2026〕12号' };
@@ -141,10 +174,7 @@ describe('validateEnterprise', () => {
       { name: '王五', role: 'duty_officer', email: 'a@b', phone: '123' },
       'x',
     ];
-    expect(fieldsOf(e)).toEqual([
-      'contacts[0].name', 'contacts[0].role', 'contacts[0].email', 'contacts[0].phone',
-      'contacts[2].email', 'contacts[2].phone', 'contacts[3]',
-    ]);
+    expect(fieldsOf(e)).toEqual(['contacts[0].name', 'contacts[0].role', 'contacts[0].email', 'contacts[0].phone', 'contacts[2].email', 'contacts[2].phone', 'contacts[3]']);
   });
 
   it('checks lines: code, uniqueness, name, capacity, unit, cells', () => {
@@ -157,8 +187,16 @@ describe('validateEnterprise', () => {
     ];
     e.measures = {};
     expect(fieldsOf(e)).toEqual([
-      'lines[1].code', 'lines[1].name', 'lines[1].capacity', 'lines[1].unit', 'lines[1].cells',
-      'lines[2].code', 'lines[2].capacity', 'lines[2].unit', 'lines[2].cells', 'lines[3]',
+      'lines[1].code',
+      'lines[1].name',
+      'lines[1].capacity',
+      'lines[1].unit',
+      'lines[1].cells',
+      'lines[2].code',
+      'lines[2].capacity',
+      'lines[2].unit',
+      'lines[2].cells',
+      'lines[3]',
     ]);
     expect(errorsOf(e)[0]!.message).toBe('lines[1].code must be unique within the enterprise (got "L1")');
   });
@@ -168,29 +206,67 @@ describe('validateEnterprise', () => {
     e.measures = {
       purple: [],
       light: [{ line: 'L9', action: 'limit', maxLoadPercent: 50 }],
-      blue: [{ line: 'L1', action: 'limit' }, { line: 'L2', action: 'pause' }],
+      blue: [
+        { line: 'L1', action: 'limit' },
+        { line: 'L2', action: 'pause' },
+      ],
       yellow: 'stop',
-      orange: [{ line: 'L1', action: 'stop', maxLoadPercent: 30 }, { line: 'L2', action: 'limit', maxLoadPercent: 101 }],
-      red: [{ line: 'L1', action: 'stop' }, { line: 'L1', action: 'stop' }],
+      orange: [
+        { line: 'L1', action: 'stop', maxLoadPercent: 30 },
+        { line: 'L2', action: 'limit', maxLoadPercent: 101 },
+      ],
+      red: [
+        { line: 'L1', action: 'stop' },
+        { line: 'L1', action: 'stop' },
+      ],
     };
     expect(fieldsOf(e)).toEqual([
-      'measures.purple', 'measures.light[0].line', 'measures.blue[0].maxLoadPercent', 'measures.blue[1].action',
-      'measures.yellow', 'measures.orange[0].maxLoadPercent', 'measures.orange[1].maxLoadPercent', 'measures.red[1].line',
+      'measures.purple',
+      'measures.light[0].line',
+      'measures.blue[0].maxLoadPercent',
+      'measures.blue[1].action',
+      'measures.yellow',
+      'measures.orange[0].maxLoadPercent',
+      'measures.orange[1].maxLoadPercent',
+      'measures.red[1].line',
     ]);
     expect(errorsOf(e)[1]!.message).toBe('measures.light[0].line must name a line of this enterprise (L1, L2) (got "L9")');
   });
 
   it('collects every error of a record, not just the first', () => {
     const errors = errorsOf({
-      code: 'bad', name: '', county: 'x', industry: 'y', process: 'z', fuel: 'w', grade: 'Q', airEmitting: 1,
-      contacts: [{ name: 'a', role: 'b', email: 'c', phone: 'd' }], lines: [{ code: '', name: '', capacity: 0, unit: '', cells: -1 }],
-      measures: { red: [{ line: 'L1', action: 'x' }] }, webhookUrl: 'x',
+      code: 'bad',
+      name: '',
+      county: 'x',
+      industry: 'y',
+      process: 'z',
+      fuel: 'w',
+      grade: 'Q',
+      airEmitting: 1,
+      contacts: [{ name: 'a', role: 'b', email: 'c', phone: 'd' }],
+      lines: [{ code: '', name: '', capacity: 0, unit: '', cells: -1 }],
+      measures: { red: [{ line: 'L1', action: 'x' }] },
+      webhookUrl: 'x',
     });
     expect(errors.map((x) => x.field)).toEqual([
-      'code', 'name', 'county', 'industry', 'process', 'fuel', 'grade', 'airEmitting',
-      'contacts[0].role', 'contacts[0].email', 'contacts[0].phone',
-      'lines[0].code', 'lines[0].name', 'lines[0].capacity', 'lines[0].unit', 'lines[0].cells',
-      'measures.red[0].action', 'webhookUrl',
+      'code',
+      'name',
+      'county',
+      'industry',
+      'process',
+      'fuel',
+      'grade',
+      'airEmitting',
+      'contacts[0].role',
+      'contacts[0].email',
+      'contacts[0].phone',
+      'lines[0].code',
+      'lines[0].name',
+      'lines[0].capacity',
+      'lines[0].unit',
+      'lines[0].cells',
+      'measures.red[0].action',
+      'webhookUrl',
     ]);
   });
 });

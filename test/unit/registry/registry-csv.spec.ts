@@ -12,7 +12,10 @@ const col = (name: (typeof REGISTRY_COLUMNS)[number]): number => REGISTRY_COLUMN
 
 /** The CSV as rows of cells (demo values hold no commas, quotes or line breaks). */
 function table(text: string): string[][] {
-  return text.trimEnd().split(/\r?\n/).map((l) => l.split(','));
+  return text
+    .trimEnd()
+    .split(/\r?\n/)
+    .map((l) => l.split(','));
 }
 function toCsv(rows: string[][]): string {
   return rows.map((r) => r.join(',')).join('\n') + '\n';
@@ -37,8 +40,14 @@ describe('CSV registry import', () => {
     expect(result.errors).toEqual([]);
     expect(result.enterprises).toHaveLength(1);
     expect(result.enterprises[0]!.measures).toEqual({
-      orange: [{ line: 'L1', action: 'stop', maxLoadPercent: null }, { line: 'L2', action: 'limit', maxLoadPercent: 50 }],
-      red: [{ line: 'L1', action: 'stop', maxLoadPercent: null }, { line: 'L2', action: 'stop', maxLoadPercent: null }],
+      orange: [
+        { line: 'L1', action: 'stop', maxLoadPercent: null },
+        { line: 'L2', action: 'limit', maxLoadPercent: 50 },
+      ],
+      red: [
+        { line: 'L1', action: 'stop', maxLoadPercent: null },
+        { line: 'L2', action: 'stop', maxLoadPercent: null },
+      ],
     });
   });
 
@@ -75,14 +84,7 @@ describe('CSV registry import', () => {
     rows[2]![17] = 'limit:';
     const text = toCsv(rows).replaceAll('修武县', '修文县').replaceAll('2026-09-20', '2026-09-31');
     const result = await parseRegistryImport('csv', text, city);
-    expect(result.errors.map((e) => `${e.row} ${e.field}`)).toEqual([
-      '2 county',
-      '2 livelihood_filed_on',
-      '2 line_capacity',
-      '3 line_capacity',
-      '3 line_cells',
-      '3 measure_orange',
-    ]);
+    expect(result.errors.map((e) => `${e.row} ${e.field}`)).toEqual(['2 county', '2 livelihood_filed_on', '2 line_capacity', '3 line_capacity', '3 line_cells', '3 measure_orange']);
     expect(result.errors[0]!.message).toMatch(/^county must be one of .*\(got "修文县"\)$/);
     expect(result.errors[1]!.message).toBe('livelihood_filed_on must be a real date written YYYY-MM-DD (got "2026-09-31")');
   });
@@ -158,14 +160,15 @@ describe('CSV registry import', () => {
     const result = await parseRegistryImport('csv', bad, city);
     expect(result.errors).toEqual([
       {
-        row: 2, index: null, enterpriseCode: '91350100M000100Y43', field: 'contacts',
+        row: 2,
+        index: null,
+        enterpriseCode: '91350100M000100Y43',
+        field: 'contacts',
         message: 'contacts entry 1 must be written name|role|email|phone (email and phone may be empty) (got "张三 a@example.com")',
       },
     ]);
     const wrongEmail = EXAMPLE.replaceAll('a@example.com', 'a-at-example');
-    expect((await parseRegistryImport('csv', wrongEmail, city)).errors[0]!.message).toBe(
-      'contacts entry 1 email must be null or an email address like name@example.com (got "a-at-example")',
-    );
+    expect((await parseRegistryImport('csv', wrongEmail, city)).errors[0]!.message).toBe('contacts entry 1 email must be null or an email address like name@example.com (got "a-at-example")');
     expect((await parseRegistryImport('csv', '', city)).errors[0]!.field).toBe('file');
     expect((await parseRegistryImport('csv', EXAMPLE.split('\n')[0]!, city)).errors[0]!.message).toMatch(/no enterprise rows/);
     expect((await parseRegistryImport('csv', { not: 'csv' }, city)).errors[0]!.field).toBe('file');

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCityConfig } from '../../../src/config/city-config.js';
 import type { LevelKey } from '../../../src/rules/levels/level-ladder.js';
-import {
-  DEMO_ENTERPRISES,
-  demoRegistry,
-  generateEnterprises,
-  generateRegistry,
-} from '../../../src/registry/demo/registry-generator.js';
+import { DEMO_ENTERPRISES, demoRegistry, generateEnterprises, generateRegistry } from '../../../src/registry/demo/registry-generator.js';
 import { validateEnterprise } from '../../../src/registry/validation/enterprise.validator.js';
 
 const city = loadCityConfig();

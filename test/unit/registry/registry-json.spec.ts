@@ -30,7 +30,12 @@ describe('JSON registry import', () => {
       [8, null, 'enterprise', null],
     ]);
     expect(result.errors[1]!.message).toBe('lines[0].capacity must be a number greater than 0 (got "abc")');
-    expect(result.enterprises.map((e) => e.code)).toEqual(demo.slice(0, 10).filter((_, i) => ![3, 7, 8].includes(i)).map((e) => e.code));
+    expect(result.enterprises.map((e) => e.code)).toEqual(
+      demo
+        .slice(0, 10)
+        .filter((_, i) => ![3, 7, 8].includes(i))
+        .map((e) => e.code),
+    );
   });
 
   it('reports the same code twice at the second occurrence, also when written differently', async () => {
@@ -38,7 +43,10 @@ describe('JSON registry import', () => {
     const result = await parseRegistryImport('json', { enterprises: [demo[0], demo[1], second] }, city);
     expect(result.errors).toEqual([
       {
-        row: null, index: 2, enterpriseCode: demo[0]!.code, field: 'code',
+        row: null,
+        index: 2,
+        enterpriseCode: demo[0]!.code,
+        field: 'code',
         message: `code ${demo[0]!.code} appears more than once in the import (first at index 0); list each enterprise once`,
       },
     ]);

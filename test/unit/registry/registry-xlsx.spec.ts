@@ -50,8 +50,21 @@ describe('XLSX registry import', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('企业清单');
     const columns = [
-      'code', 'name', 'county', 'industry', 'air_emitting', 'livelihood_duty', 'livelihood_max_load_percent',
-      'livelihood_filed_on', 'contacts', 'webhook_url', 'line_code', 'line_name', 'line_capacity', 'line_unit', 'measure_red',
+      'code',
+      'name',
+      'county',
+      'industry',
+      'air_emitting',
+      'livelihood_duty',
+      'livelihood_max_load_percent',
+      'livelihood_filed_on',
+      'contacts',
+      'webhook_url',
+      'line_code',
+      'line_name',
+      'line_capacity',
+      'line_unit',
+      'measure_red',
     ] as const;
     sheet.addRow(columns.map((c) => COLUMN_ALIASES[c][0]!));
     sheet.addRow([
@@ -86,6 +99,8 @@ describe('XLSX registry import', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('x');
     sheet.addRow(['code', 'name', 'county', 'industry', 'line_code', 'line_name', 'line_capacity', 'line_unit']);
+    // A USCC typed into Excel becomes a lossy number: that loss is what this test is about.
+    // eslint-disable-next-line no-loss-of-precision
     sheet.addRow([914403001922038216, '某公司', '温县', 'other', 'L1', '线', 1, 't']);
     const result = await parseRegistryImport('xlsx', await save(workbook), city);
     expect(result.errors[0]).toMatchObject({ row: 2, field: 'code', message: expect.stringMatching(/^code must be stored as text/) });

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  USCC_ALPHABET,
-  explainUsccError,
-  isValidUscc,
-  makeUscc,
-  usccCheckCharacter,
-} from '../../../src/registry/validation/uscc.js';
+import { USCC_ALPHABET, explainUsccError, isValidUscc, makeUscc, usccCheckCharacter } from '../../../src/registry/validation/uscc.js';
 
 // Published codes of real companies (business licences / annual reports).
 const REAL_CODES = [

@@ -42,7 +42,10 @@ describe('recommendLevel (RULES §2 criteria, rolling 24 h mean)', () => {
 
   it('when forecasts swing, the higher level wins', () => {
     const rs = recommendLevel([daily('温县', [250, 90]), daily('温县', [250, 250, 90]), daily('孟州市', [120, 90])], rules);
-    expect(rs.map((r) => [r.county, r.level])).toEqual([['温县', 'yellow'], ['孟州市', 'light']]);
+    expect(rs.map((r) => [r.county, r.level])).toEqual([
+      ['温县', 'yellow'],
+      ['孟州市', 'light'],
+    ]);
   });
 
   it('recommends a lift after ≥ 36 h at or below the threshold', () => {
@@ -63,10 +66,43 @@ describe('recommendLevel (RULES §2 criteria, rolling 24 h mean)', () => {
   it.each([
     [[], /non-empty/],
     [[{ county: '', points: [] }], /county/],
-    [[{ county: '温县', points: [{ at: '2026-12-10 08:00', aqi: 100 }, { at: '2026-12-10 09:00', aqi: 100 }] }], /ISO 8601/],
+    [
+      [
+        {
+          county: '温县',
+          points: [
+            { at: '2026-12-10 08:00', aqi: 100 },
+            { at: '2026-12-10 09:00', aqi: 100 },
+          ],
+        },
+      ],
+      /ISO 8601/,
+    ],
     [[{ county: '温县', points: [{ at: '2026-12-10T00:00:00Z', aqi: -1 }] }], /aqi/],
-    [[{ county: '温县', points: [{ at: '2026-12-10T00:00:00Z', aqi: 1 }, { at: '2026-12-10T00:00:00Z', aqi: 1 }] }], /sort/],
-    [[{ county: '温县', points: [{ at: '2026-12-10T00:00:00Z', aqi: 1 }, { at: '2026-12-10T03:00:00Z', aqi: 1 }] }], /1 h or 24 h/],
+    [
+      [
+        {
+          county: '温县',
+          points: [
+            { at: '2026-12-10T00:00:00Z', aqi: 1 },
+            { at: '2026-12-10T00:00:00Z', aqi: 1 },
+          ],
+        },
+      ],
+      /sort/,
+    ],
+    [
+      [
+        {
+          county: '温县',
+          points: [
+            { at: '2026-12-10T00:00:00Z', aqi: 1 },
+            { at: '2026-12-10T03:00:00Z', aqi: 1 },
+          ],
+        },
+      ],
+      /1 h or 24 h/,
+    ],
     [[hourly('温县', Array(10).fill(100))], /at least 24 h/],
     [[{ county: '温县', points: [{ at: '2026-12-10T00:00:00Z', aqi: 1 }] }], /resolution/],
   ])('rejects bad input %#', (series, message) => {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { levelsAhead } from '../../../src/rules/levels/level-at.js';
 import type { LevelHistoryEntry } from '../../../src/rules/levels/response-level.machine.js';
 
-const directive = (level: 'orange' | 'red', startsAt: string, endsAt: string | null = null): LevelHistoryEntry => ({ kind: 'issue', level, startsAt, endsAt, basis: 'b', episodeId: 'x#1', decidedAt: null });
+const directive = (level: 'orange' | 'red', startsAt: string, endsAt: string | null = null): LevelHistoryEntry => ({
+  kind: 'issue',
+  level,
+  startsAt,
+  endsAt,
+  basis: 'b',
+  episodeId: 'x#1',
+  decidedAt: null,
+});
 const lift = (at: string): LevelHistoryEntry => ({ kind: 'lift', at, basis: null, episodeId: 'x#1' });
 
 describe('levelsAhead', () => {

@@ -22,13 +22,76 @@ const view = (o: ReturnType<typeof deriveOrder>) => o.lines.map((l) => [l.code, 
 describe('level measures with inheritance (RULES §2: a level applies every milder level too)', () => {
   const e = enterprise({ industry: 'coking', lines: lines4, measures });
   it.each([
-    ['none', [['L1', 'run', null], ['L2', 'run', null], ['L3', 'run', null], ['L4', 'run', null]], 0],
-    ['light', [['L1', 'limit', 80], ['L2', 'run', null], ['L3', 'run', null], ['L4', 'run', null]], 0],
-    ['moderate', [['L1', 'limit', 80], ['L2', 'limit', 60], ['L3', 'run', null], ['L4', 'run', null]], 0],
-    ['blue', [['L1', 'limit', 70], ['L2', 'limit', 60], ['L3', 'run', null], ['L4', 'run', null]], 0],
-    ['yellow', [['L1', 'limit', 70], ['L2', 'limit', 60], ['L3', 'stop', null], ['L4', 'run', null]], 20],
-    ['orange', [['L1', 'limit', 70], ['L2', 'limit', 60], ['L3', 'stop', null], ['L4', 'stop', null]], 30],
-    ['red', [['L1', 'stop', null], ['L2', 'limit', 60], ['L3', 'stop', null], ['L4', 'stop', null]], 70],
+    [
+      'none',
+      [
+        ['L1', 'run', null],
+        ['L2', 'run', null],
+        ['L3', 'run', null],
+        ['L4', 'run', null],
+      ],
+      0,
+    ],
+    [
+      'light',
+      [
+        ['L1', 'limit', 80],
+        ['L2', 'run', null],
+        ['L3', 'run', null],
+        ['L4', 'run', null],
+      ],
+      0,
+    ],
+    [
+      'moderate',
+      [
+        ['L1', 'limit', 80],
+        ['L2', 'limit', 60],
+        ['L3', 'run', null],
+        ['L4', 'run', null],
+      ],
+      0,
+    ],
+    [
+      'blue',
+      [
+        ['L1', 'limit', 70],
+        ['L2', 'limit', 60],
+        ['L3', 'run', null],
+        ['L4', 'run', null],
+      ],
+      0,
+    ],
+    [
+      'yellow',
+      [
+        ['L1', 'limit', 70],
+        ['L2', 'limit', 60],
+        ['L3', 'stop', null],
+        ['L4', 'run', null],
+      ],
+      20,
+    ],
+    [
+      'orange',
+      [
+        ['L1', 'limit', 70],
+        ['L2', 'limit', 60],
+        ['L3', 'stop', null],
+        ['L4', 'stop', null],
+      ],
+      30,
+    ],
+    [
+      'red',
+      [
+        ['L1', 'stop', null],
+        ['L2', 'limit', 60],
+        ['L3', 'stop', null],
+        ['L4', 'stop', null],
+      ],
+      70,
+    ],
   ] as const)('%s', (level, expected, stopped) => {
     const o = deriveOrder(e, OFF_SEASON, level, cfg);
     expect(view(o)).toEqual(expected);
@@ -75,7 +138,12 @@ describe('combined season + level constraints', () => {
   it('level limit and season limit: lines not stopped keep their level cap', () => {
     const e = enterprise({ industry: 'alumina', lines: lines4, measures });
     const o = deriveOrder(e, DEC, 'blue', cfg);
-    expect(view(o)).toEqual([['L1', 'limit', 70], ['L2', 'stop', null], ['L3', 'run', null], ['L4', 'run', null]]);
+    expect(view(o)).toEqual([
+      ['L1', 'limit', 70],
+      ['L2', 'stop', null],
+      ['L3', 'run', null],
+      ['L4', 'run', null],
+    ]);
   });
 });
 
@@ -109,7 +177,12 @@ describe('livelihood exemption (filed by Sep 30 of the first year)', () => {
   it('takes no warning measures by default, but control measures still apply', () => {
     const e = enterprise({ industry: 'coking', lines: lines4, measures, livelihood: lh('2026-09-01') });
     const o = deriveOrder(e, OFF_SEASON, 'red', cfg);
-    expect(view(o)).toEqual([['L1', 'limit', 80], ['L2', 'limit', 60], ['L3', 'run', null], ['L4', 'run', null]]);
+    expect(view(o)).toEqual([
+      ['L1', 'limit', 80],
+      ['L2', 'limit', 60],
+      ['L3', 'run', null],
+      ['L4', 'run', null],
+    ]);
     expect(o.notes.join()).toContain('不执行预警级别');
   });
 
@@ -155,14 +228,20 @@ describe('cells (electrolytic aluminium)', () => {
     const e = enterprise({ industry: 'electrolytic_aluminium', lines: [line('L1', 300, 100), line('L2', 200, 50)] });
     const o = deriveOrder(e, DEC, 'none', cfg);
     // Larger cells first: L2 alone gives 37 cells = 148, one more 3 t cell on L1 → 151.
-    expect(o.lines.map((l) => [l.code, l.action, l.stoppedCells])).toEqual([['L1', 'limit', 1], ['L2', 'limit', 37]]);
+    expect(o.lines.map((l) => [l.code, l.action, l.stoppedCells])).toEqual([
+      ['L1', 'limit', 1],
+      ['L2', 'limit', 37],
+    ]);
     expect(o.stoppedCapacityPercent).toBe(30.2);
     expect(o.lines.every((l) => l.reasons[0]!.rule === 'season.electrolytic_aluminium.limit')).toBe(true);
   });
   it('a level stop on a cell line counts in full', () => {
     const e = enterprise({ industry: 'electrolytic_aluminium', lines: [line('L1', 300, 100), line('L2', 200, 50)], measures: { orange: [{ line: 'L2', action: 'stop', maxLoadPercent: null }] } });
     const o = deriveOrder(e, DEC, 'orange', cfg);
-    expect(o.lines.map((l) => [l.code, l.action, l.stoppedCells])).toEqual([['L1', 'run', null], ['L2', 'stop', 50]]);
+    expect(o.lines.map((l) => [l.code, l.action, l.stoppedCells])).toEqual([
+      ['L1', 'run', null],
+      ['L2', 'stop', 50],
+    ]);
     expect(o.stoppedCapacityPercent).toBe(40);
   });
 });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CapAlertInput,
-  capDateTimeInZone,
-  capSeverityForLevel,
-  renderCapAlert,
-  renderCapAtomFeed,
-  toCapDateTime,
-} from '../../../src/warnings/cap/cap-message.js';
+import { type CapAlertInput, capDateTimeInZone, capSeverityForLevel, renderCapAlert, renderCapAtomFeed, toCapDateTime } from '../../../src/warnings/cap/cap-message.js';
 
 function alert(over: Partial<CapAlertInput> = {}): CapAlertInput {
   return {
@@ -38,7 +31,23 @@ function alert(over: Partial<CapAlertInput> = {}): CapAlertInput {
 }
 
 const ALERT_ORDER = ['identifier', 'sender', 'sent', 'status', 'msgType', 'scope', 'references', 'info'];
-const INFO_ORDER = ['language', 'category', 'event', 'responseType', 'urgency', 'severity', 'certainty', 'effective', 'onset', 'expires', 'senderName', 'headline', 'description', 'instruction', 'area'];
+const INFO_ORDER = [
+  'language',
+  'category',
+  'event',
+  'responseType',
+  'urgency',
+  'severity',
+  'certainty',
+  'effective',
+  'onset',
+  'expires',
+  'senderName',
+  'headline',
+  'description',
+  'instruction',
+  'area',
+];
 
 function positions(xml: string, names: string[]): number[] {
   return names.map((n) => xml.search(new RegExp(`<${n}>`)));
@@ -82,9 +91,7 @@ describe('CAP 1.2 alert', () => {
     for (const msgType of ['Update', 'Cancel'] as const) {
       const xml = renderCapAlert(alert({ msgType, references: refs }));
       expect(xml).toContain(`<msgType>${msgType}</msgType>`);
-      expect(xml).toContain(
-        '<references>hazeops@jiaozuo.example.gov.cn,w-1,2026-12-09T12:00:00-00:00 hazeops@jiaozuo.example.gov.cn,w-2,2026-12-10T09:30:00+08:00</references>',
-      );
+      expect(xml).toContain('<references>hazeops@jiaozuo.example.gov.cn,w-1,2026-12-09T12:00:00-00:00 hazeops@jiaozuo.example.gov.cn,w-2,2026-12-10T09:30:00+08:00</references>');
       expect(xml.indexOf('<scope>')).toBeLessThan(xml.indexOf('<references>'));
       expect(xml.indexOf('<references>')).toBeLessThan(xml.indexOf('<info>'));
       expect(() => renderCapAlert(alert({ msgType, references: [] }))).toThrow(/must reference/);

@@ -19,8 +19,7 @@ function shown(messages: CapMessagePlan[], t: number): Map<string, LevelKey[]> {
     if (m.msgType !== 'Cancel') held.set(m.directive.id, m);
   }
   const out = new Map<string, LevelKey[]>();
-  for (const m of held.values())
-    for (const i of m.infos) if (i.onset <= t && (i.expires === null || i.expires > t)) for (const c of i.counties) out.set(c, [...(out.get(c) ?? []), i.level]);
+  for (const m of held.values()) for (const i of m.infos) if (i.onset <= t && (i.expires === null || i.expires > t)) for (const c of i.counties) out.set(c, [...(out.get(c) ?? []), i.level]);
   return out;
 }
 
@@ -56,11 +55,13 @@ describe('CAP plan from level directives (pure)', () => {
         const history = new Map<string, LevelHistoryEntry[]>(COUNTIES.map((c) => [c, []]));
         directives.forEach((d, k) => {
           for (const c of d.counties) {
-            history.get(c)!.push(
-              d.level !== null
-                ? { kind: d.kind as 'issue', level: d.level, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt?.toISOString() ?? null, basis: '', episodeId: '', decidedAt: null }
-                : { kind: d.kind as 'lift', at: d.startsAt.toISOString(), basis: null, episodeId: '' },
-            );
+            history
+              .get(c)!
+              .push(
+                d.level !== null
+                  ? { kind: d.kind as 'issue', level: d.level, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt?.toISOString() ?? null, basis: '', episodeId: '', decidedAt: null }
+                  : { kind: d.kind as 'lift', at: d.startsAt.toISOString(), basis: null, episodeId: '' },
+              );
           }
           const published = plans.filter((p) => directives.indexOf(p.directive) <= k);
           for (const p of published) if (p.msgType !== 'Alert') expect(p.references.length).toBeGreaterThan(0);

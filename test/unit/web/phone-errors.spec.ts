@@ -7,7 +7,11 @@ describe('what the phone pages say when a call fails', () => {
       { field: 'observedAt', value: '2026-12-11T10:00:00+08:00', allowed: { from: '2026-11-10T02:00:00Z', to: '2026-12-10T02:05:00Z' }, message: 'too late' },
       { field: 'lines[0].stoppedAt', message: 'bad' },
     ]);
-    expect(errorLines(e, '提交失败', { timezone: 'Asia/Shanghai' })).toEqual(['提交失败：提交的内容未通过校验，请按提示修改', '核查时间：应在 2026年11月10日 10:00 至 2026年12月10日 10:05 之间', '落实时间：填写有误']);
+    expect(errorLines(e, '提交失败', { timezone: 'Asia/Shanghai' })).toEqual([
+      '提交失败：提交的内容未通过校验，请按提示修改',
+      '核查时间：应在 2026年11月10日 10:00 至 2026年12月10日 10:05 之间',
+      '落实时间：填写有误',
+    ]);
   });
 
   it('shows the service text for what it does not know, except on the enterprise page', () => {

@@ -60,7 +60,14 @@ export function errorLines(e: unknown, what: string, opts: { withServerText?: bo
     if (Array.isArray(e.details)) {
       for (const d of e.details.slice(0, 10) as unknown[]) {
         const x = (d && typeof d === 'object' ? d : {}) as ErrorDetail;
-        const label = x.field ? FIELD_TEXT[x.field.split(/[.[\]]/).filter(Boolean).pop() ?? ''] : undefined;
+        const label = x.field
+          ? FIELD_TEXT[
+              x.field
+                .split(/[.[\]]/)
+                .filter(Boolean)
+                .pop() ?? ''
+            ]
+          : undefined;
         if (label && x.allowed && opts.timezone) lines.push(`${label}：应在 ${rangeText(x.allowed, opts.timezone)}`);
         else if (label) lines.push(`${label}：填写有误`);
         else if (withServerText) lines.push(d && typeof d === 'object' ? `${x.field ? `${x.field}：` : ''}${x.message ?? ''}` : String(d));

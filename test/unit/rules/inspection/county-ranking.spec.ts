@@ -28,7 +28,16 @@ describe('rankCounties: best county first', () => {
       [5, '修武县'],
     ]);
     expect(r.find((x) => x.county === '修武县')).toEqual({
-      county: '修武县', rank: 5, penalties: 1, violations: 1, amount: 100_000, acknowledgementRate: 50, implementationRate: 50, inspected: 4, violationsPerHundred: 50, violationFindings: 2,
+      county: '修武县',
+      rank: 5,
+      penalties: 1,
+      violations: 1,
+      amount: 100_000,
+      acknowledgementRate: 50,
+      implementationRate: 50,
+      inspected: 4,
+      violationsPerHundred: 50,
+      violationFindings: 2,
     });
     expect(r.find((x) => x.county === '解放区')).toMatchObject({ acknowledgementRate: null, implementationRate: null, violationsPerHundred: null, amount: 0 });
   });
@@ -44,9 +53,6 @@ describe('rankCounties: best county first', () => {
 
   it('ranks a county found only in the data, rather than dropping its penalties', () => {
     const r = rankCounties([{ county: 'X', amount: 1, voided: false }], [], ['A']);
-    expect(r).toEqual([
-      expect.objectContaining({ county: 'A', rank: 1, amount: 0 }),
-      expect.objectContaining({ county: 'X', rank: 2, amount: 1, penalties: 1 }),
-    ]);
+    expect(r).toEqual([expect.objectContaining({ county: 'A', rank: 1, amount: 0 }), expect.objectContaining({ county: 'X', rank: 2, amount: 1, penalties: 1 })]);
   });
 });

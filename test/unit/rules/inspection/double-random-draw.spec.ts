@@ -84,8 +84,30 @@ describe('drawInspections: stratification', () => {
   });
 
   it('gives equal remainders to the county whose name sorts first (largest remainder)', () => {
-    expect(Object.fromEntries(allocateByCounty(new Map([['C', 1], ['B', 2], ['A', 7]]), 5))).toEqual({ A: 4, B: 1, C: 0 });
-    expect(Object.fromEntries(allocateByCounty(new Map([['Y', 1], ['X', 1], ['Z', 1]]), 2))).toEqual({ X: 1, Y: 1, Z: 0 });
+    expect(
+      Object.fromEntries(
+        allocateByCounty(
+          new Map([
+            ['C', 1],
+            ['B', 2],
+            ['A', 7],
+          ]),
+          5,
+        ),
+      ),
+    ).toEqual({ A: 4, B: 1, C: 0 });
+    expect(
+      Object.fromEntries(
+        allocateByCounty(
+          new Map([
+            ['Y', 1],
+            ['X', 1],
+            ['Z', 1],
+          ]),
+          2,
+        ),
+      ),
+    ).toEqual({ X: 1, Y: 1, Z: 0 });
   });
 
   it('allocation always sums to size and never exceeds a county', () => {
@@ -180,7 +202,16 @@ describe('drawInspections: teams', () => {
   });
 
   it('balances load across eligible teams', () => {
-    const r = drawInspections({ seed: 'bal', size: 60, candidates: candidates({ A: 100, B: 100, C: 100 }), teams: [{ key: 'TA', homeCounty: 'A' }, { key: 'TB', homeCounty: 'B' }, { key: 'TC', homeCounty: 'C' }] });
+    const r = drawInspections({
+      seed: 'bal',
+      size: 60,
+      candidates: candidates({ A: 100, B: 100, C: 100 }),
+      teams: [
+        { key: 'TA', homeCounty: 'A' },
+        { key: 'TB', homeCounty: 'B' },
+        { key: 'TC', homeCounty: 'C' },
+      ],
+    });
     const loads = ['TA', 'TB', 'TC'].map((k) => r.picks.filter((p) => p.team === k).length);
     expect(loads).toEqual([20, 20, 20]);
   });
@@ -192,8 +223,25 @@ describe('drawInspections: validation and speed', () => {
     [{ size: 2.5 }, 'size must be an integer'],
     [{ size: 1000 }, 'exceeds the number of candidates'],
     [{ seed: '' }, 'seed'],
-    [{ candidates: [{ code: 'X', county: 'A' }, { code: 'X', county: 'B' }], size: 1 }, 'appears more than once'],
-    [{ teams: [{ key: 'T', homeCounty: null }, { key: 'T', homeCounty: 'A' }] }, 'team key T'],
+    [
+      {
+        candidates: [
+          { code: 'X', county: 'A' },
+          { code: 'X', county: 'B' },
+        ],
+        size: 1,
+      },
+      'appears more than once',
+    ],
+    [
+      {
+        teams: [
+          { key: 'T', homeCounty: null },
+          { key: 'T', homeCounty: 'A' },
+        ],
+      },
+      'team key T',
+    ],
     [{ candidates: [{ code: 'X', county: 'A', risk: { pastViolations: -1 } }], size: 1 }, 'pastViolations'],
   ] as Array<[Partial<DrawInput>, string]>)('rejects %j', (over, message) => {
     expect(() => drawInspections(baseInput(over))).toThrow(RulesInputError);

@@ -2,13 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { checkStatusReport, missingReportLines } from '../../../../src/rules/inspection/status-report-check.js';
 import type { OrderLine } from '../../../../src/rules/orders/order.types.js';
 
-const line = (code: string, action: OrderLine['action'], maxLoadPercent: number | null = null, noKilnBanking = false): OrderLine => ({ code, action, maxLoadPercent, stoppedCells: null, noKilnBanking, reasons: [] });
+const line = (code: string, action: OrderLine['action'], maxLoadPercent: number | null = null, noKilnBanking = false): OrderLine => ({
+  code,
+  action,
+  maxLoadPercent,
+  stoppedCells: null,
+  noKilnBanking,
+  reasons: [],
+});
 const order = [line('L1', 'stop'), line('L2', 'limit', 50), line('L3', 'run'), line('L4', 'stop', null, true)];
 
 describe('status report check', () => {
   it('names the lines of the order a report leaves out', () => {
     expect(missingReportLines(order, [{ line: 'L2', state: 'stopped', loadPercent: null }])).toEqual(['L1', 'L3', 'L4']);
-    expect(missingReportLines(order, order.map((l) => ({ line: l.code, state: 'stopped' as const, loadPercent: null })))).toEqual([]);
+    expect(
+      missingReportLines(
+        order,
+        order.map((l) => ({ line: l.code, state: 'stopped' as const, loadPercent: null })),
+      ),
+    ).toEqual([]);
   });
 
   it('a line reported running or limited where it must stop contradicts the order', () => {

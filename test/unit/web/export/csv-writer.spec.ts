@@ -4,7 +4,13 @@ import { guardFormula, toCsv, writeCsv } from '../../../../src/web/export/csv-wr
 
 describe('CSV writer', () => {
   it('leads an export with a UTF-8 BOM and ends every record with CRLF', () => {
-    const csv = toCsv(['县区', '数量'], [['修武县', 3], ['武陟县', 0]]);
+    const csv = toCsv(
+      ['县区', '数量'],
+      [
+        ['修武县', 3],
+        ['武陟县', 0],
+      ],
+    );
     expect(csv.startsWith('\uFEFF县区,数量\r\n')).toBe(true);
     expect(csv).toBe('\uFEFF县区,数量\r\n修武县,3\r\n武陟县,0\r\n');
   });
@@ -25,7 +31,10 @@ describe('CSV writer', () => {
     const csv = toCsv(['a', 'b', 'c', 'd', 'e', 'f'], [['x,y', 'say "hi"', 'two\nlines', ' pad ', null, undefined]]);
     expect(csv).toBe('\uFEFFa,b,c,d,e,f\r\n"x,y","say ""hi""","two\nlines"," pad ",,\r\n');
     // What it writes, a CSV reader reads back cell for cell.
-    expect(parse(csv, { bom: true })).toEqual([['a', 'b', 'c', 'd', 'e', 'f'], ['x,y', 'say "hi"', 'two\nlines', ' pad ', '', '']]);
+    expect(parse(csv, { bom: true })).toEqual([
+      ['a', 'b', 'c', 'd', 'e', 'f'],
+      ['x,y', 'say "hi"', 'two\nlines', ' pad ', '', ''],
+    ]);
   });
 
   it('writes booleans as text and, without the options, neither BOM nor guard', () => {

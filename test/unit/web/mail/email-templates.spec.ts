@@ -104,7 +104,16 @@ describe('escalation email', () => {
   ];
 
   it('stage 1 addresses the county and lists overdue enterprises, earliest deadline first', () => {
-    const m = renderEscalationEmail({ cityName: '焦作市', commandCenter: '焦作市冬季大气污染防治工作指挥部', stage: 1, countyName: '修武县', generatedAt: '2026-12-10T03:30:00Z', overdue, consoleUrl: 'https://h.example/console/acks', timezone: 'Asia/Shanghai' });
+    const m = renderEscalationEmail({
+      cityName: '焦作市',
+      commandCenter: '焦作市冬季大气污染防治工作指挥部',
+      stage: 1,
+      countyName: '修武县',
+      generatedAt: '2026-12-10T03:30:00Z',
+      overdue,
+      consoleUrl: 'https://h.example/console/acks',
+      timezone: 'Asia/Shanghai',
+    });
     expect(m.subject).toBe('【焦作市冬防指挥部】逾期未签收企业 第一级督办（县区） — 修武县 2家');
     expect(m.text).toContain('致：修武县冬防办');
     expect(m.text.indexOf('甲厂')).toBeLessThan(m.text.indexOf('乙<厂>'));
@@ -116,7 +125,16 @@ describe('escalation email', () => {
   });
 
   it('stage 2 addresses the command center', () => {
-    const m = renderEscalationEmail({ cityName: '焦作市', commandCenter: '焦作市冬季大气污染防治工作指挥部', stage: 2, countyName: null, generatedAt: '2026-12-10T05:00:00Z', overdue, consoleUrl: null, timezone: 'Asia/Shanghai' });
+    const m = renderEscalationEmail({
+      cityName: '焦作市',
+      commandCenter: '焦作市冬季大气污染防治工作指挥部',
+      stage: 2,
+      countyName: null,
+      generatedAt: '2026-12-10T05:00:00Z',
+      overdue,
+      consoleUrl: null,
+      timezone: 'Asia/Shanghai',
+    });
     expect(m.subject).toContain('第二级督办（指挥部） — 全市 2家');
     expect(m.text).toContain('致：焦作市冬季大气污染防治工作指挥部值班室');
     expect(m.text).toContain('经县区督办后仍未签收');
