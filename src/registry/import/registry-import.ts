@@ -7,7 +7,7 @@ import { parseRegistryCsv } from './registry-csv.js';
 import { parseRegistryJson } from './registry-json.js';
 import { parseRegistryXlsx } from './registry-xlsx.js';
 
-export type { ImportIssue, RegistryImportResult } from './import-issue.js';
+export type { ImportIssue } from './import-issue.js';
 export type RegistryImportKind = 'json' | 'csv' | 'xlsx';
 
 function wrongBody(kind: RegistryImportKind, body: unknown): RegistryImportResult<Enterprise> {

@@ -1,6 +1,5 @@
 import type { LevelDefinition } from '../levels/level-ladder.js';
 import type { SeasonGroup } from '../season/season-config.js';
-import type { LevelKey } from '../levels/level-ladder.js';
 import type { Reason } from '../reason.js';
 import type { PhaseKey } from '../season/season-calendar.js';
 import type { OrderConfig } from './order.types.js';
@@ -92,8 +91,4 @@ export function groupFor(c: CompiledRules, industry: string, process: string | n
     if ((m.process === undefined || m.process === process) && (m.fuel === undefined || m.fuel === fuel) && (m.airEmitting === undefined || m.airEmitting === airEmitting)) return m.group;
   }
   return null;
-}
-
-export function isLevelKey(c: CompiledRules, key: string): key is LevelKey {
-  return (c.levelIndex.get(key) ?? -1) >= 0;
 }

@@ -37,13 +37,3 @@ ${body}
 </html>
 `);
 }
-
-export type NoticeTone = 'warn' | 'error' | 'ok' | 'info';
-
-export function notice(tone: NoticeTone, body: SafeHtml): SafeHtml {
-  return html`<div class="notice ${tone}" role="${tone === 'error' ? 'alert' : 'status'}">${body}</div>`;
-}
-
-export function factsTable(rows: Array<[string, string]>): SafeHtml {
-  return html`<table class="facts">${rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>`;
-}

@@ -32,6 +32,3 @@ export function enterprise(over: Partial<Enterprise> = {}): Enterprise {
     ...over,
   };
 }
-
-/** Local midnight of a date in Asia/Shanghai, and one millisecond before it. */
-export const local = (date: string, time = '00:00:00'): string => `${date}T${time}+08:00`;

@@ -185,31 +185,6 @@ export interface ImportProblem {
   message: string;
 }
 
-export interface ImportResult {
-  dryRun: boolean;
-  created?: number;
-  updated?: number;
-  unchanged?: number;
-  [k: string]: unknown;
-}
-
-export interface OrderLine {
-  code: string;
-  action: string;
-  maxLoadPercent: number | null;
-  reasons?: Array<{ rule: string; clause: string; text: string }>;
-}
-
-export interface OrderView {
-  id: string;
-  enterpriseCode: string;
-  county: string;
-  status: string;
-  currentModification?: number;
-  current?: { modification: number; level: string; lines: OrderLine[]; effectiveFrom: string; acknowledgedAt: string | null; implementedAt: string | null };
-  [k: string]: unknown;
-}
-
 export interface Team {
   key: string;
   name: string;
@@ -317,10 +292,4 @@ export interface UserRow {
   team: string | null;
   displayName: string | null;
   active: boolean;
-}
-
-export interface SeasonCalendar {
-  season: string;
-  groups: Array<{ key: string; name: string; phases: Array<{ key: string; name: string; from: string; to: string }>; current?: { phase: string | null } | null }>;
-  [k: string]: unknown;
 }

@@ -11,10 +11,7 @@ import 'vant/es/tag/style/index';
 import 'vant/es/uploader/style/index';
 
 export { Button as VanButton } from 'vant/es/button/index';
-export { Cell as VanCell } from 'vant/es/cell/index';
-export { CellGroup as VanCellGroup } from 'vant/es/cell-group/index';
 export { Field as VanField } from 'vant/es/field/index';
-export { Loading as VanLoading } from 'vant/es/loading/index';
 export { Radio as VanRadio } from 'vant/es/radio/index';
 export { RadioGroup as VanRadioGroup } from 'vant/es/radio-group/index';
 export { Tag as VanTag } from 'vant/es/tag/index';
