@@ -36,6 +36,24 @@ export interface ProductionLine {
   unit: string;
   /** Number of electrolytic cells where the line is counted by cells (electrolytic aluminium). */
   cells: number | null;
+  /** The line's emission inventory at normal load; absent or null where none is recorded. */
+  emissions?: LineEmissions | null;
+}
+
+/** The pollutants a level's measures are counted against (SO2, NOx, particulate matter, VOCs). */
+export const POLLUTANTS = ['so2', 'nox', 'pm', 'vocs'] as const;
+export type Pollutant = (typeof POLLUTANTS)[number];
+
+/** Where an emission figure comes from: 排污许可证 (permit), 排放清单 (inventory), 监测 (monitoring). */
+export const EMISSION_SOURCES = ['permit', 'inventory', 'monitoring'] as const;
+export type EmissionSource = (typeof EMISSION_SOURCES)[number];
+
+export interface LineEmissions {
+  /** Emission rate of each pollutant at normal load, kg/h (0 where the line emits none of it). */
+  kgPerHour: Record<Pollutant, number>;
+  source: EmissionSource;
+  /** The year the figures describe. */
+  year: number;
 }
 
 export interface Measure {
