@@ -13,8 +13,6 @@ import type { LevelKey } from '../levels/level-ladder.js';
  */
 export type GradeTreatment = { kind: 'listed' } | { kind: 'exempt' } | { kind: 'cap'; maxLoadPercent: number } | { kind: 'full_stop' };
 
-export const GRADE_TREATMENT_KINDS = ['listed', 'exempt', 'cap', 'full_stop'] as const;
-
 export interface GradeRow {
   /** Chinese name used in reasons and notes (A级企业, 保障类企业). */
   name: string;
