@@ -59,6 +59,21 @@ describe('performance grades change orders (config/grading.yaml, HTTP)', () => {
     expect(reason.text).toContain('D级企业');
   });
 
+  it('the dry run of an orange directive shows the D-grade stop of L2 with its grading reason', async () => {
+    const res = await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '橙色预警', dryRun: true })
+      .expect(200);
+    const changes = (res.body.changes.items as Array<{ enterpriseCode: string; lineCode: string; after: { action: string }; reasons: { rule: string }[] }>).filter(
+      (c) => c.enterpriseCode === coking.code,
+    );
+    expect(changes.map((c) => [c.lineCode, c.after.action, c.reasons.map((r) => r.rule)])).toEqual([
+      ['L1', 'stop', ['level.orange.stop', 'grading.D.orange']],
+      ['L2', 'stop', ['grading.D.orange']],
+    ]);
+  });
+
   it('regraded A, orange is exempt (lines run, the listed line says why) and red takes the listed measures', async () => {
     expect((await regrade('A', '2026-10-20', '河南省生态环境厅')).status).toBe(200);
     const orange = await preview('orange');
