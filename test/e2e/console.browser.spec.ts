@@ -314,6 +314,7 @@ if (!hasChromium) {
         await page.reload();
         await expect.poll(() => page.locator('[data-test=grade]').textContent()).toBe('B');
         await expect.poll(() => page.locator('[data-test=grading]').textContent()).toMatch(/2026-09-15 评定，焦作市生态环境局/);
+        await shot(page, '10c-enterprise-graded');
       }
 
       await page.goto('/console/registry/import');
