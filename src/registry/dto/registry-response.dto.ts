@@ -1,4 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, OmitType } from '@nestjs/swagger';
+import { nullableRef } from '../../common/dto/nullable-ref.js';
 import { EMISSION_SOURCES } from '../../rules/enterprise.js';
 
 export class CountyResponse {
@@ -173,6 +174,7 @@ export class LineEmissionsResponse {
   year!: number;
 }
 
+@ApiExtraModels(LineEmissionsResponse)
 export class EnterpriseResponseLine {
   @ApiProperty({ type: 'string' })
   code!: string;
@@ -189,7 +191,7 @@ export class EnterpriseResponseLine {
   @ApiProperty({ type: 'integer', nullable: true })
   cells!: number | null;
 
-  @ApiProperty({ type: () => LineEmissionsResponse, nullable: true, description: 'The emission inventory at normal load; null when not reported (未填报)' })
+  @ApiProperty(nullableRef(LineEmissionsResponse, 'The emission inventory at normal load; null when not reported (未填报)'))
   emissions!: LineEmissionsResponse | null;
 }
 
