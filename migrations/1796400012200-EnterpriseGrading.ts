@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The date and the authority of an enterprise's performance grading (绩效分级); both empty for an ungraded enterprise. */
-export class EnterpriseGrading1796400000000 implements MigrationInterface {
-  name = 'EnterpriseGrading1796400000000';
+export class EnterpriseGrading1796400012200 implements MigrationInterface {
+  name = 'EnterpriseGrading1796400012200';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "enterprises" ADD "graded_on" date`);
