@@ -68,7 +68,8 @@ function emptyScope(county: string | null, level: LevelOrNone | null): Scope {
   return { county, level, required: zero(), baseline: zero(), reduction: zero(), enterprises: 0, unknownLines: 0, potentials: [] };
 }
 
-function finish(s: Scope, hasTarget: boolean, listed: number): ScopeReduction {
+/** `target`: the scope's own target when one level holds throughout (used when the baseline is 0). */
+function finish(s: Scope, hasTarget: boolean, target: number | undefined, listed: number): ScopeReduction {
   const emissions: PollutantReduction[] = [];
   const shortfalls: PollutantShortfall[] = [];
   for (const p of POLLUTANTS) {
@@ -81,7 +82,7 @@ function finish(s: Scope, hasTarget: boolean, listed: number): ScopeReduction {
       baselineTonnesPerDay: roundTo(base, TONNE_DECIMALS),
       reductionTonnesPerDay: roundTo(red, TONNE_DECIMALS),
       percent: base > 0 ? roundTo((red / base) * 100, PERCENT_DECIMALS) : null,
-      targetPercent: hasTarget ? roundTo(base > 0 ? (s.required[p] / base) * 100 : 0, PERCENT_DECIMALS) : null,
+      targetPercent: !hasTarget ? null : base > 0 ? roundTo((s.required[p] / base) * 100, PERCENT_DECIMALS) : (target ?? null),
       shortfall: short,
       shortfallTonnesPerDay: short ? roundTo(missing, TONNE_DECIMALS) : 0,
     });
@@ -150,7 +151,7 @@ export function accountReductions(input: ReductionInput, cfg: ReductionConfig): 
     city.enterprises += s.enterprises;
     city.unknownLines += s.unknownLines;
     city.potentials.push(...s.potentials);
-    counties.push(finish(s, target !== undefined, shortfallCandidates));
+    counties.push(finish(s, target !== undefined, target, shortfallCandidates));
   }
-  return { enterprises, counties, city: finish(city, cityHasTarget, shortfallCandidates), unknownLines: unknown };
+  return { enterprises, counties, city: finish(city, cityHasTarget, targetOf(city.level), shortfallCandidates), unknownLines: unknown };
 }
