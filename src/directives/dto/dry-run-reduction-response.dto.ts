@@ -68,7 +68,7 @@ export class ScopeReductionResponse {
   @ApiProperty({ type: 'string', nullable: true, description: 'The county; null for the city' })
   county!: string | null;
 
-  @ApiProperty({ type: 'string', enum: LEVEL_OR_NONE, nullable: true, description: 'For the city: null when the counties are at different levels' })
+  @ApiProperty({ type: 'string', enum: [...LEVEL_OR_NONE, null], nullable: true, description: 'For the city: null when the counties are at different levels' })
   level!: string | null;
 
   @ApiProperty({ type: 'integer' })

@@ -1109,7 +1109,7 @@ export type ScopeReductionResponse = {
     /**
      * For the city: null when the counties are at different levels
      */
-    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red' | null;
     enterprises: number;
     emissions: Array<PollutantReductionResponse>;
     /**
