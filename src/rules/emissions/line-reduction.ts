@@ -1,6 +1,6 @@
 // How much of a line's emissions its requirement removes (RULES.md §5, reduction accounting).
 import type { ProductionLine } from '../enterprise.js';
-import type { OrderLine } from '../orders/order.types.js';
+import type { Order, OrderLine } from '../orders/order.types.js';
 
 /** The requirement of one line as the accounting reads it (an order line, or a what-if). */
 export type LineRequirement = Pick<OrderLine, 'action' | 'maxLoadPercent' | 'stoppedCells'>;
@@ -25,4 +25,10 @@ export function remainingShare(line: Pick<ProductionLine, 'cells'>, req: LineReq
 /** Share (0–1) of the line's emissions the requirement removes. */
 export function removedShare(line: Pick<ProductionLine, 'cells'>, req: LineRequirement | undefined): number {
   return 1 - remainingShare(line, req);
+}
+
+/** The order line of the enterprise's i-th line (the derivation keeps the registry's line order). */
+export function orderLineOf(order: Order, i: number, code: string): OrderLine | undefined {
+  const l = order.lines[i];
+  return l !== undefined && l.code === code ? l : order.lines.find((x) => x.code === code);
 }

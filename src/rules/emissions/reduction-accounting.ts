@@ -1,11 +1,11 @@
 // Reduction accounting (RULES.md §5): per enterprise, county and city, the baseline emissions
 // of the enterprises in scope and what the orders remove, per pollutant, beside the level's
 // target. Pure: the caller passes the enterprises with the orders derived for them.
-import { POLLUTANTS, type Enterprise } from '../enterprise.js';
+import { POLLUTANTS, type Enterprise, type Pollutant } from '../enterprise.js';
 import type { LevelDefinition, LevelOrNone } from '../levels/level-ladder.js';
 import type { Order } from '../orders/order.types.js';
 import type { RulesConfig } from '../rules-config.js';
-import { removedShare } from './line-reduction.js';
+import { orderLineOf, removedShare } from './line-reduction.js';
 import type { EnterpriseReduction, PollutantReduction, PollutantShortfall, PollutantTonnes, ReductionReport, ScopeReduction, UnknownLine } from './reduction.types.js';
 import { enterprisePotential, type EnterprisePotential } from './shortfall-candidates.js';
 
@@ -34,15 +34,16 @@ function enterpriseReduction(e: Enterprise, order: Order, tonnesPerKgHour: numbe
   const baseline = zero();
   const reduction = zero();
   const unknownLines: string[] = [];
-  const byCode = new Map(order.lines.map((l) => [l.code, l]));
-  for (const line of e.lines) {
+  const lines = e.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const em = line.emissions;
     if (em === null || em === undefined) {
       unknownLines.push(line.code);
       unknown.push({ enterpriseCode: e.code, enterpriseName: e.name, county: e.county, lineCode: line.code, lineName: line.name });
       continue;
     }
-    const share = removedShare(line, byCode.get(line.code));
+    const share = removedShare(line, orderLineOf(order, i, line.code));
     for (const p of POLLUTANTS) {
       const t = em.kgPerHour[p] * tonnesPerKgHour;
       baseline[p] += t;
@@ -61,15 +62,34 @@ interface Scope {
   reduction: PollutantTonnes;
   enterprises: number;
   unknownLines: number;
-  potentials: EnterprisePotential[];
+  items: Array<{ enterprise: Enterprise; order: Order }>;
 }
 
 function emptyScope(county: string | null, level: LevelOrNone | null): Scope {
-  return { county, level, required: zero(), baseline: zero(), reduction: zero(), enterprises: 0, unknownLines: 0, potentials: [] };
+  return { county, level, required: zero(), baseline: zero(), reduction: zero(), enterprises: 0, unknownLines: 0, items: [] };
+}
+
+/** Most first (ties by enterprise code), at most `n`: a bounded insertion, not a full sort. */
+function topByAdd(items: Scope['items'], potentialOf: (item: Scope['items'][number]) => EnterprisePotential | null, p: Pollutant, n: number): EnterprisePotential[] {
+  const top: EnterprisePotential[] = [];
+  const before = (a: EnterprisePotential, b: EnterprisePotential): boolean => a.add[p] > b.add[p] || (a.add[p] === b.add[p] && a.enterprise.code < b.enterprise.code);
+  if (n <= 0) return top;
+  for (const item of items) {
+    const x = potentialOf(item);
+    if (x === null || !(x.add[p] > 0)) continue;
+    if (top.length === n && !before(x, top[n - 1]!)) continue;
+    let j = top.length === n ? n - 1 : top.length;
+    while (j > 0 && before(x, top[j - 1]!)) {
+      top[j] = top[j - 1]!;
+      j--;
+    }
+    top[j] = x;
+  }
+  return top;
 }
 
 /** `target`: the scope's own target when one level holds throughout (used when the baseline is 0). */
-function finish(s: Scope, hasTarget: boolean, target: number | undefined, listed: number): ScopeReduction {
+function finish(s: Scope, hasTarget: boolean, target: number | undefined, listed: number, potentialOf: (item: Scope['items'][number]) => EnterprisePotential | null): ScopeReduction {
   const emissions: PollutantReduction[] = [];
   const shortfalls: PollutantShortfall[] = [];
   for (const p of POLLUTANTS) {
@@ -87,10 +107,7 @@ function finish(s: Scope, hasTarget: boolean, target: number | undefined, listed
       shortfallTonnesPerDay: short ? roundTo(missing, TONNE_DECIMALS) : 0,
     });
     if (!short) continue;
-    const ranked = s.potentials
-      .filter((x) => x.add[p] > 0)
-      .sort((a, b) => b.add[p] - a.add[p] || (a.enterprise.code < b.enterprise.code ? -1 : a.enterprise.code > b.enterprise.code ? 1 : 0))
-      .slice(0, listed);
+    const ranked = topByAdd(s.items, potentialOf, p, listed);
     shortfalls.push({
       pollutant: p,
       candidates: ranked.map((x) => ({
@@ -120,6 +137,13 @@ export function accountReductions(input: ReductionInput, cfg: ReductionConfig): 
   const scopes = new Map<string, Scope>(input.counties.map((c) => [c.county, emptyScope(c.county, c.level)]));
   const unknown: UnknownLine[] = [];
   const enterprises: EnterpriseReduction[] = [];
+  // What each enterprise could still add: computed only where a pollutant falls short, once.
+  const potentials = new Map<Enterprise, EnterprisePotential | null>();
+  const potentialOf = ({ enterprise, order }: { enterprise: Enterprise; order: Order }): EnterprisePotential | null => {
+    let x = potentials.get(enterprise);
+    if (x === undefined) potentials.set(enterprise, (x = enterprisePotential(enterprise, order, cfg.levels, tonnesPerKgHour)));
+    return x;
+  };
   for (const { enterprise, order } of input.items) {
     let s = scopes.get(enterprise.county);
     if (s === undefined) scopes.set(enterprise.county, (s = emptyScope(enterprise.county, order.level)));
@@ -131,8 +155,7 @@ export function accountReductions(input: ReductionInput, cfg: ReductionConfig): 
       s.baseline[p] += r.baseline[p];
       s.reduction[p] += r.reduction[p];
     }
-    const potential = enterprisePotential(enterprise, order, cfg.levels, tonnesPerKgHour);
-    if (potential !== null) s.potentials.push(potential);
+    s.items.push({ enterprise, order });
   }
   const city = emptyScope(null, null);
   const levels = new Set([...scopes.values()].map((s) => s.level));
@@ -150,8 +173,8 @@ export function accountReductions(input: ReductionInput, cfg: ReductionConfig): 
     if (target !== undefined) cityHasTarget = true;
     city.enterprises += s.enterprises;
     city.unknownLines += s.unknownLines;
-    city.potentials.push(...s.potentials);
-    counties.push(finish(s, target !== undefined, target, shortfallCandidates));
+    for (const item of s.items) city.items.push(item);
+    counties.push(finish(s, target !== undefined, target, shortfallCandidates, potentialOf));
   }
-  return { enterprises, counties, city: finish(city, cityHasTarget, targetOf(city.level), shortfallCandidates), unknownLines: unknown };
+  return { enterprises, counties, city: finish(city, cityHasTarget, targetOf(city.level), shortfallCandidates, potentialOf), unknownLines: unknown };
 }

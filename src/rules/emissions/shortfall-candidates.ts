@@ -3,7 +3,7 @@
 import { POLLUTANTS, type Enterprise } from '../enterprise.js';
 import type { LevelDefinition } from '../levels/level-ladder.js';
 import type { Order } from '../orders/order.types.js';
-import { remainingShare } from './line-reduction.js';
+import { orderLineOf, remainingShare } from './line-reduction.js';
 import type { PollutantTonnes, ShortfallAction } from './reduction.types.js';
 
 export interface EnterprisePotential {
@@ -30,13 +30,13 @@ export function isProtected(e: Enterprise, order: Order): boolean {
 export function enterprisePotential(e: Enterprise, order: Order, ladder: readonly LevelDefinition[], tonnesPerKgHour: number): EnterprisePotential | null {
   if (isProtected(e, order)) return null;
   const current = order.level === 'none' ? -1 : ladder.findIndex((l) => l.key === order.level);
-  const byCode = new Map(order.lines.map((l) => [l.code, l]));
   const add = zero();
   const actions: ShortfallAction[] = [];
-  for (const line of e.lines) {
+  for (let i = 0; i < e.lines.length; i++) {
+    const line = e.lines[i]!;
     const em = line.emissions;
     if (em === null || em === undefined) continue;
-    const req = byCode.get(line.code);
+    const req = orderLineOf(order, i, line.code);
     const now = remainingShare(line, req);
     if (now === 0) continue;
     let best = now;

@@ -103,6 +103,22 @@ describe('reduction accounting', () => {
     expect(report.city.shortfalls.map((s) => s.pollutant)).toEqual(['so2']);
   });
 
+  it('a shortfall lists at most the configured number of enterprises, most first', () => {
+    const n = rules.emissions.shortfallCandidates;
+    // Enterprise i: L1 (1 kg/h) stops at orange, L2 (i + 1 kg/h) at red: far short of 20 %.
+    const many = Array.from({ length: n + 3 }, (_, i) =>
+      enterprise({
+        code: `9141080012345${String(i).padStart(5, '0')}`,
+        lines: [lineWith('L1', 100, emits(1)), lineWith('L2', 100, emits(10 * (((i * 7) % (n + 3)) + 1)))],
+        measures: { orange: [stop('L1')], red: [stop('L2')] },
+      }),
+    );
+    const { report } = account(many, AUTUMN, () => 'orange');
+    const list = report.city.shortfalls.find((s) => s.pollutant === 'so2')!.candidates;
+    const expected = many.map((e) => [e.code, perDay(e.lines[1]!.emissions!.kgPerHour.so2)] as const).sort((a, b) => b[1] - a[1]);
+    expect(list.map((c) => [c.enterpriseCode, c.addTonnesPerDay])).toEqual(expected.slice(0, n));
+  });
+
   it('the city target weighs each county target by its baseline', () => {
     const inCounty = (county: string, n: number): Enterprise =>
       enterprise({ code: `91410800123456789${n}`, county, lines: [lineWith('L1', 100, emits(n === 1 ? 30 : 10))], measures: { red: [stop('L1')] } });
