@@ -1,5 +1,6 @@
 import { ConfigFileError, readYamlConfig } from './config-files.js';
 import type { KeyName } from '../rules/key-name.js';
+import type { EmissionInventoryRules } from '../rules/enterprise.js';
 import { LEVEL_KEYS, type LevelDefinition, type LevelKey } from '../rules/levels/level-ladder.js';
 
 export interface County {
@@ -18,6 +19,7 @@ export interface CityConfig {
   livelihoodDuties: KeyName[];
   /** Mildest first. */
   levels: LevelDefinition[];
+  emissionInventory: EmissionInventoryRules;
 }
 
 function fail(what: string): never {
@@ -55,6 +57,9 @@ export function parseCityConfig(raw: unknown): CityConfig {
   });
   const grades = o.grades;
   if (!Array.isArray(grades)) fail('grades must be a list');
+  const inventory = o.emissionInventory as Record<string, unknown> | undefined;
+  const earliestYear = inventory?.earliestYear;
+  if (typeof earliestYear !== 'number' || !Number.isSafeInteger(earliestYear)) fail('emissionInventory.earliestYear must be a whole year, e.g. 2015');
   return {
     city: {
       key: city.key,
@@ -70,6 +75,7 @@ export function parseCityConfig(raw: unknown): CityConfig {
     contactRoles: keyNames(o.contactRoles, 'contactRoles'),
     livelihoodDuties: keyNames(o.livelihoodDuties, 'livelihoodDuties'),
     levels: parsedLevels,
+    emissionInventory: { earliestYear },
   };
 }
 

@@ -14,6 +14,7 @@ import { EvidenceExif1796000000300 } from '../../migrations/1796000000300-Eviden
 import { NoticeEvidence1796100000100 } from '../../migrations/1796100000100-NoticeEvidence.js';
 import { DirectiveOrdersIndex1796200000000 } from '../../migrations/1796200000000-DirectiveOrdersIndex.js';
 import { SeasonPhaseChangesAhead1796300000500 } from '../../migrations/1796300000500-SeasonPhaseChangesAhead.js';
+import { LineEmissions1796400012100 } from '../../migrations/1796400012100-LineEmissions.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   NoticeEvidence1796100000100,
   DirectiveOrdersIndex1796200000000,
   SeasonPhaseChangesAhead1796300000500,
+  LineEmissions1796400012100,
 ];

@@ -6,7 +6,8 @@ import { RegistryErrorCode } from '../registry/registry.errors.js';
 import { withRules } from '../common/rules-error.js';
 import { ConfigService } from '../config/config.service.js';
 import { RegistryService } from '../registry/registry.service.js';
-import { validateEnterprise } from '../registry/validation/enterprise.validator.js';
+import { validateEnterprise, validationContextAt } from '../registry/validation/enterprise.validator.js';
+import { Clock } from '../common/clock.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import { deriveOrder } from '../rules/orders/order-derivation.js';
 import type { OrderLine } from '../rules/orders/order.types.js';
@@ -32,6 +33,7 @@ export class OrderPreviewService {
   constructor(
     private readonly config: ConfigService,
     private readonly registry: RegistryService,
+    private readonly clock: Clock,
   ) {}
 
   async preview(principal: Principal, dto: PreviewOrderDto): Promise<OrderPreview> {
@@ -60,7 +62,7 @@ export class OrderPreviewService {
   }
 
   private validated(input: Record<string, unknown>): Enterprise {
-    const result = validateEnterprise(input, this.config.city);
+    const result = validateEnterprise(input, this.config.city, validationContextAt(this.clock.now(), this.config.city));
     if (!result.ok) {
       throw new DomainError(
         RegistryErrorCode.ENTERPRISE_INVALID,

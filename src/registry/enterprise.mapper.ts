@@ -1,5 +1,18 @@
-import type { Enterprise } from '../rules/enterprise.js';
+import type { Enterprise, LineEmissions } from '../rules/enterprise.js';
 import type { EnterpriseEntity } from './enterprise.entity.js';
+import type { ProductionLineEntity } from './production-line.entity.js';
+
+type EmissionFields = Pick<ProductionLineEntity, 'so2KgPerHour' | 'noxKgPerHour' | 'pmKgPerHour' | 'vocsKgPerHour' | 'emissionSource' | 'emissionYear'>;
+
+/** A line's stored emission columns as the registry form; null when the line has no figures (the columns are all null or all set). */
+export function lineEmissionsOf(l: EmissionFields): LineEmissions | null {
+  if (l.so2KgPerHour === null || l.noxKgPerHour === null || l.pmKgPerHour === null || l.vocsKgPerHour === null || l.emissionSource === null || l.emissionYear === null) return null;
+  return {
+    kgPerHour: { so2: Number(l.so2KgPerHour), nox: Number(l.noxKgPerHour), pm: Number(l.pmKgPerHour), vocs: Number(l.vocsKgPerHour) },
+    source: l.emissionSource,
+    year: Number(l.emissionYear),
+  };
+}
 
 /** What the API answers for an enterprise: the registry JSON form plus bookkeeping. */
 export interface EnterpriseView extends Enterprise {
@@ -21,7 +34,9 @@ export function entityToEnterprise(e: EnterpriseEntity): Enterprise {
     livelihood: e.livelihood,
     provincialApproval: e.provincialApproval,
     contacts: [...(e.contacts ?? [])].sort((a, b) => a.position - b.position).map((c) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone })),
-    lines: [...(e.lines ?? [])].sort((a, b) => a.position - b.position).map((l) => ({ code: l.code, name: l.name, capacity: Number(l.capacity), unit: l.unit, cells: l.cells })),
+    lines: [...(e.lines ?? [])]
+      .sort((a, b) => a.position - b.position)
+      .map((l) => ({ code: l.code, name: l.name, capacity: Number(l.capacity), unit: l.unit, cells: l.cells, emissions: lineEmissionsOf(l) })),
     measures: e.measures ?? {},
     webhookUrl: e.webhookUrl,
   };

@@ -1,10 +1,52 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import type { Enterprise, Livelihood, Measures, ProvincialApproval } from '../rules/enterprise.js';
+import type { EmissionSource, Enterprise, Livelihood, Measures, ProductionLine, ProvincialApproval } from '../rules/enterprise.js';
 import type { ContactEntity } from './contact.entity.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
+import { lineEmissionsOf } from './enterprise.mapper.js';
 import type { ProductionLineEntity } from './production-line.entity.js';
+
+/** A production_lines row as the driver returns it. */
+interface LineRow {
+  enterprise_code: string;
+  code: string;
+  position: number;
+  name: string;
+  capacity: number;
+  unit: string;
+  cells: number | null;
+  so2_kg_per_hour: number | null;
+  nox_kg_per_hour: number | null;
+  pm_kg_per_hour: number | null;
+  vocs_kg_per_hour: number | null;
+  emission_source: EmissionSource | null;
+  emission_year: number | null;
+}
+
+const LINE_SELECT = 'enterprise_code, code, position, name, capacity, unit, cells, so2_kg_per_hour, nox_kg_per_hour, pm_kg_per_hour, vocs_kg_per_hour, emission_source, emission_year';
+
+function lineRowToEntity(l: LineRow): ProductionLineEntity {
+  return {
+    enterpriseCode: l.enterprise_code,
+    code: l.code,
+    position: l.position,
+    name: l.name,
+    capacity: l.capacity,
+    unit: l.unit,
+    cells: l.cells,
+    so2KgPerHour: l.so2_kg_per_hour,
+    noxKgPerHour: l.nox_kg_per_hour,
+    pmKgPerHour: l.pm_kg_per_hour,
+    vocsKgPerHour: l.vocs_kg_per_hour,
+    emissionSource: l.emission_source,
+    emissionYear: l.emission_year,
+  } as ProductionLineEntity;
+}
+
+function lineRowToLine(l: LineRow): ProductionLine {
+  return { code: l.code, name: l.name, capacity: l.capacity, unit: l.unit, cells: l.cells, emissions: lineEmissionsOf(lineRowToEntity(l)) };
+}
 
 interface EnterpriseRow {
   code: string;
@@ -70,15 +112,8 @@ export async function loadEnterpriseEntities(manager: EntityManager, codes: stri
       } as unknown as EnterpriseEntity;
       out.set(r.code, e);
     }
-    const lines: Array<{ enterprise_code: string; code: string; position: number; name: string; capacity: number; unit: string; cells: number | null }> = await manager.query(
-      'SELECT enterprise_code, code, position, name, capacity, unit, cells FROM production_lines WHERE enterprise_code = ANY($1)',
-      [part],
-    );
-    for (const l of lines) {
-      out
-        .get(l.enterprise_code)
-        ?.lines.push({ enterpriseCode: l.enterprise_code, code: l.code, position: l.position, name: l.name, capacity: l.capacity, unit: l.unit, cells: l.cells } as ProductionLineEntity);
-    }
+    const lines: LineRow[] = await manager.query(`SELECT ${LINE_SELECT} FROM production_lines WHERE enterprise_code = ANY($1)`, [part]);
+    for (const l of lines) out.get(l.enterprise_code)?.lines.push(lineRowToEntity(l));
     const contacts: Array<{ enterprise_code: string; position: number; name: string; role: string; email: string | null; phone: string | null }> = await manager.query(
       'SELECT enterprise_code, position, name, role, email, phone FROM contacts WHERE enterprise_code = ANY($1)',
       [part],
@@ -102,12 +137,14 @@ export async function loadActiveEnterprisesOf(manager: EntityManager, counties: 
     byCode.set(r.code, e);
     return e;
   });
-  const lines: Array<{ enterprise_code: string; code: string; name: string; capacity: number; unit: string; cells: number | null }> = await manager.query(
-    `SELECT l.enterprise_code, l.code, l.name, l.capacity, l.unit, l.cells FROM production_lines l JOIN enterprises e ON e.code = l.enterprise_code
+  const lines: LineRow[] = await manager.query(
+    `SELECT ${LINE_SELECT.split(', ')
+      .map((c) => `l.${c}`)
+      .join(', ')} FROM production_lines l JOIN enterprises e ON e.code = l.enterprise_code
      WHERE e.active AND e.county = ANY($1) ORDER BY l.enterprise_code, l.position`,
     [counties],
   );
-  for (const l of lines) byCode.get(l.enterprise_code)?.lines.push({ code: l.code, name: l.name, capacity: l.capacity, unit: l.unit, cells: l.cells });
+  for (const l of lines) byCode.get(l.enterprise_code)?.lines.push(lineRowToLine(l));
   const contacts: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null }> = await manager.query(
     `SELECT c.enterprise_code, c.name, c.role, c.email, c.phone FROM contacts c JOIN enterprises e ON e.code = c.enterprise_code
      WHERE e.active AND e.county = ANY($1) ORDER BY c.enterprise_code, c.position`,
@@ -168,11 +205,28 @@ export async function upsertEnterprises(manager: EntityManager, enterprises: Ent
     const codes = part.map((e) => e.code);
     await manager.query('DELETE FROM production_lines WHERE enterprise_code = ANY($1)', [codes]);
     await manager.query('DELETE FROM contacts WHERE enterprise_code = ANY($1)', [codes]);
-    const lines = part.flatMap((e) => e.lines.map((l, i) => ({ enterprise_code: e.code, code: l.code, position: i, name: l.name, capacity: l.capacity, unit: l.unit, cells: l.cells })));
+    const lines = part.flatMap((e) =>
+      e.lines.map((l, i): LineRow => ({
+        enterprise_code: e.code,
+        code: l.code,
+        position: i,
+        name: l.name,
+        capacity: l.capacity,
+        unit: l.unit,
+        cells: l.cells,
+        so2_kg_per_hour: l.emissions?.kgPerHour.so2 ?? null,
+        nox_kg_per_hour: l.emissions?.kgPerHour.nox ?? null,
+        pm_kg_per_hour: l.emissions?.kgPerHour.pm ?? null,
+        vocs_kg_per_hour: l.emissions?.kgPerHour.vocs ?? null,
+        emission_source: l.emissions?.source ?? null,
+        emission_year: l.emissions?.year ?? null,
+      })),
+    );
     if (lines.length > 0) {
       await manager.query(
-        `INSERT INTO production_lines (enterprise_code, code, position, name, capacity, unit, cells)
-         SELECT * FROM json_to_recordset($1::json) AS x(enterprise_code text, code text, position int, name text, capacity float8, unit text, cells int)`,
+        `INSERT INTO production_lines (${LINE_SELECT})
+         SELECT ${LINE_SELECT} FROM json_to_recordset($1::json) AS x(enterprise_code text, code text, position int, name text, capacity float8, unit text, cells int,
+           so2_kg_per_hour float8, nox_kg_per_hour float8, pm_kg_per_hour float8, vocs_kg_per_hour float8, emission_source text, emission_year int)`,
         [JSON.stringify(lines)],
       );
     }

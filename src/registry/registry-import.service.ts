@@ -10,6 +10,8 @@ import { sameData } from '../common/same-data.js';
 import { entityToEnterprise } from './enterprise.mapper.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
 import { parseRegistryImport } from './import/registry-import.js';
+import { validationContextAt } from './validation/enterprise.validator.js';
+import { Clock } from '../common/clock.js';
 import { EnterpriseContactsChanged } from './enterprise-contacts-changed.js';
 
 export type ImportKind = 'json' | 'csv' | 'xlsx';
@@ -36,6 +38,7 @@ export class RegistryImportService {
     private readonly config: ConfigService,
     private readonly audit: AuditService,
     private readonly contactsChanged: EnterpriseContactsChanged,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -43,7 +46,7 @@ export class RegistryImportService {
    * Upsert by code; an enterprise whose data is unchanged is not touched (no version bump, no audit).
    */
   async import(actor: Actor, kind: ImportKind, body: unknown, opts: { dryRun?: boolean; onProgress?: ImportProgress } = {}): Promise<ImportSummary> {
-    const { enterprises, errors } = await parseRegistryImport(kind, body as Buffer, this.config.city);
+    const { enterprises, errors } = await parseRegistryImport(kind, body as Buffer, this.config.city, validationContextAt(this.clock.now(), this.config.city));
     if (errors.length > 0) {
       throw new DomainError(RegistryErrorCode.IMPORT_INVALID, `The import has ${errors.length} error(s); nothing was written. Fix every listed row and import again.`, errors);
     }

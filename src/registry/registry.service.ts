@@ -15,7 +15,8 @@ import type { ListEnterprisesQuery } from './dto/list-enterprises.query.js';
 import { entityToEnterprise, entityToView, type EnterpriseView } from './enterprise.mapper.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
 import { EnterpriseContactsChanged } from './enterprise-contacts-changed.js';
-import { validateEnterprise } from './validation/enterprise.validator.js';
+import { validateEnterprise, validationContextAt } from './validation/enterprise.validator.js';
+import { Clock } from '../common/clock.js';
 
 /** The version the caller read: body `version`, or an If-Match header ("3" or W/"3"). */
 function expectedVersionOf(input: unknown, ifMatch: string | undefined): number {
@@ -37,6 +38,7 @@ export class RegistryService {
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
     private readonly contactsChanged: EnterpriseContactsChanged,
+    private readonly clock: Clock,
   ) {}
 
   async list(principal: Principal, q: ListEnterprisesQuery): Promise<{ items: EnterpriseView[]; total: number; page: number; pageSize: number }> {
@@ -131,7 +133,7 @@ export class RegistryService {
   }
 
   private validate(input: unknown): Enterprise {
-    const result = validateEnterprise(input, this.config.city);
+    const result = validateEnterprise(input, this.config.city, validationContextAt(this.clock.now(), this.config.city));
     if (!result.ok) {
       throw new DomainError(
         RegistryErrorCode.ENTERPRISE_INVALID,

@@ -56,6 +56,12 @@ export interface LineEmissions {
   year: number;
 }
 
+/** What a registry accepts as an emission inventory (config/city.yaml `emissionInventory`). */
+export interface EmissionInventoryRules {
+  /** The earliest year an emission figure may describe; the latest is the current year. */
+  earliestYear: number;
+}
+
 export interface Measure {
   line: string;
   action: 'stop' | 'limit';

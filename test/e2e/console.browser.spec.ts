@@ -15,7 +15,12 @@ const CHIEF = { username: 'chief', password: 'chief-password-1' };
 const OFFICER = { username: 'by-officer', password: 'officer-pass-1' };
 const INSPECTOR = { username: 'insp-1', password: 'inspector-pass-1' };
 // Two counties under orange: 修武县 (410821) and 博爱县 (410822); one 修武县 plant has no contact at all.
-const xiuwu = sampleEnterprise(901, { name: '焦作测试901号水泥有限公司' });
+// 修武县's plant reports emission figures for its first kiln line only (the second is 未填报).
+const XIUWU_FIGURES = { kgPerHour: { so2: 16.5, nox: 43.25, pm: 11, vocs: 0.875 }, source: 'permit', year: 2025 } as const;
+const xiuwu = sampleEnterprise(901, {
+  name: '焦作测试901号水泥有限公司',
+  lines: sampleEnterprise(901).lines.map((l, i) => ({ ...l, emissions: i === 0 ? { ...XIUWU_FIGURES, kgPerHour: { ...XIUWU_FIGURES.kgPerHour } } : null })),
+});
 const boai = sampleEnterprise(902, { code: codeFor(902, '410822'), county: '博爱县', name: '博爱测试902号水泥有限公司' });
 const silent = sampleEnterprise(903, { name: '修武无联系人903号水泥有限公司', contacts: [] });
 const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
@@ -298,6 +303,13 @@ if (!hasChromium) {
       await shot(page, '09-registry');
       await list.locator('tbody tr', { hasText: xiuwu.name }).click();
       await expect.poll(() => page.locator('[data-test=enterprise-name]').textContent()).toBe(xiuwu.name);
+      // The lines' emission figures, in kg/h with their source in Chinese; a line without figures says 未填报.
+      const cellsOf = (test: string) => page.locator(`[data-test=${test}]`).allTextContents();
+      expect(await cellsOf('emission-so2')).toEqual(['16.5', '未填报']);
+      expect(await cellsOf('emission-nox')).toEqual(['43.25', '未填报']);
+      expect(await cellsOf('emission-vocs')).toEqual(['0.875', '未填报']);
+      expect(await cellsOf('emission-source')).toEqual(['排污许可证', '未填报']);
+      expect(await page.locator('.el-table__header').first().textContent()).toContain('二氧化硫 (kg/h)');
       await shot(page, '10-enterprise');
       // A stale edit: someone saves the enterprise while this officer has the form open.
       await page.locator('[data-test=edit]').click();

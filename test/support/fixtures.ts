@@ -20,8 +20,8 @@ export function sampleEnterprise(n: number, over: Partial<Enterprise> = {}): Ent
     provincialApproval: null,
     contacts: [{ name: '张三', role: 'env_officer', email: `env${n}@example.com`, phone: '13800000000' }],
     lines: [
-      { code: 'L1', name: '4500t/d 熟料线', capacity: 4500, unit: 't/d', cells: null },
-      { code: 'L2', name: '2500t/d 熟料线', capacity: 2500, unit: 't/d', cells: null },
+      { code: 'L1', name: '4500t/d 熟料线', capacity: 4500, unit: 't/d', cells: null, emissions: null },
+      { code: 'L2', name: '2500t/d 熟料线', capacity: 2500, unit: 't/d', cells: null, emissions: null },
     ],
     measures: {
       orange: [{ line: 'L1', action: 'stop', maxLoadPercent: null }],

@@ -2,9 +2,19 @@
 // passes validateEnterprise. The first enterprises are showcases that cover every county,
 // industry and exemption case of RULES.md; the rest are drawn at random.
 import type { CityConfig, County } from '../../config/city-config.js';
-import type { Contact, Enterprise, Livelihood, ProductionLine, ProvincialApproval } from '../../rules/enterprise.js';
+import {
+  POLLUTANTS,
+  type Contact,
+  type EmissionSource,
+  type Enterprise,
+  type LineEmissions,
+  type Livelihood,
+  type Pollutant,
+  type ProductionLine,
+  type ProvincialApproval,
+} from '../../rules/enterprise.js';
 import { USCC_ALPHABET, makeUscc } from '../validation/uscc.js';
-import { profileFor } from './industry-profiles.js';
+import { profileFor, type IndustryProfile } from './industry-profiles.js';
 import { EXAMPLE_DOMAINS, GIVEN_NAMES, SURNAMES, TRADE_NAMES } from './name-pools.js';
 import { mulberry32, type Rng } from '../../rules/prng.js';
 import { generateMeasures } from './registry-measures.js';
@@ -25,6 +35,25 @@ const UNREACHABLE_SHARE = 0.04;
 const LATE_FILING_SHARE = 0.25;
 const WEBHOOK_SHARE = 0.08;
 const ORG_SPACE = 31 ** 9;
+/** Share of the randomly drawn air-emitting enterprises that have not reported emission figures (未填报). */
+const UNREPORTED_EMISSIONS_SHARE = 0.05;
+/** Each figure is drawn within ± this share of the industry's typical rate. */
+const EMISSION_SPREAD = 0.3;
+/** Figures are rounded to grams per hour. */
+const RATE_DECIMALS = 3;
+/** Where figures come from, and how often: most from the permit (排污许可证). */
+const EMISSION_SOURCE_WEIGHTS: ReadonlyArray<readonly [EmissionSource, number]> = [
+  ['permit', 0.6],
+  ['inventory', 0.3],
+  ['monitoring', 0.1],
+];
+/** How many years before the season's first year the figures may describe (the latest inventory is the previous year's). */
+const EMISSION_YEARS_BACK: readonly [number, number] = [1, 2];
+/**
+ * The emission figures are drawn from their own stream of the seed: adding or changing them
+ * leaves every other generated value (codes, lines, measures) as it was.
+ */
+const EMISSION_STREAM = 0x5eed_e415;
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
@@ -80,6 +109,30 @@ function provincialApproval(rng: Rng, year: number): ProvincialApproval {
   };
 }
 
+function emissionSource(rng: Rng): EmissionSource {
+  let x = rng.next();
+  for (const [source, weight] of EMISSION_SOURCE_WEIGHTS) {
+    x -= weight;
+    if (x < 0) return source;
+  }
+  return EMISSION_SOURCE_WEIGHTS[0]![0];
+}
+
+/** A line's figures: the industry's typical rate per unit of capacity times the capacity, spread. */
+function lineEmissions(rng: Rng, profile: IndustryProfile, capacity: number, source: EmissionSource, year: number): LineEmissions {
+  const scale = 10 ** RATE_DECIMALS;
+  const rate = (p: Pollutant): number => Math.round(profile.kgPerHourPerCapacity[p] * capacity * (1 - EMISSION_SPREAD + 2 * EMISSION_SPREAD * rng.next()) * scale) / scale;
+  return { kgPerHour: Object.fromEntries(POLLUTANTS.map((p) => [p, rate(p)])) as Record<Pollutant, number>, source, year };
+}
+
+/** The enterprise's lines with their figures (one source and year per enterprise), or without any. */
+function withEmissions(rng: Rng, profile: IndustryProfile, lines: ProductionLine[], reported: boolean, seasonYear: number, earliestYear: number): ProductionLine[] {
+  if (!reported) return lines.map((l) => ({ ...l, emissions: null }));
+  const source = emissionSource(rng);
+  const year = Math.max(earliestYear, seasonYear - rng.int(EMISSION_YEARS_BACK[0], EMISSION_YEARS_BACK[1]));
+  return lines.map((l) => ({ ...l, emissions: lineEmissions(rng, profile, l.capacity, source, year) }));
+}
+
 function randomSpec(rng: Rng, industries: readonly string[], totalWeight: number): EnterpriseSpec {
   let x = rng.next() * totalWeight;
   for (const industry of industries) {
@@ -89,7 +142,7 @@ function randomSpec(rng: Rng, industries: readonly string[], totalWeight: number
   return { industry: industries[industries.length - 1]! };
 }
 
-function buildEnterprise(rng: Rng, index: number, spec: EnterpriseSpec, county: County, offset: number, opts: RegistryGeneratorOptions): Enterprise {
+function buildEnterprise(rng: Rng, emissionRng: Rng, index: number, spec: EnterpriseSpec, showcase: boolean, county: County, offset: number, opts: RegistryGeneratorOptions): Enterprise {
   const { city } = opts;
   const year = opts.seasonYear ?? 2026;
   const profile = profileFor(spec.industry);
@@ -119,6 +172,9 @@ function buildEnterprise(rng: Rng, index: number, spec: EnterpriseSpec, county: 
       lines.push({ code: `L${i}`, ...line, name: line.name.replace(/\d+台/, `${cells}台`), capacity, cells });
     }
   }
+  // Showcases always report their figures; a non-air-emitting enterprise has none to report.
+  const reported = airEmitting && (showcase || !emissionRng.chance(UNREPORTED_EMISSIONS_SHARE));
+  const linesWithEmissions = withEmissions(emissionRng, profile, lines, reported, year, city.emissionInventory.earliestYear);
   const grade = rng.chance(0.5) || city.grades.length === 0 ? null : rng.pick(city.grades);
   const reachable = !(spec.unreachable ?? rng.chance(UNREACHABLE_SHARE));
   return {
@@ -133,7 +189,7 @@ function buildEnterprise(rng: Rng, index: number, spec: EnterpriseSpec, county: 
     livelihood: duty !== null && duties.has(duty) ? livelihood(rng, duty, late, year) : null,
     provincialApproval: withApproval ? provincialApproval(rng, year) : null,
     contacts: contacts(rng, city, code, reachable),
-    lines,
+    lines: linesWithEmissions,
     measures: generateMeasures(
       rng,
       lines,
@@ -146,6 +202,7 @@ function buildEnterprise(rng: Rng, index: number, spec: EnterpriseSpec, county: 
 /** Streams enterprises one by one, so that 100,000 of them need not be held in memory. */
 export function* generateEnterprises(opts: RegistryGeneratorOptions): Generator<Enterprise> {
   const rng = mulberry32(opts.seed);
+  const emissionRng = mulberry32((opts.seed ^ EMISSION_STREAM) >>> 0);
   const { city } = opts;
   const industries = city.industries.map((i) => i.key);
   const totalWeight = industries.reduce((sum, k) => sum + profileFor(k).weight, 0);
@@ -154,8 +211,9 @@ export function* generateEnterprises(opts: RegistryGeneratorOptions): Generator<
   for (let index = 0; index < opts.enterprises; index++) {
     // Every county appears among the first enterprises, then at random.
     const county = index < city.counties.length ? city.counties[index]! : rng.pick(city.counties);
-    const spec = showcases[index] ?? randomSpec(rng, industries, totalWeight);
-    yield buildEnterprise(rng, index, spec, county, offset, opts);
+    const showcase = showcases[index];
+    const spec = showcase ?? randomSpec(rng, industries, totalWeight);
+    yield buildEnterprise(rng, emissionRng, index, spec, showcase !== undefined, county, offset, opts);
   }
 }
 

@@ -1,4 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, OmitType } from '@nestjs/swagger';
+import { nullableRef } from '../../common/dto/nullable-ref.js';
+import { EMISSION_SOURCES } from '../../rules/enterprise.js';
 
 export class CountyResponse {
   @ApiProperty({ type: 'string' })
@@ -147,6 +149,32 @@ export class EnterpriseResponseContact {
   phone!: string | null;
 }
 
+export class LineEmissionRatesResponse {
+  @ApiProperty({ type: 'number', minimum: 0, description: 'SO2, kg/h at normal load' })
+  so2!: number;
+
+  @ApiProperty({ type: 'number', minimum: 0, description: 'NOx, kg/h at normal load' })
+  nox!: number;
+
+  @ApiProperty({ type: 'number', minimum: 0, description: 'Particulate matter, kg/h at normal load' })
+  pm!: number;
+
+  @ApiProperty({ type: 'number', minimum: 0, description: 'VOCs, kg/h at normal load' })
+  vocs!: number;
+}
+
+export class LineEmissionsResponse {
+  @ApiProperty({ type: () => LineEmissionRatesResponse, description: 'Emission rate of each pollutant at normal load, kg/h (all four; 0 where the line emits none)' })
+  kgPerHour!: LineEmissionRatesResponse;
+
+  @ApiProperty({ type: 'string', enum: [...EMISSION_SOURCES], description: 'permit: 排污许可证; inventory: 排放清单; monitoring: 监测' })
+  source!: string;
+
+  @ApiProperty({ type: 'integer', description: 'The year the figures describe: from config/city.yaml emissionInventory.earliestYear to the current year' })
+  year!: number;
+}
+
+@ApiExtraModels(LineEmissionsResponse)
 export class EnterpriseResponseLine {
   @ApiProperty({ type: 'string' })
   code!: string;
@@ -162,6 +190,9 @@ export class EnterpriseResponseLine {
 
   @ApiProperty({ type: 'integer', nullable: true })
   cells!: number | null;
+
+  @ApiProperty(nullableRef(LineEmissionsResponse, 'The emission inventory at normal load; null when not reported (未填报)'))
+  emissions!: LineEmissionsResponse | null;
 }
 
 export class MeasureResponse {

@@ -67,3 +67,20 @@ export function measureCell(cell: Cell | undefined): Record<string, unknown> | u
   }
   return { action: text };
 }
+
+/** An emission rate: a number, optionally followed by its unit `kg/h` (any other unit stays text and is refused). */
+export function rateCell(cell: Cell | undefined): number | string | undefined {
+  if (typeof cell === 'number') return cell;
+  const text = cellText(cell).replace(/\s*kg\s*\/\s*h$/i, '');
+  if (text === '') return undefined;
+  return NUMBER.test(text) ? Number(text) : cellText(cell);
+}
+
+/** An emission source, written as its key (any case) or one of its Chinese names. */
+export function emissionSourceCell(cell: Cell | undefined, aliases: Readonly<Record<string, readonly string[]>>): string | undefined {
+  const text = textOrUndefined(cell);
+  if (text === undefined) return undefined;
+  const key = text.toLowerCase();
+  if (Object.hasOwn(aliases, key)) return key;
+  return Object.keys(aliases).find((k) => aliases[k]!.includes(text)) ?? text;
+}

@@ -2,13 +2,14 @@
 import { parse } from 'csv-parse/sync';
 import type { CityConfig } from '../../config/city-config.js';
 import type { Enterprise } from '../../rules/enterprise.js';
+import type { ValidationContext } from '../validation/enterprise.validator.js';
 import type { RegistryImportResult } from './import-issue.js';
 import { REGISTRY_COLUMNS } from './registry-columns.js';
 import { enterpriseRows, type FlatValue } from './registry-rows.js';
 import { writeCsv } from '../../web/export/csv-writer.js';
 import { registryFromSheet, type SheetRow } from './sheet-to-registry.js';
 
-export function parseRegistryCsv(body: Buffer | string, city: CityConfig): RegistryImportResult<Enterprise> {
+export function parseRegistryCsv(body: Buffer | string, city: CityConfig, context?: ValidationContext): RegistryImportResult<Enterprise> {
   let records: string[][];
   try {
     // No skip_empty_lines: record n is spreadsheet row n, as Excel would show it.
@@ -24,7 +25,7 @@ export function parseRegistryCsv(body: Buffer | string, city: CityConfig): Regis
     return { enterprises: [], errors: [{ row: null, index: null, enterpriseCode: null, field: 'file', message: 'the file is empty; it needs a header row' }] };
   }
   const rows: SheetRow[] = records.slice(1).map((cells, i) => ({ row: i + 2, cells }));
-  return registryFromSheet({ header: records[0]!, rows }, city);
+  return registryFromSheet({ header: records[0]!, rows }, city, context);
 }
 
 /**

@@ -2,6 +2,7 @@
 // service decides what to do with a file that has errors (it writes nothing).
 import type { CityConfig } from '../../config/city-config.js';
 import type { Enterprise } from '../../rules/enterprise.js';
+import type { ValidationContext } from '../validation/enterprise.validator.js';
 import type { ImportIssue, RegistryImportResult } from './import-issue.js';
 import { parseRegistryCsv } from './registry-csv.js';
 import { parseRegistryJson } from './registry-json.js';
@@ -21,14 +22,19 @@ function wrongBody(kind: RegistryImportKind, body: unknown): RegistryImportResul
   return { enterprises: [], errors: [issue] };
 }
 
-export async function parseRegistryImport(kind: RegistryImportKind, body: Buffer | string | unknown, city: CityConfig): Promise<{ enterprises: Enterprise[]; errors: ImportIssue[] }> {
+export async function parseRegistryImport(
+  kind: RegistryImportKind,
+  body: Buffer | string | unknown,
+  city: CityConfig,
+  context?: ValidationContext,
+): Promise<{ enterprises: Enterprise[]; errors: ImportIssue[] }> {
   switch (kind) {
     case 'json':
-      return parseRegistryJson(body, city);
+      return parseRegistryJson(body, city, context);
     case 'csv':
-      return typeof body === 'string' || Buffer.isBuffer(body) ? parseRegistryCsv(body, city) : wrongBody(kind, body);
+      return typeof body === 'string' || Buffer.isBuffer(body) ? parseRegistryCsv(body, city, context) : wrongBody(kind, body);
     case 'xlsx':
-      if (body instanceof Uint8Array) return parseRegistryXlsx(Buffer.isBuffer(body) ? body : Buffer.from(body), city);
+      if (body instanceof Uint8Array) return parseRegistryXlsx(Buffer.isBuffer(body) ? body : Buffer.from(body), city, context);
       return wrongBody(kind, body);
     default: {
       // The kind usually comes from a request; refuse an unknown one as bad input, not a crash.

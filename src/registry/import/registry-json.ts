@@ -1,7 +1,7 @@
 // JSON form of a registry import: `{ "enterprises": [ <enterprise>, ... ] }` (DESIGN.md).
 import type { CityConfig } from '../../config/city-config.js';
 import type { Enterprise } from '../../rules/enterprise.js';
-import { validateEnterprise } from '../validation/enterprise.validator.js';
+import { validateEnterprise, type ValidationContext } from '../validation/enterprise.validator.js';
 import type { ImportIssue, RegistryImportResult } from './import-issue.js';
 
 function bodyIssue(message: string): RegistryImportResult<Enterprise> {
@@ -14,7 +14,7 @@ function codeOf(item: unknown): string | null {
 }
 
 /** Accepts the parsed body, or its text / bytes. A bare array is taken as the enterprises list. */
-export function parseRegistryJson(body: unknown, city: CityConfig): RegistryImportResult<Enterprise> {
+export function parseRegistryJson(body: unknown, city: CityConfig, context?: ValidationContext): RegistryImportResult<Enterprise> {
   let parsed: unknown = body;
   if (typeof body === 'string' || Buffer.isBuffer(body)) {
     try {
@@ -30,7 +30,7 @@ export function parseRegistryJson(body: unknown, city: CityConfig): RegistryImpo
   const errors: ImportIssue[] = [];
   const firstIndex = new Map<string, number>();
   list.forEach((item: unknown, index) => {
-    const result = validateEnterprise(item, city);
+    const result = validateEnterprise(item, city, context);
     const enterpriseCode = result.ok ? result.value.code : codeOf(item);
     if (!result.ok) {
       for (const issue of result.errors) errors.push({ row: null, index, enterpriseCode, field: issue.field, message: issue.message });

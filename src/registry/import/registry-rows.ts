@@ -1,8 +1,8 @@
 // Enterprise → flat rows of the CSV / XLSX layout (the inverse of sheet-to-registry.ts).
-import type { Enterprise, Measure } from '../../rules/enterprise.js';
+import { POLLUTANTS, type Enterprise, type Measure } from '../../rules/enterprise.js';
 import { LEVEL_KEYS } from '../../rules/levels/level-ladder.js';
 import { formatContactsCell } from './contacts-cell.js';
-import { REGISTRY_COLUMNS, type RegistryColumn } from './registry-columns.js';
+import { EMISSION_RATE_COLUMNS, REGISTRY_COLUMNS, type RegistryColumn } from './registry-columns.js';
 
 export type FlatValue = string | number | boolean | null;
 
@@ -40,6 +40,9 @@ export function* enterpriseRows(e: Enterprise): Generator<FlatValue[]> {
     row[at('line_capacity')] = line.capacity;
     row[at('line_unit')] = line.unit;
     row[at('line_cells')] = line.cells;
+    for (const p of POLLUTANTS) row[at(EMISSION_RATE_COLUMNS[p])] = line.emissions?.kgPerHour[p] ?? null;
+    row[at('line_emission_source')] = line.emissions?.source ?? null;
+    row[at('line_emission_year')] = line.emissions?.year ?? null;
     for (const level of LEVEL_KEYS) {
       row[at(`measure_${level}`)] = measureText(e.measures[level]?.find((m) => m.line === line.code));
     }

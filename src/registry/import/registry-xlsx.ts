@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { CityConfig } from '../../config/city-config.js';
 import type { Enterprise } from '../../rules/enterprise.js';
 import type { Cell } from './cell-values.js';
+import type { ValidationContext } from '../validation/enterprise.validator.js';
 import type { RegistryImportResult } from './import-issue.js';
 import { REGISTRY_COLUMNS } from './registry-columns.js';
 import { enterpriseRows } from './registry-rows.js';
@@ -28,7 +29,7 @@ function fileIssue(message: string): RegistryImportResult<Enterprise> {
   return { enterprises: [], errors: [{ row: null, index: null, enterpriseCode: null, field: 'file', message }] };
 }
 
-export async function parseRegistryXlsx(body: Buffer, city: CityConfig): Promise<RegistryImportResult<Enterprise>> {
+export async function parseRegistryXlsx(body: Buffer, city: CityConfig, context?: ValidationContext): Promise<RegistryImportResult<Enterprise>> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
@@ -49,7 +50,7 @@ export async function parseRegistryXlsx(body: Buffer, city: CityConfig): Promise
     rows.push({ row: rowNumber, cells: Array.from({ length: width }, (_, i) => normaliseXlsxCell(row.getCell(i + 1).value)) });
   });
   if (header === null) return fileIssue('the first worksheet is empty; it needs a header row');
-  return registryFromSheet({ header, rows }, city);
+  return registryFromSheet({ header, rows }, city, context);
 }
 
 /** Writes the registry in the import layout to a one-sheet workbook. */

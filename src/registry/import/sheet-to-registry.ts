@@ -1,14 +1,24 @@
 // Turns the rows of a CSV / XLSX sheet (layout in import-format.md) into validated
 // enterprises, reporting every problem with its spreadsheet row and column.
 import type { CityConfig } from '../../config/city-config.js';
-import type { Enterprise } from '../../rules/enterprise.js';
+import { EMISSION_SOURCES, POLLUTANTS, type Enterprise } from '../../rules/enterprise.js';
 import { LEVEL_KEYS, type LevelKey } from '../../rules/levels/level-ladder.js';
-import { validateEnterprise } from '../validation/enterprise.validator.js';
+import { validateEnterprise, type ValidationContext } from '../validation/enterprise.validator.js';
 import type { FieldIssue } from '../validation/field-issue.js';
-import { booleanCell, cellText, isBlankCell, keyCell, measureCell, numberCell, textOrUndefined, type Cell } from './cell-values.js';
+import { booleanCell, cellText, emissionSourceCell, isBlankCell, keyCell, measureCell, numberCell, rateCell, textOrUndefined, type Cell } from './cell-values.js';
 import { parseContactsCell } from './contacts-cell.js';
 import type { ImportIssue, RegistryImportResult } from './import-issue.js';
-import { ENTERPRISE_COLUMNS, REQUIRED_COLUMNS, columnForHeader, type EnterpriseColumn, type RegistryColumn } from './registry-columns.js';
+import {
+  EMISSION_COLUMNS,
+  EMISSION_RATE_COLUMNS,
+  EMISSION_SOURCE_ALIASES,
+  ENTERPRISE_COLUMNS,
+  REQUIRED_COLUMNS,
+  columnForHeader,
+  looksLikeEmissionFigure,
+  type EnterpriseColumn,
+  type RegistryColumn,
+} from './registry-columns.js';
 
 export interface SheetRow {
   /** 1-based spreadsheet row number. */
@@ -42,7 +52,17 @@ function readHeader(header: Cell[]): { columns: Map<RegistryColumn, number>; err
   const errors: ImportIssue[] = [];
   const issue = (field: string, message: string): ImportIssue => ({ row: 1, index: null, enterpriseCode: null, field, message });
   header.forEach((cell, i) => {
-    const column = columnForHeader(cellText(cell));
+    const text = cellText(cell);
+    const column = columnForHeader(text);
+    if (!column && looksLikeEmissionFigure(text)) {
+      errors.push(
+        issue(
+          text,
+          `column ${i + 1} ("${text}") looks like an emission figure in a unit this import does not read: give each line's rate at normal load in kg/h under ${POLLUTANTS.map((p) => EMISSION_RATE_COLUMNS[p]).join(', ')} (or 二氧化硫排放速率(kg/h), 氮氧化物排放速率(kg/h), 颗粒物排放速率(kg/h), VOCs排放速率(kg/h)), or rename the column if it is a remark`,
+        ),
+      );
+      return;
+    }
     if (!column) return; // unknown columns (remarks and the like) are ignored
     if (columns.has(column)) errors.push(issue(column, `${column} appears twice in the header row (columns ${columns.get(column)! + 1} and ${i + 1})`));
     else columns.set(column, i);
@@ -129,12 +149,21 @@ function candidate(group: Group, city: CityConfig, errors: ImportIssue[]): { inp
       (origin.measureText[level] ??= []).push(cellText(raw));
     });
     const cells = r.get('line_cells');
+    // All emission columns empty: no figures reported; any filled: all are required (the validator says which is missing).
+    const emissions = EMISSION_COLUMNS.every((c) => isBlankCell(r.get(c)))
+      ? null
+      : {
+          kgPerHour: Object.fromEntries(POLLUTANTS.map((p) => [p, rateCell(r.get(EMISSION_RATE_COLUMNS[p]))])),
+          source: emissionSourceCell(r.get('line_emission_source'), EMISSION_SOURCE_ALIASES),
+          year: numberCell(r.get('line_emission_year')),
+        };
     return {
       code: lineCode,
       name: textOrUndefined(r.get('line_name')),
       capacity: numberCell(r.get('line_capacity')),
       unit: textOrUndefined(r.get('line_unit')),
       cells: isBlankCell(cells) ? null : numberCell(cells),
+      emissions,
     };
   });
   const input: Record<string, unknown> = {
@@ -187,16 +216,23 @@ const LINE_FIELD_COLUMN: Readonly<Record<string, RegistryColumn>> = {
   capacity: 'line_capacity',
   unit: 'line_unit',
   cells: 'line_cells',
+  ...Object.fromEntries(POLLUTANTS.map((p) => [`emissions.kgPerHour.${p}`, EMISSION_RATE_COLUMNS[p]])),
+  'emissions.source': 'line_emission_source',
+  'emissions.year': 'line_emission_year',
 };
+
+const SOURCE_VALUES = EMISSION_SOURCES.map((s) => `${s} (${EMISSION_SOURCE_ALIASES[s].join('/')})`).join(', ');
 
 /** Re-addresses a validator issue (JSON path) to the spreadsheet row and column it came from. */
 function toImportIssue(issue: FieldIssue, origin: Origin, code: string | null, rowOf: Map<EnterpriseColumn, number>): ImportIssue | null {
   const at = (row: number, field: string, message: string): ImportIssue => ({ row, index: null, enterpriseCode: code, field, message });
   const rest = issue.message.slice(issue.field.length); // " must be ... (got ...)"
-  const line = /^lines\[(\d+)\]\.(\w+)$/.exec(issue.field);
+  const line = /^lines\[(\d+)\]\.([\w.]+)$/.exec(issue.field);
   if (line) {
-    const column = LINE_FIELD_COLUMN[line[2]!] ?? 'line_code';
-    return at(origin.lineRows[Number(line[1])] ?? origin.firstRow, column, column + rest);
+    const column = LINE_FIELD_COLUMN[line[2]!] ?? (line[2]!.startsWith('emissions') ? EMISSION_RATE_COLUMNS.so2 : 'line_code');
+    const row = origin.lineRows[Number(line[1])] ?? origin.firstRow;
+    if (column === 'line_emission_source') return at(row, column, `${column} must be one of ${SOURCE_VALUES}${rest.slice(rest.indexOf(' (got '))}`);
+    return at(row, column, column + rest);
   }
   const measure = /^measures\.(\w+)\[(\d+)\]/.exec(issue.field);
   if (measure) {
@@ -223,7 +259,7 @@ function toImportIssue(issue: FieldIssue, origin: Origin, code: string | null, r
 }
 
 /** Validates every enterprise of a sheet; all problems of all rows are reported. */
-export function registryFromSheet(sheet: Sheet, city: CityConfig): RegistryImportResult<Enterprise> {
+export function registryFromSheet(sheet: Sheet, city: CityConfig, context?: ValidationContext): RegistryImportResult<Enterprise> {
   const { columns, errors } = readHeader(sheet.header);
   if (errors.length > 0) return { enterprises: [], errors };
   const enterprises: Enterprise[] = [];
@@ -234,7 +270,7 @@ export function registryFromSheet(sheet: Sheet, city: CityConfig): RegistryImpor
   for (const group of groups) {
     const before = errors.length;
     const { input, origin } = candidate(group, city, errors);
-    const result = validateEnterprise(input, city);
+    const result = validateEnterprise(input, city, context);
     if (result.ok) {
       if (errors.length === before) enterprises.push(result.value);
       continue;

@@ -3,6 +3,8 @@
 import type { CityConfig } from '../../config/city-config.js';
 import type { Contact, Enterprise, Livelihood, Measure, Measures, ProductionLine, ProvincialApproval } from '../../rules/enterprise.js';
 import type { LevelKey } from '../../rules/levels/level-ladder.js';
+import { localDateOf } from '../../rules/time/local-time.js';
+import { readLineEmissions, type EmissionYears } from './emissions-reader.js';
 import { cityKeys, type CityKeys } from './city-keys.js';
 import { IssueList, type FieldIssue } from './field-issue.js';
 import {
@@ -25,6 +27,17 @@ import { explainUsccError } from './uscc.js';
 export type { FieldIssue } from './field-issue.js';
 
 export type EnterpriseValidation = { ok: true; value: Enterprise } | { ok: false; errors: FieldIssue[] };
+
+/** What validation needs to know of the moment: emission figures may not describe a later year. */
+export interface ValidationContext {
+  /** The current year in the city's time zone. */
+  currentYear: number;
+}
+
+/** The context at an instant (the caller's clock), in the city's time zone. */
+export function validationContextAt(at: Date, city: CityConfig): ValidationContext {
+  return { currentYear: Number(localDateOf(at.getTime(), city.city.timezone).slice(0, 4)) };
+}
 
 export const ENTERPRISE_NAME_MAX = 200;
 export const LINE_CODE_MAX = 32;
@@ -111,9 +124,9 @@ function readContacts(value: unknown, keys: CityKeys, issues: IssueList): Contac
   return contacts.every((c) => c !== undefined) ? (contacts as Contact[]) : undefined;
 }
 
-function readLine(value: unknown, path: string, seen: Set<string>, issues: IssueList): ProductionLine | undefined {
+function readLine(value: unknown, path: string, seen: Set<string>, years: EmissionYears, issues: IssueList): ProductionLine | undefined {
   if (!isObject(value)) {
-    issues.add(path, 'must be an object with code, name, capacity, unit and cells', value);
+    issues.add(path, 'must be an object with code, name, capacity, unit, cells and emissions', value);
     return undefined;
   }
   const code = readText(value.code, `${path}.code`, LINE_CODE_MAX, issues);
@@ -134,20 +147,21 @@ function readLine(value: unknown, path: string, seen: Set<string>, issues: Issue
       cells = undefined;
     }
   }
-  if (code === undefined || name === undefined || capacity === undefined || unit === undefined || cells === undefined) {
+  const emissions = readLineEmissions(value.emissions, `${path}.emissions`, years, issues);
+  if (code === undefined || name === undefined || capacity === undefined || unit === undefined || cells === undefined || emissions === undefined) {
     return undefined;
   }
-  return { code, name, capacity, unit, cells };
+  return { code, name, capacity, unit, cells, emissions };
 }
 
-function readLines(value: unknown, issues: IssueList): ProductionLine[] | undefined {
+function readLines(value: unknown, years: EmissionYears, issues: IssueList): ProductionLine[] | undefined {
   if (!Array.isArray(value) || value.length === 0) {
     issues.add('lines', 'must be a non-empty list of production lines', value);
     return undefined;
   }
   const seen = new Set<string>();
   const before = issues.length;
-  const lines = value.map((l: unknown, i) => readLine(l, `lines[${i}]`, seen, issues));
+  const lines = value.map((l: unknown, i) => readLine(l, `lines[${i}]`, seen, years, issues));
   return issues.length === before ? (lines as ProductionLine[]) : undefined;
 }
 
@@ -219,8 +233,11 @@ function readMeasures(value: unknown, lines: ProductionLine[] | undefined, keys:
   return issues.length === before ? measures : undefined;
 }
 
-/** Validates and normalises one enterprise; unknown fields are ignored. */
-export function validateEnterprise(input: unknown, city: CityConfig): EnterpriseValidation {
+/**
+ * Validates and normalises one enterprise; unknown fields are ignored. Without a context the
+ * current year is read from the system clock (services pass their Clock's).
+ */
+export function validateEnterprise(input: unknown, city: CityConfig, context: ValidationContext = validationContextAt(new Date(), city)): EnterpriseValidation {
   const issues = new IssueList();
   if (!isObject(input)) {
     issues.add('enterprise', 'must be an object in the registry JSON form', input);
@@ -243,7 +260,7 @@ export function validateEnterprise(input: unknown, city: CityConfig): Enterprise
   const livelihood = readLivelihood(o.livelihood, keys, issues);
   const provincialApproval = readProvincialApproval(o.provincialApproval, issues);
   const contacts = readContacts(o.contacts, keys, issues);
-  const lines = readLines(o.lines, issues);
+  const lines = readLines(o.lines, { earliest: city.emissionInventory.earliestYear, latest: context.currentYear }, issues);
   const measures = readMeasures(o.measures, lines, keys, issues);
   let webhookUrl: string | null = null;
   if (!isBlank(o.webhookUrl)) {

@@ -103,6 +103,13 @@ export const LINE_ACTION_TEXT: Readonly<Record<string, string>> = {
   run: '正常生产',
 };
 
+/** Where a line's emission figures come from. */
+export const EMISSION_SOURCE_TEXT: Readonly<Record<string, string>> = {
+  permit: '排污许可证',
+  inventory: '排放清单',
+  monitoring: '监测',
+};
+
 /** What an inspector saw on site. */
 export const OBSERVED_STATE_TEXT: Readonly<Record<string, string>> = {
   running: '生产中',

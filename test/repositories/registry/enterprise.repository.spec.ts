@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessPolicy } from '../../../src/auth/access-policy.js';
 import type { Principal } from '../../../src/auth/role.js';
 import { InspectionTaskRepository } from '../../../src/inspections/inspection-task.repository.js';
+import { entityToEnterprise } from '../../../src/registry/enterprise.mapper.js';
 import { EnterpriseRepository } from '../../../src/registry/enterprise.repository.js';
+import type { LineEmissions } from '../../../src/rules/enterprise.js';
 import { codeFor, sampleEnterprise } from '../../support/fixtures.js';
 import { createRepositoryDatabase, type RepositoryDatabase } from '../../support/repository-database.js';
 
@@ -86,5 +88,38 @@ describe('EnterpriseRepository', () => {
     expect(await repo.exists(codeFor(2))).toBe(true);
     expect(await repo.exists(codeFor(99))).toBe(false);
     expect((await repo.first())?.code).toBe(codeFor(1));
+  });
+
+  it("round-trips a line's emission inventory through load and activeOf; a line without figures reads null", async () => {
+    const figures: LineEmissions = { kgPerHour: { so2: 16.25, nox: 43.5, pm: 0, vocs: 1.125 }, source: 'monitoring', year: 2025 };
+    const [l1, l2] = sampleEnterprise(4).lines;
+    await db.dataSource.transaction((m) =>
+      repo.upsert(m, [
+        sampleEnterprise(4, {
+          county: '武陟县',
+          lines: [
+            { ...l1!, emissions: figures },
+            { ...l2!, emissions: null },
+          ],
+        }),
+      ]),
+    );
+    const loaded = entityToEnterprise((await repo.load([codeFor(4)])).get(codeFor(4))!);
+    expect(loaded.lines.map((l) => l.emissions)).toEqual([figures, null]);
+    const active = (await repo.activeOf(['武陟县'])).find((e) => e.code === codeFor(4))!;
+    expect(active.lines.map((l) => l.emissions)).toEqual([figures, null]);
+    // A rewrite replaces the figures.
+    const changed: LineEmissions = { ...figures, kgPerHour: { ...figures.kgPerHour, so2: 3 }, source: 'permit' };
+    await db.dataSource.transaction((m) => repo.upsert(m, [sampleEnterprise(4, { county: '武陟县', lines: [{ ...l1!, emissions: changed }] })]));
+    expect(entityToEnterprise((await repo.load([codeFor(4)])).get(codeFor(4))!).lines.map((l) => l.emissions)).toEqual([changed]);
+  });
+
+  it('refuses in the database a partial, negative or unknown-source emission record', async () => {
+    const update = (set: string) => db.dataSource.query(`UPDATE production_lines SET ${set} WHERE enterprise_code = $1 AND code = 'L1'`, [codeFor(4)]);
+    await expect(update('so2_kg_per_hour = NULL')).rejects.toThrow(/CHK_production_lines_emissions_complete/);
+    await expect(update('nox_kg_per_hour = -1')).rejects.toThrow(/CHK_production_lines_emissions_non_negative/);
+    await expect(update("emission_source = 'guess'")).rejects.toThrow(/CHK_production_lines_emission_source/);
+    await update('so2_kg_per_hour = NULL, nox_kg_per_hour = NULL, pm_kg_per_hour = NULL, vocs_kg_per_hour = NULL, emission_source = NULL, emission_year = NULL');
+    expect(entityToEnterprise((await repo.load([codeFor(4)])).get(codeFor(4))!).lines[0]!.emissions).toBeNull();
   });
 });

@@ -61,4 +61,14 @@ describe('city configuration', () => {
     const raw = { city: { key: 'x', name: 'X' }, counties: [{ name: 'A', code: '1' }], levels: [{ key: 'purple', kind: 'warning' }], grades: [] };
     expect(() => parseCityConfig(raw)).toThrow(/levels\[0\]\.key must be one of/);
   });
+
+  it('reads the earliest year of emission figures, and refuses a city file without a whole year', () => {
+    expect(Number.isSafeInteger(loadCityConfig().emissionInventory.earliestYear)).toBe(true);
+    const kn = [{ key: 'k', name: 'K' }];
+    const raw = { city: { key: 'x', name: 'X' }, counties: [{ name: 'A', code: '1' }], levels: [{ key: 'red', name: '红色', kind: 'warning' }], grades: [] };
+    const full = { ...raw, industries: kn, processes: kn, fuels: kn, contactRoles: kn, livelihoodDuties: kn };
+    expect(parseCityConfig({ ...full, emissionInventory: { earliestYear: 2018 } }).emissionInventory).toEqual({ earliestYear: 2018 });
+    expect(() => parseCityConfig(full)).toThrow(/emissionInventory\.earliestYear must be a whole year/);
+    expect(() => parseCityConfig({ ...full, emissionInventory: { earliestYear: '2018' } })).toThrow(/emissionInventory\.earliestYear/);
+  });
 });

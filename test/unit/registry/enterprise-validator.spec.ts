@@ -94,7 +94,7 @@ describe('validateEnterprise', () => {
         livelihood: null,
         provincialApproval: null,
         contacts: [],
-        lines: [{ code: 'L1', name: '线', capacity: 1, unit: 't', cells: null }],
+        lines: [{ code: 'L1', name: '线', capacity: 1, unit: 't', cells: null, emissions: null }],
         measures: {},
         webhookUrl: null,
       },

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadCityConfig } from '../../../src/config/city-config.js';
 import type { LevelKey } from '../../../src/rules/levels/level-ladder.js';
+import { profileFor } from '../../../src/registry/demo/industry-profiles.js';
+import { showcaseSpecs } from '../../../src/registry/demo/showcase-specs.js';
+import { POLLUTANTS } from '../../../src/rules/enterprise.js';
 import { DEMO_ENTERPRISES, demoRegistry, generateEnterprises, generateRegistry } from '../../../src/registry/demo/registry-generator.js';
 import { validateEnterprise } from '../../../src/registry/validation/enterprise.validator.js';
 
@@ -96,5 +99,30 @@ describe('registry generator', () => {
     expect(codes.size).toBe(10_000);
     expect(lines / 10_000).toBeGreaterThan(3.7);
     expect(lines / 10_000).toBeLessThan(4.3);
+  });
+
+  it('emission figures: every air-emitting showcase reports, no non-air-emitting enterprise does, a few random ones are 未填报', () => {
+    const showcases = demo.slice(0, showcaseSpecs(city).length);
+    for (const e of showcases) expect(e.lines.every((l) => (l.emissions !== null) === e.airEmitting)).toBe(true);
+    expect(demo.filter((e) => !e.airEmitting).every((e) => e.lines.every((l) => l.emissions === null))).toBe(true);
+    const unreported = demo.filter((e) => e.airEmitting && e.lines.every((l) => l.emissions === null)).length;
+    const airEmitting = demo.filter((e) => e.airEmitting).length;
+    expect(unreported).toBeGreaterThan(0);
+    expect(unreported / airEmitting).toBeLessThan(0.15);
+    // One source and year per enterprise; each rate within the spread of the industry's typical rate for the line's capacity.
+    for (const e of demo) {
+      const reported = e.lines.filter((l) => l.emissions !== null);
+      expect(new Set(reported.map((l) => `${l.emissions!.source}/${l.emissions!.year}`)).size).toBeLessThanOrEqual(1);
+      for (const l of reported) {
+        for (const p of POLLUTANTS) {
+          const typical = profileFor(e.industry).kgPerHourPerCapacity[p] * l.capacity;
+          expect(l.emissions!.kgPerHour[p]).toBeGreaterThanOrEqual(Math.floor(typical * 0.7 * 1000) / 1000);
+          expect(l.emissions!.kgPerHour[p]).toBeLessThanOrEqual(Math.ceil(typical * 1.3 * 1000) / 1000);
+        }
+      }
+    }
+    // A city-wide baseline to count: the demo's NOx is tens to hundreds of tonnes a day.
+    const noxTonnesPerDay = demo.flatMap((e) => e.lines).reduce((t, l) => t + ((l.emissions?.kgPerHour.nox ?? 0) * 24) / 1000, 0);
+    expect(noxTonnesPerDay).toBeGreaterThan(10);
   });
 });

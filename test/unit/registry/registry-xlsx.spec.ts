@@ -91,7 +91,7 @@ describe('XLSX registry import', () => {
     expect(e.industry).toBe('cement_clinker');
     expect(e.livelihood).toEqual({ duty: 'heating', maxLoadPercent: 40, filedOn: '2026-09-20' });
     expect(e.webhookUrl).toBe('https://hooks.example.com/x');
-    expect(e.lines).toEqual([{ code: '1', name: '4500t/d 熟料线', capacity: 4500, unit: 't/d', cells: null }]);
+    expect(e.lines).toEqual([{ code: '1', name: '4500t/d 熟料线', capacity: 4500, unit: 't/d', cells: null, emissions: null }]);
     expect(e.measures).toEqual({ red: [{ line: '1', action: 'stop', maxLoadPercent: null }] });
   });
 

@@ -1,6 +1,6 @@
 // Response shapes the screens read. The request side (paths, queries, bodies) comes from the
 // generated SDK; these name the bodies the OpenAPI document does not declare yet.
-import type { DryRunReductionResponse } from './generated/types.gen';
+import type { DryRunReductionResponse, LineEmissionsResponse } from './generated/types.gen';
 
 export interface Me {
   username: string;
@@ -158,6 +158,8 @@ export interface Line {
   capacity: number;
   unit: string;
   cells: number | null;
+  /** kg/h per pollutant at normal load, with source and year; null when not reported. */
+  emissions: LineEmissionsResponse | null;
 }
 
 export interface Enterprise {

@@ -232,12 +232,50 @@ export type EnterpriseResponseContact = {
     phone: string | null;
 };
 
+export type LineEmissionRatesResponse = {
+    /**
+     * SO2, kg/h at normal load
+     */
+    so2: number;
+    /**
+     * NOx, kg/h at normal load
+     */
+    nox: number;
+    /**
+     * Particulate matter, kg/h at normal load
+     */
+    pm: number;
+    /**
+     * VOCs, kg/h at normal load
+     */
+    vocs: number;
+};
+
+export type LineEmissionsResponse = {
+    /**
+     * Emission rate of each pollutant at normal load, kg/h (all four; 0 where the line emits none)
+     */
+    kgPerHour: LineEmissionRatesResponse;
+    /**
+     * permit: 排污许可证; inventory: 排放清单; monitoring: 监测
+     */
+    source: 'permit' | 'inventory' | 'monitoring';
+    /**
+     * The year the figures describe: from config/city.yaml emissionInventory.earliestYear to the current year
+     */
+    year: number;
+};
+
 export type EnterpriseResponseLine = {
     code: string;
     name: string;
     capacity: number;
     unit: string;
     cells: number | null;
+    /**
+     * The emission inventory at normal load; null when not reported (未填报)
+     */
+    emissions: LineEmissionsResponse | null;
 };
 
 export type EnterpriseResponse = {
