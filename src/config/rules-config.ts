@@ -18,6 +18,12 @@ function num(value: unknown, field: string, min: number, max = Number.POSITIVE_I
   return value;
 }
 
+function count(value: unknown, field: string): number {
+  const n = num(value, field, 0, 10_000);
+  if (!Number.isInteger(n)) fail(field, 'must be an integer');
+  return n;
+}
+
 function levelKey(value: unknown, field: string): LevelKey {
   if (!LEVEL_KEYS.includes(value as LevelKey)) fail(field, `must be one of ${LEVEL_KEYS.join(', ')}`);
   return value as LevelKey;
@@ -58,6 +64,7 @@ export function parseRulesConfig(raw: unknown): RulesConfig {
   const lv = obj(o.livelihood, 'livelihood');
   const rep = obj(o.reporting ?? {}, 'reporting');
   const ord = obj(o.orders, 'orders');
+  const em = obj(o.emissions, 'emissions');
   if (!Array.isArray(ep.selfExpiringLevels)) fail('episodes.selfExpiringLevels', 'must be a list of level keys');
   if (typeof lv.takesWarningMeasures !== 'boolean') fail('livelihood.takesWarningMeasures', 'must be true or false');
   const deadlines = rep.dailyReportDeadlines ?? [];
@@ -79,6 +86,11 @@ export function parseRulesConfig(raw: unknown): RulesConfig {
     },
     livelihood: { takesWarningMeasures: lv.takesWarningMeasures },
     emissionTargets: levelMap(o.emissionTargets ?? {}, 'emissionTargets', (v, f) => num(v, f, 0, 100)),
+    emissions: {
+      hoursPerDay: num(em.hoursPerDay, 'emissions.hoursPerDay', 1, 24),
+      shortfallCandidates: count(em.shortfallCandidates, 'emissions.shortfallCandidates'),
+      listedUnknownLines: count(em.listedUnknownLines, 'emissions.listedUnknownLines'),
+    },
     reporting: {
       dailyReportDeadlines: deadlines as string[],
       summaryDaysAfterLift: num(rep.summaryDaysAfterLift ?? 2, 'reporting.summaryDaysAfterLift', 0),

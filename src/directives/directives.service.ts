@@ -22,6 +22,7 @@ import { CountyLevelsService, type CountyMachine } from './county-levels.service
 import { formatDirectiveNumber } from '../rules/directive-number.js';
 import { DirectivesRepository } from './directives.repository.js';
 import { dryRunChangesCsv } from '../web/export/dry-run-changes-csv.js';
+import { dryRunReduction, type DryRunReduction } from './dry-run-emissions.js';
 import { pageOf, requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';
 import { summarise, type DirectiveSummary } from './directive-summary.js';
 import type { DirectiveKind } from './directive.entity.js';
@@ -39,6 +40,8 @@ export interface DirectiveResult {
   summary: DirectiveSummary;
   /** Dry runs only: every line whose requirement would change, paged. */
   changes?: ChangesPage;
+  /** Dry runs only: baseline emissions in scope and what the orders remove, beside the level's target. */
+  reduction?: DryRunReduction;
 }
 
 /** What a directive does to orders, whatever started it (officer, season calendar, expiry). */
@@ -180,6 +183,7 @@ export class DirectivesService {
         const orderConfig = this.config.orderConfigFor(this.config.seasonAt(from));
         const levelOf = new Map<string, LevelOrNone>([...machinesAfter.keys()].map((c) => [c, this.levels.levelAt(machinesAfter.get(c)!, effectiveIso)]));
         const items = enterprises.map((e) => ({ enterprise: e, order: deriveOrder(e, effectiveIso, levelOf.get(e.county) ?? 'none', orderConfig) }));
+        const reduction = dryRun ? dryRunReduction(items, plan.counties, levelOf, orderConfig) : undefined;
         if (plan.endInactive) items.push(...(await this.inactiveWithOpenOrders(manager, plan.counties, effectiveIso)));
         const mode = plan.mode ?? 'replace';
         const open = await loadOpenOrders(
@@ -248,7 +252,7 @@ export class DirectivesService {
           endsAt: plan.endsAt?.toISOString() ?? null,
           summary,
         };
-        if (dryRun) throw new DryRunRollback({ ...result, id: null, number: null, allChanges });
+        if (dryRun) throw new DryRunRollback({ ...result, id: null, number: null, allChanges, reduction });
         return result;
       });
       this.logger.log(`${result.number}: ${plan.kind} ${plan.level ?? ''} for ${plan.counties.length} count(ies), ${result.summary.totals.orders} order version(s)`);

@@ -1,5 +1,6 @@
 // What the rules read from rules.yaml: level recommendation and lift thresholds, episodes,
 // reporting and order derivation settings. config/rules-config.ts parses the file into it.
+import type { EmissionsConfig } from './emissions/emissions-config.js';
 import type { LevelKey } from './levels/level-ladder.js';
 
 export interface AqiCondition {
@@ -19,6 +20,7 @@ export interface RulesConfig {
   episodes: { mergeGapHours: number; selfExpiringLevels: LevelKey[] };
   livelihood: { takesWarningMeasures: boolean };
   emissionTargets: Partial<Record<LevelKey, number>>;
+  emissions: EmissionsConfig;
   reporting: { dailyReportDeadlines: string[]; summaryDaysAfterLift: number };
   orders: { exactSearchMaxLines: number; levelMeasureClause: string };
 }

@@ -207,6 +207,11 @@ if (!hasChromium) {
       await expect.poll(() => changes.textContent()).toContain(xiuwu.name);
       expect(await changes.textContent()).toContain(boai.name);
       expect(await changes.textContent()).toContain('停产');
+      // The reduction accounting beside the orange target; no line has emission figures here, so all are unknown.
+      const reduction = preview.locator('[data-test=reduction]');
+      expect(await reduction.textContent()).toContain('二氧化硫');
+      expect(await reduction.textContent()).toContain('20%');
+      expect(await preview.locator('[data-test=unknown-lines]').textContent()).toMatch(/\d+ 条生产线没有排放数据/);
       await shot(page, '03-issue-dry-run');
       await page.locator('[data-test=confirm]').click();
       const box = page.locator('.el-message-box');

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ReasonResponse } from '../../orders/dto/order-response.dto.js';
 import { LEVEL_KEYS, LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
+import { DryRunReductionResponse } from './dry-run-reduction-response.dto.js';
 
 export class UnreachableEnterpriseResponse {
   @ApiProperty({ type: 'string' })
@@ -165,6 +166,12 @@ export class DirectiveResultResponse {
 
   @ApiPropertyOptional({ type: () => DryRunChangesPageResponse, description: 'Dry run only: the page asked for of every line whose requirement changes' })
   changes?: DryRunChangesPageResponse;
+
+  @ApiPropertyOptional({
+    type: () => DryRunReductionResponse,
+    description: "Dry run only: baseline emissions in scope and what the orders remove, per pollutant, per county and for the city, beside the level's target",
+  })
+  reduction?: DryRunReductionResponse;
 }
 
 export class DirectiveListResponseItemSummary {

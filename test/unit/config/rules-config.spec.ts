@@ -63,6 +63,7 @@ describe('rules config', () => {
     expect(rules.episodes).toEqual({ mergeGapHours: 24, selfExpiringLevels: ['light', 'moderate', 'blue'] });
     expect(rules.lift.belowHours).toBe(36);
     expect(rules.emissionTargets).toEqual({ yellow: 10, orange: 20, red: 30 });
+    expect(rules.emissions).toEqual({ hoursPerDay: 24, shortfallCandidates: 10, listedUnknownLines: 50 });
     expect(rules.orders.exactSearchMaxLines).toBe(20);
     expect(rules.livelihood.takesWarningMeasures).toBe(false);
     expect(rules.recommendation.levels.red).toEqual([
@@ -81,6 +82,9 @@ describe('rules config', () => {
     [(r: Record<string, unknown>) => ((r.orders as Record<string, unknown>).exactSearchMaxLines = 40), /exactSearchMaxLines/],
     [(r: Record<string, unknown>) => ((r.livelihood as Record<string, unknown>).takesWarningMeasures = 'no'), /takesWarningMeasures/],
     [(r: Record<string, unknown>) => delete r.lift, /lift/],
+    [(r: Record<string, unknown>) => ((r.emissions as Record<string, unknown>).hoursPerDay = 25), /emissions\.hoursPerDay/],
+    [(r: Record<string, unknown>) => ((r.emissions as Record<string, unknown>).shortfallCandidates = 2.5), /emissions\.shortfallCandidates/],
+    [(r: Record<string, unknown>) => delete r.emissions, /emissions/],
   ])('names the bad field %#', (mutate, message) => {
     const r = rawRules();
     mutate(r);

@@ -1,6 +1,6 @@
 // Response shapes the screens read. The request side (paths, queries, bodies) comes from the
 // generated SDK; these name the bodies the OpenAPI document does not declare yet.
-import type { LineEmissionsResponse } from './generated/types.gen';
+import type { DryRunReductionResponse, LineEmissionsResponse } from './generated/types.gen';
 
 export interface Me {
   username: string;
@@ -106,6 +106,8 @@ export interface DirectiveResult {
   summary: { counties: CountySummary[]; totals: Omit<CountySummary, 'county' | 'meanStoppedCapacityPercent'>; unreachable: Array<{ code: string; name: string; county: string }> };
   /** Agreed contract (i8a): the enterprise-and-line list of a dry run, paged. */
   changes?: { items: ChangeRow[]; total: number; page: number; pageSize: number };
+  /** Dry runs only: the reduction accounting per county and for the city. */
+  reduction?: DryRunReductionResponse;
 }
 
 export interface Recommendation {

@@ -1115,6 +1115,110 @@ export type DryRunChangesPageResponse = {
     pageSize: number;
 };
 
+export type PollutantReductionResponse = {
+    pollutant: 'so2' | 'nox' | 'pm' | 'vocs';
+    /**
+     * Emissions of the enterprises in scope at normal load (lines with figures), t/day
+     */
+    baselineTonnesPerDay: number;
+    /**
+     * What the orders remove, t/day
+     */
+    reductionTonnesPerDay: number;
+    /**
+     * Reduction / baseline × 100; null when the baseline is 0
+     */
+    percent: number | null;
+    /**
+     * The level's target (rules.yaml emissionTargets); for the city, the counties' targets weighted by baseline
+     */
+    targetPercent: number | null;
+    /**
+     * The target is not reached
+     */
+    shortfall: boolean;
+    /**
+     * Still missing to reach the target, t/day (0 when reached)
+     */
+    shortfallTonnesPerDay: number;
+};
+
+export type ShortfallActionResponse = {
+    lineCode: string;
+    action: 'stop' | 'limit';
+    maxLoadPercent: number | null;
+    /**
+     * The higher level whose listed measure this is; null: stop a line the order only limits
+     */
+    level: 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red' | null;
+};
+
+export type ShortfallCandidateResponse = {
+    enterpriseCode: string;
+    enterpriseName: string;
+    county: string;
+    /**
+     * What the actions would add to the reduction of the pollutant, t/day
+     */
+    addTonnesPerDay: number;
+    actions: Array<ShortfallActionResponse>;
+};
+
+export type PollutantShortfallResponse = {
+    pollutant: 'so2' | 'nox' | 'pm' | 'vocs';
+    /**
+     * Most first; at most rules.yaml emissions.shortfallCandidates
+     */
+    candidates: Array<ShortfallCandidateResponse>;
+};
+
+export type ScopeReductionResponse = {
+    /**
+     * The county; null for the city
+     */
+    county: string | null;
+    /**
+     * For the city: null when the counties are at different levels
+     */
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red' | null;
+    enterprises: number;
+    emissions: Array<PollutantReductionResponse>;
+    /**
+     * Pollutants short of their target, with the enterprises that could still add the most
+     */
+    shortfalls: Array<PollutantShortfallResponse>;
+    /**
+     * Lines without emission figures (not in the baseline)
+     */
+    unknownLines: number;
+};
+
+export type UnknownLineResponse = {
+    enterpriseCode: string;
+    enterpriseName: string;
+    county: string;
+    lineCode: string;
+    lineName: string;
+};
+
+export type UnknownLinesResponse = {
+    total: number;
+    /**
+     * The first rules.yaml emissions.listedUnknownLines of them
+     */
+    items: Array<UnknownLineResponse>;
+};
+
+export type DryRunReductionResponse = {
+    /**
+     * Operating hours per day behind every t/day figure
+     */
+    hoursPerDay: number;
+    counties: Array<ScopeReductionResponse>;
+    city: ScopeReductionResponse;
+    unknownLines: UnknownLinesResponse;
+};
+
 export type DirectiveResultResponse = {
     id: string | null;
     number: string | null;
@@ -1129,6 +1233,10 @@ export type DirectiveResultResponse = {
      * Dry run only: the page asked for of every line whose requirement changes
      */
     changes?: DryRunChangesPageResponse;
+    /**
+     * Dry run only: baseline emissions in scope and what the orders remove, per pollutant, per county and for the city, beside the level's target
+     */
+    reduction?: DryRunReductionResponse;
 };
 
 export type DirectiveListResponseItemSummary = {
