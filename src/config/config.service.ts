@@ -11,6 +11,7 @@ import type { DomainConfig } from './domain-config.js';
 import type { InspectionConfig } from '../rules/inspection/inspection-config.js';
 import type { RulesConfig } from '../rules/rules-config.js';
 import type { SeasonConfig } from '../rules/season/season-config.js';
+import type { GradingTable } from '../rules/grading/grading-table.js';
 
 /** Typed, already-validated configuration; built once at boot and injected everywhere. */
 @Injectable()
@@ -20,6 +21,7 @@ export class ConfigService {
   readonly seasons: readonly SeasonConfig[];
   readonly dispatch: DispatchConfig;
   readonly inspection: InspectionConfig;
+  readonly grading: GradingTable;
   private readonly orderConfigs = new Map<string, OrderConfig>();
 
   constructor(
@@ -31,6 +33,7 @@ export class ConfigService {
     this.seasons = domain.seasons;
     this.dispatch = domain.dispatch;
     this.inspection = domain.inspection;
+    this.grading = domain.grading;
   }
 
   season(key: string): SeasonConfig | null {
@@ -82,7 +85,7 @@ export class ConfigService {
   orderConfig(season: SeasonConfig): OrderConfig {
     let cfg = this.orderConfigs.get(season.season);
     if (!cfg) {
-      cfg = { season, rules: this.rules, levels: this.city.levels, livelihoodDuties: this.city.livelihoodDuties };
+      cfg = { season, rules: this.rules, levels: this.city.levels, livelihoodDuties: this.city.livelihoodDuties, grading: this.grading };
       this.orderConfigs.set(season.season, cfg);
     }
     return cfg;

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { loadCityConfig, type CityConfig } from './city-config.js';
 import { configDir } from './config-files.js';
 import { loadDispatchConfig, type DispatchConfig } from './dispatch-config.js';
+import { checkGradingAgainstCity, loadGradingConfig } from './grading-config.js';
+import type { GradingTable } from '../rules/grading/grading-table.js';
 import { loadInspectionConfig } from './inspection-config.js';
 import { type InspectionConfig } from '../rules/inspection/inspection-config.js';
 import { loadRulesConfig } from './rules-config.js';
@@ -18,17 +20,23 @@ export interface DomainConfig {
   seasons: SeasonConfig[];
   dispatch: DispatchConfig;
   inspection: InspectionConfig;
+  /** config/grading.yaml: what a performance grade changes in the level measures. */
+  grading: GradingTable;
 }
 
 export function loadDomainConfig(): DomainConfig {
   const files = readdirSync(join(configDir(), 'seasons'))
     .filter((f) => /^\d{4}-\d{4}\.yaml$/.test(f))
     .sort();
+  const city = loadCityConfig();
+  const grading = loadGradingConfig();
+  checkGradingAgainstCity(grading, city.grades, city.levels);
   return {
-    city: loadCityConfig(),
+    city,
     rules: loadRulesConfig(),
     seasons: files.map((f) => loadSeasonConfig(f.replace(/\.yaml$/, ''))),
     dispatch: loadDispatchConfig(),
     inspection: loadInspectionConfig(),
+    grading,
   };
 }

@@ -15,6 +15,7 @@ import { NoticeEvidence1796100000100 } from '../../migrations/1796100000100-Noti
 import { DirectiveOrdersIndex1796200000000 } from '../../migrations/1796200000000-DirectiveOrdersIndex.js';
 import { SeasonPhaseChangesAhead1796300000500 } from '../../migrations/1796300000500-SeasonPhaseChangesAhead.js';
 import { LineEmissions1796400012100 } from '../../migrations/1796400012100-LineEmissions.js';
+import { EnterpriseGrading1796400012200 } from '../../migrations/1796400012200-EnterpriseGrading.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   DirectiveOrdersIndex1796200000000,
   SeasonPhaseChangesAhead1796300000500,
   LineEmissions1796400012100,
+  EnterpriseGrading1796400012200,
 ];

@@ -31,6 +31,13 @@ export class EnterpriseEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   grade: string | null;
 
+  /** Local date of the grading (YYYY-MM-DD). */
+  @Column({ name: 'graded_on', type: 'date', nullable: true })
+  gradedOn: string | null;
+
+  @Column({ name: 'grading_authority', type: 'varchar', length: 200, nullable: true })
+  gradingAuthority: string | null;
+
   @Column({ type: 'jsonb', nullable: true })
   livelihood: Livelihood | null;
 

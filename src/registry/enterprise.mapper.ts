@@ -31,6 +31,8 @@ export function entityToEnterprise(e: EnterpriseEntity): Enterprise {
     fuel: e.fuel,
     airEmitting: e.airEmitting,
     grade: e.grade,
+    gradedOn: e.gradedOn ?? null,
+    gradingAuthority: e.gradingAuthority ?? null,
     livelihood: e.livelihood,
     provincialApproval: e.provincialApproval,
     contacts: [...(e.contacts ?? [])].sort((a, b) => a.position - b.position).map((c) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone })),

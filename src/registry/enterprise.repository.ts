@@ -57,6 +57,8 @@ interface EnterpriseRow {
   fuel: string | null;
   air_emitting: boolean;
   grade: string | null;
+  graded_on: Date | string | null;
+  grading_authority: string | null;
   livelihood: Livelihood | null;
   provincial_approval: ProvincialApproval | null;
   measures: Measures;
@@ -65,6 +67,13 @@ interface EnterpriseRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+}
+
+/** A `date` column as YYYY-MM-DD: the driver parses it into a Date at local midnight. */
+function dateText(value: Date | string | null): string | null {
+  if (value === null || typeof value === 'string') return value;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${p(value.getMonth() + 1)}-${p(value.getDate())}`;
 }
 
 // The registry's SQL. The free functions serve callers that hold only an EntityManager inside
@@ -81,6 +90,8 @@ function rowToEnterprise(r: EnterpriseRow): Enterprise {
     fuel: r.fuel,
     airEmitting: r.air_emitting,
     grade: r.grade,
+    gradedOn: dateText(r.graded_on),
+    gradingAuthority: r.grading_authority,
     livelihood: r.livelihood,
     provincialApproval: r.provincial_approval,
     contacts: [],
@@ -185,19 +196,22 @@ export async function upsertEnterprises(manager: EntityManager, enterprises: Ent
       fuel: e.fuel,
       air_emitting: e.airEmitting,
       grade: e.grade,
+      graded_on: e.gradedOn ?? null,
+      grading_authority: e.gradingAuthority ?? null,
       livelihood: e.livelihood,
       provincial_approval: e.provincialApproval,
       measures: e.measures,
       webhook_url: e.webhookUrl,
     }));
     await manager.query(
-      `INSERT INTO enterprises (code, name, county, industry, process, fuel, air_emitting, grade, livelihood, provincial_approval, measures, webhook_url, version)
-       SELECT code, name, county, industry, process, fuel, air_emitting, grade, livelihood, provincial_approval, measures, webhook_url, 1
+      `INSERT INTO enterprises (code, name, county, industry, process, fuel, air_emitting, grade, graded_on, grading_authority, livelihood, provincial_approval, measures, webhook_url, version)
+       SELECT code, name, county, industry, process, fuel, air_emitting, grade, graded_on, grading_authority, livelihood, provincial_approval, measures, webhook_url, 1
        FROM json_to_recordset($1::json) AS x(code text, name text, county text, industry text, process text, fuel text, air_emitting boolean,
-         grade text, livelihood jsonb, provincial_approval jsonb, measures jsonb, webhook_url text)
+         grade text, graded_on date, grading_authority text, livelihood jsonb, provincial_approval jsonb, measures jsonb, webhook_url text)
        ON CONFLICT (code) DO UPDATE SET
          name = EXCLUDED.name, county = EXCLUDED.county, industry = EXCLUDED.industry, process = EXCLUDED.process,
-         fuel = EXCLUDED.fuel, air_emitting = EXCLUDED.air_emitting, grade = EXCLUDED.grade, livelihood = EXCLUDED.livelihood,
+         fuel = EXCLUDED.fuel, air_emitting = EXCLUDED.air_emitting, grade = EXCLUDED.grade, graded_on = EXCLUDED.graded_on,
+         grading_authority = EXCLUDED.grading_authority, livelihood = EXCLUDED.livelihood,
          provincial_approval = EXCLUDED.provincial_approval, measures = EXCLUDED.measures, webhook_url = EXCLUDED.webhook_url,
          version = enterprises.version + 1, updated_at = now()`,
       [JSON.stringify(rows)],

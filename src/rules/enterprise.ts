@@ -80,7 +80,12 @@ export interface Enterprise {
   process: string | null;
   fuel: string | null;
   airEmitting: boolean;
+  /** Performance grade (绩效分级) or class (引领性, 保障类), a key of the city's `grades`; null when ungraded. */
   grade: string | null;
+  /** Local date (YYYY-MM-DD) of the grading; null when not recorded. */
+  gradedOn: string | null;
+  /** Who graded the enterprise (评级单位), e.g. the provincial environment department; null when not recorded. */
+  gradingAuthority: string | null;
   livelihood: Livelihood | null;
   provincialApproval: ProvincialApproval | null;
   contacts: Contact[];

@@ -322,6 +322,17 @@ if (!hasChromium) {
       await shot(page, '10b-enterprise-stale-edit');
       expect((await api(`/api/v1/enterprises/${xiuwu.code}`)).body.name).toBe(xiuwu.name);
       await page.keyboard.press('Escape');
+      // The grade the other officer saved shows with its date and authority once the page reloads.
+      {
+        const now = await api(`/api/v1/enterprises/${xiuwu.code}`);
+        const { active: _b, version: v2, updatedAt: _w, ...fresh } = now.body as Record<string, unknown>;
+        const graded = { ...fresh, grade: 'B', gradedOn: '2026-09-15', gradingAuthority: '焦作市生态环境局', version: v2 };
+        expect((await api(`/api/v1/enterprises/${xiuwu.code}`, { method: 'PUT', body: JSON.stringify(graded) })).status).toBe(200);
+        await page.reload();
+        await expect.poll(() => page.locator('[data-test=grade]').textContent()).toBe('B');
+        await expect.poll(() => page.locator('[data-test=grading]').textContent()).toMatch(/2026-09-15 评定，焦作市生态环境局/);
+        await shot(page, '10c-enterprise-graded');
+      }
 
       await page.goto('/console/registry/import');
       const csv = [

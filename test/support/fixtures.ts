@@ -16,6 +16,8 @@ export function sampleEnterprise(n: number, over: Partial<Enterprise> = {}): Ent
     fuel: 'coal',
     airEmitting: true,
     grade: null,
+    gradedOn: null,
+    gradingAuthority: null,
     livelihood: null,
     provincialApproval: null,
     contacts: [{ name: '张三', role: 'env_officer', email: `env${n}@example.com`, phone: '13800000000' }],

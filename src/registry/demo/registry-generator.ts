@@ -186,6 +186,9 @@ function buildEnterprise(rng: Rng, emissionRng: Rng, index: number, spec: Enterp
     fuel: fuel !== null && fuelKeys.has(fuel) ? fuel : null,
     airEmitting,
     grade,
+    // Graded before the season by the city's environment bureau (no draw: the rest of the demo stays as it was).
+    gradedOn: grade === null ? null : `${year}-09-15`,
+    gradingAuthority: grade === null ? null : `${city.city.name}生态环境局`,
     livelihood: duty !== null && duties.has(duty) ? livelihood(rng, duty, late, year) : null,
     provincialApproval: withApproval ? provincialApproval(rng, year) : null,
     contacts: contacts(rng, city, code, reachable),

@@ -229,8 +229,14 @@ export class EnterpriseResponse {
   @ApiProperty({ type: 'boolean' })
   airEmitting!: boolean;
 
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, description: 'Performance grade or class (city.yaml `grades`: A, B, C, D, 引领性, 保障类); null when ungraded' })
   grade!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Local date of the grading (YYYY-MM-DD); null when not recorded' })
+  gradedOn!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Who graded the enterprise (评级单位); null when not recorded' })
+  gradingAuthority!: string | null;
 
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   livelihood!: Record<string, unknown> | null;

@@ -25,6 +25,8 @@ export function* enterpriseRows(e: Enterprise): Generator<FlatValue[]> {
   common[at('fuel')] = e.fuel;
   common[at('air_emitting')] = e.airEmitting;
   common[at('grade')] = e.grade;
+  common[at('graded_on')] = e.gradedOn ?? null;
+  common[at('grading_authority')] = e.gradingAuthority ?? null;
   common[at('livelihood_duty')] = e.livelihood?.duty ?? null;
   common[at('livelihood_max_load_percent')] = e.livelihood?.maxLoadPercent ?? null;
   common[at('livelihood_filed_on')] = e.livelihood?.filedOn ?? null;

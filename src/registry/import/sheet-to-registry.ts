@@ -175,6 +175,8 @@ function candidate(group: Group, city: CityConfig, errors: ImportIssue[]): { inp
     fuel: keyCell(cell('fuel'), city.fuels) ?? null,
     airEmitting: booleanCell(cell('air_emitting')),
     grade: textOrUndefined(cell('grade'))?.toUpperCase() ?? null,
+    gradedOn: textOrUndefined(cell('graded_on')) ?? null,
+    gradingAuthority: textOrUndefined(cell('grading_authority')) ?? null,
     livelihood: livelihoodCells.every(isBlankCell)
       ? null
       : { duty: keyCell(livelihoodCells[0], city.livelihoodDuties), maxLoadPercent: numberCell(livelihoodCells[1]), filedOn: textOrUndefined(livelihoodCells[2]) },
@@ -198,6 +200,8 @@ const ENTERPRISE_FIELD_COLUMN: Readonly<Record<string, EnterpriseColumn>> = {
   fuel: 'fuel',
   airEmitting: 'air_emitting',
   grade: 'grade',
+  gradedOn: 'graded_on',
+  gradingAuthority: 'grading_authority',
   webhookUrl: 'webhook_url',
   livelihood: 'livelihood_duty',
   'livelihood.duty': 'livelihood_duty',

@@ -45,6 +45,7 @@ export const LINE_NAME_MAX = 200;
 export const LINE_UNIT_MAX = 20;
 export const CONTACT_NAME_MAX = 100;
 export const REFERENCE_MAX = 200;
+export const GRADING_AUTHORITY_MAX = 200;
 
 function readCode(value: unknown, issues: IssueList): string | undefined {
   if (typeof value !== 'string') {
@@ -252,6 +253,10 @@ export function validateEnterprise(input: unknown, city: CityConfig, context: Va
   const process = readOptionalKey(o.process, 'process', keys.processes, issues);
   const fuel = readOptionalKey(o.fuel, 'fuel', keys.fuels, issues);
   const grade = readOptionalKey(o.grade, 'grade', keys.grades, issues);
+  const gradedOn = isBlank(o.gradedOn) ? null : readDate(o.gradedOn, 'gradedOn', issues);
+  const gradingAuthority = readOptionalText(o.gradingAuthority, 'gradingAuthority', GRADING_AUTHORITY_MAX, issues);
+  if (grade === null && gradedOn) issues.add('gradedOn', 'must be empty when grade is empty: set the grade it dates, or clear the date', o.gradedOn);
+  if (grade === null && gradingAuthority) issues.add('gradingAuthority', 'must be empty when grade is empty: set the grade it awarded, or clear the authority', o.gradingAuthority);
   let airEmitting = true; // most registered enterprises emit to air; the form lets the field be left out
   if (o.airEmitting !== undefined && o.airEmitting !== null) {
     if (typeof o.airEmitting === 'boolean') airEmitting = o.airEmitting;
@@ -280,6 +285,8 @@ export function validateEnterprise(input: unknown, city: CityConfig, context: Va
       fuel: fuel!,
       airEmitting,
       grade: grade!,
+      gradedOn: gradedOn!,
+      gradingAuthority: gradingAuthority!,
       livelihood: livelihood!,
       provincialApproval: provincialApproval!,
       contacts: contacts!,

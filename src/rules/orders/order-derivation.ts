@@ -1,6 +1,7 @@
 import type { Enterprise } from '../enterprise.js';
 import type { LevelOrNone } from '../levels/level-ladder.js';
 import type { Reason } from '../reason.js';
+import { gradeSteps, type GradeStep } from '../grading/grade-steps.js';
 import { RulesInputError } from '../rules.errors.js';
 import { phaseObjectAt } from '../season/season-calendar.js';
 import { isLocalDate, localDateOf, parseInstant } from '../time/local-time.js';
@@ -27,8 +28,11 @@ let kiln = new Uint8Array(0);
 let cellsK = new Int32Array(0);
 let idx = new Int32Array(0);
 let limitV = new Float64Array(0);
+let capped = new Uint8Array(0);
 const stopR: (readonly Reason[] | null)[] = [];
 const limitR: (readonly Reason[] | null)[] = [];
+/** Reasons a line runs although its list names it (a grade's exemption). */
+const exemptR: (readonly Reason[] | null)[] = [];
 
 // One shared frozen array per reason: most lines have a single reason, so no array is allocated for them.
 const singles = new WeakMap<Reason, readonly Reason[]>();
@@ -47,6 +51,7 @@ function ensure(n: number): void {
   cellsK = new Int32Array(size);
   idx = new Int32Array(size);
   limitV = new Float64Array(size);
+  capped = new Uint8Array(size);
 }
 
 let lastAtInput: Date | string | null = null;
@@ -82,6 +87,20 @@ function addReason(list: (readonly Reason[] | null)[], i: number, r: Reason): vo
   else if (!cur.includes(r)) list[i] = [...cur, r];
 }
 
+/** A limit of v % on line i: the stricter value wins, equal values keep both reasons. */
+function limitTo(i: number, v: number, r: Reason): void {
+  if (v < limitV[i]!) {
+    limitV[i] = v;
+    limitR[i] = single(r);
+  } else if (v === limitV[i]) addReason(limitR, i, r);
+}
+
+/** The grade's step at a ladder index, or null where it takes the listed measures (no grade, no table, a grade not in it). */
+function gradeStepAt(cfg: OrderConfig, c: CompiledRules, grade: string | null, levelIdx: number): GradeStep | null {
+  if (grade === null || grade === undefined || cfg.grading === undefined) return null;
+  return gradeSteps(cfg.grading, c.ladder).get(grade)?.[levelIdx] ?? null;
+}
+
 function lineIndex(e: Enterprise, code: string): number {
   const lines = e.lines;
   for (let i = 0; i < lines.length; i++) if (lines[i]!.code === code) return i;
@@ -115,8 +134,10 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
     kiln[i] = 0;
     cellsK[i] = 0;
     limitV[i] = Number.POSITIVE_INFINITY;
+    capped[i] = 0;
     stopR[i] = null;
     limitR[i] = null;
+    exemptR[i] = null;
   }
   const notes: string[] = [];
 
@@ -173,7 +194,12 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
   // Level measures: the level's own and every milder level's; per line the strictest.
   if (levelIdx >= 0) {
     const exemptWarnings = livelihoodValid && !c.livelihoodTakesWarningMeasures;
+    // The grade's step at this level (RULES.md §5); the livelihood exemption, where it holds, comes first.
+    const step = exemptWarnings && c.ladder[levelIdx]!.kind === 'warning' ? null : gradeStepAt(cfg, c, e.grade, levelIdx);
+    const kind = step === null ? 'listed' : step.treatment.kind;
+    const capV = step !== null && step.treatment.kind === 'cap' ? step.treatment.maxLoadPercent : 0;
     let skipped = false;
+    let exempted = false;
     for (let li = 0; li <= levelIdx; li++) {
       const def = c.ladder[li]!;
       const measures = e.measures?.[def.key];
@@ -189,20 +215,34 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
           notes.push(`应急减排清单（${def.name}）中的生产线${m.line}不在企业生产线中，已忽略。`);
           continue;
         }
-        if (m.action === 'stop') {
+        if (kind === 'exempt') {
+          addReason(exemptR, i, step!.reason);
+          exempted = true;
+        } else if (m.action === 'stop' && kind !== 'cap') {
           stopped[i] = 1;
           addReason(stopR, i, c.levelStopReason[li]!);
+        } else if (m.action === 'stop') {
+          capped[i] = 1;
+          limitTo(i, capV, c.levelStopReason[li]!);
         } else {
           if (m.maxLoadPercent === null) notes.push(`应急减排清单（${def.name}）中生产线${m.line}的限产负荷未填写，按0%（停止生产）处理。`);
-          const v = m.maxLoadPercent ?? 0;
-          if (v < limitV[i]!) {
-            limitV[i] = v;
-            limitR[i] = single(c.levelLimitReason[li]!);
-          } else if (v === limitV[i]) addReason(limitR, i, c.levelLimitReason[li]!);
+          limitTo(i, m.maxLoadPercent ?? 0, c.levelLimitReason[li]!);
         }
       }
     }
     if (skipped) notes.push('承担保民生任务且已按期备案，按规定不执行预警级别的应急减排措施。');
+    if (step !== null) {
+      const r = step.reason;
+      if (kind === 'full_stop') {
+        for (let i = 0; i < n; i++) {
+          stopped[i] = 1;
+          addReason(stopR, i, r);
+        }
+        notes.push(`${r.text}（${r.rule}）。`);
+      } else if (kind === 'cap') {
+        for (let i = 0; i < n; i++) if (capped[i] === 1 && limitV[i] === capV) addReason(limitR, i, r);
+      } else if (exempted) notes.push(`${r.text}（${r.rule}）。`);
+    }
   }
 
   // Set-level minimum by whole lines (or cells); forced stops count towards it.
@@ -255,7 +295,7 @@ export function derive(e: Enterprise, at: Date | string, level: LevelOrNone, cfg
     } else if (max !== Number.POSITIVE_INFINITY) {
       out[i] = { code: line.code, action: 'limit', maxLoadPercent: max, stoppedCells: null, noKilnBanking: false, reasons };
     } else {
-      out[i] = { code: line.code, action: 'run', maxLoadPercent: null, stoppedCells: null, noKilnBanking: false, reasons };
+      out[i] = { code: line.code, action: 'run', maxLoadPercent: null, stoppedCells: null, noKilnBanking: false, reasons: exemptR[i] ?? NO_REASONS };
     }
   }
 

@@ -5,6 +5,7 @@ import type { SeasonConfig } from '../season/season-config.js';
 import type { LevelOrNone } from '../levels/level-ladder.js';
 import type { Reason } from '../reason.js';
 import type { PhaseKey } from '../season/season-calendar.js';
+import type { GradingTable } from '../grading/grading-table.js';
 
 export type LineAction = 'stop' | 'limit' | 'run';
 
@@ -44,4 +45,6 @@ export interface OrderConfig {
   levels: readonly LevelDefinition[];
   /** For readable notes (CityConfig.livelihoodDuties); keys are shown when absent. */
   livelihoodDuties?: readonly KeyName[];
+  /** What a performance grade changes in the level measures (config/grading.yaml); absent: every grade takes the listed measures. */
+  grading?: GradingTable;
 }

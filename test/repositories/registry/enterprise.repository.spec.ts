@@ -122,4 +122,19 @@ describe('EnterpriseRepository', () => {
     await update('so2_kg_per_hour = NULL, nox_kg_per_hour = NULL, pm_kg_per_hour = NULL, vocs_kg_per_hour = NULL, emission_source = NULL, emission_year = NULL');
     expect(entityToEnterprise((await repo.load([codeFor(4)])).get(codeFor(4))!).lines[0]!.emissions).toBeNull();
   });
+
+  // Last: it adds enterprises the list tests above do not expect.
+  it('keeps the grade with its date and authority through every read path (raw rows, entities, the active list)', async () => {
+    const graded = sampleEnterprise(6, { county: '温县', grade: '引领性', gradedOn: '2026-01-31', gradingAuthority: '河南省生态环境厅' });
+    await db.dataSource.transaction((m) => repo.upsert(m, [graded, sampleEnterprise(7, { county: '温县' })]));
+    const raw = (await repo.load([graded.code])).get(graded.code)!;
+    expect([raw.grade, raw.gradedOn, raw.gradingAuthority]).toEqual(['引领性', '2026-01-31', '河南省生态环境厅']);
+    const active = await repo.activeOf(['温县']);
+    expect(active.map((e) => [e.code, e.grade, e.gradedOn, e.gradingAuthority])).toEqual([
+      [graded.code, '引领性', '2026-01-31', '河南省生态环境厅'],
+      [codeFor(7), null, null, null],
+    ]);
+    const { rows } = await repo.page({ page: 1, pageSize: 50, county: '温县', grade: '引领性', scope: { sql: 'true', params: [] } });
+    expect(rows.map((r) => [r.code, r.gradedOn, r.gradingAuthority])).toEqual([[graded.code, '2026-01-31', '河南省生态环境厅']]);
+  });
 });

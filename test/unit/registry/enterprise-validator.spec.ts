@@ -59,6 +59,8 @@ describe('validateEnterprise', () => {
       'fuel',
       'airEmitting',
       'grade',
+      'gradedOn',
+      'gradingAuthority',
       'livelihood',
       'provincialApproval',
       'contacts',
@@ -91,6 +93,8 @@ describe('validateEnterprise', () => {
         fuel: null,
         airEmitting: true,
         grade: null,
+        gradedOn: null,
+        gradingAuthority: null,
         livelihood: null,
         provincialApproval: null,
         contacts: [],
@@ -99,6 +103,16 @@ describe('validateEnterprise', () => {
         webhookUrl: null,
       },
     });
+  });
+
+  it('keeps the date and authority of a grading, and refuses them without a grade or with a bad date', () => {
+    const graded = validateEnterprise({ ...valid(), grade: '引领性', gradedOn: ' 2026-09-15 ', gradingAuthority: ' 河南省生态环境厅 ' }, city);
+    expect(graded.ok && [graded.value.grade, graded.value.gradedOn, graded.value.gradingAuthority]).toEqual(['引领性', '2026-09-15', '河南省生态环境厅']);
+    expect(errorsOf({ ...valid(), grade: 'B', gradedOn: '2026-02-30' }).map((e) => [e.field, e.message])).toEqual([['gradedOn', expect.stringMatching(/real date written YYYY-MM-DD/)]]);
+    expect(errorsOf({ ...valid(), grade: 'B', gradingAuthority: 'x'.repeat(201) }).map((e) => e.field)).toEqual(['gradingAuthority']);
+    const orphan = errorsOf({ ...valid(), grade: null, gradedOn: '2026-09-15', gradingAuthority: '某局' });
+    expect(orphan.map((e) => e.field)).toEqual(['gradedOn', 'gradingAuthority']);
+    expect(orphan[0]!.message).toMatch(/must be empty when grade is empty/);
   });
 
   it('keeps measures in ladder order and drops empty levels', () => {

@@ -130,6 +130,19 @@ describe('CSV registry import', () => {
     expect(header.slice(0, 4)).toEqual(['统一社会信用代码', '企业名称', '县区', '行业']);
   });
 
+  it('reads the grading columns (绩效等级, 评级日期, 评级单位) and points a bad date at its row and column', async () => {
+    const rows = table(registryToCsv(demo.slice(0, 1)));
+    rows[0] = rows[0]!.map((h) => ({ grade: '绩效等级', graded_on: '评级日期', grading_authority: '评级单位' })[h] ?? h);
+    for (const r of rows.slice(1)) [r[col('grade')], r[col('graded_on')], r[col('grading_authority')]] = ['d', '2026-09-20', '焦作市生态环境局'];
+    const ok = await parseRegistryImport('csv', toCsv(rows), city);
+    expect(ok.errors).toEqual([]);
+    expect(ok.enterprises.map((e) => [e.grade, e.gradedOn, e.gradingAuthority])).toEqual([['D', '2026-09-20', '焦作市生态环境局']]);
+    for (const r of rows.slice(1)) r[col('graded_on')] = '2026-13-01';
+    const bad = await parseRegistryImport('csv', toCsv(rows), city);
+    expect(bad.errors.map((e) => [e.row, e.field])).toEqual([[2, 'graded_on']]);
+    expect(bad.errors[0]!.message).toMatch(/^graded_on must be a real date/);
+  });
+
   it('accepts a UTF-8 BOM (Excel), as text and as bytes, and CRLF or LF line ends', async () => {
     for (const body of ['\uFEFF' + EXAMPLE, Buffer.from('\uFEFF' + EXAMPLE.replaceAll('\n', '\r\n'), 'utf8')]) {
       const result = await parseRegistryImport('csv', body, city);

@@ -23,6 +23,8 @@ export function enterprise(over: Partial<Enterprise> = {}): Enterprise {
     fuel: null,
     airEmitting: true,
     grade: null,
+    gradedOn: null,
+    gradingAuthority: null,
     livelihood: null,
     provincialApproval: null,
     contacts: [],

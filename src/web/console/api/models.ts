@@ -21,7 +21,8 @@ export interface Reference {
   city: { key: string; name: string; commandCenter: string; timezone: string };
   counties: Array<{ name: string; code: string }>;
   industries: Array<{ key: string; name: string }>;
-  grades: Array<{ key: string; name: string }>;
+  /** Grade keys (city.yaml `grades`), shown as they are: A, B, C, D, 引领性, 保障类. */
+  grades: string[];
   contactRoles: Array<{ key: string; name: string }>;
   levels: LevelDef[];
 }
@@ -171,6 +172,8 @@ export interface Enterprise {
   fuel: string | null;
   airEmitting: boolean;
   grade: string | null;
+  gradedOn: string | null;
+  gradingAuthority: string | null;
   livelihood: { duty: string; maxLoadPercent: number; filedOn: string } | null;
   provincialApproval: { maxLoadPercent: number; filedOn: string } | null;
   contacts: Contact[];

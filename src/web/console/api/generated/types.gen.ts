@@ -286,7 +286,18 @@ export type EnterpriseResponse = {
     process: string | null;
     fuel: string | null;
     airEmitting: boolean;
+    /**
+     * Performance grade or class (city.yaml `grades`: A, B, C, D, 引领性, 保障类); null when ungraded
+     */
     grade: string | null;
+    /**
+     * Local date of the grading (YYYY-MM-DD); null when not recorded
+     */
+    gradedOn: string | null;
+    /**
+     * Who graded the enterprise (评级单位); null when not recorded
+     */
+    gradingAuthority: string | null;
     livelihood: {
         [key: string]: unknown;
     } | null;
@@ -322,7 +333,18 @@ export type EnterpriseInputDoc = {
     process: string | null;
     fuel: string | null;
     airEmitting: boolean;
+    /**
+     * Performance grade or class (city.yaml `grades`: A, B, C, D, 引领性, 保障类); null when ungraded
+     */
     grade: string | null;
+    /**
+     * Local date of the grading (YYYY-MM-DD); null when not recorded
+     */
+    gradedOn: string | null;
+    /**
+     * Who graded the enterprise (评级单位); null when not recorded
+     */
+    gradingAuthority: string | null;
     livelihood: {
         [key: string]: unknown;
     } | null;
@@ -348,7 +370,18 @@ export type EnterpriseUpdateDoc = {
     process: string | null;
     fuel: string | null;
     airEmitting: boolean;
+    /**
+     * Performance grade or class (city.yaml `grades`: A, B, C, D, 引领性, 保障类); null when ungraded
+     */
     grade: string | null;
+    /**
+     * Local date of the grading (YYYY-MM-DD); null when not recorded
+     */
+    gradedOn: string | null;
+    /**
+     * Who graded the enterprise (评级单位); null when not recorded
+     */
+    gradingAuthority: string | null;
     livelihood: {
         [key: string]: unknown;
     } | null;
