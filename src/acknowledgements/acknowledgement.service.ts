@@ -47,7 +47,7 @@ export class AcknowledgementService {
 
   /** An enterprise acknowledges its own orders only: another's answers 404. */
   acknowledge(principal: Principal, orderId: string, modification: number): Promise<AckReceipt> {
-    return this.acknowledgeByNumber(orderId, modification, principal.enterpriseCode ?? '\u0000none', principal);
+    return this.acknowledgeByNumber(orderId, modification, principal.enterpriseCode ?? '(none)', principal);
   }
 
   /** An enterprise confirms implementation of its own orders only. */

@@ -33,7 +33,7 @@ export class DirectiveOrdersService {
 
   async list(p: Principal, directiveId: string, q: DirectiveOrdersQuery): Promise<{ items: DirectiveOrderRow[]; total: number; page: number; pageSize: number }> {
     if (!(await this.directives.head(directiveId))) throw new DomainError(DirectiveErrorCode.DIRECTIVE_NOT_FOUND, `No directive ${directiveId}.`);
-    const county = p.role === 'county_officer' ? (p.county ?? '\u0000none') : (q.county ?? null);
+    const county = p.role === 'county_officer' ? (p.county ?? '(none)') : (q.county ?? null);
     const total = await this.readModel.count(directiveId, county);
     const rows = await this.readModel.page(directiveId, county, q.pageSize, (q.page - 1) * q.pageSize);
     const items = rows.map((r) => ({
