@@ -92,6 +92,13 @@ describe('performance grades change orders (config/grading.yaml, HTTP)', () => {
     const bad = await regrade(null, '2026-10-20', null);
     expect(bad.status).toBe(422);
     expect(JSON.stringify(bad.body)).toContain('gradedOn');
+    // A grading is dated the day it was awarded: not tomorrow, not before 2000.
+    const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
+    for (const day of [tomorrow, '1999-12-31']) {
+      const wrong = await regrade('B', day, '焦作市生态环境局');
+      expect(wrong.status).toBe(422);
+      expect(JSON.stringify(wrong.body)).toMatch(/gradedOn.*must lie from 2000-01-01 to today/);
+    }
     expect((await regrade(null, null, null)).status).toBe(200);
     expect(view((await preview('orange')).lines)).toEqual([
       ['L1', 'stop', ['level.orange.stop']],

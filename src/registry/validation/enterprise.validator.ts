@@ -4,6 +4,7 @@ import type { CityConfig } from '../../config/city-config.js';
 import type { Contact, Enterprise, Livelihood, Measure, Measures, ProductionLine, ProvincialApproval } from '../../rules/enterprise.js';
 import type { LevelKey } from '../../rules/levels/level-ladder.js';
 import { localDateOf } from '../../rules/time/local-time.js';
+import { SANE_INSTANT_FROM } from '../../common/dto/sane-instant.js';
 import { readLineEmissions, type EmissionYears } from './emissions-reader.js';
 import { cityKeys, type CityKeys } from './city-keys.js';
 import { IssueList, type FieldIssue } from './field-issue.js';
@@ -28,16 +29,22 @@ export type { FieldIssue } from './field-issue.js';
 
 export type EnterpriseValidation = { ok: true; value: Enterprise } | { ok: false; errors: FieldIssue[] };
 
-/** What validation needs to know of the moment: emission figures may not describe a later year. */
+/** What validation needs to know of the moment: emission figures may not describe a later year, a grading not a later day. */
 export interface ValidationContext {
   /** The current year in the city's time zone. */
   currentYear: number;
+  /** Today in the city's time zone, YYYY-MM-DD. */
+  today: string;
 }
 
 /** The context at an instant (the caller's clock), in the city's time zone. */
 export function validationContextAt(at: Date, city: CityConfig): ValidationContext {
-  return { currentYear: Number(localDateOf(at.getTime(), city.city.timezone).slice(0, 4)) };
+  const today = localDateOf(at.getTime(), city.city.timezone);
+  return { currentYear: Number(today.slice(0, 4)), today };
 }
+
+/** The earliest grading date taken: the same floor as every instant the API takes. */
+const EARLIEST_GRADED_ON = new Date(SANE_INSTANT_FROM).toISOString().slice(0, 10);
 
 export const ENTERPRISE_NAME_MAX = 200;
 export const LINE_CODE_MAX = 32;
@@ -256,6 +263,8 @@ export function validateEnterprise(input: unknown, city: CityConfig, context: Va
   const gradedOn = isBlank(o.gradedOn) ? null : readDate(o.gradedOn, 'gradedOn', issues);
   const gradingAuthority = readOptionalText(o.gradingAuthority, 'gradingAuthority', GRADING_AUTHORITY_MAX, issues);
   if (grade === null && gradedOn) issues.add('gradedOn', 'must be empty when grade is empty: set the grade it dates, or clear the date', o.gradedOn);
+  else if (gradedOn && (gradedOn > context.today || gradedOn < EARLIEST_GRADED_ON))
+    issues.add('gradedOn', `must lie from ${EARLIEST_GRADED_ON} to today (${context.today}): a grading is dated the day it was awarded`, o.gradedOn);
   if (grade === null && gradingAuthority) issues.add('gradingAuthority', 'must be empty when grade is empty: set the grade it awarded, or clear the authority', o.gradingAuthority);
   let airEmitting = true; // most registered enterprises emit to air; the form lets the field be left out
   if (o.airEmitting !== undefined && o.airEmitting !== null) {

@@ -8,7 +8,7 @@ import { codeFor, sampleEnterprise } from '../../support/fixtures.js';
 const city = loadCityConfig();
 const CODE = codeFor(7);
 const YEAR = 2025;
-const context = { currentYear: YEAR + 1 };
+const context = { currentYear: YEAR + 1, today: `${YEAR + 1}-12-31` };
 
 const CHINESE_HEADER = [
   '统一社会信用代码',
@@ -114,7 +114,7 @@ describe('emission inventory in registry imports', () => {
     const at = (year: number, currentYear: number) => {
       const e = sampleEnterprise(9);
       e.lines[0] = { ...e.lines[0]!, emissions: { kgPerHour: { so2: 0, nox: 0, pm: 0, vocs: 0 }, source: 'inventory', year } };
-      return validateEnterprise(e, city, { currentYear }).ok;
+      return validateEnterprise(e, city, { currentYear, today: `${currentYear}-12-31` }).ok;
     };
     const earliest = city.emissionInventory.earliestYear;
     expect([at(earliest - 1, 2030), at(earliest, 2030), at(2030, 2030), at(2031, 2030), at(2030.5, 2031)]).toEqual([false, true, true, false, false]);
