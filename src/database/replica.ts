@@ -21,21 +21,34 @@ function where(url: string): string {
   return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
 }
 
-/**
- * Checks once at boot that the replica answers as the service's role, so a wrong URL stops the
- * boot with one line naming DATABASE_REPLICA_URL instead of failing the first report.
- * Answers whether it is a standby (`pg_is_in_recovery()`); a writable server is allowed
- * (a logical copy, say) but warned about by the caller.
- */
-export async function checkReplica(url: string): Promise<{ standby: boolean }> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: 'hazeops-replica-check' });
+async function standbyState(url: string): Promise<{ standby: boolean }> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, application_name: 'hazeops-replica-check' });
   try {
     await client.connect();
     const { rows } = await client.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
     return { standby: rows[0]?.standby === true };
-  } catch (err) {
-    throw new Error(`DATABASE_REPLICA_URL: the replica at ${where(url)} does not answer as the service's role (${(err as Error).message})`, { cause: err });
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Checks at boot that the replica answers as the service's role, so a wrong URL stops the
+ * boot with one line naming DATABASE_REPLICA_URL instead of failing the first report. The
+ * service's role (and its password) were just written on the primary: a standby may need a
+ * moment to replay them, so failures are retried for `patienceMs`.
+ * Answers whether it is a standby (`pg_is_in_recovery()`); a writable server is allowed
+ * (a logical copy, say) but warned about by the caller.
+ */
+export async function checkReplica(url: string, patienceMs = 15_000): Promise<{ standby: boolean }> {
+  const until = Date.now() + patienceMs;
+  for (;;) {
+    try {
+      return await standbyState(url);
+    } catch (err) {
+      if (Date.now() >= until)
+        throw new Error(`DATABASE_REPLICA_URL: the replica at ${where(url)} does not answer as the service's role (${(err as Error).message})`, { cause: err });
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 }
