@@ -46,8 +46,7 @@ export async function checkReplica(url: string, patienceMs = 15_000): Promise<{ 
     try {
       return await standbyState(url);
     } catch (err) {
-      if (Date.now() >= until)
-        throw new Error(`DATABASE_REPLICA_URL: the replica at ${where(url)} does not answer as the service's role (${(err as Error).message})`, { cause: err });
+      if (Date.now() >= until) throw new Error(`DATABASE_REPLICA_URL: the replica at ${where(url)} does not answer as the service's role (${(err as Error).message})`, { cause: err });
       await new Promise((r) => setTimeout(r, 250));
     }
   }
