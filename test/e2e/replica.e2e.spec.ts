@@ -116,6 +116,17 @@ describe.skipIf(unavailable !== null)('reports served by a streaming replica (ow
     expect((await xiuwuRanking())?.acknowledgementRate).toBe(0);
   });
 
+  it('a report query whose standby connection is cut mid-way is answered by the primary; its own error is not retried', async () => {
+    const pending = replicaReads(ds).query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby FROM pg_sleep(2)');
+    const active = "SELECT pid FROM pg_stat_activity WHERE application_name = 'hazeops-replica-reads' AND query LIKE '%pg_sleep(2)%' AND state = 'active'";
+    await expect.poll(async () => (await onReplica(active)).length, { timeout: 10_000 }).toBe(1);
+    const [{ cut }] = await onReplica(`SELECT bool_and(pg_terminate_backend(pid)) AS cut FROM (${active}) a`);
+    expect(cut).toBe(true);
+    expect(await pending).toEqual([{ standby: false }]);
+    // The query's own error is thrown, not run again on the primary (where this one would succeed).
+    await expect(replicaReads(ds).query('CREATE TEMP TABLE scratch (v int)')).rejects.toThrow(/read-only transaction/);
+  });
+
   it('a standby that refuses connections does not take the report down: it is read on the primary', async () => {
     await pair.stopStandby();
     expect((await report()).totals.orders).toBe(12);
