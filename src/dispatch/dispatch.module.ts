@@ -9,5 +9,8 @@ import { RobotBatchService } from './robot-batch.service.js';
 import { RobotOutboxRepository } from './robot-outbox.repository.js';
 
 @Global()
-@Module({ providers: [EmailChannel, WebhookChannel, RobotChannel, RobotBatchService, RobotOutboxRepository, DispatchWorker, OutboxRepository, OutboxService], exports: [DispatchWorker, OutboxService, OutboxRepository] })
+@Module({
+  providers: [EmailChannel, WebhookChannel, RobotChannel, RobotBatchService, RobotOutboxRepository, DispatchWorker, OutboxRepository, OutboxService],
+  exports: [DispatchWorker, OutboxService, OutboxRepository],
+})
 export class DispatchModule {}

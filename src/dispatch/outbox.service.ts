@@ -39,7 +39,15 @@ export class OutboxService {
     for (const n of notices) {
       const recipient = robotRecipient(this.config.dispatch, n.target);
       if (recipient === null) continue;
-      rows.push({ idempotencyKey: `robot:${n.key}:${recipient}`, kind: 'robot', channel: 'robot', recipient, enterpriseCode: null, orderVersionId: null, payload: { topic: n.item.topic, text: n.item.text } });
+      rows.push({
+        idempotencyKey: `robot:${n.key}:${recipient}`,
+        kind: 'robot',
+        channel: 'robot',
+        recipient,
+        enterpriseCode: null,
+        orderVersionId: null,
+        payload: { topic: n.item.topic, text: n.item.text },
+      });
     }
     if (rows.length === 0) return Promise.resolve(0);
     return this.repository.insertNew(manager, rows, null, this.config.dispatch.robots.batchWindowSeconds);

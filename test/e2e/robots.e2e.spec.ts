@@ -52,7 +52,11 @@ describe('work-chat robots: DingTalk 加签 and WeCom, one summary per robot, 20
     t = await start();
     const admin = await t.adminToken();
     await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: plants }).expect(200);
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '会商结论：橙色预警' }).expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '会商结论：橙色预警' })
+      .expect(200);
     await drain();
   });
   afterAll(async () => {
