@@ -135,10 +135,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
       const code = city.counties.find((c) => c.name === a.county)?.code ?? a.county;
       const target: EscalationStage | undefined = escalationFor(this.config.dispatch, code).chain[stage - 1];
       if (!target) continue;
-      const text = overdueRobotText(
-        { name: v.enterprise.name, code: v.enterprise.code, directiveNumber: v.directiveNumber, modification: v.modification, ackDeadline: v.ackDeadline },
-        city.city.timezone,
-      );
+      const text = overdueRobotText({ name: v.enterprise.name, directiveNumber: v.directiveNumber, modification: v.modification, ackDeadline: v.ackDeadline }, city.city.timezone);
       notices.push({
         key: `escalation:${stage}:${v.versionId}`,
         target: target === 'county' ? { county: code } : 'command_center',

@@ -12,6 +12,7 @@ import { createTestDatabase, ownerQuery, type TestDatabase } from '../support/te
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const XIUWU = '410821';
+const unreachable = sampleEnterprise(650, { industry: 'coking', fuel: null, contacts: [], measures: { orange: [{ line: 'L1', action: 'stop', maxLoadPercent: null }] } });
 const plants = Array.from({ length: 25 }, (_, i) => sampleEnterprise(601 + i, { industry: 'coking', fuel: null, measures: { orange: [{ line: 'L1', action: 'stop', maxLoadPercent: null }] } }));
 
 describe('work-chat robots: DingTalk 加签 and WeCom, one summary per robot, 20 posts a minute (PostgreSQL, SMTP, robot server)', () => {
@@ -51,7 +52,11 @@ describe('work-chat robots: DingTalk 加签 and WeCom, one summary per robot, 20
     db = await createTestDatabase();
     t = await start();
     const admin = await t.adminToken();
-    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: plants }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', admin)
+      .send({ enterprises: [...plants, unreachable] })
+      .expect(200);
     await t.http
       .post('/api/v1/directives')
       .set('Authorization', admin)
@@ -66,35 +71,46 @@ describe('work-chat robots: DingTalk 加签 and WeCom, one summary per robot, 20
     await robots.stop();
   });
 
-  it('stage 1 posts one signed DingTalk summary naming all 25 overdue enterprises to the county group', async () => {
+  it('an alert mailed to the county (an enterprise with no channel) is posted to its robot too', async () => {
+    expect(robots.posts).toHaveLength(1);
+    expect(robots.posts[0]!.kind).toBe('dingtalk');
+    expect(robots.posts[0]!.markdown).toContain('待处理告警（1）');
+    expect(robots.posts[0]!.markdown).toContain(unreachable.name);
+  });
+
+  it('stage 1 posts one signed DingTalk summary naming all 26 overdue enterprises (the unreachable one too) to the county group', async () => {
     clock.set('2026-12-10T12:01:00+08:00');
-    expect(await t.app.get(AckEscalationService).run()).toEqual({ reminders: 0, stage1: 25, stage2: 0 });
+    expect(await t.app.get(AckEscalationService).run()).toEqual({ reminders: 0, stage1: 26, stage2: 0 });
     await drain();
     expect(robots.rejected).toEqual([]);
-    expect(robots.posts).toHaveLength(1);
-    const [post] = robots.posts;
+    expect(robots.posts).toHaveLength(2);
+    const post = robots.posts[1];
     expect(post!.kind).toBe('dingtalk');
     expect(post!.title).toContain('修武县');
-    expect(post!.markdown).toContain('逾期未签收（县区督办）（25）');
-    for (const p of plants) expect(post!.markdown).toContain(`${p.name}（${p.code}）`);
-    const rows = await sql<{ status: string; attempts: number }>(`SELECT status, attempts FROM outbox WHERE channel = 'robot'`);
-    expect(rows).toHaveLength(25);
+    expect(post!.markdown).toContain('逾期未签收（县区督办）（26）');
+    for (const p of [...plants, unreachable]) expect(post!.markdown).toContain(`- ${p.name}：焦冬防指〔2026〕1号第1版，截止 12月10日 12:00`);
+    const rows = await sql<{ status: string; attempts: number }>(`SELECT status, attempts FROM outbox WHERE channel = 'robot' AND idempotency_key LIKE 'robot:escalation:1:%'`);
+    expect(rows).toHaveLength(26);
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
-    expect(await sql(`SELECT robot, rows, ok FROM robot_posts`)).toEqual([{ robot: `robot:county:${XIUWU}`, rows: 25, ok: true }]);
+    expect(await sql(`SELECT robot, rows, ok FROM robot_posts ORDER BY id`)).toEqual([
+      { robot: `robot:county:${XIUWU}`, rows: 1, ok: true },
+      { robot: `robot:county:${XIUWU}`, rows: 26, ok: true },
+    ]);
   });
 
   it('stage 2 posts one WeCom markdown summary to the command center (msgtype markdown, content ≤ 4096 bytes)', async () => {
     clock.set('2026-12-10T14:01:00+08:00');
-    expect(await t.app.get(AckEscalationService).run()).toEqual({ reminders: 0, stage1: 0, stage2: 25 });
+    expect(await t.app.get(AckEscalationService).run()).toEqual({ reminders: 0, stage1: 0, stage2: 26 });
     await drain();
     expect(robots.rejected).toEqual([]);
-    expect(robots.posts).toHaveLength(2);
-    const post = robots.posts[1]!;
+    expect(robots.posts).toHaveLength(3);
+    const post = robots.posts[2]!;
     expect(post.kind).toBe('wecom');
     expect(Object.keys(post.body).sort()).toEqual(['markdown', 'msgtype']);
     expect(Object.keys(post.body.markdown!)).toEqual(['content']);
-    expect(post.markdown).toContain('逾期仍未签收（报指挥部）（25）');
-    for (const p of plants) expect(post.markdown).toContain(`修武县：${p.name}`);
+    expect(post.markdown).toContain('逾期仍未签收（报指挥部）（26）');
+    expect(post.markdown).not.toContain('另有');
+    for (const p of [...plants, unreachable]) expect(post.markdown).toContain(`修武县：${p.name}`);
   });
 
   it('25 notices arriving one by one: 20 posts in the minute, the other 5 wait in the outbox, survive a restart and go out as one summary', async () => {

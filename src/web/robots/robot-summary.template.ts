@@ -42,9 +42,9 @@ export function escapeRobotMarkdown(text: string): string {
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
-/** An overdue line: 企业（代码）文号 第n版，签收截止 时间. */
-export function overdueRobotText(o: { name: string; code: string; directiveNumber: string; modification: number; ackDeadline: string }, timezone: string): string {
-  return `${o.name}（${o.code}）${o.directiveNumber} 第${o.modification}版，签收截止 ${formatLocalTime(o.ackDeadline, timezone)}`;
+/** An overdue line, short so that a group's list fits one message: 企业：文号第n版，截止 12月10日 12:00. */
+export function overdueRobotText(o: { name: string; directiveNumber: string; modification: number; ackDeadline: string }, timezone: string): string {
+  return `${o.name}：${o.directiveNumber}第${o.modification}版，截止 ${formatLocalTime(o.ackDeadline, timezone).replace(/^\d{4}年/, '')}`;
 }
 
 /**

@@ -32,8 +32,8 @@ describe('robot summary markdown', () => {
   });
 
   it('words an overdue line with the deadline in local time', () => {
-    expect(overdueRobotText({ name: '甲', code: '91410800MA00000000', directiveNumber: '焦冬防指〔2026〕1号', modification: 2, ackDeadline: '2026-12-10T04:00:00Z' }, 'Asia/Shanghai')).toBe(
-      '甲（91410800MA00000000）焦冬防指〔2026〕1号 第2版，签收截止 2026年12月10日 12:00',
+    expect(overdueRobotText({ name: '甲', directiveNumber: '焦冬防指〔2026〕1号', modification: 2, ackDeadline: '2026-12-10T04:00:00Z' }, 'Asia/Shanghai')).toBe(
+      '甲：焦冬防指〔2026〕1号第2版，截止 12月10日 12:00',
     );
   });
 });
