@@ -2,10 +2,11 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type { EntityManager } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
 import { escalationFor, type EscalationStage } from '../config/dispatch-config.js';
-import { OutboxService } from '../dispatch/outbox.service.js';
+import { OutboxService, type RobotNotice } from '../dispatch/outbox.service.js';
 import type { NewOutboxRow } from '../dispatch/outbound-message.js';
 import { renderEscalationEmail, type OverdueEnterprise } from '../web/mail/escalation-email.template.js';
 import { renderReminderEmail } from '../web/mail/reminder-email.template.js';
+import { overdueRobotText } from '../web/robots/robot-summary.template.js';
 import { orderNoticeView } from '../web/notices/order-notice.builder.js';
 import { ackLink } from './ack-link.js';
 import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js';
@@ -91,6 +92,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
       stage2.map((v) => this.alert(v, 'ack_overdue', 2, `${v.enterprise.name}逾期${d.escalation.stage2AfterDeadlineHours}小时以上仍未签收${v.directiveNumber}（第${v.modification}版），已报指挥部。`)),
     );
     await this.outbox.enqueue(manager, [...this.escalationMails(new1, views, 1, now), ...this.escalationMails(new2, views, 2, now)]);
+    await this.outbox.enqueueRobot(manager, [...this.robotNotices(new1, views, 1), ...this.robotNotices(new2, views, 2)]);
     return { reminders: newReminders.length, stage1: new1.length, stage2: new2.length };
   }
 
@@ -122,6 +124,25 @@ export class AckEscalationService implements OnApplicationBootstrap {
       }
     }
     return rows;
+  }
+
+  /** Stage n also goes to the group robot of the n-th link of the county's chain (one line per overdue version). */
+  private robotNotices(alerts: NewAlert[], views: Map<string, OrderVersionView>, stage: 1 | 2): RobotNotice[] {
+    const { city } = this.config;
+    const notices: RobotNotice[] = [];
+    for (const a of alerts) {
+      const v = views.get(a.orderVersionId!)!;
+      const code = city.counties.find((c) => c.name === a.county)?.code ?? a.county;
+      const target: EscalationStage | undefined = escalationFor(this.config.dispatch, code).chain[stage - 1];
+      if (!target) continue;
+      const text = overdueRobotText({ name: v.enterprise.name, directiveNumber: v.directiveNumber, modification: v.modification, ackDeadline: v.ackDeadline }, city.city.timezone);
+      notices.push({
+        key: `escalation:${stage}:${v.versionId}`,
+        target: target === 'county' ? { county: code } : 'command_center',
+        item: { topic: stage === 1 ? 'overdue_stage1' : 'overdue_stage2', text: target === 'county' ? text : `${a.county}：${text}` },
+      });
+    }
+    return notices;
   }
 
   /** Stage n goes to the n-th link of the county's chain: its officers, or the command center. */

@@ -11,6 +11,7 @@ import { ConfigService } from '../config/config.service.js';
 import { escalationFor } from '../config/dispatch-config.js';
 import { renderAlertList } from '../web/mail/alert-email.template.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
+import type { RobotTopic } from '../web/robots/robot-summary.template.js';
 import { Clock } from '../common/clock.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import type { AlertEntity } from './alert.entity.js';
@@ -29,6 +30,11 @@ export interface AlertView {
   resolvedAt: string | null;
   resolvedBy: string | null;
   note: string | null;
+}
+
+/** Status-report alerts are listed apart from the others in a robot's summary. */
+function robotTopic(a: NewAlert): RobotTopic {
+  return a.kind === 'report_missing' || a.kind === 'report_discrepancy' ? 'status_report' : 'alert';
 }
 
 function alertView(a: AlertEntity): AlertView {
@@ -107,6 +113,14 @@ export class AlertsService {
       }
     }
     await this.outbox.enqueue(manager, rows);
+    await this.outbox.enqueueRobot(
+      manager,
+      alerts.map((a) => ({ key: `alert:${a.dedupeKey}`, target: { county: this.countyCode(a.county) }, item: { topic: robotTopic(a), text: a.message } })),
+    );
+  }
+
+  private countyCode(county: string): string {
+    return this.config.city.counties.find((c) => c.name === county)?.code ?? county;
   }
 
   /** Stage 2: the command center's duty desk gets one list of the new alerts. */
@@ -127,6 +141,10 @@ export class AlertsService {
         orderVersionId: null,
         payload: { subject, text, html },
       })),
+    );
+    await this.outbox.enqueueRobot(
+      manager,
+      alerts.map((a) => ({ key: `alert:${a.dedupeKey}`, target: 'command_center' as const, item: { topic: robotTopic(a), text: `${a.county}：${a.message}` } })),
     );
   }
 

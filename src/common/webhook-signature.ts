@@ -1,6 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** The request header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`. */
+/**
+ * The request header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`.
+ * @deprecated Sent beside the Standard Webhooks headers (standard-webhook.ts) for receivers built
+ * before them; new receivers verify webhook-signature with the standardwebhooks library.
+ */
 export const WEBHOOK_SIGNATURE_HEADER = 'X-HazeOps-Signature';
 
 export type WebhookVerifyFailure = 'malformed' | 'bad_signature' | 'stale';

@@ -1,5 +1,6 @@
 import { readYamlConfig } from './config-files.js';
 import { validateDirectiveNumberFormat } from '../rules/directive-number.js';
+import { parseRobotsConfig, type RobotEndpoint, type RobotsConfig } from './robot-config.js';
 
 export type EscalationStage = 'county' | 'command_center';
 
@@ -25,6 +26,8 @@ export interface DispatchConfig {
   statusReportTimes: string[];
   retry: { maxAttempts: number; baseDelaySeconds: number; maxDelaySeconds: number };
   linkValidityDays: number;
+  /** Work-chat group robots per county and for the command center (credentials resolved from the environment). */
+  robots: RobotsConfig;
   worker: { batchSize: number; concurrency: number; leaseSeconds: number };
   /** What times the door accepts (RULES.md: "immediately" stays possible, nothing far off). */
   timeSanity: {
@@ -74,7 +77,7 @@ function chain(value: unknown, field: string): EscalationStage[] {
 }
 
 /** Validates a parsed dispatch.yaml; the error names the offending field so an operator can fix it at boot. */
-export function parseDispatchConfig(raw: unknown): DispatchConfig {
+export function parseDispatchConfig(raw: unknown, env: Record<string, string | undefined> = process.env): DispatchConfig {
   const o = obj(raw, '(root)');
   const format = obj(o.directiveNumber, 'directiveNumber').format;
   if (typeof format !== 'string') fail('directiveNumber.format', 'must be a string');
@@ -126,6 +129,7 @@ export function parseDispatchConfig(raw: unknown): DispatchConfig {
     statusReportTimes: parsedTimes,
     retry: { maxAttempts: num(retry.maxAttempts, 'retry.maxAttempts', 1, 100), baseDelaySeconds, maxDelaySeconds },
     linkValidityDays: num(o.linkValidityDays, 'linkValidityDays', 1, 365),
+    robots: parseRobotsConfig(o.robots, env),
     worker: {
       batchSize: num(worker.batchSize, 'worker.batchSize', 1, 10_000),
       concurrency: num(worker.concurrency, 'worker.concurrency', 1, 256),
@@ -148,6 +152,22 @@ export function loadDispatchConfig(file = 'dispatch.yaml'): DispatchConfig {
 export function escalationFor(config: DispatchConfig, countyCode: string): { chain: EscalationStage[]; officerEmails: string[] } {
   const c = config.escalation.counties[countyCode];
   return { chain: c?.chain ?? config.escalation.chain, officerEmails: c?.officerEmails ?? [] };
+}
+
+/** Where a robot notice goes: a county's group (by county code) or the command center's. */
+export type RobotTarget = { county: string } | 'command_center';
+
+/** The outbox recipient naming a configured robot, or null when that group has none. */
+export function robotRecipient(config: DispatchConfig, target: RobotTarget): string | null {
+  if (target === 'command_center') return config.robots.commandCenter ? 'robot:command_center' : null;
+  return config.robots.counties[target.county] ? `robot:county:${target.county}` : null;
+}
+
+/** The robot an outbox recipient names (null when it is no longer configured). */
+export function robotEndpoint(config: DispatchConfig, recipient: string): RobotEndpoint | null {
+  if (recipient === 'robot:command_center') return config.robots.commandCenter;
+  const m = /^robot:county:(.+)$/.exec(recipient);
+  return m ? (config.robots.counties[m[1]!] ?? null) : null;
 }
 
 /** Delay before retry number `attempt` (1 = first retry): base·2^(attempt−1), capped. Jitter is the caller's choice. */

@@ -12,6 +12,7 @@ import { DirectiveSequenceEntity } from '../directives/directive-sequence.entity
 import { DirectiveEntity } from '../directives/directive.entity.js';
 import { DeliveryAttemptEntity } from '../dispatch/delivery-attempt.entity.js';
 import { OutboxEntity } from '../dispatch/outbox.entity.js';
+import { RobotPostEntity } from '../dispatch/robot-post.entity.js';
 import { OrderVersionEntity } from '../orders/order-version.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
 import { PhoneNoticeEntity } from '../acknowledgements/phone-notice.entity.js';
@@ -40,6 +41,7 @@ export const ENTITIES = [
   OrderVersionEntity,
   OutboxEntity,
   DeliveryAttemptEntity,
+  RobotPostEntity,
   AlertEntity,
   StatusReportEntity,
   JobRunEntity,

@@ -16,6 +16,7 @@ import { DirectiveOrdersIndex1796200000000 } from '../../migrations/179620000000
 import { SeasonPhaseChangesAhead1796300000500 } from '../../migrations/1796300000500-SeasonPhaseChangesAhead.js';
 import { LineEmissions1796400012100 } from '../../migrations/1796400012100-LineEmissions.js';
 import { EnterpriseGrading1796400012200 } from '../../migrations/1796400012200-EnterpriseGrading.js';
+import { RobotPosts1796500013300 } from '../../migrations/1796500013300-RobotPosts.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SeasonPhaseChangesAhead1796300000500,
   LineEmissions1796400012100,
   EnterpriseGrading1796400012200,
+  RobotPosts1796500013300,
 ];

@@ -10,6 +10,7 @@ import { EmailChannel } from './channels/email.channel.js';
 import { PermanentDeliveryError, WebhookChannel } from './channels/webhook.channel.js';
 import type { ClaimedRow, OutboundMessage, OutboxRenderer, SkippedMessage } from './outbound-message.js';
 import { OutboxRepository } from './outbox.repository.js';
+import { RobotBatchService } from './robot-batch.service.js';
 import { webhookSecretFor } from '../common/webhook-signature.js';
 
 interface Outcome {
@@ -61,6 +62,7 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
     private readonly clock: Clock,
+    private readonly robots: RobotBatchService,
   ) {
     const keyFor = (code: string | null) => webhookSecretFor(code ?? 'city', this.config.app.secret);
     this.register({ kind: 'notice', render: async (rows) => new Map(rows.map((r) => [r.id, noticeMessage(r, keyFor)])) });
@@ -125,15 +127,19 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const { batchSize, leaseSeconds } = this.config.dispatch.worker;
     // Without SMTP_URL, e-mail rows wait (they are not failed) until a mail server is configured.
     const rows = await this.outbox.claimDue({ batchSize, workerId: this.workerId, leaseSeconds, channels: this.email.configured ? ['email', 'webhook'] : ['webhook'] });
-    if (rows.length === 0) return { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+    // Robot rows go their own way: one summary per robot, within its rate limit.
+    const robots = await this.robots.runOnce(this.workerId);
+    // Rows a robot at its limit put back are not counted as claimed, so drain() ends.
+    const robotClaimed = robots.claimed - robots.deferred;
+    if (rows.length === 0) return { claimed: robotClaimed, sent: robots.sent, retrying: robots.retrying, failed: robots.failed };
     const messages = await this.renderAll(rows);
     const outcomes = await this.sendAll(rows, messages);
     await this.record(outcomes);
     return {
-      claimed: rows.length,
-      sent: outcomes.filter((o) => o.ok).length,
-      retrying: outcomes.filter((o) => !o.ok && o.retryIn !== null).length,
-      failed: outcomes.filter((o) => !o.ok && !o.skipped && o.retryIn === null).length,
+      claimed: rows.length + robotClaimed,
+      sent: outcomes.filter((o) => o.ok).length + robots.sent,
+      retrying: outcomes.filter((o) => !o.ok && o.retryIn !== null).length + robots.retrying,
+      failed: outcomes.filter((o) => !o.ok && !o.skipped && o.retryIn === null).length + robots.failed,
     };
   }
 

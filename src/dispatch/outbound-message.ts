@@ -11,7 +11,7 @@ export interface WebhookMessage {
   channel: 'webhook';
   url: string;
   body: unknown;
-  /** Per-enterprise signing key (webhookSecretFor). */
+  /** Per-enterprise signing key (webhookSecretFor), for the deprecated X-HazeOps-Signature. */
   signingKey: string;
 }
 
@@ -47,7 +47,8 @@ export interface OutboxRenderer {
 export interface NewOutboxRow {
   idempotencyKey: string;
   kind: string;
-  channel: 'email' | 'webhook';
+  /** robot: recipient names a configured robot (robotRecipient); payload is one summary item. */
+  channel: 'email' | 'webhook' | 'robot';
   recipient: string;
   enterpriseCode: string | null;
   orderVersionId: string | null;

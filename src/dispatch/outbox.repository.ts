@@ -32,8 +32,8 @@ export class OutboxRepository {
     );
   }
 
-  /** Inserts rows, ignoring keys already there; answers how many were new. */
-  async insertNew(manager: EntityManager, rows: NewOutboxRow[], notBefore: Date | null): Promise<number> {
+  /** Inserts rows, ignoring keys already there; answers how many were new. Due at `notBefore` (default now) plus `delaySeconds`. */
+  async insertNew(manager: EntityManager, rows: NewOutboxRow[], notBefore: Date | null, delaySeconds = 0): Promise<number> {
     let written = 0;
     const CHUNK = 5000;
     for (let i = 0; i < rows.length; i += CHUNK) {
@@ -48,11 +48,11 @@ export class OutboxRepository {
       }));
       const res: Array<{ id: string }> = await manager.query(
         `INSERT INTO outbox (idempotency_key, kind, channel, recipient, enterprise_code, order_version_id, payload, next_attempt_at)
-         SELECT idempotency_key, kind, channel, recipient, enterprise_code, order_version_id, payload, coalesce($2::timestamptz, now())
+         SELECT idempotency_key, kind, channel, recipient, enterprise_code, order_version_id, payload, coalesce($2::timestamptz, now()) + make_interval(secs => $3)
          FROM json_to_recordset($1::json) AS x(idempotency_key text, kind text, channel text, recipient text, enterprise_code text, order_version_id uuid, payload jsonb)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id`,
-        [JSON.stringify(part), notBefore],
+        [JSON.stringify(part), notBefore, delaySeconds],
       );
       written += res.length;
     }

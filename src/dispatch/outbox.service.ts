@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ConfigService } from '../config/config.service.js';
+import { robotRecipient, type RobotTarget } from '../config/dispatch-config.js';
+import type { RobotItem } from '../web/robots/robot-summary.template.js';
 import type { NewOutboxRow } from './outbound-message.js';
 import { OutboxRepository } from './outbox.repository.js';
+
+/** One notice for a group robot: `key` makes it single (with the robot's name appended). */
+export interface RobotNotice {
+  key: string;
+  target: RobotTarget;
+  item: RobotItem;
+}
 
 /** Writes outbox rows inside the caller's transaction; a repeated key is ignored (idempotent enqueue). */
 @Injectable()
 export class OutboxService {
-  constructor(private readonly repository: OutboxRepository) {}
+  constructor(
+    private readonly repository: OutboxRepository,
+    private readonly config: ConfigService,
+  ) {}
 
   /** Rows whose keys are new by construction (a fresh order version's): COPY, no conflict check. */
   enqueueFresh(manager: EntityManager, rows: NewOutboxRow[]): Promise<void> {
@@ -15,5 +28,28 @@ export class OutboxService {
 
   enqueue(manager: EntityManager, rows: NewOutboxRow[], notBefore: Date | null = null): Promise<number> {
     return this.repository.insertNew(manager, rows, notBefore);
+  }
+
+  /**
+   * Robot notices, one outbox row each, due after the batching window so that the notices for one
+   * robot go out as one summary. A group without a configured robot is skipped (not a failure).
+   */
+  enqueueRobot(manager: EntityManager, notices: RobotNotice[]): Promise<number> {
+    const rows: NewOutboxRow[] = [];
+    for (const n of notices) {
+      const recipient = robotRecipient(this.config.dispatch, n.target);
+      if (recipient === null) continue;
+      rows.push({
+        idempotencyKey: `robot:${n.key}:${recipient}`,
+        kind: 'robot',
+        channel: 'robot',
+        recipient,
+        enterpriseCode: null,
+        orderVersionId: null,
+        payload: { topic: n.item.topic, text: n.item.text },
+      });
+    }
+    if (rows.length === 0) return Promise.resolve(0);
+    return this.repository.insertNew(manager, rows, null, this.config.dispatch.robots.batchWindowSeconds);
   }
 }

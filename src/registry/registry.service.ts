@@ -9,6 +9,7 @@ import { CommonErrorCode } from '../common/common.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { RegistryErrorCode } from './registry.errors.js';
 import { ConfigService } from '../config/config.service.js';
+import { STANDARD_WEBHOOK_HEADERS, standardWebhookSecretFor } from '../common/standard-webhook.js';
 import { WEBHOOK_SIGNATURE_HEADER, webhookSecretFor } from '../common/webhook-signature.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import type { ListEnterprisesQuery } from './dto/list-enterprises.query.js';
@@ -103,10 +104,18 @@ export class RegistryService {
     return view;
   }
 
-  async webhookSecret(principal: Principal, code: string): Promise<{ enterpriseCode: string; header: string; algorithm: string; secret: string }> {
+  async webhookSecret(
+    principal: Principal,
+    code: string,
+  ): Promise<{ enterpriseCode: string; standard: { headers: string[]; algorithm: string; secret: string }; header: string; algorithm: string; secret: string }> {
     const e = await this.get(principal, code);
     return {
       enterpriseCode: e.code,
+      standard: {
+        headers: [...STANDARD_WEBHOOK_HEADERS],
+        algorithm: 'Standard Webhooks v1: webhook-signature "v1,<base64 HMAC-SHA256 of id.timestamp.body>"; verify with the standardwebhooks library',
+        secret: standardWebhookSecretFor(e.code, this.config.app.secret),
+      },
       header: WEBHOOK_SIGNATURE_HEADER,
       algorithm: 'HMAC-SHA256 over "<t>.<body>", header t=<unix seconds>,v1=<hex>',
       secret: webhookSecretFor(e.code, this.config.app.secret),

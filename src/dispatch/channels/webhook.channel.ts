@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { standardSecretOfKey, standardWebhookHeaders, webhookMessageId } from '../../common/standard-webhook.js';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../common/webhook-signature.js';
 import type { WebhookMessage } from '../outbound-message.js';
 
@@ -8,19 +9,21 @@ export class PermanentDeliveryError extends Error {}
 // RFC 2606 / 6761 names are examples, never receivers: nothing is sent to them (demo data uses them).
 const RESERVED_HOST = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost\.invalid)$/i;
 
-/** POSTs JSON with an HMAC signature; any non-2xx answer is a failure to retry. */
+/** POSTs JSON signed per Standard Webhooks (and with the deprecated X-HazeOps-Signature); any non-2xx answer is a failure to retry. */
 @Injectable()
 export class WebhookChannel {
   async send(message: WebhookMessage, idempotencyKey: string): Promise<string> {
     const host = new URL(message.url).hostname;
     if (RESERVED_HOST.test(host)) throw new PermanentDeliveryError(`${host} is a reserved example domain (RFC 2606); nothing was sent`);
     const body = JSON.stringify(message.body);
+    const now = new Date();
     const res = await fetch(message.url, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json; charset=utf-8',
         'Idempotency-Key': idempotencyKey,
-        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(body, Date.now(), message.signingKey),
+        ...standardWebhookHeaders(webhookMessageId(idempotencyKey), body, now, standardSecretOfKey(message.signingKey)),
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(body, now.getTime(), message.signingKey),
       },
       body,
       signal: AbortSignal.timeout(10_000),

@@ -280,17 +280,32 @@ export class EnterprisePageResponse {
   pageSize!: number;
 }
 
-export class WebhookSecretResponse {
-  @ApiProperty({ type: 'string' })
-  enterpriseCode!: string;
-
-  @ApiProperty({ type: 'string' })
-  header!: string;
+/** How webhooks are signed per Standard Webhooks: the headers and the `whsec_` secret for the standardwebhooks library. */
+export class StandardWebhookSecret {
+  @ApiProperty({ type: [String], example: ['webhook-id', 'webhook-timestamp', 'webhook-signature'] })
+  headers!: string[];
 
   @ApiProperty({ type: 'string' })
   algorithm!: string;
 
+  @ApiProperty({ type: 'string', description: '`whsec_` + base64 of the 32-byte key', example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })
+  secret!: string;
+}
+
+export class WebhookSecretResponse {
   @ApiProperty({ type: 'string' })
+  enterpriseCode!: string;
+
+  @ApiProperty({ type: StandardWebhookSecret })
+  standard!: StandardWebhookSecret;
+
+  @ApiProperty({ type: 'string', description: 'Deprecated: the X-HazeOps-Signature header, sent beside the standard ones' })
+  header!: string;
+
+  @ApiProperty({ type: 'string', description: 'Deprecated: how X-HazeOps-Signature is computed' })
+  algorithm!: string;
+
+  @ApiProperty({ type: 'string', description: 'Deprecated: the hex key of X-HazeOps-Signature (the same key as standard.secret)' })
   secret!: string;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { escalationFor, loadDispatchConfig, parseDispatchConfig, retryDelaySeconds } from '../../../src/config/dispatch-config.js';
+import { escalationFor, loadDispatchConfig, parseDispatchConfig, retryDelaySeconds, robotEndpoint, robotRecipient } from '../../../src/config/dispatch-config.js';
 import { projectRoot } from '../../../src/config/config-files.js';
 import { DEFAULT_DIRECTIVE_NUMBER_FORMAT, formatDirectiveNumber, validateDirectiveNumberFormat } from '../../../src/rules/directive-number.js';
 
@@ -54,6 +54,7 @@ describe('dispatch configuration', () => {
       statusReportTimes: ['09:00', '17:00'],
       retry: { maxAttempts: 8, baseDelaySeconds: 30, maxDelaySeconds: 3600 },
       linkValidityDays: 7,
+      robots: { maxPerMinute: 20, batchWindowSeconds: 20, rateLimitedRetrySeconds: 600, maxMarkdownBytes: 4000, commandCenter: null, counties: {} },
       worker: { batchSize: 100, concurrency: 8, leaseSeconds: 120 },
       timeSanity: { directiveStartToleranceMinutes: 15, directiveHorizonDays: 30, observationClockToleranceMinutes: 2, observationLookBackDays: 30 },
     });
@@ -69,6 +70,33 @@ describe('dispatch configuration', () => {
     expect(escalationFor(c, '410821')).toEqual({ chain: ['county', 'command_center'], officerEmails: ['hbj@xiuwu.example.cn'] });
     expect(escalationFor(c, '410822')).toEqual({ chain: ['command_center'], officerEmails: [] });
     expect(escalationFor(c, '999999')).toEqual({ chain: ['county', 'command_center'], officerEmails: [] });
+  });
+
+  it('reads robots with credentials from the environment the file names', () => {
+    const raw = withField('robots.counties', {
+      '410821': { kind: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send', tokenEnv: 'XIUWU_TOKEN', secretEnv: 'XIUWU_SECRET' },
+      '410822': { kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send', keyEnv: 'BOAI_KEY' },
+    });
+    const c = parseDispatchConfig(raw, { XIUWU_TOKEN: 'tok', XIUWU_SECRET: 'SECabc', BOAI_KEY: 'key-1' });
+    expect(c.robots.counties).toEqual({
+      '410821': { kind: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send', token: 'tok', secret: 'SECabc' },
+      '410822': { kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send', token: 'key-1', secret: null },
+    });
+    expect(robotRecipient(c, { county: '410821' })).toBe('robot:county:410821');
+    expect(robotRecipient(c, { county: '410823' })).toBeNull();
+    expect(robotRecipient(c, 'command_center')).toBeNull();
+    expect(robotEndpoint(c, 'robot:county:410822')?.token).toBe('key-1');
+    expect(robotEndpoint(c, 'robot:county:410823')).toBeNull();
+  });
+
+  it.each([
+    [{ kind: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send', tokenEnv: 'T' }, {}, /robots\.commandCenter\.tokenEnv names T, which is not set/],
+    [{ kind: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send', tokenEnv: 'T' }, { T: 'x' }, /robots\.commandCenter\.secretEnv must name an environment variable/],
+    [{ kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=leak', keyEnv: 'K' }, { K: 'x' }, /robots\.commandCenter\.url must not carry a query/],
+    [{ kind: 'feishu', url: 'https://example.cn' }, {}, /robots\.commandCenter\.kind must be dingtalk or wecom/],
+    [{ kind: 'wecom', url: 'ftp://x', keyEnv: 'K' }, { K: 'x' }, /robots\.commandCenter\.url must be an http\(s\) URL/],
+  ])('refuses robot %j', (robot, env, message) => {
+    expect(() => parseDispatchConfig(withField('robots.commandCenter', robot), env)).toThrow(message);
   });
 
   it('computes capped exponential retry delays', () => {

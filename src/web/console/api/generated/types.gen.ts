@@ -403,10 +403,29 @@ export type EnterpriseUpdateDoc = {
     version?: number;
 };
 
+export type StandardWebhookSecret = {
+    headers: Array<string>;
+    algorithm: string;
+    /**
+     * `whsec_` + base64 of the 32-byte key
+     */
+    secret: string;
+};
+
 export type WebhookSecretResponse = {
     enterpriseCode: string;
+    standard: StandardWebhookSecret;
+    /**
+     * Deprecated: the X-HazeOps-Signature header, sent beside the standard ones
+     */
     header: string;
+    /**
+     * Deprecated: how X-HazeOps-Signature is computed
+     */
     algorithm: string;
+    /**
+     * Deprecated: the hex key of X-HazeOps-Signature (the same key as standard.secret)
+     */
     secret: string;
 };
 
