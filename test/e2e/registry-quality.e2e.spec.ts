@@ -17,7 +17,14 @@ const measures: Measures = {
 // Coking has no season phase. Each plant but the clean one has exactly one kind of problem.
 function plant(n: number, county: string, over: Partial<Enterprise> = {}): Enterprise {
   const e = sampleEnterprise(n, { code: codeFor(n), county, industry: 'coking', fuel: null, grade: 'C', gradedOn: '2026-09-15', gradingAuthority: '河南省生态环境厅', measures });
-  return { ...e, lines: [{ ...e.lines[0]!, emissions: figures(10) }, { ...e.lines[1]!, emissions: figures(10) }], ...over };
+  return {
+    ...e,
+    lines: [
+      { ...e.lines[0]!, emissions: figures(10) },
+      { ...e.lines[1]!, emissions: figures(10) },
+    ],
+    ...over,
+  };
 }
 const clean = plant(1501, '修武县');
 const noRed = plant(1502, '修武县', { measures: { ...measures, red: undefined } });
@@ -35,8 +42,26 @@ quiet.lines = quiet.lines.map((l) => ({ ...l, emissions: null }));
 // Deactivated: left out.
 const gone = plant(1510, '修武县', { grade: null, gradedOn: null, gradingAuthority: null });
 
-type Item = { kind: string; kindName: string; enterpriseCode: string; enterpriseName: string; county: string; lineCode: string | null; level: string | null; levelName: string | null; gaps: unknown[]; fix: string };
-type Report = { county: string | null; summary: { enterprises: number; airEmitting: number; enterprisesWithProblems: number; problems: number; byKind: Array<{ kind: string; problems: number; enterprises: number }> }; items: Item[]; total: number; page: number; pageSize: number };
+type Item = {
+  kind: string;
+  kindName: string;
+  enterpriseCode: string;
+  enterpriseName: string;
+  county: string;
+  lineCode: string | null;
+  level: string | null;
+  levelName: string | null;
+  gaps: unknown[];
+  fix: string;
+};
+type Report = {
+  county: string | null;
+  summary: { enterprises: number; airEmitting: number; enterprisesWithProblems: number; problems: number; byKind: Array<{ kind: string; problems: number; enterprises: number }> };
+  items: Item[];
+  total: number;
+  page: number;
+  pageSize: number;
+};
 
 describe('清单 quality report: GET /api/v1/registry/quality (HTTP, PostgreSQL)', () => {
   let t: TestApp;

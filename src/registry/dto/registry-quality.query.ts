@@ -5,7 +5,7 @@ import { QUALITY_KINDS, type QualityKind } from '../../rules/registry-quality/qu
 
 /** Filters of the quality report; a county officer's county is always its own. */
 export class RegistryQualityQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '修武县', description: "A configured county; county officers always get their own" })
+  @ApiPropertyOptional({ example: '修武县', description: 'A configured county; county officers always get their own' })
   @IsOptional()
   @IsString()
   @MaxLength(64)

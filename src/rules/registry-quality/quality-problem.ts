@@ -4,15 +4,7 @@ import type { Pollutant } from '../enterprise.js';
 import type { LevelKey } from '../levels/level-ladder.js';
 
 /** Kinds of problem, in the order the report lists them within an enterprise. */
-export const QUALITY_KINDS = [
-  'measures_missing',
-  'target_not_met',
-  'line_emissions_missing',
-  'line_emissions_outdated',
-  'grade_missing',
-  'grade_undated',
-  'grade_expired',
-] as const;
+export const QUALITY_KINDS = ['measures_missing', 'target_not_met', 'line_emissions_missing', 'line_emissions_outdated', 'grade_missing', 'grade_undated', 'grade_expired'] as const;
 export type QualityKind = (typeof QUALITY_KINDS)[number];
 
 /** One pollutant a level's measures cut by less than the level's target. */

@@ -60,7 +60,20 @@ function levelOnlyConfig(cfg: OrderConfig): OrderConfig {
 }
 
 function blank(e: Enterprise, kind: QualityKind): QualityProblem {
-  return { kind, enterpriseCode: e.code, enterpriseName: e.name, county: e.county, lineCode: null, lineName: null, level: null, gaps: null, year: null, oldestYear: null, gradedOn: null, validUntil: null };
+  return {
+    kind,
+    enterpriseCode: e.code,
+    enterpriseName: e.name,
+    county: e.county,
+    lineCode: null,
+    lineName: null,
+    level: null,
+    gaps: null,
+    year: null,
+    oldestYear: null,
+    gradedOn: null,
+    validUntil: null,
+  };
 }
 
 function lineProblem(e: Enterprise, kind: QualityKind, l: ProductionLine): QualityProblem {

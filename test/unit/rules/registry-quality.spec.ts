@@ -110,7 +110,11 @@ describe('registry quality: measures that do not reach the target for the enterp
     // Yellow lists L1 stopped; as B it runs at 50 %: 25 % of the total, still ≥ 10 %.
     const e = clean({ grade: 'B', measures: { ...measures, yellow: [{ line: 'L1', action: 'stop', maxLoadPercent: null }] } });
     expect(kinds([e])).toEqual([]);
-    const small = clean({ grade: 'B', lines: [lineWith('L1', 100, emits(1)), lineWith('L2', 100, emits(19))], measures: { ...measures, yellow: [{ line: 'L1', action: 'stop', maxLoadPercent: null }] } });
+    const small = clean({
+      grade: 'B',
+      lines: [lineWith('L1', 100, emits(1)), lineWith('L2', 100, emits(19))],
+      measures: { ...measures, yellow: [{ line: 'L1', action: 'stop', maxLoadPercent: null }] },
+    });
     expect(check([small]).problems.find((p) => p.level === 'yellow')?.gaps).toEqual([{ pollutant: 'so2', percent: 2.5, targetPercent: 10 }]);
   });
 
