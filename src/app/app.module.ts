@@ -1,4 +1,4 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
@@ -11,6 +11,7 @@ import type { DomainConfig } from '../config/domain-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { prepareDatabase } from '../database/app-role.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
+import { checkReplica, replicaConnectionUrl } from '../database/replica.js';
 import { HealthModule } from '../health/health.module.js';
 import { EnterpriseContactsChanged } from '../registry/enterprise-contacts-changed.js';
 import { RegistryModule } from '../registry/registry.module.js';
@@ -57,11 +58,15 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(app, domain),
         HealthModule,
-        // Migrations as the owner (databaseUrl); the service's queries as a role that owns nothing.
+        // Migrations as the owner (databaseUrl); the service's queries as a role that owns nothing;
+        // report reads, where asked for, on the replica (DATABASE_REPLICA_URL) as that same role.
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
             const roles = await prepareDatabase(databaseUrl, app.secret, app.databaseAppUrl);
-            return { ...dataSourceOptions(roles.appUrl), migrationsRun: false, logging: ['error', 'warn'] };
+            const replicaUrl = app.databaseReplicaUrl === null ? null : replicaConnectionUrl(app.databaseReplicaUrl, roles.appUrl);
+            if (replicaUrl !== null && !(await checkReplica(replicaUrl)).standby)
+              new Logger('Database').warn('DATABASE_REPLICA_URL answers but is not a standby (pg_is_in_recovery() is false); reports read it anyway');
+            return { ...dataSourceOptions(roles.appUrl, replicaUrl), migrationsRun: false, logging: ['error', 'warn'] };
           },
         }),
         AuditModule,

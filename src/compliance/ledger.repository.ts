@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { replicaReads } from '../common/replica-reads.js';
 import type { NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
 
 export interface NewLedgerEntry {
@@ -49,8 +50,8 @@ export class LedgerRepository {
     await manager.query('UPDATE ledger_entries SET voided_at = $2, void_reason = $3, voided_by = $4 WHERE id = $1', [id, at, reason, by]);
   }
 
-  /** The month's entries as the ranking weighs them. */
+  /** The month's entries as the ranking weighs them; read on the replica like the ranking's other figures. */
   amounts(from: Date, to: Date): Promise<Array<{ county: string; amount: number; voided: boolean }>> {
-    return this.dataSource.query('SELECT county, amount, voided_at IS NOT NULL AS voided FROM ledger_entries WHERE created_at >= $1 AND created_at < $2', [from, to]);
+    return replicaReads(this.dataSource).query('SELECT county, amount, voided_at IS NOT NULL AS voided FROM ledger_entries WHERE created_at >= $1 AND created_at < $2', [from, to]);
   }
 }

@@ -5,6 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { replicaReads, type ReplicaReads } from '../common/replica-reads.js';
 import { inForceAt, inForceDuring, inForceOrAheadAt } from '../orders/version-in-force.js';
 import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
 
@@ -18,13 +19,18 @@ export interface ExportBounds {
 
 type Row = Record<string, unknown>;
 
+/** The figures may lag the primary by the replica's replay delay (DATABASE_REPLICA_URL; without it they read the primary). */
 @Injectable()
 export class ReportFigures {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly reads: ReplicaReads;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.reads = replicaReads(dataSource);
+  }
 
   /** Per county, for the day [from, to) as of `asOf`: orders, inspections, penalties, level machines, contradicting status reports. */
   daily(from: Date, to: Date, asOf: Date) {
-    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
+    const q = <T>(sql: string, params: unknown[]) => this.reads.query(sql, params) as Promise<T[]>;
     return Promise.all([
       q<{ county: string; orders: number; acknowledged: number; implemented: number; overdue: number }>(
         `SELECT v.county, count(*)::int AS orders,
@@ -56,7 +62,7 @@ export class ReportFigures {
     ]);
   }
 
-  /** A directive's id from its number or id; null when there is none. */
+  /** A directive's id from its number or id; null when there is none. On the primary: a directive just issued is never "not found". */
   async directiveIdOf(ref: string): Promise<string | null> {
     const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM directives WHERE number = $1 OR id::text = $1', [ref]);
     return rows[0]?.id ?? null;
@@ -64,7 +70,7 @@ export class ReportFigures {
 
   /** 指令单 rows: with `current`, the versions in force at `now` or ahead; otherwise those the bounds select. */
   orderRows(current: boolean, s: ExportBounds, now: Date): Promise<Row[]> {
-    return this.dataSource.query(
+    return this.reads.query(
       `SELECT v.county, v.enterprise_code, e.name, v.modification, v.status, d.number, v.level, v.phase, v.lines, v.stopped_capacity_percent, v.max_load_percent,
               v.effective_from, v.effective_to, v.ack_deadline, v.acknowledged_at, v.implemented_at, ${inForceAt('v', '$6')} AS in_force
        FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code JOIN directives d ON d.id = v.directive_id
@@ -77,7 +83,7 @@ export class ReportFigures {
   }
 
   findingRows(s: ExportBounds): Promise<Row[]> {
-    return this.dataSource.query(
+    return this.reads.query(
       `SELECT f.county, f.enterprise_code, e.name, f.line_code, f.observed_state, f.load_percent, f.observed_at, f.power_kw, f.inspector, t.name AS team, f.verdict, f.reason, d.number, f.notice_missing,
               (SELECT count(*)::int FROM evidence v WHERE v.finding_id = f.id) AS photos
        FROM findings f JOIN enterprises e ON e.code = f.enterprise_code LEFT JOIN teams t ON t.key = f.team
@@ -89,7 +95,7 @@ export class ReportFigures {
   }
 
   ledgerRows(s: ExportBounds): Promise<Row[]> {
-    return this.dataSource.query(
+    return this.reads.query(
       `SELECT l.id, l.county, l.enterprise_code, e.name, l.item, l.amount, l.description, l.created_at, l.voided_at, l.void_reason, l.evidence
        FROM ledger_entries l LEFT JOIN enterprises e ON e.code = l.enterprise_code
        LEFT JOIN findings f ON f.id = l.finding_id LEFT JOIN order_versions ov ON ov.id = f.order_version_id
@@ -102,12 +108,12 @@ export class ReportFigures {
   /** The ranking's conduct figures of a month [from, to) per county: orders issued and answered, enterprises inspected, violations. */
   async conduct(from: Date, to: Date) {
     const [orders, findings] = await Promise.all([
-      this.dataSource.query(
+      this.reads.query(
         `SELECT county, count(*)::int AS orders, count(acknowledged_at)::int AS acknowledged, count(implemented_at)::int AS implemented
          FROM order_versions WHERE created_at >= $1 AND created_at < $2 AND NOT ends GROUP BY county`,
         [from, to],
       ) as Promise<Array<{ county: string; orders: number; acknowledged: number; implemented: number }>>,
-      this.dataSource.query(
+      this.reads.query(
         `SELECT county, count(DISTINCT enterprise_code)::int AS inspected, count(*) FILTER (WHERE verdict = 'violation')::int AS violations
          FROM findings WHERE observed_at >= $1 AND observed_at < $2 GROUP BY county`,
         [from, to],

@@ -10,6 +10,11 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** The service's own (non-owner) connection; null: `<database>_app`, created at boot. Migrations use databaseUrl. */
   databaseAppUrl: string | null;
+  /**
+   * A read-only streaming replica for reports, exports and rankings (TypeORM replication);
+   * null: every read goes to the primary. Without a user name it takes the service's role and password.
+   */
+  databaseReplicaUrl: string | null;
   port: number;
   smtpUrl: string | null;
   /** From: of order e-mail. */
@@ -105,6 +110,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres', 'postgresql']);
   const databaseAppUrl = url(env, 'DATABASE_APP_URL', ['postgres', 'postgresql']);
   if (databaseAppUrl !== null && databaseUrl === null) bad('DATABASE_APP_URL', 'needs DATABASE_URL (the owner, who runs the migrations)');
+  const databaseReplicaUrl = url(env, 'DATABASE_REPLICA_URL', ['postgres', 'postgresql']);
+  if (databaseReplicaUrl !== null && databaseUrl === null) bad('DATABASE_REPLICA_URL', 'needs DATABASE_URL (the primary the replica follows)');
   const port = intIn(env, 'PORT', 3000, 0, 65535);
   const dataDir = resolve(optional(env, 'HAZEOPS_DATA_DIR') ?? join(projectRoot(), '.data'));
 
@@ -135,6 +142,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   return {
     databaseUrl,
     databaseAppUrl,
+    databaseReplicaUrl,
     port,
     mailFrom: optional(env, 'HAZEOPS_MAIL_FROM') ?? `冬防指挥部 <no-reply@${new URL(publicBaseUrl).hostname}>`,
     smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),

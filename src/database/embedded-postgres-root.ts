@@ -88,6 +88,15 @@ async function reachableBinaries(user: OsUser, log: (msg: string) => void): Prom
   return target;
 }
 
+/**
+ * The package's binaries and the `postgres` OS user that can run them: for whoever runs its own
+ * servers as root (the replica test runs a primary and a standby this way).
+ */
+export async function binariesForPostgresUser(log: (msg: string) => void): Promise<{ bin: string; uid: number; gid: number }> {
+  const user = postgresUser();
+  return { bin: join(await reachableBinaries(user, log), 'bin'), uid: user.uid, gid: user.gid };
+}
+
 export async function prepareRootCluster(dataDir: string, password: string, log: (msg: string) => void): Promise<RootCluster> {
   const user = postgresUser();
   const native = await reachableBinaries(user, log);

@@ -28,6 +28,8 @@ describe('environment configuration', () => {
     [{ HAZEOPS_ADMIN_USER: 'boss', HAZEOPS_SECRET: SECRET }, /HAZEOPS_ADMIN_PASSWORD must be set together/],
     [{ HAZEOPS_ADMIN_USER: 'boss', HAZEOPS_ADMIN_PASSWORD: 'short', HAZEOPS_SECRET: SECRET }, /HAZEOPS_ADMIN_PASSWORD must be at least 8/],
     [{ PUBLIC_BASE_URL: 'ftp://x', HAZEOPS_SECRET: SECRET }, /PUBLIC_BASE_URL must use http or https/],
+    [{ DATABASE_REPLICA_URL: 'postgres://replica/db', HAZEOPS_SECRET: SECRET }, /DATABASE_REPLICA_URL needs DATABASE_URL/],
+    [{ DATABASE_URL: 'postgres://h/db', DATABASE_REPLICA_URL: 'http://replica/db', HAZEOPS_SECRET: SECRET }, /DATABASE_REPLICA_URL must use postgres/],
   ])('stops with one line naming the bad value: %j', (env, message) => {
     expect(() => loadAppConfig({ HAZEOPS_DATA_DIR: mkdtempSync(join(tmpdir(), 'hz-cfg-')), ...env })).toThrow(message);
   });
@@ -43,6 +45,12 @@ describe('environment configuration', () => {
       HAZEOPS_ADMIN_PASSWORD: 'long-enough',
     });
     expect(a).toMatchObject({ port: 8080, publicBaseUrl: 'https://hazeops.example.org', admin: { username: 'boss', password: 'long-enough' }, demo: false, secret: SECRET });
+    expect(a.databaseReplicaUrl).toBeNull();
+  });
+
+  it('takes a read replica beside the primary', () => {
+    const a = loadAppConfig({ DATABASE_URL: 'postgres://u@db:5432/hazeops', DATABASE_REPLICA_URL: ' postgres://db-replica:5432/hazeops ', HAZEOPS_SECRET: SECRET });
+    expect(a.databaseReplicaUrl).toBe('postgres://db-replica:5432/hazeops');
   });
 });
 
