@@ -7,7 +7,7 @@ import { checkGradingAgainstCity, loadGradingConfig } from './grading-config.js'
 import type { GradingTable } from '../rules/grading/grading-table.js';
 import { loadInspectionConfig } from './inspection-config.js';
 import { type InspectionConfig } from '../rules/inspection/inspection-config.js';
-import { loadRulesConfig } from './rules-config.js';
+import { checkRulesAgainstCity, loadRulesConfig } from './rules-config.js';
 import { type RulesConfig } from '../rules/rules-config.js';
 import { loadSeasonConfig } from './season-config.js';
 import { type SeasonConfig } from '../rules/season/season-config.js';
@@ -31,9 +31,11 @@ export function loadDomainConfig(): DomainConfig {
   const city = loadCityConfig();
   const grading = loadGradingConfig();
   checkGradingAgainstCity(grading, city.grades, city.levels);
+  const rules = loadRulesConfig();
+  checkRulesAgainstCity(rules, city.industries);
   return {
     city,
-    rules: loadRulesConfig(),
+    rules,
     seasons: files.map((f) => loadSeasonConfig(f.replace(/\.yaml$/, ''))),
     dispatch: loadDispatchConfig(),
     inspection: loadInspectionConfig(),

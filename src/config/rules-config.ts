@@ -65,6 +65,14 @@ export function parseRulesConfig(raw: unknown): RulesConfig {
   const rep = obj(o.reporting ?? {}, 'reporting');
   const ord = obj(o.orders, 'orders');
   const em = obj(o.emissions, 'emissions');
+  const rq = obj(o.registryQuality, 'registryQuality');
+  const industries = rq.airEmittingIndustries ?? [];
+  if (!Array.isArray(industries) || industries.some((k) => typeof k !== 'string' || k === '')) fail('registryQuality.airEmittingIndustries', 'must be a list of industry keys');
+  if (typeof rq.checkEnterpriseTargets !== 'boolean') fail('registryQuality.checkEnterpriseTargets', 'must be true or false');
+  const validity = count(rq.gradeValidityMonths, 'registryQuality.gradeValidityMonths');
+  if (validity < 1 || validity > 240) fail('registryQuality.gradeValidityMonths', 'must be an integer in [1, 240]');
+  const maxAge = count(rq.emissionFiguresMaxAgeYears, 'registryQuality.emissionFiguresMaxAgeYears');
+  if (maxAge > 100) fail('registryQuality.emissionFiguresMaxAgeYears', 'must be an integer in [0, 100]');
   if (!Array.isArray(ep.selfExpiringLevels)) fail('episodes.selfExpiringLevels', 'must be a list of level keys');
   if (typeof lv.takesWarningMeasures !== 'boolean') fail('livelihood.takesWarningMeasures', 'must be true or false');
   const deadlines = rep.dailyReportDeadlines ?? [];
@@ -91,6 +99,12 @@ export function parseRulesConfig(raw: unknown): RulesConfig {
       shortfallCandidates: count(em.shortfallCandidates, 'emissions.shortfallCandidates'),
       listedUnknownLines: count(em.listedUnknownLines, 'emissions.listedUnknownLines'),
     },
+    registryQuality: {
+      airEmittingIndustries: industries as string[],
+      checkEnterpriseTargets: rq.checkEnterpriseTargets,
+      gradeValidityMonths: validity,
+      emissionFiguresMaxAgeYears: maxAge,
+    },
     reporting: {
       dailyReportDeadlines: deadlines as string[],
       summaryDaysAfterLift: num(rep.summaryDaysAfterLift ?? 2, 'reporting.summaryDaysAfterLift', 0),
@@ -100,6 +114,14 @@ export function parseRulesConfig(raw: unknown): RulesConfig {
       levelMeasureClause: String(ord.levelMeasureClause ?? '41'),
     },
   };
+}
+
+/** The industries `registryQuality.airEmittingIndustries` names must be the city's (city.yaml `industries`). */
+export function checkRulesAgainstCity(rules: RulesConfig, industries: ReadonlyArray<{ key: string }>): void {
+  const known = new Set(industries.map((i) => i.key));
+  rules.registryQuality.airEmittingIndustries.forEach((k, i) => {
+    if (!known.has(k)) fail(`registryQuality.airEmittingIndustries[${i}]`, `names industry ${JSON.stringify(k)}, which city.yaml does not list`);
+  });
 }
 
 export function loadRulesConfig(file = process.env.HAZEOPS_RULES_FILE ?? 'rules.yaml'): RulesConfig {

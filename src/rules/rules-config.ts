@@ -2,6 +2,7 @@
 // reporting and order derivation settings. config/rules-config.ts parses the file into it.
 import type { EmissionsConfig } from './emissions/emissions-config.js';
 import type { LevelKey } from './levels/level-ladder.js';
+import type { RegistryQualityConfig } from './registry-quality/registry-quality-config.js';
 
 export interface AqiCondition {
   /** Window mean must be > threshold (`above`) or >= threshold (`atLeast`). */
@@ -21,6 +22,8 @@ export interface RulesConfig {
   livelihood: { takesWarningMeasures: boolean };
   emissionTargets: Partial<Record<LevelKey, number>>;
   emissions: EmissionsConfig;
+  /** The 清单 quality report (`GET /api/v1/registry/quality`). */
+  registryQuality: RegistryQualityConfig;
   reporting: { dailyReportDeadlines: string[]; summaryDaysAfterLift: number };
   orders: { exactSearchMaxLines: number; levelMeasureClause: string };
 }

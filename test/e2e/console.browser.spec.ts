@@ -356,6 +356,28 @@ if (!hasChromium) {
       rmSync(file);
     });
 
+    it('the 清单 quality screen: counts per kind, a filter by kind, the enterprise link and the CSV', async () => {
+      await page.getByRole('menuitem', { name: '清单质量' }).click();
+      await page.waitForURL(/\/console\/registry\/quality/);
+      const table = page.locator('[data-test=quality]');
+      // 博爱县's plant has no figures and no grade; 修武县's first plant has no figures on L2.
+      await expect.poll(() => table.textContent()).toContain(boai.name);
+      expect(await page.locator('[data-test=quality-summary]').textContent()).toMatch(/涉气企业 3 家/);
+      await shot(page, '11b-quality');
+      await choose(page, page.locator('[data-test=quality-kind]'), ['生产线未填报排放数据']);
+      await expect.poll(async () => (await table.locator('tbody tr').allTextContents()).every((r) => r.includes('生产线未填报排放数据'))).toBe(true);
+      const xiuwuRow = table.locator('tbody tr', { hasText: xiuwu.name });
+      expect(await xiuwuRow.count()).toBe(1);
+      expect(await xiuwuRow.textContent()).toContain('L2');
+      const href = await page.locator('a[download]', { hasText: '下载 CSV' }).getAttribute('href');
+      expect(href).toBe('/api/v1/registry/quality?format=csv&kind=line_emissions_missing');
+      const csv = await page.evaluate(async (url: string) => (await fetch(url)).text(), href!);
+      expect(csv).toContain('整改要求');
+      expect(csv).toContain(xiuwu.code);
+      await xiuwuRow.getByRole('link', { name: xiuwu.name }).click();
+      await expect.poll(() => page.locator('[data-test=enterprise-name]').textContent()).toBe(xiuwu.name);
+    });
+
     it('a draw is made from the console and verified; the inspector sees the task on the phone page', async () => {
       // A draw needs enterprises under an order in force: orange again for 修武县, through the API.
       expect((await api('/api/v1/directives', { method: 'POST', body: JSON.stringify({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '再次预警' }) })).status).toBe(200);
@@ -433,6 +455,12 @@ if (!hasChromium) {
       expect(await rows.count()).toBe(1);
       expect(await rows.first().textContent()).toContain('博爱县');
       await shot(p, '20-county-directive');
+      await p.goto('/console/registry/quality');
+      const quality = p.locator('[data-test=quality] tbody tr');
+      await quality.first().waitFor();
+      expect(new Set((await quality.allTextContents()).map((r) => r.includes('博爱县')))).toEqual(new Set([true]));
+      expect(await p.locator('[data-test=quality-summary]').textContent()).toMatch(/^\s*博爱县/);
+      await shot(p, '21-county-quality');
       // The API refuses the officer too, with or without the CSRF header.
       const status = await p.evaluate(async (): Promise<[number, string]> => {
         const csrf = /hazeops_csrf=([^;]+)/.exec((globalThis as unknown as { document: { cookie: string } }).document.cookie)?.[1] ?? '';

@@ -207,6 +207,9 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
     const entry = (ledger.items as Array<{ id: string }> | undefined)?.[0] ?? (Array.isArray(ledger) ? (ledger as unknown as Array<{ id: string }>)[0] : undefined);
     if (entry) await call('post', `/api/v1/ledger/${entry.id}/void`, admin, { reason: '复核后撤销' });
     await call('get', '/api/v1/reports/daily?date=2026-12-10&format=json', admin);
+    const quality = await call('get', '/api/v1/registry/quality?pageSize=5', admin);
+    expect((quality.items as unknown[]).length).toBeGreaterThan(0);
+    expect((await call('get', '/api/v1/registry/quality?kind=nonsense', admin))._status).toBe(400);
     expect(new Set(checked).size).toBeGreaterThanOrEqual(45);
   });
 

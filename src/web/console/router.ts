@@ -15,6 +15,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'directives', name: 'directives', component: () => import('./views/DirectivesView.vue'), meta: { title: '指令列表' } },
       { path: 'directives/:id', name: 'directive', component: () => import('./views/DirectiveView.vue'), meta: { title: '指令详情' } },
       { path: 'registry', name: 'registry', component: () => import('./views/RegistryView.vue'), meta: { title: '企业名录' } },
+      { path: 'registry/quality', name: 'quality', component: () => import('./views/QualityView.vue'), meta: { title: '清单质量', roles: ['commander', 'county_officer', 'viewer'] } },
       { path: 'registry/import', name: 'import', component: () => import('./views/ImportView.vue'), meta: { title: '名录导入', roles: ['commander'] } },
       { path: 'registry/:code', name: 'enterprise', component: () => import('./views/EnterpriseView.vue'), meta: { title: '企业详情' } },
       { path: 'alerts', name: 'alerts', component: () => import('./views/AlertsView.vue'), meta: { title: '告警' } },

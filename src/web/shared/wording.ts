@@ -215,3 +215,62 @@ function offsetMinutes(offset: string): number {
 export function cityNowLocal(now: Date = new Date()): string {
   return localDateTime(now).replace(' ', 'T');
 }
+
+/** The pollutants of the emission inventory. */
+export const POLLUTANT_TEXT: Readonly<Record<string, string>> = {
+  so2: '二氧化硫',
+  nox: '氮氧化物',
+  pm: '颗粒物',
+  vocs: '挥发性有机物',
+};
+
+/** Kinds of problem in the 清单 quality report (GET /api/v1/registry/quality). */
+export const QUALITY_KIND_TEXT: Readonly<Record<string, string>> = {
+  measures_missing: '缺少预警级别减排措施',
+  target_not_met: '减排措施未达到级别减排比例',
+  line_emissions_missing: '生产线未填报排放数据',
+  line_emissions_outdated: '排放数据过旧',
+  grade_missing: '未评定绩效等级',
+  grade_undated: '绩效等级缺少评级日期',
+  grade_expired: '绩效等级已过有效期',
+};
+
+/** One problem of the quality report as the wording reads it (the registry module's item has these fields). */
+export interface QualityProblemWordingInput {
+  kind: string;
+  lineCode: string | null;
+  lineName: string | null;
+  /** The level's Chinese name (黄色预警), resolved by the caller from the city's ladder. */
+  levelName: string | null;
+  gaps: ReadonlyArray<{ pollutant: string; percent: number; targetPercent: number }> | null;
+  year: number | null;
+  oldestYear: number | null;
+  gradedOn: string | null;
+  validUntil: string | null;
+}
+
+/** What to fix, in Chinese, for one problem of the quality report. */
+export function qualityFixText(p: QualityProblemWordingInput): string {
+  const line = p.lineCode === null ? '' : `生产线${p.lineCode}${p.lineName && p.lineName !== p.lineCode ? `（${p.lineName}）` : ''}`;
+  const level = p.levelName ?? '';
+  switch (p.kind) {
+    case 'measures_missing':
+      return `在应急减排清单中补充${level}的减排措施（停产或限产的生产线），或登记保民生豁免。`;
+    case 'target_not_met': {
+      const gaps = (p.gaps ?? []).map((g) => `${label(POLLUTANT_TEXT, g.pollutant)}减排${g.percent}%（要求不低于${g.targetPercent}%）`).join('、');
+      return `${level}措施减排不足：${gaps}。请增加停产或限产的生产线，或降低限产负荷。`;
+    }
+    case 'line_emissions_missing':
+      return `填报${line}的二氧化硫、氮氧化物、颗粒物、挥发性有机物排放速率（kg/h）、数据来源和年份。`;
+    case 'line_emissions_outdated':
+      return `${line}的排放数据为${p.year ?? ''}年，请更新为${p.oldestYear ?? ''}年及以后的排污许可证、清单或监测数据。`;
+    case 'grade_missing':
+      return '填写企业绩效等级（A、B、C、D级或引领性、保障类）、评级日期和评级单位。';
+    case 'grade_undated':
+      return '补充绩效等级的评级日期和评级单位。';
+    case 'grade_expired':
+      return `绩效等级于${p.gradedOn ?? ''}评定，有效期至${p.validUntil ?? ''}，请录入重新评级的结果和日期。`;
+    default:
+      return label(QUALITY_KIND_TEXT, p.kind);
+  }
+}

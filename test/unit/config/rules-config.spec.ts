@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { configDir } from '../../../src/config/config-files.js';
-import { parseRulesConfig } from '../../../src/config/rules-config.js';
+import { checkRulesAgainstCity, parseRulesConfig } from '../../../src/config/rules-config.js';
 import { loadSeasonConfig, parseSeasonConfig } from '../../../src/config/season-config.js';
 import { deriveOrder } from '../../../src/rules/orders/order-derivation.js';
-import { cfg, enterprise, line, rules, season } from '../rules/rules-fixtures.js';
+import { cfg, city, enterprise, line, rules, season } from '../rules/rules-fixtures.js';
 
 const rawSeason = () => parse(readFileSync(join(configDir(), 'seasons/2026-2027.yaml'), 'utf8')) as Record<string, unknown>;
 const rawRules = () => parse(readFileSync(join(configDir(), 'rules.yaml'), 'utf8')) as Record<string, unknown>;
@@ -65,6 +65,7 @@ describe('rules config', () => {
     expect(rules.emissionTargets).toEqual({ yellow: 10, orange: 20, red: 30 });
     expect(rules.emissions).toEqual({ hoursPerDay: 24, shortfallCandidates: 10, listedUnknownLines: 50 });
     expect(rules.orders.exactSearchMaxLines).toBe(20);
+    expect(rules.registryQuality).toEqual({ airEmittingIndustries: [], checkEnterpriseTargets: true, gradeValidityMonths: 12, emissionFiguresMaxAgeYears: 3 });
     expect(rules.livelihood.takesWarningMeasures).toBe(false);
     expect(rules.recommendation.levels.red).toEqual([
       [
@@ -85,9 +86,23 @@ describe('rules config', () => {
     [(r: Record<string, unknown>) => ((r.emissions as Record<string, unknown>).hoursPerDay = 25), /emissions\.hoursPerDay/],
     [(r: Record<string, unknown>) => ((r.emissions as Record<string, unknown>).shortfallCandidates = 2.5), /emissions\.shortfallCandidates/],
     [(r: Record<string, unknown>) => delete r.emissions, /emissions/],
+    [(r: Record<string, unknown>) => delete r.registryQuality, /registryQuality must be a mapping/],
+    [(r: Record<string, unknown>) => ((r.registryQuality as Record<string, unknown>).gradeValidityMonths = 0), /registryQuality\.gradeValidityMonths/],
+    [(r: Record<string, unknown>) => ((r.registryQuality as Record<string, unknown>).emissionFiguresMaxAgeYears = 1.5), /registryQuality\.emissionFiguresMaxAgeYears/],
+    [(r: Record<string, unknown>) => ((r.registryQuality as Record<string, unknown>).checkEnterpriseTargets = 'yes'), /registryQuality\.checkEnterpriseTargets/],
+    [(r: Record<string, unknown>) => ((r.registryQuality as Record<string, unknown>).airEmittingIndustries = 'coking'), /registryQuality\.airEmittingIndustries/],
   ])('names the bad field %#', (mutate, message) => {
     const r = rawRules();
     mutate(r);
     expect(() => parseRulesConfig(r)).toThrow(message);
+  });
+
+  it('registryQuality.airEmittingIndustries must name industries of city.yaml', () => {
+    const r = rawRules();
+    (r.registryQuality as Record<string, unknown>).airEmittingIndustries = ['coking', 'mining'];
+    const parsed = parseRulesConfig(r);
+    expect(parsed.registryQuality.airEmittingIndustries).toEqual(['coking', 'mining']);
+    expect(() => checkRulesAgainstCity(parsed, city.industries)).toThrow(/registryQuality\.airEmittingIndustries\[1\].*"mining"/);
+    expect(() => checkRulesAgainstCity(rules, city.industries)).not.toThrow();
   });
 });

@@ -445,6 +445,124 @@ export type ImportSummaryResponse = {
     resent: number;
 };
 
+export type QualityKindCountResponse = {
+    kind: 'measures_missing' | 'target_not_met' | 'line_emissions_missing' | 'line_emissions_outdated' | 'grade_missing' | 'grade_undated' | 'grade_expired';
+    kindName: string;
+    /**
+     * Problems of this kind in scope
+     */
+    problems: number;
+    /**
+     * Enterprises with at least one problem of this kind
+     */
+    enterprises: number;
+};
+
+export type QualitySummaryResponse = {
+    /**
+     * Active enterprises checked
+     */
+    enterprises: number;
+    /**
+     * Of them air-emitting (the only ones checked for problems)
+     */
+    airEmitting: number;
+    /**
+     * Enterprises with at least one problem
+     */
+    enterprisesWithProblems: number;
+    /**
+     * Problems in scope, every kind
+     */
+    problems: number;
+    /**
+     * One row per kind, in the order of the kinds
+     */
+    byKind: Array<QualityKindCountResponse>;
+};
+
+export type PollutantGapResponse = {
+    pollutant: 'so2' | 'nox' | 'pm' | 'vocs';
+    /**
+     * What the level's measures remove from the enterprise's own emissions, %
+     */
+    percent: number;
+    /**
+     * The level's target (rules.yaml emissionTargets), %
+     */
+    targetPercent: number;
+};
+
+export type QualityProblemResponse = {
+    kind: 'measures_missing' | 'target_not_met' | 'line_emissions_missing' | 'line_emissions_outdated' | 'grade_missing' | 'grade_undated' | 'grade_expired';
+    /**
+     * Chinese name of the kind
+     */
+    kindName: string;
+    enterpriseCode: string;
+    enterpriseName: string;
+    county: string;
+    /**
+     * The line concerned (emission figures); null otherwise
+     */
+    lineCode: string | null;
+    lineName: string | null;
+    /**
+     * The level concerned (measures); null otherwise
+     */
+    level: 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red' | null;
+    /**
+     * The level's Chinese name
+     */
+    levelName: string | null;
+    /**
+     * target_not_met: the pollutants short of the target; empty otherwise
+     */
+    gaps: Array<PollutantGapResponse>;
+    /**
+     * line_emissions_outdated: the year the figures describe
+     */
+    year: number | null;
+    /**
+     * line_emissions_outdated: the oldest year still accepted
+     */
+    oldestYear: number | null;
+    /**
+     * grade_expired: the grading date (YYYY-MM-DD)
+     */
+    gradedOn: string | null;
+    /**
+     * grade_expired: the last day the grading was current
+     */
+    validUntil: string | null;
+    /**
+     * What to fix, in Chinese
+     */
+    fix: string;
+};
+
+export type RegistryQualityResponse = {
+    /**
+     * When the report was computed (ISO 8601)
+     */
+    checkedAt: string;
+    /**
+     * The county of the report; null for the whole city
+     */
+    county: string | null;
+    summary: QualitySummaryResponse;
+    /**
+     * This page of the problems (of `kind` when given): counties in the configured order, then enterprise code
+     */
+    items: Array<QualityProblemResponse>;
+    /**
+     * Problems matching the filters
+     */
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
 export type CountyResponse = {
     name: string;
     code: string;
@@ -2865,6 +2983,62 @@ export type RegistryImportControllerImportResponses = {
 };
 
 export type RegistryImportControllerImportResponse = RegistryImportControllerImportResponses[keyof RegistryImportControllerImportResponses];
+
+export type RegistryQualityControllerReportData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        /**
+         * A configured county; county officers always get their own
+         */
+        county?: string;
+        /**
+         * Only problems of this kind (the summary still counts every kind)
+         */
+        kind?: 'measures_missing' | 'target_not_met' | 'line_emissions_missing' | 'line_emissions_outdated' | 'grade_missing' | 'grade_undated' | 'grade_expired';
+        /**
+         * csv: every matching problem (not paged) as CSV, UTF-8 with BOM; also chosen by Accept: text/csv
+         */
+        format?: 'json' | 'csv';
+    };
+    url: '/api/v1/registry/quality';
+};
+
+export type RegistryQualityControllerReportErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type RegistryQualityControllerReportError = RegistryQualityControllerReportErrors[keyof RegistryQualityControllerReportErrors];
+
+export type RegistryQualityControllerReportResponses = {
+    /**
+     * JSON (summary and a page of problems) by default; format=csv or Accept: text/csv for every matching problem as CSV (UTF-8 with BOM)
+     */
+    200: RegistryQualityResponse;
+};
+
+export type RegistryQualityControllerReportResponse = RegistryQualityControllerReportResponses[keyof RegistryQualityControllerReportResponses];
 
 export type ReferenceControllerCountiesData = {
     body?: never;
