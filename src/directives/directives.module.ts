@@ -8,6 +8,7 @@ import { DirectiveOrdersRepository } from './directive-orders.repository.js';
 import { DirectiveOrdersService } from './directive-orders.service.js';
 import { DirectiveProgressRepository } from './directive-progress.repository.js';
 import { DirectiveProgressService } from './directive-progress.service.js';
+import { DirectiveReductionService } from './directive-reduction.service.js';
 import { DirectivesQueryService } from './directives-query.service.js';
 import { DirectivesController } from './directives.controller.js';
 import { DirectivesRepository } from './directives.repository.js';
@@ -23,6 +24,7 @@ import { DirectivesService } from './directives.service.js';
     CountyLevelsRepository,
     DirectiveProgressService,
     DirectiveProgressRepository,
+    DirectiveReductionService,
     DirectivesQueryService,
     DirectiveJobsService,
     DirectiveOrdersService,
