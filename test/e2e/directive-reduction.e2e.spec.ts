@@ -192,4 +192,40 @@ describe('the reduction of an issued directive: planned, confirmed, verified (HT
     await t.http.get(`/api/v1/directives/${directiveId}/reduction`).query({ at: 'yesterday' }).set('Authorization', admin).expect(400);
     await t.http.get(`/api/v1/directives/${directiveId}/reduction`).query({ at: '1900-01-01T00:00:00+08:00' }).set('Authorization', admin).expect(422);
   });
+
+  it('the daily report shows the directive per pollutant planned / confirmed / verified as JSON, CSV and the printable page', async () => {
+    const json = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10' }).set('Authorization', admin).expect(200)).body as {
+      reduction: Array<{ directiveId: string; number: string; counties: string[]; at: string; stages: Stages[]; lines: Scope['lines'] }>;
+    };
+    expect(json.reduction).toHaveLength(1);
+    const [d] = json.reduction;
+    expect(d).toMatchObject({ directiveId, counties: ['修武县', '博爱县'], lines: { planned: 10, confirmed: 6, verified: 2, violated: 1 } });
+    const s = d!.stages.find((x) => x.pollutant === 'so2')!;
+    expect([kg(s.planned), kg(s.confirmed), kg(s.verified)]).toEqual([
+      [120, 75],
+      [60, 37.5],
+      [20, 12.5],
+    ]);
+    // A county officer: its county's part only.
+    const mine = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10' }).set('Authorization', token.county!).expect(200)).body;
+    expect(mine.reduction[0].counties).toEqual(['修武县']);
+    expect(kg(mine.reduction[0].stages.find((x: Stages) => x.pollutant === 'so2').confirmed)).toEqual([60, 50]);
+    // The day before: no directive in force.
+    const before = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-09' }).set('Authorization', admin).expect(200)).body;
+    expect(before.reduction).toEqual([]);
+
+    const csv = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10', format: 'csv' }).set('Authorization', admin).expect(200)).text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const blank = csv.indexOf('');
+    expect(blank).toBeGreaterThan(0);
+    const so2Row = csv.slice(blank + 2).find((l) => l.includes('二氧化硫'))!.split(',');
+    // 日期, 文号, 级别, 县区, 污染物, 基线, 目标, 计划 t/d, %, 确认 t/d, %, 核实 t/d, %
+    expect(so2Row.slice(4)).toEqual(['二氧化硫', String(perDay(160)), String(rules.emissionTargets.orange), String(perDay(120)), '75', String(perDay(60)), '37.5', String(perDay(20)), '12.5']);
+    expect(csv.slice(blank + 2)).toHaveLength(4);
+
+    const page = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10', format: 'html' }).set('Authorization', admin).expect(200)).text;
+    expect(page).toContain('减排核算');
+    expect(page).toContain(d!.number);
+    // Verified SO2 (12.5 %) is short of orange's 20 %: shown in red.
+    expect(page).toMatch(/color:#c0392b;font-weight:bold;">0\.48 吨\/日（12\.5%）/);
+  });
 });
