@@ -23,6 +23,8 @@ export interface DirectiveReduction {
   directive: { id: string; number: string; kind: string; level: string | null; levelName: string | null; counties: string[]; startsAt: string; endsAt: string | null; issuedAt: string };
   at: string;
   inForce: boolean;
+  /** Its counties still under it at `at` (a later level directive takes a county over from its start). */
+  countiesInForce: string[];
   hoursPerDay: number;
   counties: ScopeStagesView[];
   city: ScopeStagesView;
@@ -65,7 +67,7 @@ export class ReductionAccountingService {
   /** The directive's reduction at `at` in its counties (only `county` when given). */
   async forDirective(d: DirectiveWindow, at: Date, county: string | null): Promise<DirectiveReduction> {
     const counties = d.counties.filter((c) => county === null || c === county);
-    const report = await this.account(d, at, counties);
+    const { report, under } = await this.account(d, at, counties);
     const { hoursPerDay, listedUnknownLines } = this.config.rules.emissions;
     const unknown = report.planned.unknownLines;
     return {
@@ -81,7 +83,8 @@ export class ReductionAccountingService {
         issuedAt: new Date(d.issuedAt).toISOString(),
       },
       at: at.toISOString(),
-      inForce: directiveInForce(d, at),
+      inForce: under.length > 0,
+      countiesInForce: under,
       hoursPerDay,
       counties: report.counties.map(view),
       city: view(report.city),
@@ -92,13 +95,18 @@ export class ReductionAccountingService {
   /** Per level directive in force some time in [from, to): its planned / confirmed / verified reduction as of `asOf` (or its end). */
   async forDay(from: Date, to: Date, asOf: Date, county: string | null): Promise<DailyReduction[]> {
     const out: DailyReduction[] = [];
-    for (const d of await this.readModel.levelDirectivesDuring(from, asOf < to ? asOf : to)) {
+    const until = asOf < to ? asOf : to;
+    for (const d of await this.readModel.levelDirectivesDuring(from, until)) {
       const counties = d.counties.filter((c) => county === null || c === county);
       if (counties.length === 0) continue;
+      // Its end: its stated end, or when the last of its counties was taken over by a later directive.
+      const takeovers = await this.readModel.takeovers({ ...d, counties }, until);
+      const lastTakeover = counties.every((c) => takeovers.has(c)) ? Math.max(...counties.map((c) => takeovers.get(c)!.getTime())) : Infinity;
+      const end = Math.min(d.endsAt === null ? Infinity : new Date(d.endsAt).getTime(), lastTakeover);
+      if (end <= from.getTime()) continue;
       // The last instant of the day it was in force, as far as the day has run.
-      const end = Math.min(asOf.getTime() - 1, d.endsAt === null ? Infinity : new Date(d.endsAt).getTime() - 1);
-      const at = new Date(end);
-      const report = await this.account(d, at, counties);
+      const at = new Date(Math.min(until.getTime(), end) - 1);
+      const { report } = await this.account(d, at, counties);
       out.push({
         directiveId: d.id,
         number: d.number,
@@ -118,30 +126,31 @@ export class ReductionAccountingService {
     return { rules: cfg.rules, levels: cfg.levels };
   }
 
+  /** The accounting at `at`; `under`: the counties still under the directive then (the others count nothing of it). */
   private async account(d: DirectiveWindow, at: Date, counties: string[]) {
     const enterprises = await loadActiveEnterprisesOf(this.dataSource.manager, counties);
     const cfg = this.reductionConfig(at);
-    const inForce = directiveInForce(d, at);
+    const takeovers = directiveInForce(d, at) ? await this.readModel.takeovers({ ...d, counties }, at) : null;
+    const under = takeovers === null ? [] : counties.filter((c) => !takeovers.has(c));
     const levels = new Map<string, LevelOrNone>(counties.map((c) => [c, 'none']));
-    let items: StagedItem[];
-    if (!inForce) {
-      // Before the directive (or after it ended) nothing of it is in force: baseline only.
-      items = enterprises.map((e) => ({ enterprise: e, order: noOrder(e, at), stages: new Map() }));
-    } else {
-      const histories = await this.readModel.levelHistories(counties);
-      for (const c of counties) {
+    const isUnder = new Set(under);
+    let items: StagedItem[] = enterprises.filter((e) => !isUnder.has(e.county)).map((e) => ({ enterprise: e, order: noOrder(e, at), stages: new Map() }));
+    if (under.length > 0) {
+      const histories = await this.readModel.levelHistories(under);
+      for (const c of under) {
         const h = histories.get(c);
         if (h) levels.set(c, levelAt(h, at));
       }
       const windowDays = this.config.inspection.powerAnomaly.baseline.windowDays;
-      const { versions, readings } = await this.readModel.evidence(at, counties, windowDays);
-      items = this.staged(enterprises, versions, readings, at);
+      const { versions, readings } = await this.readModel.evidence(at, under, windowDays);
+      items = [...items, ...this.staged(enterprises.filter((e) => isUnder.has(e.county)), versions, readings, at)];
     }
-    return accountStages(
+    const report = accountStages(
       items,
       counties.map((county) => ({ county, level: levels.get(county) ?? 'none' })),
       cfg,
     );
+    return { report, under };
   }
 
   private staged(enterprises: Enterprise[], versions: VersionEvidence[], readings: ReadingRow[], at: Date): StagedItem[] {

@@ -53,14 +53,6 @@ const VERSIONS = `SELECT DISTINCT ON (v.enterprise_code) v.id, v.enterprise_code
 export class ReductionEvidenceReadModel {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async directive(id: string): Promise<DirectiveWindow | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT id, number, kind, level, counties, starts_at AS "startsAt", ends_at AS "endsAt", issued_at AS "issuedAt" FROM directives WHERE id = $1`,
-      [id],
-    );
-    return row ?? null;
-  }
-
   /** The level directives (issue, adjust) in force at some instant of [from, to), oldest first. */
   async levelDirectivesDuring(from: Date, to: Date): Promise<DirectiveWindow[]> {
     return this.dataSource.query(
@@ -69,6 +61,20 @@ export class ReductionEvidenceReadModel {
        ORDER BY issued_at, number`,
       [from, to],
     );
+  }
+
+  /**
+   * Per county of the directive, when a later level directive (issue, adjust, lift, expiry)
+   * covering it took over — issued and started — if one did by `until`.
+   */
+  async takeovers(d: Pick<DirectiveWindow, 'id' | 'counties' | 'issuedAt'>, until: Date): Promise<Map<string, Date>> {
+    const rows: Array<{ county: string; at: Date }> = await this.dataSource.query(
+      `SELECT c AS county, min(greatest(s.starts_at, s.issued_at)) AS at FROM directives s CROSS JOIN LATERAL unnest(s.counties) c
+       WHERE s.kind IN ('issue', 'adjust', 'lift', 'expire') AND s.id <> $1 AND s.issued_at > $2 AND c = ANY($3) AND greatest(s.starts_at, s.issued_at) <= $4
+       GROUP BY c`,
+      [d.id, d.issuedAt, d.counties, until],
+    );
+    return new Map(rows.map((r) => [r.county, new Date(r.at)]));
   }
 
   async levelHistories(counties: string[]): Promise<Map<string, Pick<ResponseLevelContext, 'history'>>> {

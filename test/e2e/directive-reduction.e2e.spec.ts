@@ -228,4 +228,24 @@ describe('the reduction of an issued directive: planned, confirmed, verified (HT
     // Verified SO2 (12.5 %) is short of orange's 20 %: shown in red.
     expect(page).toMatch(/color:#c0392b;font-weight:bold;">0\.48 吨\/日（12\.5%）/);
   });
+
+  it('a later lift takes its county over from its start: that county counts nothing of the directive from then on', async () => {
+    clock.set('2026-12-10T11:30:00+08:00');
+    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'lift', counties: ['博爱县'], basis: '博爱县解除' }).expect(200);
+    const r = (await reduction(admin)) as Answer & { countiesInForce: string[] };
+    expect(r.inForce).toBe(true);
+    expect(r.countiesInForce).toEqual(['修武县']);
+    const boai = r.counties[1]!;
+    expect(boai.level).toBe('none');
+    expect(kg(so2(boai).planned)).toEqual([0, 0]);
+    expect(kg(so2(r.city).planned)).toEqual([80, 50]);
+    // Before the lift both counties were under it.
+    const before = (await reduction(admin, '2026-12-10T11:20:00+08:00')) as Answer & { countiesInForce: string[] };
+    expect(before.countiesInForce).toEqual(['修武县', '博爱县']);
+    expect(kg(so2(before.city).planned)).toEqual([120, 75]);
+    // The daily report still lists the orange directive (修武县 is under it), as of now.
+    const day = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10' }).set('Authorization', admin).expect(200)).body;
+    expect(day.reduction).toHaveLength(1);
+    expect(kg(day.reduction[0].stages.find((x: Stages) => x.pollutant === 'so2').planned)).toEqual([80, 50]);
+  });
 });

@@ -219,8 +219,11 @@ export class DirectiveReductionResponse {
   @ApiProperty({ type: 'string', format: 'date-time', description: 'The instant accounted' })
   at!: string;
 
-  @ApiProperty({ type: 'boolean', description: 'The directive was issued, had started and had not ended at `at`; otherwise nothing is counted' })
+  @ApiProperty({ type: 'boolean', description: 'The directive was issued, had started, had not ended and still held some county at `at`; where it did not, nothing of it is counted' })
   inForce!: boolean;
+
+  @ApiProperty({ type: 'string', isArray: true, description: 'Its counties still under it at `at`: a later level directive (issue, adjust, lift, expiry) takes a county over from its start' })
+  countiesInForce!: string[];
 
   @ApiProperty({ type: 'number' })
   hoursPerDay!: number;

@@ -12,6 +12,7 @@ describe('the reduction evidence read model (PostgreSQL)', () => {
   let model: ReductionEvidenceReadModel;
   const directive = randomUUID();
   const later = randomUUID();
+  const first = randomUUID();
   const ids = { old: randomUUID(), current: randomUUID(), other: randomUUID(), replaced: randomUUID(), ended: randomUUID() };
 
   const version = (id: string, enterprise: string, county: string, from: string, to: string | null, over: { status?: string; ends?: boolean; implementation?: object; createdAt?: string } = {}) =>
@@ -62,7 +63,7 @@ describe('the reduction evidence read model (PostgreSQL)', () => {
       await db.ownerQuery(`INSERT INTO power_readings (enterprise_code, line_code, at, kw) VALUES ('E1', 'L2', $1, $2)`, [T(at), kw]);
     // Directives: an orange one in force on the 10th, one issued after it ended, a lift.
     for (const [id, kind, starts, ends, issued] of [
-      [randomUUID(), 'issue', '2026-12-09T10:00:00+08:00', '2026-12-10T08:00:00+08:00', '2026-12-09T10:00:00+08:00'],
+      [first, 'issue', '2026-12-09T10:00:00+08:00', '2026-12-10T08:00:00+08:00', '2026-12-09T10:00:00+08:00'],
       [later, 'adjust', '2026-12-10T10:00:00+08:00', null, '2026-12-10T10:00:00+08:00'],
       [randomUUID(), 'lift', '2026-12-11T10:00:00+08:00', null, '2026-12-11T09:00:00+08:00'],
       [randomUUID(), 'issue', '2026-12-08T10:00:00+08:00', '2026-12-09T10:00:00+08:00', '2026-12-08T10:00:00+08:00'],
@@ -104,6 +105,12 @@ describe('the reduction evidence read model (PostgreSQL)', () => {
     const day = await model.levelDirectivesDuring(T('2026-12-10T00:00:00+08:00'), T('2026-12-11T00:00:00+08:00'));
     expect(day.map((d) => d.kind)).toEqual(['issue', 'adjust']);
     expect(day[1]!.id).toBe(later);
+    // The adjust took 修武县 over from its start; the lift of the 11th is not yet issued by the 10th noon.
+    const taken = await model.takeovers({ id: first, counties: ['修武县', '博爱县'], issuedAt: T('2026-12-09T10:00:00+08:00') }, AT);
+    expect([...taken].map(([c, at]) => [c, at.toISOString()])).toEqual([['修武县', '2026-12-10T02:00:00.000Z']]);
+    const all = await model.takeovers({ id: first, counties: ['修武县'], issuedAt: T('2026-12-09T10:00:00+08:00') }, T('2026-12-12T00:00:00+08:00'));
+    expect(all.get('修武县')?.toISOString()).toBe('2026-12-10T02:00:00.000Z');
+    expect((await model.takeovers({ id: later, counties: ['修武县'], issuedAt: T('2026-12-10T10:00:00+08:00') }, AT)).size).toBe(0);
     const histories = await model.levelHistories(['修武县']);
     expect(histories.size).toBe(0);
     await db.ownerQuery(`INSERT INTO county_levels (county, snapshot, state, level, machine_version) VALUES ('修武县', $1, 'active', 'orange', 1)`, [

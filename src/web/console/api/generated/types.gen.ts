@@ -1594,9 +1594,13 @@ export type DirectiveReductionResponse = {
      */
     at: string;
     /**
-     * The directive was issued, had started and had not ended at `at`; otherwise nothing is counted
+     * The directive was issued, had started, had not ended and still held some county at `at`; where it did not, nothing of it is counted
      */
     inForce: boolean;
+    /**
+     * Its counties still under it at `at`: a later level directive (issue, adjust, lift, expiry) takes a county over from its start
+     */
+    countiesInForce: Array<string>;
     hoursPerDay: number;
     counties: Array<ScopeStagesResponse>;
     city: ScopeStagesResponse;
