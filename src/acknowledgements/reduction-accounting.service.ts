@@ -143,7 +143,15 @@ export class ReductionAccountingService {
       }
       const windowDays = this.config.inspection.powerAnomaly.baseline.windowDays;
       const { versions, readings } = await this.readModel.evidence(at, under, windowDays);
-      items = [...items, ...this.staged(enterprises.filter((e) => isUnder.has(e.county)), versions, readings, at)];
+      items = [
+        ...items,
+        ...this.staged(
+          enterprises.filter((e) => isUnder.has(e.county)),
+          versions,
+          readings,
+          at,
+        ),
+      ];
     }
     const report = accountStages(
       items,

@@ -8,5 +8,10 @@ import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Global()
-@Module({ imports: [AcknowledgementsModule], controllers: [ComplianceController, ReportsController], providers: [LedgerService, ReportsService, LedgerRepository, ReportFigures], exports: [LedgerService] })
+@Module({
+  imports: [AcknowledgementsModule],
+  controllers: [ComplianceController, ReportsController],
+  providers: [LedgerService, ReportsService, LedgerRepository, ReportFigures],
+  exports: [LedgerService],
+})
 export class ComplianceModule {}

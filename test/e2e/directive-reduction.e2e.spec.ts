@@ -21,7 +21,13 @@ const measures = {
 function plant(i: number): Enterprise {
   const e = sampleEnterprise(1500 + i, { code: codeFor(1500 + i), county: i < 4 ? '修武县' : '博爱县', industry: 'coking', fuel: null, measures });
   const [a, b] = i < 4 ? [10, 20] : [40, 0];
-  return { ...e, lines: [{ ...e.lines[0]!, emissions: figures(a, a / 2) }, { ...e.lines[1]!, emissions: figures(b, b / 2) }] };
+  return {
+    ...e,
+    lines: [
+      { ...e.lines[0]!, emissions: figures(a, a / 2) },
+      { ...e.lines[1]!, emissions: figures(b, b / 2) },
+    ],
+  };
 }
 const plants = Array.from({ length: 5 }, (_, i) => plant(i));
 
@@ -109,13 +115,23 @@ describe('the reduction of an issued directive: planned, confirmed, verified (HT
     await t.http
       .post(`/api/v1/orders/${o0.orderId}/versions/${o0.modification}/implementation`)
       .set('Authorization', token[0]!)
-      .send({ lines: [{ line: 'L1', stoppedAt: '2026-12-10T10:20:00+08:00' }, { line: 'L2', stoppedAt: '2026-12-10T10:20:00+08:00' }] })
+      .send({
+        lines: [
+          { line: 'L1', stoppedAt: '2026-12-10T10:20:00+08:00' },
+          { line: 'L2', stoppedAt: '2026-12-10T10:20:00+08:00' },
+        ],
+      })
       .expect((res) => expect(res.status).toBeLessThan(300));
     // Plant 1 reports L1 stopped and L2 limited at 50 %.
     await t.http
       .post('/api/v1/status-reports')
       .set('Authorization', token[1]!)
-      .send({ lines: [{ line: 'L1', state: 'stopped' }, { line: 'L2', state: 'limited', loadPercent: 50 }] })
+      .send({
+        lines: [
+          { line: 'L1', state: 'stopped' },
+          { line: 'L2', state: 'limited', loadPercent: 50 },
+        ],
+      })
       .expect(201);
     // Plant 3 confirms L1, but an inspection later finds it running: a violation takes it back to planned.
     const o3 = orders[plants[3]!.code]!;
@@ -214,10 +230,16 @@ describe('the reduction of an issued directive: planned, confirmed, verified (HT
     const before = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-09' }).set('Authorization', admin).expect(200)).body;
     expect(before.reduction).toEqual([]);
 
-    const csv = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10', format: 'csv' }).set('Authorization', admin).expect(200)).text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csv = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10', format: 'csv' }).set('Authorization', admin).expect(200)).text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const blank = csv.indexOf('');
     expect(blank).toBeGreaterThan(0);
-    const so2Row = csv.slice(blank + 2).find((l) => l.includes('二氧化硫'))!.split(',');
+    const so2Row = csv
+      .slice(blank + 2)
+      .find((l) => l.includes('二氧化硫'))!
+      .split(',');
     // 日期, 文号, 级别, 县区, 污染物, 基线, 目标, 计划 t/d, %, 确认 t/d, %, 核实 t/d, %
     expect(so2Row.slice(4)).toEqual(['二氧化硫', String(perDay(160)), String(rules.emissionTargets.orange), String(perDay(120)), '75', String(perDay(60)), '37.5', String(perDay(20)), '12.5']);
     expect(csv.slice(blank + 2)).toHaveLength(4);
@@ -231,7 +253,11 @@ describe('the reduction of an issued directive: planned, confirmed, verified (HT
 
   it('a later lift takes its county over from its start: that county counts nothing of the directive from then on', async () => {
     clock.set('2026-12-10T11:30:00+08:00');
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'lift', counties: ['博爱县'], basis: '博爱县解除' }).expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'lift', counties: ['博爱县'], basis: '博爱县解除' })
+      .expect(200);
     const r = (await reduction(admin)) as Answer & { countiesInForce: string[] };
     expect(r.inForce).toBe(true);
     expect(r.countiesInForce).toEqual(['修武县']);

@@ -35,7 +35,21 @@ export function dailyReportCsv(r: DailyReportView): string {
   ];
   const counties = toCsv(header, [...r.counties.map(row), row({ ...r.totals, county: '合计', levelName: '' })]);
   // After one empty record, the reduction table: a row per level directive in force that day and pollutant.
-  const reductionHeader = ['日期', '指令文号', '响应级别', '县区', '污染物', '基线(吨/日)', '目标(%)', '计划减排(吨/日)', '计划减排(%)', '企业确认(吨/日)', '企业确认(%)', '核查核实(吨/日)', '核查核实(%)'];
+  const reductionHeader = [
+    '日期',
+    '指令文号',
+    '响应级别',
+    '县区',
+    '污染物',
+    '基线(吨/日)',
+    '目标(%)',
+    '计划减排(吨/日)',
+    '计划减排(%)',
+    '企业确认(吨/日)',
+    '企业确认(%)',
+    '核查核实(吨/日)',
+    '核查核实(%)',
+  ];
   const reductionRows = r.reduction.flatMap((d) =>
     d.stages.map((s) => [
       r.date,

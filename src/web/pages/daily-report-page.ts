@@ -76,7 +76,9 @@ export function renderDailyReportPage(r: DailyReportView, meta: { commandCenter:
   const body = [...r.counties.map((c) => row([c.county, c.levelName ?? '无', ...figures(c)])), row(['合计', '', ...figures(r.totals)], true)];
   const cell = 'padding:6px;border:1px solid #ccc;';
   const stageCell = (st: ReductionStageView) =>
-    st.shortfall ? html`<td style="${cell}color:#c0392b;font-weight:bold;">${st.tonnesPerDay} 吨/日（${pct(st.percent)}）</td>` : html`<td style="${cell}">${st.tonnesPerDay} 吨/日（${pct(st.percent)}）</td>`;
+    st.shortfall
+      ? html`<td style="${cell}color:#c0392b;font-weight:bold;">${st.tonnesPerDay} 吨/日（${pct(st.percent)}）</td>`
+      : html`<td style="${cell}">${st.tonnesPerDay} 吨/日（${pct(st.percent)}）</td>`;
   const reduction =
     r.reduction.length === 0
       ? html`<p>当日无预警指令执行，无减排核算。</p>`

@@ -20,10 +20,27 @@ describe('the reduction evidence read model (PostgreSQL)', () => {
       `INSERT INTO order_versions (id, order_id, modification, directive_id, enterprise_code, county, status, ends, level, phase, lines, stopped_capacity_percent,
          max_load_percent, notes, effective_from, effective_to, ack_deadline, implementation, created_at)
        VALUES ($1, gen_random_uuid(), 1, $2, $3, $4, $5, $6, 'orange', NULL, $7, 50, NULL, '[]', $8, $9, $8, $10, $11)`,
-      [id, directive, enterprise, county, over.status ?? 'current', over.ends ?? false, JSON.stringify([stop('L1'), stop('L2')]), T(from), to && T(to), JSON.stringify(over.implementation ?? {}), T(over.createdAt ?? from)],
+      [
+        id,
+        directive,
+        enterprise,
+        county,
+        over.status ?? 'current',
+        over.ends ?? false,
+        JSON.stringify([stop('L1'), stop('L2')]),
+        T(from),
+        to && T(to),
+        JSON.stringify(over.implementation ?? {}),
+        T(over.createdAt ?? from),
+      ],
     );
   const report = (enterprise: string, versionId: string, at: string, lines: object[]) =>
-    db.ownerQuery(`INSERT INTO status_reports (enterprise_code, slot, reported_at, reported_by, lines, order_version_id) VALUES ($1, $2, $2, 'plant', $3, $4)`, [enterprise, T(at), JSON.stringify(lines), versionId]);
+    db.ownerQuery(`INSERT INTO status_reports (enterprise_code, slot, reported_at, reported_by, lines, order_version_id) VALUES ($1, $2, $2, 'plant', $3, $4)`, [
+      enterprise,
+      T(at),
+      JSON.stringify(lines),
+      versionId,
+    ]);
   const finding = (enterprise: string, versionId: string, line: string, verdict: string, observedAt: string, createdAt = observedAt) =>
     db.ownerQuery(
       `INSERT INTO findings (task_id, enterprise_code, county, line_code, observed_state, observed_at, inspector, order_version_id, verdict, reason, created_at)
@@ -37,7 +54,10 @@ describe('the reduction evidence read model (PostgreSQL)', () => {
     // E1: an older version ended at 10:00; the current one from 10:00 with L1 confirmed at 10:30 and L2 only after AT.
     await version(ids.old, 'E1', '修武县', '2026-12-09T10:00:00+08:00', '2026-12-10T10:00:00+08:00');
     await version(ids.current, 'E1', '修武县', '2026-12-10T10:00:00+08:00', null, {
-      implementation: { L1: { at: '2026-12-10T02:20:00.000Z', confirmedAt: '2026-12-10T02:30:00.000Z', by: 'plant' }, L2: { at: '2026-12-10T04:10:00.000Z', confirmedAt: '2026-12-10T04:30:00.000Z', by: 'plant' } },
+      implementation: {
+        L1: { at: '2026-12-10T02:20:00.000Z', confirmedAt: '2026-12-10T02:30:00.000Z', by: 'plant' },
+        L2: { at: '2026-12-10T04:10:00.000Z', confirmedAt: '2026-12-10T04:30:00.000Z', by: 'plant' },
+      },
     });
     // E2 in 博爱县; E3 replaced before it began; E4 closed (ends) and issued after AT for E5.
     await version(ids.other, 'E2', '博爱县', '2026-12-10T10:00:00+08:00', null);

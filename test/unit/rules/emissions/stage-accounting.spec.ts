@@ -72,7 +72,14 @@ describe('stage accounting per county and city', () => {
   const a = enterprise({ code: 'A', county: '修武县', lines: [lineWith('L1', 10, emits(10, 4)), lineWith('L2', 10, emits(20, 8))] });
   const b = enterprise({ code: 'B', county: '博爱县', lines: [lineWith('L1', 10, emits(40)), lineWith('L2', 10, null)] });
   const items: StagedItem[] = [
-    { enterprise: a, order: order(a, [orderLine({ code: 'L1' }), orderLine({ code: 'L2', action: 'limit', maxLoadPercent: 50 })]), stages: new Map([['L1', 'verified' as LineStage], ['L2', 'confirmed' as LineStage]]) },
+    {
+      enterprise: a,
+      order: order(a, [orderLine({ code: 'L1' }), orderLine({ code: 'L2', action: 'limit', maxLoadPercent: 50 })]),
+      stages: new Map([
+        ['L1', 'verified' as LineStage],
+        ['L2', 'confirmed' as LineStage],
+      ]),
+    },
     { enterprise: b, order: order(b, [orderLine({ code: 'L1' }), orderLine({ code: 'L2' })]), stages: new Map(), violated: new Set(['L1']) },
   ];
   const counties = [
@@ -117,7 +124,9 @@ describe('property: planned ≥ confirmed ≥ verified, none above the baseline'
       fc.property(fc.array(enterpriseArb, { minLength: 1, maxLength: 12 }), (raw) => {
         const items: StagedItem[] = raw.map((r, n) => {
           const e = enterprise({ code: `E${n}`, county: r.county, lines: r.lines.map((l, i) => lineWith(`L${i}`, 10, l.known ? emits(l.so2, l.nox) : null, l.cells)) });
-          const lines = r.lines.map((l, i) => orderLine({ code: `L${i}`, action: l.action, maxLoadPercent: l.action === 'limit' ? l.load : null, stoppedCells: l.action === 'limit' ? l.stopped : null }));
+          const lines = r.lines.map((l, i) =>
+            orderLine({ code: `L${i}`, action: l.action, maxLoadPercent: l.action === 'limit' ? l.load : null, stoppedCells: l.action === 'limit' ? l.stopped : null }),
+          );
           return { enterprise: e, order: order(e, lines), stages: new Map(r.lines.map((l, i) => [`L${i}`, l.stage])) };
         });
         const r = accountStages(
