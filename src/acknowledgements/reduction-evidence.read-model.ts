@@ -65,12 +65,13 @@ export class ReductionEvidenceReadModel {
 
   /**
    * Per county of the directive, when a later level directive (issue, adjust, lift, expiry)
-   * covering it took over — issued and started — if one did by `until`.
+   * covering it took over (its start), if one was issued and had started by `until`.
    */
   async takeovers(d: Pick<DirectiveWindow, 'id' | 'counties' | 'issuedAt'>, until: Date): Promise<Map<string, Date>> {
     const rows: Array<{ county: string; at: Date }> = await this.dataSource.query(
-      `SELECT c AS county, min(greatest(s.starts_at, s.issued_at)) AS at FROM directives s CROSS JOIN LATERAL unnest(s.counties) c
-       WHERE s.kind IN ('issue', 'adjust', 'lift', 'expire') AND s.id <> $1 AND s.issued_at > $2 AND c = ANY($3) AND greatest(s.starts_at, s.issued_at) <= $4
+      // From its start, as the county's level machine takes it (a start within the tolerance before the issue included).
+      `SELECT c AS county, min(s.starts_at) AS at FROM directives s CROSS JOIN LATERAL unnest(s.counties) c
+       WHERE s.kind IN ('issue', 'adjust', 'lift', 'expire') AND s.id <> $1 AND s.issued_at > $2 AND c = ANY($3) AND s.starts_at <= $4 AND s.issued_at <= $4
        GROUP BY c`,
       [d.id, d.issuedAt, d.counties, until],
     );
