@@ -89,7 +89,8 @@ export function lineStage(req: LineRequirement | undefined, remaining: number, e
 }
 
 /** Does a line at `stage` count at `wanted`? */
+const RANK: Readonly<Record<LineStage, number>> = { planned: 0, confirmed: 1, verified: 2 };
+
 export function reaches(stage: LineStage, wanted: LineStage): boolean {
-  const rank = { planned: 0, confirmed: 1, verified: 2 } as const;
-  return rank[stage] >= rank[wanted];
+  return RANK[stage] >= RANK[wanted];
 }

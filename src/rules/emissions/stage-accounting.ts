@@ -70,21 +70,34 @@ function figure(s: ScopeReduction, p: Pollutant, kgPerTonneDay: number): StageFi
   return { tonnesPerDay: e.reductionTonnesPerDay, kgPerHour: round(e.reductionTonnesPerDay * kgPerTonneDay, KG_DECIMALS), percent: e.percent, shortfall: e.shortfall };
 }
 
-function countLines(items: readonly StagedItem[], county: string | null): LineCounts {
-  const out: LineCounts = { planned: 0, confirmed: 0, verified: 0, violated: 0 };
+/** Lines per county at each stage, in one pass. */
+function countLines(items: readonly StagedItem[]): Map<string, LineCounts> {
+  const out = new Map<string, LineCounts>();
   for (const item of items) {
-    if (county !== null && item.enterprise.county !== county) continue;
+    let c = out.get(item.enterprise.county);
+    if (!c) out.set(item.enterprise.county, (c = { planned: 0, confirmed: 0, verified: 0, violated: 0 }));
     for (const l of item.order.lines) {
       if (l.action === 'run') continue;
-      out.planned++;
+      c.planned++;
       const st = item.stages.get(l.code) ?? 'planned';
-      if (reaches(st, 'confirmed')) out.confirmed++;
-      if (reaches(st, 'verified')) out.verified++;
-      if (item.violated?.has(l.code)) out.violated++;
+      if (reaches(st, 'confirmed')) c.confirmed++;
+      if (reaches(st, 'verified')) c.verified++;
+      if (item.violated?.has(l.code)) c.violated++;
     }
   }
   return out;
 }
+
+const sumCounts = (all: Iterable<LineCounts>): LineCounts => {
+  const t: LineCounts = { planned: 0, confirmed: 0, verified: 0, violated: 0 };
+  for (const c of all) {
+    t.planned += c.planned;
+    t.confirmed += c.confirmed;
+    t.verified += c.verified;
+    t.violated += c.violated;
+  }
+  return t;
+};
 
 /**
  * Per county and for the city, per pollutant: the reduction the orders plan, the part on
@@ -95,9 +108,12 @@ function countLines(items: readonly StagedItem[], county: string | null): LineCo
  */
 export function accountStages(items: readonly StagedItem[], counties: ReductionInput['counties'], cfg: ReductionConfig): StageReport {
   const planned = accountReductions({ items, counties }, cfg);
-  const confirmed = accountReductions({ items: items.map((i) => ({ enterprise: i.enterprise, order: keepAt(i, 'confirmed') })), counties }, cfg);
-  const verified = accountReductions({ items: items.map((i) => ({ enterprise: i.enterprise, order: keepAt(i, 'verified') })), counties }, cfg);
+  // Only the planned accounting lists shortfall candidates (what the orders could still add).
+  const confirmed = accountReductions({ items: items.map((i) => ({ enterprise: i.enterprise, order: keepAt(i, 'confirmed') })), counties, candidates: false }, cfg);
+  const verified = accountReductions({ items: items.map((i) => ({ enterprise: i.enterprise, order: keepAt(i, 'verified') })), counties, candidates: false }, cfg);
   const kgPerTonneDay = 1000 / cfg.rules.emissions.hoursPerDay;
+  const counts = countLines(items);
+  const none: LineCounts = { planned: 0, confirmed: 0, verified: 0, violated: 0 };
   const scope = (p: ScopeReduction, c: ScopeReduction, v: ScopeReduction): ScopeStages => ({
     planned: p,
     stages: POLLUTANTS.map((pollutant) => {
@@ -112,7 +128,7 @@ export function accountStages(items: readonly StagedItem[], counties: ReductionI
         verified: figure(v, pollutant, kgPerTonneDay),
       };
     }),
-    lines: countLines(items, p.county),
+    lines: p.county === null ? sumCounts(counts.values()) : { ...(counts.get(p.county) ?? none) },
   });
   return {
     counties: planned.counties.map((p, i) => scope(p, confirmed.counties[i]!, verified.counties[i]!)),
