@@ -128,7 +128,8 @@ export class ReductionAccountingService {
 
   /** The accounting at `at`; `under`: the counties still under the directive then (the others count nothing of it). */
   private async account(d: DirectiveWindow, at: Date, counties: string[]) {
-    const enterprises = await loadActiveEnterprisesOf(this.dataSource.manager, counties);
+    // The accounting reads lines, figures, measures and livelihood caps, never the contacts.
+    const enterprises = await loadActiveEnterprisesOf(this.dataSource.manager, counties, { contacts: false });
     const cfg = this.reductionConfig(at);
     const takeovers = directiveInForce(d, at) ? await this.readModel.takeovers({ ...d, counties }, at) : null;
     const under = takeovers === null ? [] : counties.filter((c) => !takeovers.has(c));
