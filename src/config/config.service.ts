@@ -37,7 +37,9 @@ export class ConfigService {
     this.grading = domain.grading;
     const sms = this.dispatch.sms;
     if (sms.provider && shortLinkLength(app.publicBaseUrl) > sms.maxLinkChars) {
-      throw new Error(`dispatch config: sms.maxLinkChars is ${sms.maxLinkChars}, but PUBLIC_BASE_URL makes short links of ${shortLinkLength(app.publicBaseUrl)} characters (${app.publicBaseUrl}/a/ + 10)`);
+      throw new Error(
+        `dispatch config: sms.maxLinkChars is ${sms.maxLinkChars}, but PUBLIC_BASE_URL makes short links of ${shortLinkLength(app.publicBaseUrl)} characters (${app.publicBaseUrl}/a/ + 10)`,
+      );
     }
   }
 

@@ -3,8 +3,10 @@ import { $OpenApiUtil } from '@alicloud/openapi-core';
 import type { SmsProviderConfig } from '../../config/sms-config.js';
 import { chinaTime, mainlandMobile, SmsRefusal, type PendingReceipt, type SmsAccepted, type SmsProvider, type SmsReceipt, type SmsReply, type SmsSendRequest } from './sms-provider.js';
 
-// A CommonJS module whose class is its `default` export.
-const Dysmsapi = DysmsapiModule.default;
+// A CommonJS module whose class is its `default` export: Node hands the module object to a
+// default import, bundlers (vitest) the class itself.
+type DysmsapiClass = typeof DysmsapiModule.default;
+const Dysmsapi = (typeof (DysmsapiModule as { default?: unknown }).default === 'function' ? DysmsapiModule.default : DysmsapiModule) as DysmsapiClass;
 
 /** Alibaba's codes for "this number has had too many" (minute, hour and day flow control). */
 const RATE_LIMITED = new Set(['isv.BUSINESS_LIMIT_CONTROL', 'isv.DAY_LIMIT_CONTROL', 'isv.MONTH_LIMIT_CONTROL', 'Throttling.User']);
