@@ -274,8 +274,8 @@ describe('SMS: order notices through the provider, receipts, short links, reply 
       .send([
         {
           phone_number: last.mobile,
-          send_time: '2026-12-10 10:02:00',
-          report_time: '2026-12-10 10:02:30',
+          send_time: '2026-12-10 10:04:00',
+          report_time: '2026-12-10 10:04:30',
           success: true,
           err_code: 'DELIVERED',
           err_msg: '用户接收成功',
