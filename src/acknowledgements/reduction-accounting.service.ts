@@ -103,7 +103,8 @@ export class ReductionAccountingService {
       const takeovers = await this.readModel.takeovers({ ...d, counties }, until);
       const lastTakeover = counties.every((c) => takeovers.has(c)) ? Math.max(...counties.map((c) => takeovers.get(c)!.getTime())) : Infinity;
       const end = Math.min(d.endsAt === null ? Infinity : new Date(d.endsAt).getTime(), lastTakeover);
-      if (end <= from.getTime()) continue;
+      // Ended before the day, or taken over at its own start (never held anything).
+      if (end <= from.getTime() || end <= new Date(d.startsAt).getTime()) continue;
       // The last instant of the day it was in force, as far as the day has run.
       const at = new Date(Math.min(until.getTime(), end) - 1);
       const { report } = await this.account(d, at, counties);
