@@ -4015,6 +4015,9 @@ export type SmsCallbacksControllerReceiptsData = {
     body?: never;
     path: {
         provider: 'aliyun' | 'tencent';
+        /**
+         * HAZEOPS_SMS_CALLBACK_TOKEN, given to the provider in the callback URL
+         */
         token: string;
     };
     query?: never;
@@ -4056,6 +4059,9 @@ export type SmsCallbacksControllerRepliesData = {
     body?: never;
     path: {
         provider: 'aliyun' | 'tencent';
+        /**
+         * HAZEOPS_SMS_CALLBACK_TOKEN, given to the provider in the callback URL
+         */
         token: string;
     };
     query?: never;
