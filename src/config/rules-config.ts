@@ -65,6 +65,9 @@ export function parseRulesConfig(raw: unknown): RulesConfig {
   const rep = obj(o.reporting ?? {}, 'reporting');
   const ord = obj(o.orders, 'orders');
   const em = obj(o.emissions, 'emissions');
+  const sim = obj(o.simulation ?? { forecastDays: 5 }, 'simulation');
+  const forecastDays = count(sim.forecastDays, 'simulation.forecastDays');
+  if (forecastDays < 1 || forecastDays > 30) fail('simulation.forecastDays', 'must be an integer in [1, 30]');
   const rq = obj(o.registryQuality, 'registryQuality');
   const industries = rq.airEmittingIndustries ?? [];
   if (!Array.isArray(industries) || industries.some((k) => typeof k !== 'string' || k === '')) fail('registryQuality.airEmittingIndustries', 'must be a list of industry keys');
@@ -113,6 +116,7 @@ export function parseRulesConfig(raw: unknown): RulesConfig {
       exactSearchMaxLines: exact,
       levelMeasureClause: String(ord.levelMeasureClause ?? '41'),
     },
+    simulation: { forecastDays },
   };
 }
 

@@ -26,4 +26,9 @@ export interface RulesConfig {
   registryQuality: RegistryQualityConfig;
   reporting: { dailyReportDeadlines: string[]; summaryDaysAfterLift: number };
   orders: { exactSearchMaxLines: number; levelMeasureClause: string };
+  /** The season simulator (`POST /api/v1/simulations/season`). */
+  simulation: {
+    /** Days of AQI ahead the replay treats as the forecast a duty officer had each morning (a perfect forecast). */
+    forecastDays: number;
+  };
 }
