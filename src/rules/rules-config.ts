@@ -30,5 +30,7 @@ export interface RulesConfig {
   simulation: {
     /** Days of AQI ahead the replay treats as the forecast a duty officer had each morning (a perfect forecast). */
     forecastDays: number;
+    /** At most this many days (first to last date) in one simulation. */
+    maxDays: number;
   };
 }
