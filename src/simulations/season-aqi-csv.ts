@@ -81,7 +81,8 @@ export function parseSeasonAqiCsv(text: string, options: AqiCsvOptions): AqiCsvR
     }
   });
   if (at.date === undefined && at.datetime === undefined) problems.push({ row: 1, column: 'date', message: 'no date (日期, one row per day) or datetime (时间, one row per hour) column' });
-  if (at.date !== undefined && at.datetime !== undefined) problems.push({ row: 1, column: records[0]![at.datetime]!, message: 'give either a date column (daily) or a datetime column (hourly), not both' });
+  if (at.date !== undefined && at.datetime !== undefined)
+    problems.push({ row: 1, column: records[0]![at.datetime]!, message: 'give either a date column (daily) or a datetime column (hourly), not both' });
   if (at.county === undefined) problems.push({ row: 1, column: 'county', message: 'no county column (区县: the county code, e.g. 410821, or its name)' });
   if (at.aqi === undefined) problems.push({ row: 1, column: 'aqi', message: 'no aqi column (AQI)' });
   if (problems.length > 0) return { aqi: [], problems };
@@ -118,7 +119,12 @@ export function parseSeasonAqiCsv(text: string, options: AqiCsvOptions): AqiCsvR
       else key = localMidnightMs(d, options.timezone);
     }
     const county = byKey.get(c);
-    if (county === undefined) problems.push({ row, column: countyName, message: c === '' ? 'the county is missing' : `"${c}" is not a county of the city: use its code or name (${options.counties.map((x) => `${x.code} ${x.name}`).join(', ')})` });
+    if (county === undefined)
+      problems.push({
+        row,
+        column: countyName,
+        message: c === '' ? 'the county is missing' : `"${c}" is not a county of the city: use its code or name (${options.counties.map((x) => `${x.code} ${x.name}`).join(', ')})`,
+      });
     const aqi = v === '' ? Number.NaN : Number(v);
     if (!Number.isFinite(aqi) || aqi < 0 || aqi > 2000) problems.push({ row, column: aqiName, message: v === '' ? 'the AQI is missing' : `"${v}" is not an AQI (a number from 0 to 2000)` });
     if (Number.isNaN(key) || county === undefined || !Number.isFinite(aqi) || aqi < 0 || aqi > 2000) continue;
@@ -145,7 +151,11 @@ export function parseSeasonAqiCsv(text: string, options: AqiCsvOptions): AqiCsvR
         const expected = hourly ? prev.key + HOUR : localMidnightMs(nextDate(localDateOf(prev.key, options.timezone)), options.timezone);
         if (p.key !== expected) {
           const missing = hourly ? Math.round((p.key - prev.key) / HOUR) - 1 : Math.round((p.key - prev.key) / DAY) - 1;
-          problems.push({ row: p.row, column: timeName, message: `${county}: ${missing} ${hourly ? 'hour(s)' : 'day(s)'} missing before this row (after row ${prev.row}); every ${hourly ? 'hour' : 'day'} needs a value` });
+          problems.push({
+            row: p.row,
+            column: timeName,
+            message: `${county}: ${missing} ${hourly ? 'hour(s)' : 'day(s)'} missing before this row (after row ${prev.row}); every ${hourly ? 'hour' : 'day'} needs a value`,
+          });
           ok = false;
         }
       }
@@ -161,9 +171,14 @@ export function parseSeasonAqiCsv(text: string, options: AqiCsvOptions): AqiCsvR
     last = Math.max(last, list[list.length - 1]!.key);
     if (ok) aqi.push({ county, resolution: hourly ? 'hourly' : 'daily', firstDate, values });
   }
-  const span = points.size === 0 ? 0 : Math.round((localMidnightMs(localDateOf(last, options.timezone), options.timezone) - localMidnightMs(localDateOf(first, options.timezone), options.timezone)) / DAY) + 1;
+  const span =
+    points.size === 0 ? 0 : Math.round((localMidnightMs(localDateOf(last, options.timezone), options.timezone) - localMidnightMs(localDateOf(first, options.timezone), options.timezone)) / DAY) + 1;
   if (span > options.maxDays) {
-    problems.push({ row: 2, column: timeName, message: `the rows span ${localDateOf(first, options.timezone)} to ${localDateOf(last, options.timezone)}; at most ${options.maxDays} days can be simulated at once` });
+    problems.push({
+      row: 2,
+      column: timeName,
+      message: `the rows span ${localDateOf(first, options.timezone)} to ${localDateOf(last, options.timezone)}; at most ${options.maxDays} days can be simulated at once`,
+    });
   }
   // Counties in the order the city lists them.
   const order = new Map(options.counties.map((c, i) => [c.name, i]));

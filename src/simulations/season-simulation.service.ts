@@ -133,7 +133,8 @@ export class SeasonSimulationService {
       if (o.rules !== undefined) attempt('rules', () => (rules = overlayRules(base.rules, o.rules)));
       if (o.grading !== undefined) attempt('grading', () => (grading = overlayGrading(grading, o.grading, this.config.city.grades, this.config.city.levels)));
     }
-    if (problems.length > 0) throw new DomainError(SimulationErrorCode.SIMULATION_OVERLAY_INVALID, `The overlay cannot be applied: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);
+    if (problems.length > 0)
+      throw new DomainError(SimulationErrorCode.SIMULATION_OVERLAY_INVALID, `The overlay cannot be applied: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);
     return { orders: { ...base, rules, grading }, forecastDays: rules.simulation.forecastDays };
   }
 }

@@ -5,7 +5,8 @@ import { LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
 export class SeasonSimulationDoc {
   @ApiProperty({
     type: 'string',
-    description: 'The season AQI as CSV: a header with date (日期; daily) or datetime (时间; hourly, local or with offset), county (区县: code or name) and aqi (AQI), then one row per county and day or hour',
+    description:
+      'The season AQI as CSV: a header with date (日期; daily) or datetime (时间; hourly, local or with offset), county (区县: code or name) and aqi (AQI), then one row per county and day or hour',
     example: 'date,county,aqi\n2026-12-10,410821,320\n2026-12-11,410821,330\n',
   })
   csv!: string;
