@@ -5,10 +5,33 @@ import { parse } from 'csv-parse/sync';
 import { isLocalDate, localDateOf, localDateTimeMs, localMidnightMs, nextDate, parseInstant } from '../rules/time/local-time.js';
 import type { CountyAqi } from '../rules/simulator/season-simulation.types.js';
 
+/** What is wrong (the console words each kind in Chinese: src/web/shared/simulation-wording.ts). */
+export type AqiCsvProblemKind =
+  | 'unreadable'
+  | 'empty'
+  | 'no_rows'
+  | 'column_missing'
+  | 'column_twice'
+  | 'columns_conflict'
+  | 'time_invalid'
+  | 'not_on_hour'
+  | 'county_unknown'
+  | 'aqi_invalid'
+  | 'duplicate'
+  | 'gap_days'
+  | 'gap_hours'
+  | 'not_from_midnight'
+  | 'span_too_long';
+
 /** One problem of the CSV: the line (1 is the header), the column when one is concerned, what to fix. */
 export interface AqiCsvProblem {
   row: number;
   column: string | null;
+  kind: AqiCsvProblemKind;
+  /** The cell's text, the county, or the limit concerned; null when none. */
+  value: string | null;
+  /** The other row (duplicate) or the number missing (gap); null otherwise. */
+  ref: number | null;
   message: string;
 }
 
@@ -68,25 +91,39 @@ export function parseSeasonAqiCsv(text: string, options: AqiCsvOptions): AqiCsvR
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    return { aqi: [], problems: [{ row: typeof line === 'number' ? line : 1, column: null, message: `the CSV cannot be read: ${(e as Error).message}` }] };
+    return { aqi: [], problems: [{ row: typeof line === 'number' ? line : 1, column: null, kind: 'unreadable', value: null, ref: null, message: `the CSV cannot be read: ${(e as Error).message}` }] };
   }
-  if (records.length === 0) return { aqi: [], problems: [{ row: 1, column: null, message: 'the CSV is empty: give a header (date or datetime, county, aqi) and one row per county and day or hour' }] };
+  if (records.length === 0)
+    return {
+      aqi: [],
+      problems: [{ row: 1, column: null, kind: 'empty', value: null, ref: null, message: 'the CSV is empty: give a header (date or datetime, county, aqi) and one row per county and day or hour' }],
+    };
   const header = records[0]!.map((h) => h.toLowerCase().replace(/\s+/g, ' ').trim());
   const at: Partial<Record<Column, number>> = {};
   header.forEach((h, i) => {
     for (const col of Object.keys(ALIASES) as Column[]) {
       if (!ALIASES[col].includes(h)) continue;
-      if (at[col] !== undefined) problems.push({ row: 1, column: records[0]![i]!, message: `a second ${col} column (the first is ${records[0]![at[col]!]!})` });
+      if (at[col] !== undefined)
+        problems.push({ row: 1, column: records[0]![i]!, kind: 'column_twice', value: col, ref: null, message: `a second ${col} column (the first is ${records[0]![at[col]!]!})` });
       else at[col] = i;
     }
   });
-  if (at.date === undefined && at.datetime === undefined) problems.push({ row: 1, column: 'date', message: 'no date (日期, one row per day) or datetime (时间, one row per hour) column' });
+  if (at.date === undefined && at.datetime === undefined)
+    problems.push({ row: 1, column: 'date', kind: 'column_missing', value: 'date', ref: null, message: 'no date (日期, one row per day) or datetime (时间, one row per hour) column' });
   if (at.date !== undefined && at.datetime !== undefined)
-    problems.push({ row: 1, column: records[0]![at.datetime]!, message: 'give either a date column (daily) or a datetime column (hourly), not both' });
-  if (at.county === undefined) problems.push({ row: 1, column: 'county', message: 'no county column (区县: the county code, e.g. 410821, or its name)' });
-  if (at.aqi === undefined) problems.push({ row: 1, column: 'aqi', message: 'no aqi column (AQI)' });
+    problems.push({
+      row: 1,
+      column: records[0]![at.datetime]!,
+      kind: 'columns_conflict',
+      value: null,
+      ref: null,
+      message: 'give either a date column (daily) or a datetime column (hourly), not both',
+    });
+  if (at.county === undefined)
+    problems.push({ row: 1, column: 'county', kind: 'column_missing', value: 'county', ref: null, message: 'no county column (区县: the county code, e.g. 410821, or its name)' });
+  if (at.aqi === undefined) problems.push({ row: 1, column: 'aqi', kind: 'column_missing', value: 'aqi', ref: null, message: 'no aqi column (AQI)' });
   if (problems.length > 0) return { aqi: [], problems };
-  if (records.length === 1) return { aqi: [], problems: [{ row: 2, column: null, message: 'no data rows' }] };
+  if (records.length === 1) return { aqi: [], problems: [{ row: 2, column: null, kind: 'no_rows', value: null, ref: null, message: 'no data rows' }] };
 
   const hourly = at.datetime !== undefined;
   const timeCol = hourly ? at.datetime! : at.date!;
@@ -108,14 +145,15 @@ export function parseSeasonAqiCsv(text: string, options: AqiCsvOptions): AqiCsvR
     let key = Number.NaN;
     if (hourly) {
       key = hourMs(t, options.timezone);
-      if (Number.isNaN(key)) problems.push({ row, column: timeName, message: `"${t}" is not a time: write 2026-11-15 08:00 (local) or 2026-11-15T08:00:00+08:00` });
+      if (Number.isNaN(key))
+        problems.push({ row, column: timeName, kind: 'time_invalid', value: t, ref: null, message: `"${t}" is not a time: write 2026-11-15 08:00 (local) or 2026-11-15T08:00:00+08:00` });
       else if ((key - localMidnightMs(localDateOf(key, options.timezone), options.timezone)) % HOUR !== 0) {
-        problems.push({ row, column: timeName, message: `"${t}" is not on the hour` });
+        problems.push({ row, column: timeName, kind: 'not_on_hour', value: t, ref: null, message: `"${t}" is not on the hour` });
         key = Number.NaN;
       }
     } else {
       const d = normalizeDate(t);
-      if (!isLocalDate(d)) problems.push({ row, column: timeName, message: `"${t}" is not a date: write 2026-11-15` });
+      if (!isLocalDate(d)) problems.push({ row, column: timeName, kind: 'time_invalid', value: t, ref: null, message: `"${t}" is not a date: write 2026-11-15` });
       else key = localMidnightMs(d, options.timezone);
     }
     const county = byKey.get(c);
@@ -123,10 +161,14 @@ export function parseSeasonAqiCsv(text: string, options: AqiCsvOptions): AqiCsvR
       problems.push({
         row,
         column: countyName,
+        kind: 'county_unknown',
+        value: c,
+        ref: null,
         message: c === '' ? 'the county is missing' : `"${c}" is not a county of the city: use its code or name (${options.counties.map((x) => `${x.code} ${x.name}`).join(', ')})`,
       });
     const aqi = v === '' ? Number.NaN : Number(v);
-    if (!Number.isFinite(aqi) || aqi < 0 || aqi > 2000) problems.push({ row, column: aqiName, message: v === '' ? 'the AQI is missing' : `"${v}" is not an AQI (a number from 0 to 2000)` });
+    if (!Number.isFinite(aqi) || aqi < 0 || aqi > 2000)
+      problems.push({ row, column: aqiName, kind: 'aqi_invalid', value: v, ref: null, message: v === '' ? 'the AQI is missing' : `"${v}" is not an AQI (a number from 0 to 2000)` });
     if (Number.isNaN(key) || county === undefined || !Number.isFinite(aqi) || aqi < 0 || aqi > 2000) continue;
     (points.get(county) ?? points.set(county, []).get(county)!).push({ row, key, aqi });
   }
@@ -143,7 +185,7 @@ export function parseSeasonAqiCsv(text: string, options: AqiCsvOptions): AqiCsvR
       if (i > 0) {
         const prev = list[i - 1]!;
         if (p.key === prev.key) {
-          problems.push({ row: p.row, column: timeName, message: `${county}: the same ${hourly ? 'hour' : 'day'} as row ${prev.row}` });
+          problems.push({ row: p.row, column: timeName, kind: 'duplicate', value: county, ref: prev.row, message: `${county}: the same ${hourly ? 'hour' : 'day'} as row ${prev.row}` });
           ok = false;
           continue;
         }
@@ -154,6 +196,9 @@ export function parseSeasonAqiCsv(text: string, options: AqiCsvOptions): AqiCsvR
           problems.push({
             row: p.row,
             column: timeName,
+            kind: hourly ? 'gap_hours' : 'gap_days',
+            value: county,
+            ref: missing,
             message: `${county}: ${missing} ${hourly ? 'hour(s)' : 'day(s)'} missing before this row (after row ${prev.row}); every ${hourly ? 'hour' : 'day'} needs a value`,
           });
           ok = false;
@@ -164,7 +209,7 @@ export function parseSeasonAqiCsv(text: string, options: AqiCsvOptions): AqiCsvR
     const firstKey = list[0]!.key;
     const firstDate = localDateOf(firstKey, options.timezone);
     if (hourly && firstKey !== localMidnightMs(firstDate, options.timezone)) {
-      problems.push({ row: list[0]!.row, column: timeName, message: `${county}: the hourly values must start at 00:00 of the first day` });
+      problems.push({ row: list[0]!.row, column: timeName, kind: 'not_from_midnight', value: county, ref: null, message: `${county}: the hourly values must start at 00:00 of the first day` });
       ok = false;
     }
     first = Math.min(first, firstKey);
@@ -177,6 +222,9 @@ export function parseSeasonAqiCsv(text: string, options: AqiCsvOptions): AqiCsvR
     problems.push({
       row: 2,
       column: timeName,
+      kind: 'span_too_long',
+      value: String(options.maxDays),
+      ref: null,
       message: `the rows span ${localDateOf(first, options.timezone)} to ${localDateOf(last, options.timezone)}; at most ${options.maxDays} days can be simulated at once`,
     });
   }
