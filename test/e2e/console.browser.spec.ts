@@ -385,14 +385,22 @@ if (!hasChromium) {
       await input.fill('日期,区县,AQI\n2026-12-10,410821,320\n2026-12-32,410821,300\n2026-12-12,火星县,abc\n');
       await page.locator('[data-test=simulate]').click();
       const problems = page.locator('[data-test=simulation-problem]');
-      await expect.poll(() => problems.allTextContents()).toEqual(
-        expect.arrayContaining([expect.stringContaining('第3行（日期）：“2026-12-32”不是有效的日期'), expect.stringContaining('第4行（区县）：“火星县”不是本市区县'), expect.stringContaining('第4行（AQI）')]),
-      );
+      await expect
+        .poll(() => problems.allTextContents())
+        .toEqual(
+          expect.arrayContaining([
+            expect.stringContaining('第3行（日期）：“2026-12-32”不是有效的日期'),
+            expect.stringContaining('第4行（区县）：“火星县”不是本市区县'),
+            expect.stringContaining('第4行（AQI）'),
+          ]),
+        );
       await shot(page, '11c-simulation-problems');
       const days = ['2026-12-10', '2026-12-11', '2026-12-12', '2026-12-13', '2026-12-14'];
       await input.fill(['日期,区县,AQI', ...days.map((d, i) => `${d},410821,${[320, 330, 310, 90, 80][i]}`)].join('\n'));
       await page.getByText('对比另一方案').click();
-      await page.locator('textarea[data-test=simulation-overlay], [data-test=simulation-overlay] textarea').fill(JSON.stringify({ rules: { recommendation: { levels: { orange: [[{ above: 400, hours: 72 }]] } } } }));
+      await page
+        .locator('textarea[data-test=simulation-overlay], [data-test=simulation-overlay] textarea')
+        .fill(JSON.stringify({ rules: { recommendation: { levels: { orange: [[{ above: 400, hours: 72 }]] } } } }));
       await page.locator('[data-test=simulate]').click();
       const counties = page.locator('[data-test=simulation-counties]');
       await expect.poll(() => counties.textContent(), { timeout: 20_000 }).toContain('修武县');
