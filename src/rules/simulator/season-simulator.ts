@@ -84,6 +84,10 @@ function addOrder(e: Enterprise, order: Order, tonnesPerKgHour: number, county: 
   let lost = 0;
   let stopped = 0;
   let restricted = false;
+  let so2 = 0;
+  let nox = 0;
+  let pm = 0;
+  let vocs = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const req = order.lines[i];
@@ -95,21 +99,28 @@ function addOrder(e: Enterprise, order: Order, tonnesPerKgHour: number, county: 
     lost += share * line.capacity;
     const em = line.emissions;
     if (em === null || em === undefined || share === 0) continue;
-    for (const p of POLLUTANTS) {
-      const t = share * em.kgPerHour[p] * tonnesPerKgHour;
-      county.tonnesAvoided[p] += t;
-      industry.tonnesAvoided[p] += t;
-    }
+    const k = em.kgPerHour;
+    so2 += share * k.so2;
+    nox += share * k.nox;
+    pm += share * k.pm;
+    vocs += share * k.vocs;
   }
   if (!restricted) return;
   const capacity = total > 0 ? lost / total : 0;
   const whole = stopped === lines.length && lines.length > 0 ? 1 : 0;
-  county.enterpriseDaysRestricted++;
-  industry.enterpriseDaysRestricted++;
-  county.enterpriseDaysStopped += whole;
-  industry.enterpriseDaysStopped += whole;
-  county.capacityDaysLost += capacity;
-  industry.capacityDaysLost += capacity;
+  bump(county, whole, capacity, so2 * tonnesPerKgHour, nox * tonnesPerKgHour, pm * tonnesPerKgHour, vocs * tonnesPerKgHour);
+  bump(industry, whole, capacity, so2 * tonnesPerKgHour, nox * tonnesPerKgHour, pm * tonnesPerKgHour, vocs * tonnesPerKgHour);
+}
+
+function bump(x: SimulationEffect, whole: number, capacity: number, so2: number, nox: number, pm: number, vocs: number): void {
+  x.enterpriseDaysRestricted++;
+  x.enterpriseDaysStopped += whole;
+  x.capacityDaysLost += capacity;
+  const t = x.tonnesAvoided;
+  t.so2 += so2;
+  t.nox += nox;
+  t.pm += pm;
+  t.vocs += vocs;
 }
 
 function registries(input: SeasonSimulationInput, counties: ReadonlySet<string>): Map<string, CountyRegistry> {
