@@ -133,10 +133,11 @@ describe('season simulator: POST /api/v1/simulations/season (HTTP, PostgreSQL)',
       [6, '日期'],
       [7, '日期'],
     ]);
+    expect(details.map((d) => (d as unknown as { kind: string }).kind)).toEqual(['time_invalid', 'county_unknown', 'aqi_invalid', 'gap_days', 'duplicate']);
     expect(details[3]!.message).toContain('missing');
     expect(details[4]!.message).toContain('row 6');
     const noColumn = await post(admin).set('Content-Type', 'text/csv').send('date,aqi\n2026-12-10,100\n').expect(422);
-    expect(noColumn.body.error.details).toEqual([{ row: 1, column: 'county', message: expect.stringContaining('county') }]);
+    expect(noColumn.body.error.details).toEqual([{ row: 1, column: 'county', kind: 'column_missing', value: 'county', ref: null, message: expect.stringContaining('county') }]);
     const overlay = await post(admin)
       .send({ csv: CSV, overlay: { grading: { grades: { D: { levels: { orange: 'maybe' } } } }, rules: { lift: { belowHours: -1 } } } })
       .expect(422);
