@@ -1,7 +1,7 @@
-// Read model: how far one directive has come per county (order_versions with their outbox rows, enterprises for the names of the late).
+// Read model: how far one directive has come per county (counters kept by triggers on order_versions and outbox, order_versions for the deadlines of the current minute, enterprises for the names of the late).
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { inForceAt } from '../orders/version-in-force.js';
 
 export interface CountyProgress {
@@ -27,6 +27,17 @@ export interface OverdueVersionRow {
   ack_deadline: Date;
 }
 
+const LIVE = `('sent', 'pending', 'sending', 'skipped')`;
+const COLUMNS = 'directive_id, county, at, orders, delivered, failed, acknowledged, implemented, replaced, in_force, ahead, overdue';
+const SUMS = 'sum(orders)::int, sum(delivered)::int, sum(failed)::int, sum(acknowledged)::int, sum(implemented)::int, sum(replaced)::int, sum(in_force)::int, sum(ahead)::int, sum(overdue)::int';
+const NONZERO =
+  'sum(orders) <> 0 OR sum(delivered) <> 0 OR sum(failed) <> 0 OR sum(acknowledged) <> 0 OR sum(implemented) <> 0 OR sum(replaced) <> 0 OR sum(in_force) <> 0 OR sum(ahead) <> 0 OR sum(overdue) <> 0';
+
+/**
+ * Directive progress from `directive_progress` (signed deltas per directive, county and
+ * instant, written by the triggers of migration 1796600014200 in the transaction of every
+ * version and outbox change): a read sums O(counties × instants) rows, never the orders.
+ */
 @Injectable()
 export class DirectiveProgressRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -34,9 +45,32 @@ export class DirectiveProgressRepository {
   /** Per county (one county, or all when null), at `now`. */
   async counties(directiveId: string, now: Date, county: string | null): Promise<CountyProgress[]> {
     return this.dataSource.query(
-      // The directive's outbox rows aggregated once per version (a hash join), not two lookups per version.
+      // Overdue: the buckets whose minute has passed, plus the deadlines of the current minute
+      // (idx_order_versions_directive_unacked, at most one minute of deadlines).
+      `WITH c AS (
+         SELECT county, sum(orders) AS orders, sum(delivered) AS delivered, sum(failed) AS failed, sum(acknowledged) AS acknowledged, sum(implemented) AS implemented,
+                sum(replaced) AS replaced, sum(in_force) FILTER (WHERE at <= $2) AS in_force, sum(ahead) FILTER (WHERE at <= $2) AS ahead, sum(overdue) FILTER (WHERE at <= $2) AS overdue
+         FROM directive_progress WHERE directive_id = $1 AND ($3::text IS NULL OR county = $3) GROUP BY county),
+       m AS (
+         SELECT county, count(*) AS n FROM order_versions
+         WHERE directive_id = $1 AND status = 'current' AND acknowledged_at IS NULL AND ($3::text IS NULL OR county = $3)
+           AND ack_deadline >= progress_overdue_bucket($2::timestamptz) - interval '1 minute' AND ack_deadline < $2
+         GROUP BY county)
+       SELECT c.county, c.orders::int, c.delivered::int, c.failed::int, c.acknowledged::int, c.implemented::int,
+              (coalesce(c.overdue, 0) + coalesce(m.n, 0))::int AS overdue, coalesce(c.in_force, 0)::int AS "inForce", coalesce(c.ahead, 0)::int AS ahead, c.replaced::int
+       FROM c LEFT JOIN m ON m.county = c.county WHERE c.orders > 0 ORDER BY c.county`,
+      [directiveId, now, county],
+    );
+  }
+
+  /**
+   * The same figures recomputed from order_versions and outbox (O(orders)): the definition the
+   * counters are checked against, and what `rebuild` restores them from.
+   */
+  async recompute(directiveId: string, now: Date, county: string | null): Promise<CountyProgress[]> {
+    return this.dataSource.query(
       `WITH d AS (
-         SELECT o.order_version_id AS id, bool_or(o.status = 'sent') AS sent, bool_or(o.status IN ('sent', 'pending', 'sending', 'skipped')) AS live
+         SELECT o.order_version_id AS id, bool_or(o.status = 'sent') AS sent, bool_or(o.status IN ${LIVE}) AS live
          FROM outbox o JOIN order_versions w ON w.id = o.order_version_id
          WHERE w.directive_id = $1 AND ($3::text IS NULL OR w.county = $3) GROUP BY o.order_version_id)
        SELECT v.county,
@@ -52,6 +86,52 @@ export class DirectiveProgressRepository {
        FROM order_versions v LEFT JOIN d ON d.id = v.id WHERE v.directive_id = $1 AND ($3::text IS NULL OR v.county = $3) GROUP BY v.county ORDER BY v.county`,
       [directiveId, now, county],
     );
+  }
+
+  /**
+   * Repair: the counters of every directive recomputed from scratch, with writers of versions
+   * and outbox held off for the moment it takes.
+   */
+  async rebuild(): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query('LOCK TABLE order_versions, outbox IN SHARE ROW EXCLUSIVE MODE');
+      await m.query('DELETE FROM order_version_notices');
+      await m.query('DELETE FROM directive_progress');
+      await m.query(
+        `INSERT INTO order_version_notices (order_version_id, sent, live)
+         SELECT o.order_version_id, count(*) FILTER (WHERE o.status = 'sent'), count(*) FILTER (WHERE o.status IN ${LIVE})
+         FROM outbox o JOIN order_versions v ON v.id = o.order_version_id GROUP BY 1`,
+      );
+      await m.query(
+        `INSERT INTO directive_progress (${COLUMNS})
+         SELECT t.directive_id, t.county, t.at, ${SUMS.replaceAll('sum(', 'sum(t.')}
+         FROM order_versions v LEFT JOIN order_version_notices c ON c.order_version_id = v.id
+              CROSS JOIN LATERAL directive_progress_terms(v, coalesce(c.sent, 0), coalesce(c.live, 0)) t
+         GROUP BY 1, 2, 3 HAVING ${NONZERO.replaceAll('sum(', 'sum(t.')}`,
+      );
+    });
+  }
+
+  /**
+   * Folds the deltas of each (directive, county, instant) into one row (rows summing to zero
+   * go); answers how many rows it removed. One instance at a time (a transaction-scoped
+   * advisory lock; another caller finds it taken and answers 0).
+   */
+  async compact(manager?: EntityManager): Promise<number> {
+    const run = async (m: EntityManager): Promise<number> => {
+      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('directive_progress_compaction')) AS locked`);
+      if (!locked) return 0;
+      const [{ before, after }] = await m.query(
+        `WITH many AS (SELECT directive_id, county, at FROM directive_progress GROUP BY 1, 2, 3
+                       HAVING count(*) > 1 OR (${NONZERO}) IS NOT TRUE),
+         gone AS (DELETE FROM directive_progress p USING many WHERE p.directive_id = many.directive_id AND p.county = many.county AND p.at = many.at RETURNING p.*),
+         kept AS (INSERT INTO directive_progress (${COLUMNS})
+                  SELECT directive_id, county, at, ${SUMS} FROM gone GROUP BY 1, 2, 3 HAVING ${NONZERO} RETURNING 1)
+         SELECT (SELECT count(*) FROM gone)::int AS before, (SELECT count(*) FROM kept)::int AS after`,
+      );
+      return before - after;
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
   /** Current versions past their acknowledgement deadline and not acknowledged, earliest deadline first (at most 1000). */
