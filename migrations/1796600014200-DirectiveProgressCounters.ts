@@ -18,12 +18,13 @@ const NEGATED =
  *   are live (sent, pending, sending, skipped) — "delivered" and "failed" need "any row".
  * - `directive_progress`: append-only signed deltas per (directive, county, at). A value at
  *   instant `now` is the sum of the rows with `at <= now` (`-infinity` for what does not
- *   depend on time); a version in force from s to e is +1 at s and -1 at e. Overdue is
- *   counted in minute buckets of the acknowledgement deadline (a version counts once the
- *   minute after its deadline began has passed); the reader adds the deadlines of the
- *   current minute from an index. Inserting deltas takes no row lock, so concurrent
- *   acknowledgements never wait for each other or for a directive's commit; a job folds the
- *   rows of a (directive, county, at) into one.
+ *   depend on time): a version in force from s to e is +1 at s and -1 at e, one directed to
+ *   start at s is +1 at -infinity and -1 at s, an unacknowledged current version is overdue
+ *   from one microsecond after its deadline. Inserting deltas takes no row lock, so
+ *   concurrent acknowledgements never wait for each other or for a directive's commit. A job
+ *   folds the rows of each (directive, county, at) into one, and every instant more than a
+ *   minute past into one row per (directive, county): a read's index range `at <= now` then
+ *   covers O(counties × instants of the last minute), whatever the number of orders.
  */
 export class DirectiveProgressCounters1796600014200 implements MigrationInterface {
   name = 'DirectiveProgressCounters1796600014200';
@@ -41,13 +42,9 @@ export class DirectiveProgressCounters1796600014200 implements MigrationInterfac
          "overdue" integer NOT NULL DEFAULT 0, CONSTRAINT "PK_directive_progress" PRIMARY KEY ("id"))`,
     );
     await q.query(`CREATE INDEX "idx_directive_progress_directive" ON "directive_progress" ("directive_id", "county", "at")`);
-    // The overdue of the current minute, and the list of the late, earliest deadline first.
+    // The list of the late, earliest deadline first, within one directive.
     await q.query(`CREATE INDEX "idx_order_versions_directive_unacked" ON "order_versions" ("directive_id", "ack_deadline", "enterprise_code") WHERE status = 'current' AND acknowledged_at IS NULL`);
 
-    // The instant from which a deadline counts in the bucketed overdue: the end of its minute.
-    await q.query(
-      `CREATE FUNCTION progress_overdue_bucket(d timestamptz) RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT date_bin('1 minute', d, timestamptz 'epoch') + interval '1 minute' $$`,
-    );
     // What one version adds to its directive's progress (inlined into the queries below).
     await q.query(
       `CREATE FUNCTION directive_progress_terms(v order_versions, sent integer, live integer)
@@ -58,7 +55,7 @@ export class DirectiveProgressCounters1796600014200 implements MigrationInterfac
            (v.effective_from, 0, 0, 0, 0, 0, 0, 0, -(v.status <> 'superseded')::int, 0),
            (greatest(v.effective_from, v.created_at), 0, 0, 0, 0, 0, 0, (v.status <> 'superseded' AND (v.effective_to IS NULL OR v.effective_to > greatest(v.effective_from, v.created_at)))::int, 0, 0),
            (v.effective_to, 0, 0, 0, 0, 0, 0, -(v.status <> 'superseded' AND v.effective_to > greatest(v.effective_from, v.created_at))::int, 0, 0),
-           (progress_overdue_bucket(v.ack_deadline), 0, 0, 0, 0, 0, 0, 0, 0, (v.status = 'current' AND v.acknowledged_at IS NULL)::int)
+           (v.ack_deadline + interval '1 microsecond', 0, 0, 0, 0, 0, 0, 0, 0, (v.status = 'current' AND v.acknowledged_at IS NULL)::int)
          ) AS t(at, orders, delivered, failed, acknowledged, implemented, replaced, in_force, ahead, overdue)
          WHERE t.at IS NOT NULL $$`,
     );
@@ -156,7 +153,6 @@ export class DirectiveProgressCounters1796600014200 implements MigrationInterfac
     await q.query('DROP FUNCTION directive_progress_outbox()');
     await q.query('DROP FUNCTION directive_progress_apply_notices(uuid[], integer[], integer[])');
     await q.query('DROP FUNCTION directive_progress_terms(order_versions, integer, integer)');
-    await q.query('DROP FUNCTION progress_overdue_bucket(timestamptz)');
     await q.query(`DROP INDEX "public"."idx_order_versions_directive_unacked"`);
     await q.query(`DROP TABLE "directive_progress"`);
     await q.query(`DROP TABLE "order_version_notices"`);

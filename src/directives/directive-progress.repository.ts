@@ -1,7 +1,7 @@
-// Read model: how far one directive has come per county (counters kept by triggers on order_versions and outbox, order_versions for the deadlines of the current minute, enterprises for the names of the late).
+// Read model: how far one directive has come per county (directive_progress, kept by triggers on order_versions and outbox; order_versions and outbox for the recomputation; enterprises for the names of the late).
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { inForceAt } from '../orders/version-in-force.js';
 
 export interface CountyProgress {
@@ -42,23 +42,13 @@ const NONZERO =
 export class DirectiveProgressRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Per county (one county, or all when null), at `now`. */
+  /** Per county (one county, or all when null), at `now`: the deltas up to `now` (one index range), summed. */
   async counties(directiveId: string, now: Date, county: string | null): Promise<CountyProgress[]> {
     return this.dataSource.query(
-      // Overdue: the buckets whose minute has passed, plus the deadlines of the current minute
-      // (idx_order_versions_directive_unacked, at most one minute of deadlines).
-      `WITH c AS (
-         SELECT county, sum(orders) AS orders, sum(delivered) AS delivered, sum(failed) AS failed, sum(acknowledged) AS acknowledged, sum(implemented) AS implemented,
-                sum(replaced) AS replaced, sum(in_force) FILTER (WHERE at <= $2) AS in_force, sum(ahead) FILTER (WHERE at <= $2) AS ahead, sum(overdue) FILTER (WHERE at <= $2) AS overdue
-         FROM directive_progress WHERE directive_id = $1 AND ($3::text IS NULL OR county = $3) GROUP BY county),
-       m AS (
-         SELECT county, count(*) AS n FROM order_versions
-         WHERE directive_id = $1 AND status = 'current' AND acknowledged_at IS NULL AND ($3::text IS NULL OR county = $3)
-           AND ack_deadline >= progress_overdue_bucket($2::timestamptz) - interval '1 minute' AND ack_deadline < $2
-         GROUP BY county)
-       SELECT c.county, c.orders::int, c.delivered::int, c.failed::int, c.acknowledged::int, c.implemented::int,
-              (coalesce(c.overdue, 0) + coalesce(m.n, 0))::int AS overdue, coalesce(c.in_force, 0)::int AS "inForce", coalesce(c.ahead, 0)::int AS ahead, c.replaced::int
-       FROM c LEFT JOIN m ON m.county = c.county WHERE c.orders > 0 ORDER BY c.county`,
+      `SELECT county, sum(orders)::int AS orders, sum(delivered)::int AS delivered, sum(failed)::int AS failed, sum(acknowledged)::int AS acknowledged,
+              sum(implemented)::int AS implemented, sum(overdue)::int AS overdue, sum(in_force)::int AS "inForce", sum(ahead)::int AS ahead, sum(replaced)::int AS replaced
+       FROM directive_progress WHERE directive_id = $1 AND at <= $2 AND ($3::text IS NULL OR county = $3)
+       GROUP BY county HAVING sum(orders) > 0 ORDER BY county`,
       [directiveId, now, county],
     );
   }
@@ -113,25 +103,30 @@ export class DirectiveProgressRepository {
   }
 
   /**
-   * Folds the deltas of each (directive, county, instant) into one row (rows summing to zero
-   * go); answers how many rows it removed. One instance at a time (a transaction-scoped
-   * advisory lock; another caller finds it taken and answers 0).
+   * Folds the deltas of each (directive, county, instant) into one row, and (with a `horizon`)
+   * every instant up to it into one row at the horizon; rows summing to zero go. Answers how
+   * many rows it removed. Reads at or after the horizon see the same sums; the service reads
+   * progress at its clock's now, so the job passes a horizon a minute behind it. One caller
+   * at a time (a transaction-scoped advisory lock; another finds it taken and answers 0).
    */
-  async compact(manager?: EntityManager): Promise<number> {
-    const run = async (m: EntityManager): Promise<number> => {
+  async compact(horizon: Date | null = null): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
       const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('directive_progress_compaction')) AS locked`);
       if (!locked) return 0;
       const [{ before, after }] = await m.query(
-        `WITH many AS (SELECT directive_id, county, at FROM directive_progress GROUP BY 1, 2, 3
-                       HAVING count(*) > 1 OR (${NONZERO}) IS NOT TRUE),
-         gone AS (DELETE FROM directive_progress p USING many WHERE p.directive_id = many.directive_id AND p.county = many.county AND p.at = many.at RETURNING p.*),
+        `WITH s AS (SELECT p.id, p.directive_id, p.county, p.at, CASE WHEN $1::timestamptz IS NOT NULL AND p.at <= $1 AND p.at <> '-infinity' THEN $1::timestamptz ELSE p.at END AS target
+                    FROM directive_progress p),
+         g AS (SELECT s.directive_id, s.county, s.target FROM s JOIN directive_progress p ON p.id = s.id GROUP BY 1, 2, 3
+               HAVING count(*) > 1 OR bool_or(s.at <> s.target) OR (${NONZERO.replaceAll('sum(', 'sum(p.')}) IS NOT TRUE),
+         gone AS (DELETE FROM directive_progress p USING s JOIN g ON g.directive_id = s.directive_id AND g.county = s.county AND g.target = s.target
+                  WHERE p.id = s.id RETURNING s.target, p.*),
          kept AS (INSERT INTO directive_progress (${COLUMNS})
-                  SELECT directive_id, county, at, ${SUMS} FROM gone GROUP BY 1, 2, 3 HAVING ${NONZERO} RETURNING 1)
+                  SELECT directive_id, county, target, ${SUMS} FROM gone GROUP BY 1, 2, 3 HAVING ${NONZERO} RETURNING 1)
          SELECT (SELECT count(*) FROM gone)::int AS before, (SELECT count(*) FROM kept)::int AS after`,
+        [horizon],
       );
       return before - after;
-    };
-    return manager ? run(manager) : this.dataSource.transaction(run);
+    });
   }
 
   /** Current versions past their acknowledgement deadline and not acknowledged, earliest deadline first (at most 1000). */
