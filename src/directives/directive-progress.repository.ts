@@ -33,6 +33,20 @@ const SUMS = 'sum(orders)::int, sum(delivered)::int, sum(failed)::int, sum(ackno
 const NONZERO =
   'sum(orders) <> 0 OR sum(delivered) <> 0 OR sum(failed) <> 0 OR sum(acknowledged) <> 0 OR sum(implemented) <> 0 OR sum(replaced) <> 0 OR sum(in_force) <> 0 OR sum(ahead) <> 0 OR sum(overdue) <> 0';
 
+/** The deltas of the versions `source` yields (columns and `sign`), as the triggers of migration 1796600014200 write them. */
+function progressDeltasSql(source: string, notices: boolean): string {
+  const t = (sql: string) => sql.replaceAll('sum(', 'sum(t.');
+  return `INSERT INTO directive_progress (${COLUMNS})
+    SELECT t.directive_id, t.county, t.at, ${t(SUMS)}
+    FROM (SELECT v.directive_id, v.county, v.status, v.effective_from, v.effective_to, v.created_at, v.ack_deadline,
+                 v.acknowledged_at IS NOT NULL AS acknowledged, v.implemented_at IS NOT NULL AS implemented,
+                 ${notices ? 'coalesce(c.sent, 0) > 0' : 'false'} AS sent, ${notices ? 'coalesce(c.live, 0) > 0' : 'false'} AS live, sum(v.sign)::int AS n
+          FROM (${source}) v${notices ? ' LEFT JOIN order_version_notices c ON c.order_version_id = v.id' : ''}
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) g
+    CROSS JOIN LATERAL directive_progress_terms(g.directive_id, g.county, g.status, g.effective_from, g.effective_to, g.created_at, g.ack_deadline, g.acknowledged, g.implemented, g.sent, g.live, g.n) t
+    GROUP BY 1, 2, 3 HAVING ${t(NONZERO)}`;
+}
+
 /**
  * Directive progress from `directive_progress` (signed deltas per directive, county and
  * instant, written by the triggers of migration 1796600014200 in the transaction of every
@@ -92,13 +106,7 @@ export class DirectiveProgressRepository {
          SELECT o.order_version_id, count(*) FILTER (WHERE o.status = 'sent'), count(*) FILTER (WHERE o.status IN ${LIVE})
          FROM outbox o JOIN order_versions v ON v.id = o.order_version_id GROUP BY 1`,
       );
-      await m.query(
-        `INSERT INTO directive_progress (${COLUMNS})
-         SELECT t.directive_id, t.county, t.at, ${SUMS.replaceAll('sum(', 'sum(t.')}
-         FROM order_versions v LEFT JOIN order_version_notices c ON c.order_version_id = v.id
-              CROSS JOIN LATERAL directive_progress_terms(v, coalesce(c.sent, 0), coalesce(c.live, 0)) t
-         GROUP BY 1, 2, 3 HAVING ${NONZERO.replaceAll('sum(', 'sum(t.')}`,
-      );
+      await m.query(progressDeltasSql('SELECT v.*, 1 AS sign FROM order_versions v', true));
     });
   }
 
