@@ -7,6 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `GET /orders` walks idx_order_versions_list (partial: what the list can show; covering:
  *   its time filter and "pending" are read from the index) in its sort order, from a cursor.
  * - `GET /directives/:id/orders` walks idx_order_versions_directive_keyset.
+ * - `GET /enterprises` walks idx_enterprises_active_code (and counts from it).
  * - `GET /enterprises?text=` uses a GIN index over the name's and code's single characters
  *   and character pairs (lower case): a query of one character looks up that character, a
  *   longer one all its pairs, and ILIKE then checks the candidates. pg_trgm is not used: its
@@ -23,6 +24,8 @@ export class ListKeysetIndexes1796600014210 implements MigrationInterface {
     );
     await q.query(`CREATE INDEX "idx_order_versions_directive_keyset" ON "order_versions" ("directive_id", "county", "enterprise_code", "id")`);
     await q.query(`DROP INDEX "public"."idx_order_versions_directive_county"`);
+    // The registry list (active enterprises by code) and its count, index-only.
+    await q.query(`CREATE INDEX "idx_enterprises_active_code" ON "enterprises" ("code") WHERE active`);
     await q.query(
       `CREATE FUNCTION registry_search_grams(name text, code text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
        DECLARE r text[] := '{}'; s text; i int;
@@ -45,6 +48,7 @@ export class ListKeysetIndexes1796600014210 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX "public"."idx_enterprises_text_grams"`);
+    await q.query(`DROP INDEX "public"."idx_enterprises_active_code"`);
     await q.query('DROP FUNCTION registry_query_grams(text)');
     await q.query('DROP FUNCTION registry_search_grams(text, text)');
     await q.query(`CREATE INDEX "idx_order_versions_directive_county" ON "order_versions" ("directive_id", "county", "enterprise_code")`);

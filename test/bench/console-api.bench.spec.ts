@@ -142,8 +142,12 @@ describe(`console screens' API calls over ${N} enterprises`, () => {
       }
       return { p95: p95(ms), status, body };
     };
-    // What the compaction job does every ten seconds (the scheduler is off in tests).
+    // What the compaction job does every ten seconds (the scheduler is off in tests), and what
+    // autovacuum does within a minute of the directive's 100,000 inserts (the visibility map
+    // that lets the counts of the lists be index-only scans).
     await t.app.get(DirectiveProgressRepository).compact(new Date(clock.now().getTime() - 60_000));
+    const ds = t.app.get<DataSource>(getDataSourceToken());
+    for (const table of ['order_versions', 'enterprises', 'outbox']) await ds.query(`VACUUM (ANALYZE) ${table}`);
     const cursorAt = async (path: string, page: number): Promise<string> => {
       const res = await fetch(`${base}${path}&page=${page - 1}`, { headers: { Authorization: admin } });
       const body = (await res.json()) as { nextCursor: string | null };
@@ -179,7 +183,7 @@ describe(`console screens' API calls over ${N} enterprises`, () => {
           `${before ? `  (before: ${before} ms, ${(before / r.p95).toFixed(0)}× faster)` : ''}${total !== undefined ? `  total ${total}` : ''}`,
       );
     }
-    const [{ n }] = await t.app.get<DataSource>(getDataSourceToken()).query('SELECT count(*)::int AS n FROM directive_progress WHERE directive_id = $1', [directiveId]);
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM directive_progress WHERE directive_id = $1', [directiveId]);
     lines.push(`  directive_progress rows for the directive: ${n}; targets: progress ≤ 50 ms, lists and search ≤ 100 ms`);
     console.log(lines.join('\n'));
     expect(live.p95).toBeGreaterThan(0);
