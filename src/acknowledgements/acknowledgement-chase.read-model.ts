@@ -1,6 +1,7 @@
 // Read model: what the acknowledgement chase reads across modules: orders' order_versions with
 // the registry's enterprises (still active) and contacts. Reads only.
 import type { EntityManager } from 'typeorm';
+import { smsNumberOf } from './order-delivery.js';
 
 /**
  * Versions not acknowledged whose deadline is at or before `until`, of active enterprises:
@@ -23,4 +24,18 @@ export async function contactEmails(manager: EntityManager, enterpriseCodes: str
     [enterpriseCodes],
   );
   return rows.map((r) => ({ enterpriseCode: r.enterprise_code, email: r.email }));
+}
+
+/** The SMS numbers of these enterprises' contacts, per enterprise (smsNumberOf decides which phone is one). */
+export async function contactMobiles(manager: EntityManager, enterpriseCodes: string[]): Promise<Map<string, string[]>> {
+  const rows: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null }> = await manager.query(
+    'SELECT enterprise_code, name, role, email, phone FROM contacts WHERE phone IS NOT NULL AND enterprise_code = ANY($1) ORDER BY enterprise_code, phone',
+    [enterpriseCodes],
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const mobile = smsNumberOf({ name: r.name, role: r.role, email: r.email, phone: r.phone });
+    if (mobile) out.set(r.enterprise_code, [...(out.get(r.enterprise_code) ?? []), mobile]);
+  }
+  return out;
 }

@@ -4,15 +4,33 @@ import type { PlannedVersion } from '../orders/order-plan.js';
 
 export interface DeliveryPlan {
   rows: NewOutboxRow[];
-  /** Enterprise codes with no e-mail and no webhook. */
+  /** Enterprise codes with no e-mail, no webhook and (with SMS) no mobile number. */
   unreachable: Set<string>;
 }
 
+/** Which channels there are besides e-mail and webhooks: SMS when a provider is configured. */
+export interface DeliveryChannels {
+  sms: boolean;
+}
+
+const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+
 /**
- * One outbox row per (version, recipient, channel): every distinct e-mail contact and the
- * webhook. The key names the recipient, so a contact added later gets a fresh key.
+ * The number an SMS to this contact goes to, or null. Contacts have only `phone` for now: it is
+ * taken when it is a mainland mobile number (11 digits, 1[3-9]…). The one place to switch to a
+ * contact's own `mobile` (and its accepted channels) once the registry records them.
  */
-export function deliveriesFor(enterprise: ContactTargets, versionId: string): NewOutboxRow[] {
+export function smsNumberOf(contact: ContactTargets['contacts'][number]): string | null {
+  const phone = contact.phone?.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '') ?? '';
+  return MAINLAND_MOBILE.test(phone) ? phone : null;
+}
+
+/**
+ * One outbox row per (version, recipient, channel): every distinct e-mail contact, the
+ * webhook and (with SMS) every distinct mobile number. The key names the recipient, so a
+ * contact added later gets a fresh key.
+ */
+export function deliveriesFor(enterprise: ContactTargets, versionId: string, channels: DeliveryChannels = { sms: false }): NewOutboxRow[] {
   const rows: NewOutboxRow[] = [];
   const emails = new Set<string>();
   for (const c of enterprise.contacts) if (c.email) emails.add(c.email.trim().toLowerCase());
@@ -23,14 +41,24 @@ export function deliveriesFor(enterprise: ContactTargets, versionId: string): Ne
     const url = enterprise.webhookUrl;
     rows.push({ idempotencyKey: `order:${versionId}:webhook:${url}`, kind: 'order', channel: 'webhook', recipient: url, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
   }
+  if (channels.sms) {
+    const mobiles = new Set<string>();
+    for (const c of enterprise.contacts) {
+      const mobile = smsNumberOf(c);
+      if (mobile) mobiles.add(mobile);
+    }
+    for (const mobile of mobiles) {
+      rows.push({ idempotencyKey: `order:${versionId}:sms:${mobile}`, kind: 'order', channel: 'sms', recipient: mobile, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
+    }
+  }
   return rows;
 }
 
-export function planDeliveries(planned: PlannedVersion[]): DeliveryPlan {
+export function planDeliveries(planned: PlannedVersion[], channels: DeliveryChannels = { sms: false }): DeliveryPlan {
   const rows: NewOutboxRow[] = [];
   const unreachable = new Set<string>();
   for (const p of planned) {
-    const mine = deliveriesFor(p.enterprise, p.versionId);
+    const mine = deliveriesFor(p.enterprise, p.versionId, channels);
     if (mine.length === 0) unreachable.add(p.enterprise.code);
     for (const r of mine) rows.push(r);
   }

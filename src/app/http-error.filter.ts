@@ -73,6 +73,8 @@ export function statusOf(code: DomainErrorCode): number {
     case InspectionErrorCode.PHOTO_NOT_FOUND:
     case ComplianceErrorCode.LEDGER_ENTRY_NOT_FOUND:
     case ComplianceErrorCode.DIRECTIVE_NOT_FOUND:
+    case AcknowledgementErrorCode.SHORT_LINK_NOT_FOUND:
+    case AcknowledgementErrorCode.SMS_CALLBACK_REFUSED:
       return HttpStatus.NOT_FOUND;
     case CommonErrorCode.CONFLICT:
     case RegistryErrorCode.ENTERPRISE_EXISTS:
@@ -86,6 +88,7 @@ export function statusOf(code: DomainErrorCode): number {
     case ComplianceErrorCode.LEDGER_ENTRY_VOIDED:
       return HttpStatus.CONFLICT;
     case AcknowledgementErrorCode.LINK_EXPIRED:
+    case AcknowledgementErrorCode.SHORT_LINK_EXPIRED:
       return HttpStatus.GONE;
     case CommonErrorCode.PAYLOAD_TOO_LARGE:
     case InspectionErrorCode.PHOTO_TOO_LARGE:
