@@ -323,6 +323,10 @@ export type EnterprisePageResponse = {
     total: number;
     page: number;
     pageSize: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type EnterpriseInputDoc = {
@@ -804,6 +808,10 @@ export type OrderPageResponse = {
     at: string;
     items: Array<OrderVersionResponse>;
     total: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type OrderDetailResponseVersion = {
@@ -1760,6 +1768,10 @@ export type DirectiveOrdersPageResponse = {
     total: number;
     page: number;
     pageSize: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type LedgerResponseItem = {
@@ -2827,6 +2839,10 @@ export type RegistryControllerListData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
         industry?: string;
         /**
@@ -3515,6 +3531,10 @@ export type OrdersControllerListData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
         /**
          * One enterprise (its unified social credit code)
@@ -3525,7 +3545,7 @@ export type OrdersControllerListData = {
          */
         pending?: boolean;
         /**
-         * The instant the list is as of (default now)
+         * The instant the list is as of (default now; with a cursor, the instant of its first page)
          */
         at?: string;
         /**
@@ -4612,6 +4632,10 @@ export type DirectivesControllerDirectiveOrdersData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
     };
     url: '/api/v1/directives/{id}/orders';
