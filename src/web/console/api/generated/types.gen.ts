@@ -323,6 +323,10 @@ export type EnterprisePageResponse = {
     total: number;
     page: number;
     pageSize: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type EnterpriseInputDoc = {
@@ -804,6 +808,10 @@ export type OrderPageResponse = {
     at: string;
     items: Array<OrderVersionResponse>;
     total: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type OrderDetailResponseVersion = {
@@ -1760,6 +1768,10 @@ export type DirectiveOrdersPageResponse = {
     total: number;
     page: number;
     pageSize: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type ReductionDirectiveResponse = {
@@ -2954,6 +2966,10 @@ export type RegistryControllerListData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
         industry?: string;
         /**
@@ -3642,6 +3658,10 @@ export type OrdersControllerListData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
         /**
          * One enterprise (its unified social credit code)
@@ -3652,7 +3672,7 @@ export type OrdersControllerListData = {
          */
         pending?: boolean;
         /**
-         * The instant the list is as of (default now)
+         * The instant the list is as of (default now; with a cursor, the instant of its first page)
          */
         at?: string;
         /**
@@ -4739,6 +4759,10 @@ export type DirectivesControllerDirectiveOrdersData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
     };
     url: '/api/v1/directives/{id}/orders';
