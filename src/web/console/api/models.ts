@@ -289,8 +289,8 @@ export interface DailyReport {
   asOf: string;
   counties: CountyDay[];
   totals: Omit<CountyDay, 'county' | 'level' | 'levelName'>;
-  /** Per level directive in force that day: planned / confirmed / verified per pollutant. */
-  reduction: DailyReductionResponse[];
+  /** Per level directive in force that day: planned / confirmed / verified per pollutant (absent with reduction=omit). */
+  reduction?: DailyReductionResponse[];
 }
 
 export interface UserRow {

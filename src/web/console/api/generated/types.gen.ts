@@ -2023,9 +2023,9 @@ export type DailyReportResponse = {
     counties: Array<DailyReportResponseCounty>;
     totals: DailyReportResponseTotals;
     /**
-     * Per level directive in force that day: per pollutant, the reduction planned, confirmed and verified
+     * Per level directive in force that day: per pollutant, the reduction planned, confirmed and verified (absent with reduction=omit)
      */
-    reduction: Array<DailyReductionResponse>;
+    reduction?: Array<DailyReductionResponse>;
 };
 
 export type CreateTeamDto = {
@@ -5074,6 +5074,10 @@ export type ReportsControllerDailyData = {
     query?: {
         date?: string;
         format?: 'json' | 'csv' | 'html';
+        /**
+         * JSON only: omit leaves out the per-directive reduction accounting, which is costly at provincial scale (the overview polls the totals every few seconds). CSV and HTML always include it.
+         */
+        reduction?: 'include' | 'omit';
     };
     url: '/api/v1/reports/daily';
 };
