@@ -229,6 +229,11 @@ describe('the reduction of an issued directive: planned, confirmed, verified (HT
     // The day before: no directive in force.
     const before = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-09' }).set('Authorization', admin).expect(200)).body;
     expect(before.reduction).toEqual([]);
+    // A poller (the overview) may leave the costly accounting out; the rest of the report is the same.
+    const lean = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10', reduction: 'omit' }).set('Authorization', admin).expect(200)).body;
+    expect(lean).not.toHaveProperty('reduction');
+    expect(lean.totals).toEqual(json.totals);
+    await t.http.get('/api/v1/reports/daily').query({ reduction: 'sometimes' }).set('Authorization', admin).expect(400);
 
     const csv = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10', format: 'csv' }).set('Authorization', admin).expect(200)).text
       .replace(/^\uFEFF/, '')
