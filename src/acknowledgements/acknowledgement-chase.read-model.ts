@@ -16,10 +16,10 @@ export async function unacknowledgedDue(manager: EntityManager, until: Date, now
   return rows.map((r) => ({ id: r.id, ackDeadline: r.ack_deadline }));
 }
 
-/** The distinct (lower-cased) contact e-mail addresses of these enterprises. */
+/** The distinct (lower-cased) e-mail addresses of these enterprises' contacts that accept e-mail. */
 export async function contactEmails(manager: EntityManager, enterpriseCodes: string[]): Promise<Array<{ enterpriseCode: string; email: string }>> {
   const rows: Array<{ enterprise_code: string; email: string }> = await manager.query(
-    'SELECT DISTINCT enterprise_code, lower(email) AS email FROM contacts WHERE email IS NOT NULL AND enterprise_code = ANY($1)',
+    `SELECT DISTINCT enterprise_code, lower(email) AS email FROM contacts WHERE email IS NOT NULL AND 'email' = ANY(channels) AND enterprise_code = ANY($1)`,
     [enterpriseCodes],
   );
   return rows.map((r) => ({ enterpriseCode: r.enterprise_code, email: r.email }));
