@@ -13,6 +13,9 @@ import { DirectiveEntity } from '../directives/directive.entity.js';
 import { DeliveryAttemptEntity } from '../dispatch/delivery-attempt.entity.js';
 import { OutboxEntity } from '../dispatch/outbox.entity.js';
 import { RobotPostEntity } from '../dispatch/robot-post.entity.js';
+import { DutyHandoverEntity } from '../duty/duty-handover.entity.js';
+import { DutyShiftEntity } from '../duty/duty-shift.entity.js';
+import { DutySwapEntity } from '../duty/duty-swap.entity.js';
 import { OrderVersionEntity } from '../orders/order-version.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
 import { PhoneNoticeEntity } from '../acknowledgements/phone-notice.entity.js';
@@ -53,4 +56,7 @@ export const ENTITIES = [
   PowerReadingEntity,
   LedgerEntryEntity,
   PhoneNoticeEntity,
+  DutyShiftEntity,
+  DutyHandoverEntity,
+  DutySwapEntity,
 ];

@@ -8,6 +8,7 @@ import { isUuid } from '../common/uuid.js';
 import { Clock } from '../common/clock.js';
 import { DutyErrorCode } from './duty.errors.js';
 import type { DutyPerson, OnDuty } from './duty-person.js';
+import { dutyPeople } from './duty-people.read-model.js';
 import { DutyRepository, EXCLUSION_VIOLATION, type HandoverRow, type ShiftRow, type SwapRow } from './duty.repository.js';
 
 export interface ShiftInput {
@@ -96,7 +97,7 @@ export class DutyService {
   async onDutyAt(t: Date, manager?: EntityManager): Promise<OnDuty | null> {
     const row = await this.repo.shiftAt(t, manager);
     if (!row) return null;
-    const people = await this.repo.people([row.dutyOfficerId, row.shiftLeaderId], manager);
+    const people = await dutyPeople(manager ?? this.dataSource.manager, [row.dutyOfficerId, row.shiftLeaderId]);
     return {
       shiftId: row.id,
       startsAt: row.startsAt,
@@ -184,9 +185,9 @@ export class DutyService {
   }
 
   private async checkPeople(manager: EntityManager, wanted: Array<[string, string]>): Promise<void> {
-    const people = await this.repo.people(
-      wanted.map(([, id]) => id).filter(isUuid),
+    const people = await dutyPeople(
       manager,
+      wanted.map(([, id]) => id).filter(isUuid),
     );
     const problems = wanted.filter(([, id]) => !people.get(id)?.eligible).map(([field]) => ({ field, message: 'must be the id of an active commander (GET /api/v1/users?role=commander)' }));
     if (problems.length > 0) throw new DomainError(DutyErrorCode.DUTY_USER_INVALID, problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
@@ -213,7 +214,7 @@ export class DutyService {
     const userIds = new Set<string>();
     for (const r of rows) userIds.add(r.dutyOfficerId).add(r.shiftLeaderId);
     for (const s of swaps) userIds.add(s.fromUserId).add(s.toUserId);
-    const people = await this.repo.people([...userIds]);
+    const people = await dutyPeople(this.dataSource.manager, [...userIds]);
     const who = (id: string) => strip(people.get(id)) ?? UNKNOWN_PERSON(id);
     return rows.map((r) => ({
       id: r.id,
