@@ -55,7 +55,8 @@ export class AckEscalationService implements OnApplicationBootstrap {
     const now = this.clock.now();
     const slot = now.toISOString().slice(0, 16);
     const { result } = await this.jobs.runOnce('ack-escalation', slot, (manager) => this.check(manager, now));
-    if (result && result.reminders + result.stage1 + result.stage2 + result.shiftLeader > 0) this.logger.log(`reminders ${result.reminders}, stage 1 ${result.stage1}, stage 2 ${result.stage2}, shift leader ${result.shiftLeader}`);
+    if (result && result.reminders + result.stage1 + result.stage2 + result.shiftLeader > 0)
+      this.logger.log(`reminders ${result.reminders}, stage 1 ${result.stage1}, stage 2 ${result.stage2}, shift leader ${result.shiftLeader}`);
     return result;
   }
 
@@ -101,9 +102,15 @@ export class AckEscalationService implements OnApplicationBootstrap {
     // Stage 2's second step (key stage 3): the shift leader on duty, when the duty officer has not answered.
     const newLeader = await this.alerts.raise(
       manager,
-      leader.map((v) => this.alert(v, 'ack_overdue', 3, `${v.enterprise.name}报指挥部值班员${d.escalation.shiftLeaderAfterMinutes}分钟后仍未签收${v.directiveNumber}（第${v.modification}版），已报值班长。`)),
+      leader.map((v) =>
+        this.alert(v, 'ack_overdue', 3, `${v.enterprise.name}报指挥部值班员${d.escalation.shiftLeaderAfterMinutes}分钟后仍未签收${v.directiveNumber}（第${v.modification}版），已报值班长。`),
+      ),
     );
-    await this.outbox.enqueue(manager, [...(await this.escalationMails(new1, views, 1, now)), ...(await this.escalationMails(new2, views, 2, now)), ...(await this.shiftLeaderMails(newLeader, views, now))]);
+    await this.outbox.enqueue(manager, [
+      ...(await this.escalationMails(new1, views, 1, now)),
+      ...(await this.escalationMails(new2, views, 2, now)),
+      ...(await this.shiftLeaderMails(newLeader, views, now)),
+    ]);
     await this.outbox.enqueueRobot(manager, [...this.robotNotices(new1, views, 1), ...this.robotNotices(new2, views, 2)]);
     return { reminders: newReminders.length, stage1: new1.length, stage2: new2.length, shiftLeader: newLeader.length };
   }
@@ -130,11 +137,23 @@ export class AckEscalationService implements OnApplicationBootstrap {
       shiftLeader: true,
       countyName: null,
       generatedAt: now.toISOString(),
-      overdue: alerts.map((a) => views.get(a.orderVersionId!)!).map((v) => ({ enterprise: v.enterprise, directiveNumber: v.directiveNumber, modification: v.modification, ackDeadline: v.ackDeadline })),
+      overdue: alerts
+        .map((a) => views.get(a.orderVersionId!)!)
+        .map((v) => ({ enterprise: v.enterprise, directiveNumber: v.directiveNumber, modification: v.modification, ackDeadline: v.ackDeadline })),
       consoleUrl: null,
       timezone: city.city.timezone,
     });
-    return [{ idempotencyKey: `escalation:leader:${now.toISOString().slice(0, 16)}:${email}`, kind: 'notice', channel: 'email', recipient: email, enterpriseCode: null, orderVersionId: null, payload: { ...mail } }];
+    return [
+      {
+        idempotencyKey: `escalation:leader:${now.toISOString().slice(0, 16)}:${email}`,
+        kind: 'notice',
+        channel: 'email',
+        recipient: email,
+        enterpriseCode: null,
+        orderVersionId: null,
+        payload: { ...mail },
+      },
+    ];
   }
 
   private alert(v: OrderVersionView, kind: NewAlert['kind'], stage: number, message: string): NewAlert {

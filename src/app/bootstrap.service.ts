@@ -91,7 +91,18 @@ export class BootstrapService implements OnModuleInit, OnApplicationBootstrap {
       { username: 'viewer', password, role: 'viewer', displayName: '观察员', boundTo: 'whole city (read only)' },
       { username: 'inspector', password, role: 'inspector', team: team.key, displayName: '督导员', boundTo: `team ${team.key} (${team.name})` },
       ...(county
-        ? [{ username: 'county', password, role: 'county_officer' as const, county, displayName: `${county}联络员`, email: `county@${DEMO_MAIL_DOMAIN}`, mobile: '13903910100', boundTo: `county ${county}` }]
+        ? [
+            {
+              username: 'county',
+              password,
+              role: 'county_officer' as const,
+              county,
+              displayName: `${county}联络员`,
+              email: `county@${DEMO_MAIL_DOMAIN}`,
+              mobile: '13903910100',
+              boundTo: `county ${county}`,
+            },
+          ]
         : []),
       ...(first
         ? [{ username: 'enterprise', password, role: 'enterprise' as const, enterpriseCode: first.code, displayName: first.name, boundTo: `enterprise ${first.code} (${first.name}, ${first.county})` }]
@@ -101,7 +112,16 @@ export class BootstrapService implements OnModuleInit, OnApplicationBootstrap {
     for (const p of [...DEMO_DUTY, ...DEMO_LEADERS]) accounts.push({ ...p, password, role: 'commander', email: `${p.username}@${DEMO_MAIL_DOMAIN}`, boundTo: 'command center duty roster (值班表)' });
     this.config.city.counties.forEach((c, i) => {
       if (c.name === county) return;
-      accounts.push({ username: `county-${c.code}`, password, role: 'county_officer', county: c.name, displayName: `${c.name}联络员`, email: `county-${c.code}@${DEMO_MAIL_DOMAIN}`, mobile: `139039102${String(i).padStart(2, '0')}`, boundTo: `county ${c.name}` });
+      accounts.push({
+        username: `county-${c.code}`,
+        password,
+        role: 'county_officer',
+        county: c.name,
+        displayName: `${c.name}联络员`,
+        email: `county-${c.code}@${DEMO_MAIL_DOMAIN}`,
+        mobile: `139039102${String(i).padStart(2, '0')}`,
+        boundTo: `county ${c.name}`,
+      });
     });
     for (const { boundTo: _, ...a } of accounts) await this.users.create(SYSTEM_ACTOR, a);
     mkdirSync(this.config.app.dataDir, { recursive: true });
@@ -123,7 +143,12 @@ export class BootstrapService implements OnModuleInit, OnApplicationBootstrap {
     let added = 0;
     for (const slot of demoRosterSlots(this.clock.now(), this.config.city.city.timezone)) {
       try {
-        await this.duty.create(SYSTEM_ACTOR, { startsAt: slot.startsAt, endsAt: slot.endsAt, dutyOfficerId: officers[slot.index % officers.length]!, shiftLeaderId: leaders[Math.floor(slot.index / 2) % leaders.length]! });
+        await this.duty.create(SYSTEM_ACTOR, {
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          dutyOfficerId: officers[slot.index % officers.length]!,
+          shiftLeaderId: leaders[Math.floor(slot.index / 2) % leaders.length]!,
+        });
         added++;
       } catch (e) {
         if (!(e instanceof DomainError && e.code === DutyErrorCode.SHIFT_OVERLAP)) throw e;

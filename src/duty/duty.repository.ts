@@ -60,10 +60,10 @@ export class DutyRepository {
   }
 
   async shiftsBetween(from: Date, to: Date): Promise<ShiftRow[]> {
-    const rows: RawShift[] = await this.dataSource.query(
-      `SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE tstzrange(starts_at, ends_at, '[)') && tstzrange($1, $2, '[)') ORDER BY starts_at`,
-      [from, to],
-    );
+    const rows: RawShift[] = await this.dataSource.query(`SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE tstzrange(starts_at, ends_at, '[)') && tstzrange($1, $2, '[)') ORDER BY starts_at`, [
+      from,
+      to,
+    ]);
     return rows.map(shift);
   }
 
@@ -93,10 +93,13 @@ export class DutyRepository {
   }
 
   async insertShift(manager: EntityManager, s: Omit<ShiftRow, 'id'>): Promise<ShiftRow> {
-    const rows: RawShift[] = await manager.query(
-      `INSERT INTO duty_shifts (starts_at, ends_at, duty_officer_id, shift_leader_id, note) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHIFT_COLUMNS}`,
-      [s.startsAt, s.endsAt, s.dutyOfficerId, s.shiftLeaderId, s.note],
-    );
+    const rows: RawShift[] = await manager.query(`INSERT INTO duty_shifts (starts_at, ends_at, duty_officer_id, shift_leader_id, note) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHIFT_COLUMNS}`, [
+      s.startsAt,
+      s.endsAt,
+      s.dutyOfficerId,
+      s.shiftLeaderId,
+      s.note,
+    ]);
     return shift(rows[0]!);
   }
 
@@ -143,7 +146,18 @@ export class DutyRepository {
   async swapsOf(shiftIds: string[]): Promise<SwapRow[]> {
     if (shiftIds.length === 0) return [];
     const rows: Array<{ id: string; shift_id: string; position: SwapRow['position']; from_user_id: string; to_user_id: string; reason: string; swapped_by: string; swapped_at: Date }> =
-      await this.dataSource.query('SELECT id, shift_id, position, from_user_id, to_user_id, reason, swapped_by, swapped_at FROM duty_swaps WHERE shift_id = ANY($1) ORDER BY swapped_at, id', [shiftIds]);
-    return rows.map((r) => ({ id: r.id, shiftId: r.shift_id, position: r.position, fromUserId: r.from_user_id, toUserId: r.to_user_id, reason: r.reason, swappedBy: r.swapped_by, swappedAt: r.swapped_at }));
+      await this.dataSource.query('SELECT id, shift_id, position, from_user_id, to_user_id, reason, swapped_by, swapped_at FROM duty_swaps WHERE shift_id = ANY($1) ORDER BY swapped_at, id', [
+        shiftIds,
+      ]);
+    return rows.map((r) => ({
+      id: r.id,
+      shiftId: r.shift_id,
+      position: r.position,
+      fromUserId: r.from_user_id,
+      toUserId: r.to_user_id,
+      reason: r.reason,
+      swappedBy: r.swapped_by,
+      swappedAt: r.swapped_at,
+    }));
   }
 }

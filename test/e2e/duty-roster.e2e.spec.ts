@@ -21,7 +21,8 @@ describe('duty roster: shifts, swaps, handovers, and escalation to the people on
   const shifts = {} as Record<'day10' | 'night10' | 'day11', string>;
   const run = () => t.app.get(AckEscalationService).run();
   const drain = () => t.app.get(DispatchWorker).drain();
-  const shift = (startsAt: string, endsAt: string, dutyOfficerId: string, shiftLeaderId: string) => t.http.post('/api/v1/duty/shifts').set('Authorization', admin).send({ startsAt, endsAt, dutyOfficerId, shiftLeaderId });
+  const shift = (startsAt: string, endsAt: string, dutyOfficerId: string, shiftLeaderId: string) =>
+    t.http.post('/api/v1/duty/shifts').set('Authorization', admin).send({ startsAt, endsAt, dutyOfficerId, shiftLeaderId });
   const subjects = (address: string) => smtp.to(address).map((m) => m.subject ?? '');
 
   beforeAll(async () => {
@@ -94,7 +95,9 @@ describe('duty roster: shifts, swaps, handovers, and escalation to the people on
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     expect([a, b].find((r) => r.status === 409)!.body.error.code).toBe('SHIFT_OVERLAP');
-    const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM duty_shifts WHERE tstzrange(starts_at, ends_at) && tstzrange('2026-12-13T00:00:00+08:00', '2026-12-14T00:00:00+08:00')`);
+    const [{ n }] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM duty_shifts WHERE tstzrange(starts_at, ends_at) && tstzrange('2026-12-13T00:00:00+08:00', '2026-12-14T00:00:00+08:00')`);
     expect(n).toBe(1);
   });
 
@@ -111,9 +114,17 @@ describe('duty roster: shifts, swaps, handovers, and escalation to the people on
   });
 
   it('stage 1 reaches the county officer by the e-mail on the account', async () => {
-    await t.http.post('/api/v1/registry/import').set('Authorization', admin).send({ enterprises: [plant] }).expect(200);
+    await t.http
+      .post('/api/v1/registry/import')
+      .set('Authorization', admin)
+      .send({ enterprises: [plant] })
+      .expect(200);
     clock.set('2026-12-10T23:00:00+08:00');
-    await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '会商结论：橙色预警' }).expect(200);
+    await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '会商结论：橙色预警' })
+      .expect(200);
     await drain();
     clock.set('2026-12-11T01:01:00+08:00');
     expect(await run()).toEqual({ reminders: 0, stage1: 1, stage2: 0, shiftLeader: 0 });
@@ -150,9 +161,21 @@ describe('duty roster: shifts, swaps, handovers, and escalation to the people on
 
   it('a swap replaces the duty officer (audited, with its reason); from then on the roster answers the replacement', async () => {
     await t.http.post(`/api/v1/duty/shifts/${shifts.night10}/swap`).set('Authorization', admin).send({ position: 'duty_officer', userId: ids.county, reason: '替班' }).expect(422);
-    const swapped = await t.http.post(`/api/v1/duty/shifts/${shifts.night10}/swap`).set('Authorization', admin).send({ position: 'duty_officer', userId: ids.spare, reason: '夜班值班员临时就医，由替班值班员顶班' }).expect(200);
+    const swapped = await t.http
+      .post(`/api/v1/duty/shifts/${shifts.night10}/swap`)
+      .set('Authorization', admin)
+      .send({ position: 'duty_officer', userId: ids.spare, reason: '夜班值班员临时就医，由替班值班员顶班' })
+      .expect(200);
     expect(swapped.body.dutyOfficer.userId).toBe(ids.spare);
-    expect(swapped.body.swaps).toEqual([expect.objectContaining({ position: 'duty_officer', from: expect.objectContaining({ userId: ids.nightOfficer }), to: expect.objectContaining({ userId: ids.spare }), reason: '夜班值班员临时就医，由替班值班员顶班', swappedBy: 'chief' })]);
+    expect(swapped.body.swaps).toEqual([
+      expect.objectContaining({
+        position: 'duty_officer',
+        from: expect.objectContaining({ userId: ids.nightOfficer }),
+        to: expect.objectContaining({ userId: ids.spare }),
+        reason: '夜班值班员临时就医，由替班值班员顶班',
+        swappedBy: 'chief',
+      }),
+    ]);
     const [audit] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'duty.shift.swap' AND entity_id = $1`, [shifts.night10]);
     expect(audit.n).toBe(1);
     expect((await t.app.get(EscalationRecipients).onDutyAt(new Date('2026-12-11T04:00:00+08:00')))!.dutyOfficer.email).toBe('spare@example.gov.cn');
@@ -162,7 +185,11 @@ describe('duty roster: shifts, swaps, handovers, and escalation to the people on
   });
 
   it('handover notes go from the outgoing shift to the incoming one', async () => {
-    const res = await t.http.post(`/api/v1/duty/shifts/${shifts.night10}/handover`).set('Authorization', admin).send({ notes: '修武县两家企业逾期未签收，已报值班长；早班请继续电话催办。' }).expect(201);
+    const res = await t.http
+      .post(`/api/v1/duty/shifts/${shifts.night10}/handover`)
+      .set('Authorization', admin)
+      .send({ notes: '修武县两家企业逾期未签收，已报值班长；早班请继续电话催办。' })
+      .expect(201);
     expect(res.body.handovers).toEqual([expect.objectContaining({ fromShiftId: shifts.night10, toShiftId: shifts.day11, writtenBy: 'chief' })]);
     const next = await t.http.get('/api/v1/duty/shifts?from=2026-12-11T08:00:00%2B08:00&to=2026-12-11T09:00:00%2B08:00').set('Authorization', admin).expect(200);
     expect(next.body.items).toHaveLength(1);

@@ -63,7 +63,11 @@ describe('contacts: mobile numbers and accepted channels', () => {
 
   it('writes the shortest cell that reads back the same', () => {
     expect(formatContactsCell([{ name: '王五', role: 'legal_rep', email: 'w@example.com', phone: null, mobile: null, channels: ['email'] }])).toBe('王五|legal_rep|w@example.com|');
-    expect(formatContactsCell([{ name: '张三', role: 'env_officer', email: 'z@example.com', phone: null, mobile: '13812345678', channels: ['email', 'sms', 'phone'] }])).toBe('张三|env_officer|z@example.com||13812345678');
-    expect(formatContactsCell([{ name: '张三', role: 'env_officer', email: 'z@example.com', phone: null, mobile: '13812345678', channels: ['email', 'sms'] }])).toBe('张三|env_officer|z@example.com||13812345678|email/sms');
+    expect(formatContactsCell([{ name: '张三', role: 'env_officer', email: 'z@example.com', phone: null, mobile: '13812345678', channels: ['email', 'sms', 'phone'] }])).toBe(
+      '张三|env_officer|z@example.com||13812345678',
+    );
+    expect(formatContactsCell([{ name: '张三', role: 'env_officer', email: 'z@example.com', phone: null, mobile: '13812345678', channels: ['email', 'sms'] }])).toBe(
+      '张三|env_officer|z@example.com||13812345678|email/sms',
+    );
   });
 });
