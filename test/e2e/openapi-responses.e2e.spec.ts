@@ -192,8 +192,16 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
     expect((await call('patch', '/api/v1/users/me/contacts', admin, { mobile: '123' }))._status).toBe(422);
     const me = (await call('get', '/api/v1/users?role=commander', admin)).items as Array<{ id: string }>;
     const shift = await call('post', '/api/v1/duty/shifts', admin, { startsAt: '2026-12-10T08:00:00+08:00', endsAt: '2026-12-10T20:00:00+08:00', dutyOfficerId: me[0]!.id, shiftLeaderId: me[0]!.id });
-    await call('put', `/api/v1/duty/shifts/${shift.id}`, admin, { startsAt: '2026-12-10T08:00:00+08:00', endsAt: '2026-12-10T20:00:00+08:00', dutyOfficerId: me[0]!.id, shiftLeaderId: me[0]!.id, note: '白班' });
-    expect((await call('post', '/api/v1/duty/shifts', admin, { startsAt: '2026-12-10T19:00:00+08:00', endsAt: '2026-12-11T08:00:00+08:00', dutyOfficerId: me[0]!.id, shiftLeaderId: me[0]!.id }))._status).toBe(409);
+    await call('put', `/api/v1/duty/shifts/${shift.id}`, admin, {
+      startsAt: '2026-12-10T08:00:00+08:00',
+      endsAt: '2026-12-10T20:00:00+08:00',
+      dutyOfficerId: me[0]!.id,
+      shiftLeaderId: me[0]!.id,
+      note: '白班',
+    });
+    expect(
+      (await call('post', '/api/v1/duty/shifts', admin, { startsAt: '2026-12-10T19:00:00+08:00', endsAt: '2026-12-11T08:00:00+08:00', dutyOfficerId: me[0]!.id, shiftLeaderId: me[0]!.id }))._status,
+    ).toBe(409);
     await call('post', '/api/v1/duty/shifts', admin, { startsAt: '2026-12-10T20:00:00+08:00', endsAt: '2026-12-11T08:00:00+08:00', dutyOfficerId: me[0]!.id, shiftLeaderId: me[0]!.id });
     await call('post', `/api/v1/duty/shifts/${shift.id}/handover`, admin, { notes: '交接：两家企业待催办' });
     expect((await call('post', `/api/v1/duty/shifts/${shift.id}/swap`, admin, { position: 'duty_officer', userId: me[0]!.id, reason: '同一人' }))._status).toBe(422);

@@ -29,8 +29,12 @@ describe('DutyRepository (duty_shifts, duty_handovers, duty_swaps) and the peopl
   });
 
   it('stores shifts, finds the one holding a moment ([start, end)) and the ones meeting a range', async () => {
-    const day = await db.dataSource.transaction((m) => repo.insertShift(m, { startsAt: at('2026-12-10T08:00:00+08:00'), endsAt: at('2026-12-10T20:00:00+08:00'), dutyOfficerId: ids.a, shiftLeaderId: ids.b, note: null }));
-    const night = await db.dataSource.transaction((m) => repo.insertShift(m, { startsAt: at('2026-12-10T20:00:00+08:00'), endsAt: at('2026-12-11T08:00:00+08:00'), dutyOfficerId: ids.b, shiftLeaderId: ids.a, note: '夜班' }));
+    const day = await db.dataSource.transaction((m) =>
+      repo.insertShift(m, { startsAt: at('2026-12-10T08:00:00+08:00'), endsAt: at('2026-12-10T20:00:00+08:00'), dutyOfficerId: ids.a, shiftLeaderId: ids.b, note: null }),
+    );
+    const night = await db.dataSource.transaction((m) =>
+      repo.insertShift(m, { startsAt: at('2026-12-10T20:00:00+08:00'), endsAt: at('2026-12-11T08:00:00+08:00'), dutyOfficerId: ids.b, shiftLeaderId: ids.a, note: '夜班' }),
+    );
     expect((await repo.shiftAt(at('2026-12-10T20:00:00+08:00')))!.id).toBe(night.id);
     expect((await repo.shiftAt(at('2026-12-10T19:59:59+08:00')))!.id).toBe(day.id);
     expect(await repo.shiftAt(at('2026-12-11T08:00:00+08:00'))).toBeNull();
@@ -40,7 +44,8 @@ describe('DutyRepository (duty_shifts, duty_handovers, duty_swaps) and the peopl
   });
 
   it('the exclusion constraint refuses an overlapping shift even without the service check, and an end before the start', async () => {
-    const write = (startsAt: string, endsAt: string) => db.dataSource.transaction((m) => repo.insertShift(m, { startsAt: at(startsAt), endsAt: at(endsAt), dutyOfficerId: ids.a, shiftLeaderId: ids.b, note: null }));
+    const write = (startsAt: string, endsAt: string) =>
+      db.dataSource.transaction((m) => repo.insertShift(m, { startsAt: at(startsAt), endsAt: at(endsAt), dutyOfficerId: ids.a, shiftLeaderId: ids.b, note: null }));
     await expect(write('2026-12-11T07:00:00+08:00', '2026-12-11T09:00:00+08:00')).rejects.toMatchObject({ driverError: { code: EXCLUSION_VIOLATION } });
     await expect(write('2026-12-12T09:00:00+08:00', '2026-12-12T08:00:00+08:00')).rejects.toMatchObject({ driverError: { code: '23514' } });
     // Touching ends are not an overlap.

@@ -81,7 +81,7 @@ describe('EnterpriseRepository', () => {
     expect(await repo.refs([codeFor(3), 'NOPE'])).toEqual([{ code: codeFor(3), name: '博爱百分之百%化工', county: '博爱县', active: false }]);
   });
 
-  it('keeps contacts\' mobile and accepted channels through every read path; a contact not accepting e-mail does not make the enterprise reachable', async () => {
+  it("keeps contacts' mobile and accepted channels through every read path; a contact not accepting e-mail does not make the enterprise reachable", async () => {
     const code = codeFor(8);
     const contacts = [
       { name: '张三', role: 'env_officer', email: 'z@example.com', phone: null, mobile: '13812345678', channels: ['sms' as const] },
