@@ -13,10 +13,14 @@ import { loadVersionViews, type OrderVersionView } from '../orders/order-view.js
 import { Clock } from '../common/clock.js';
 import { CronService } from '../scheduling/cron.service.js';
 import { JobRunner } from '../scheduling/job-runner.js';
-import { contactEmails, unacknowledgedDue } from './acknowledgement-chase.read-model.js';
+import { contactEmails, contactMobiles, unacknowledgedDue } from './acknowledgement-chase.read-model.js';
 import type { NewAlert } from './alert.types.js';
 import { AlertsService } from './alerts.service.js';
 import { EscalationRecipients } from '../duty/escalation-recipients.service.js';
+import { SmsChannel } from '../dispatch/channels/sms.channel.js';
+import { orderSmsValues } from '../web/sms/order-sms.template.js';
+import { AckShortLinksRepository } from './ack-short-links.repository.js';
+import { smsShortLink } from './order-message.renderer.js';
 
 export interface EscalationRound {
   reminders: number;
@@ -44,6 +48,8 @@ export class AckEscalationService implements OnApplicationBootstrap {
     private readonly alerts: AlertsService,
     private readonly outbox: OutboxService,
     private readonly recipients: EscalationRecipients,
+    private readonly sms: SmsChannel,
+    private readonly shortLinks: AckShortLinksRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -91,6 +97,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
       reminders.map((v) => this.alert(v, 'ack_reminder', 0, `${v.enterprise.name}尚未签收${v.directiveNumber}（第${v.modification}版），已发送提醒。`)),
     );
     await this.outbox.enqueue(manager, await this.reminderMails(manager, newReminders, views, now));
+    await this.outbox.enqueue(manager, await this.reminderSms(manager, newReminders, views, now));
     const new1 = await this.alerts.raise(
       manager,
       stage1.map((v) => this.alert(v, 'ack_overdue', 1, `${v.enterprise.name}逾期未签收${v.directiveNumber}（第${v.modification}版）。`)),
@@ -180,6 +187,32 @@ export class AckEscalationService implements OnApplicationBootstrap {
           enterpriseCode: v.enterprise.code,
           orderVersionId: v.versionId,
           payload: { ...mail },
+        });
+      }
+    }
+    return rows;
+  }
+
+  /** With SMS and a reminder template: the reminder also by SMS to every mobile of the enterprise's contacts. */
+  private async reminderSms(manager: EntityManager, alerts: NewAlert[], views: Map<string, OrderVersionView>, now: Date): Promise<NewOutboxRow[]> {
+    if (alerts.length === 0 || this.sms.template('reminder') === null) return [];
+    const mobiles = await contactMobiles(
+      manager,
+      alerts.map((a) => a.enterpriseCode!),
+    );
+    const rows: NewOutboxRow[] = [];
+    for (const a of alerts) {
+      const v = views.get(a.orderVersionId!)!;
+      for (const mobile of new Set(mobiles.get(v.enterprise.code) ?? [])) {
+        const short = await smsShortLink(this.config, this.shortLinks, manager, { outboxId: null, versionId: v.versionId, enterpriseCode: v.enterprise.code, mobile }, now);
+        rows.push({
+          idempotencyKey: `reminder:${v.versionId}:sms:${mobile}`,
+          kind: 'notice',
+          channel: 'sms',
+          recipient: mobile,
+          enterpriseCode: v.enterprise.code,
+          orderVersionId: v.versionId,
+          payload: { kind: 'reminder', values: orderSmsValues(orderNoticeView(this.config, v), short.url, short.replyCode) },
         });
       }
     }

@@ -1,6 +1,8 @@
 // Read model: what the acknowledgement chase reads across modules: orders' order_versions with
 // the registry's enterprises (still active) and contacts. Reads only.
 import type { EntityManager } from 'typeorm';
+import type { ContactChannel } from '../rules/contacts/mobile-number.js';
+import { smsNumberOf } from './order-delivery.js';
 
 /**
  * Versions not acknowledged whose deadline is at or before `until`, of active enterprises:
@@ -23,4 +25,19 @@ export async function contactEmails(manager: EntityManager, enterpriseCodes: str
     [enterpriseCodes],
   );
   return rows.map((r) => ({ enterpriseCode: r.enterprise_code, email: r.email }));
+}
+
+/** The SMS numbers of these enterprises' contacts, per enterprise, each once (smsNumberOf decides which contact takes SMS on which number). */
+export async function contactMobiles(manager: EntityManager, enterpriseCodes: string[]): Promise<Map<string, string[]>> {
+  const rows: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null; mobile: string | null; channels: ContactChannel[] }> = await manager.query(
+    'SELECT enterprise_code, name, role, email, phone, mobile, channels FROM contacts WHERE (phone IS NOT NULL OR mobile IS NOT NULL) AND enterprise_code = ANY($1) ORDER BY enterprise_code, position',
+    [enterpriseCodes],
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const mobile = smsNumberOf({ name: r.name, role: r.role, email: r.email, phone: r.phone, mobile: r.mobile, channels: r.channels });
+    if (mobile && out.get(r.enterprise_code)?.includes(mobile)) continue;
+    if (mobile) out.set(r.enterprise_code, [...(out.get(r.enterprise_code) ?? []), mobile]);
+  }
+  return out;
 }

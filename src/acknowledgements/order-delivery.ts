@@ -1,18 +1,39 @@
 import type { NewOutboxRow } from '../dispatch/outbound-message.js';
 import type { ContactTargets } from '../registry/enterprise-contacts-changed.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
+import { checkMobileNumber } from '../rules/contacts/mobile-number.js';
 
 export interface DeliveryPlan {
   rows: NewOutboxRow[];
-  /** Enterprise codes with no e-mail and no webhook. */
+  /** Enterprise codes with no e-mail, no webhook and (with SMS) no mobile number. */
   unreachable: Set<string>;
 }
 
+/** Which channels there are besides e-mail and webhooks: SMS when a provider is configured. */
+export interface DeliveryChannels {
+  sms: boolean;
+}
+
 /**
- * One outbox row per (version, recipient, channel): every distinct e-mail contact and the
- * webhook. The key names the recipient, so a contact added later gets a fresh key.
+ * The number an SMS to this contact goes to, or null: its recorded `mobile` when it accepts
+ * `sms` (registry `channels`). A contact with no recorded mobile whose `phone` is a mainland
+ * mobile number is texted on it while it accepts `phone` (registries filled before the mobile
+ * column kept mobiles there); a contact whose channels name neither is not texted.
  */
-export function deliveriesFor(enterprise: ContactTargets, versionId: string): NewOutboxRow[] {
+export function smsNumberOf(contact: ContactTargets['contacts'][number]): string | null {
+  const channels = contact.channels;
+  if (contact.mobile) return channels === undefined || channels.includes('sms') ? contact.mobile : null;
+  if (channels !== undefined && !channels.includes('sms') && !channels.includes('phone')) return null;
+  const phone = contact.phone ? checkMobileNumber(contact.phone) : null;
+  return phone?.ok ? phone.mobile : null;
+}
+
+/**
+ * One outbox row per (version, recipient, channel): every distinct e-mail contact, the
+ * webhook and (with SMS) every distinct mobile number. The key names the recipient, so a
+ * contact added later gets a fresh key.
+ */
+export function deliveriesFor(enterprise: ContactTargets, versionId: string, channels: DeliveryChannels = { sms: false }): NewOutboxRow[] {
   const rows: NewOutboxRow[] = [];
   const emails = new Set<string>();
   // A contact that does not accept e-mail (its channels leave it out) is not mailed.
@@ -24,14 +45,24 @@ export function deliveriesFor(enterprise: ContactTargets, versionId: string): Ne
     const url = enterprise.webhookUrl;
     rows.push({ idempotencyKey: `order:${versionId}:webhook:${url}`, kind: 'order', channel: 'webhook', recipient: url, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
   }
+  if (channels.sms) {
+    const mobiles = new Set<string>();
+    for (const c of enterprise.contacts) {
+      const mobile = smsNumberOf(c);
+      if (mobile) mobiles.add(mobile);
+    }
+    for (const mobile of mobiles) {
+      rows.push({ idempotencyKey: `order:${versionId}:sms:${mobile}`, kind: 'order', channel: 'sms', recipient: mobile, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
+    }
+  }
   return rows;
 }
 
-export function planDeliveries(planned: PlannedVersion[]): DeliveryPlan {
+export function planDeliveries(planned: PlannedVersion[], channels: DeliveryChannels = { sms: false }): DeliveryPlan {
   const rows: NewOutboxRow[] = [];
   const unreachable = new Set<string>();
   for (const p of planned) {
-    const mine = deliveriesFor(p.enterprise, p.versionId);
+    const mine = deliveriesFor(p.enterprise, p.versionId, channels);
     if (mine.length === 0) unreachable.add(p.enterprise.code);
     for (const r of mine) rows.push(r);
   }

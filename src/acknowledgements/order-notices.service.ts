@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
+import { SmsChannel } from '../dispatch/channels/sms.channel.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import { OrderVersionsRepository } from '../orders/order-versions.repository.js';
@@ -19,6 +20,7 @@ export class OrderNoticesService implements OnModuleInit {
     private readonly worker: DispatchWorker,
     private readonly alerts: AlertsService,
     private readonly versions: OrderVersionsRepository,
+    private readonly sms: SmsChannel,
   ) {}
 
   onModuleInit(): void {
@@ -28,7 +30,7 @@ export class OrderNoticesService implements OnModuleInit {
 
   /** Who can be told of what, before anything is written (a dry run counts the unreachable too). */
   plan(planned: PlannedVersion[]): DeliveryPlan {
-    return planDeliveries(planned);
+    return planDeliveries(planned, { sms: this.sms.template('order') !== null });
   }
 
   /** Inside the directive's transaction, after its versions were written. */

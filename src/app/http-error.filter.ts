@@ -14,6 +14,7 @@ import { AcknowledgementErrorCode } from '../acknowledgements/acknowledgements.e
 import { RegistryErrorCode } from '../registry/registry.errors.js';
 import { RulesErrorCode } from '../rules/rules.errors.js';
 import { SeasonErrorCode } from '../seasons/seasons.errors.js';
+import { SimulationErrorCode } from '../simulations/simulations.errors.js';
 import { WarningErrorCode } from '../warnings/warnings.errors.js';
 
 /** Every module's error codes; statusOf's switch must name each of them (exhaustiveness check). */
@@ -26,6 +27,7 @@ export type DomainErrorCode =
   | AcknowledgementErrorCode
   | SeasonErrorCode
   | LevelErrorCode
+  | SimulationErrorCode
   | WarningErrorCode
   | DirectiveErrorCode
   | InspectionErrorCode
@@ -54,6 +56,7 @@ export function statusOf(code: DomainErrorCode): number {
     case InspectionErrorCode.READINGS_UNREADABLE:
     case InspectionErrorCode.READINGS_EMPTY:
     case ComplianceErrorCode.REPORT_DATE_INVALID:
+    case SimulationErrorCode.SIMULATION_CSV_MISSING:
       return HttpStatus.BAD_REQUEST;
     case AuthErrorCode.UNAUTHENTICATED:
     case AuthErrorCode.INVALID_CREDENTIALS:
@@ -76,6 +79,8 @@ export function statusOf(code: DomainErrorCode): number {
     case ComplianceErrorCode.LEDGER_ENTRY_NOT_FOUND:
     case ComplianceErrorCode.DIRECTIVE_NOT_FOUND:
     case DutyErrorCode.SHIFT_NOT_FOUND:
+    case AcknowledgementErrorCode.SHORT_LINK_NOT_FOUND:
+    case AcknowledgementErrorCode.SMS_CALLBACK_REFUSED:
       return HttpStatus.NOT_FOUND;
     case CommonErrorCode.CONFLICT:
     case RegistryErrorCode.ENTERPRISE_EXISTS:
@@ -90,6 +95,7 @@ export function statusOf(code: DomainErrorCode): number {
     case DutyErrorCode.SHIFT_OVERLAP:
       return HttpStatus.CONFLICT;
     case AcknowledgementErrorCode.LINK_EXPIRED:
+    case AcknowledgementErrorCode.SHORT_LINK_EXPIRED:
       return HttpStatus.GONE;
     case CommonErrorCode.PAYLOAD_TOO_LARGE:
     case InspectionErrorCode.PHOTO_TOO_LARGE:
@@ -104,6 +110,8 @@ export function statusOf(code: DomainErrorCode): number {
     case RulesErrorCode.RULES_INPUT_INVALID:
     case AcknowledgementErrorCode.LINE_NOT_RESTRICTED:
     case LevelErrorCode.FORECAST_UNKNOWN_KEYS:
+    case SimulationErrorCode.SIMULATION_CSV_INVALID:
+    case SimulationErrorCode.SIMULATION_OVERLAY_INVALID:
     case DirectiveErrorCode.UNKNOWN_COUNTY:
     case InspectionErrorCode.TEAM_COUNTY_UNKNOWN:
     case InspectionErrorCode.TEAM_UNKNOWN:

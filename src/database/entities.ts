@@ -16,6 +16,9 @@ import { RobotPostEntity } from '../dispatch/robot-post.entity.js';
 import { DutyHandoverEntity } from '../duty/duty-handover.entity.js';
 import { DutyShiftEntity } from '../duty/duty-shift.entity.js';
 import { DutySwapEntity } from '../duty/duty-swap.entity.js';
+import { SmsSendEntity } from '../dispatch/sms-send.entity.js';
+import { AckShortLinkEntity } from '../acknowledgements/ack-short-link.entity.js';
+import { SmsReplyEntity } from '../acknowledgements/sms-reply.entity.js';
 import { OrderVersionEntity } from '../orders/order-version.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
 import { PhoneNoticeEntity } from '../acknowledgements/phone-notice.entity.js';
@@ -45,6 +48,9 @@ export const ENTITIES = [
   OutboxEntity,
   DeliveryAttemptEntity,
   RobotPostEntity,
+  SmsSendEntity,
+  AckShortLinkEntity,
+  SmsReplyEntity,
   AlertEntity,
   StatusReportEntity,
   JobRunEntity,

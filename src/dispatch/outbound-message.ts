@@ -1,3 +1,5 @@
+import type { SmsMessageKind, SmsParamSource } from '../config/sms-config.js';
+
 /** What a channel sends: rendered once per attempt from an outbox row. */
 export interface EmailMessage {
   channel: 'email';
@@ -15,8 +17,17 @@ export interface WebhookMessage {
   signingKey: string;
 }
 
+/** An SMS by template: the values its variables take (dispatch.yaml `sms.<provider>.templates`). */
+export interface SmsMessage {
+  channel: 'sms';
+  /** 11-digit mainland mobile number. */
+  to: string;
+  kind: SmsMessageKind;
+  values: Partial<Record<SmsParamSource, string>>;
+}
+
 /** Messages to one recipient go out one after another in this order (an order version's start), then by row. */
-export type OutboundMessage = (EmailMessage | WebhookMessage) & { sequence?: number };
+export type OutboundMessage = (EmailMessage | WebhookMessage | SmsMessage) & { sequence?: number };
 
 /** Nothing to send any more, on purpose (the order version was replaced before it began, or its interval is over). */
 export interface SkippedMessage {
@@ -29,7 +40,7 @@ export interface ClaimedRow {
   id: string;
   idempotencyKey: string;
   kind: string;
-  channel: 'email' | 'webhook';
+  channel: 'email' | 'webhook' | 'sms';
   recipient: string;
   enterpriseCode: string | null;
   orderVersionId: string | null;
@@ -48,7 +59,7 @@ export interface NewOutboxRow {
   idempotencyKey: string;
   kind: string;
   /** robot: recipient names a configured robot (robotRecipient); payload is one summary item. */
-  channel: 'email' | 'webhook' | 'robot';
+  channel: 'email' | 'webhook' | 'robot' | 'sms';
   recipient: string;
   enterpriseCode: string | null;
   orderVersionId: string | null;

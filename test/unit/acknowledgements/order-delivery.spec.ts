@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveriesFor, planDeliveries } from '../../../src/acknowledgements/order-delivery.js';
+import { deliveriesFor, planDeliveries, smsNumberOf } from '../../../src/acknowledgements/order-delivery.js';
 import type { PlannedVersion } from '../../../src/orders/order-plan.js';
 import { sampleEnterprise } from '../../support/fixtures.js';
 
@@ -31,5 +31,23 @@ describe('whom an order version is sent to', () => {
     const plan = planDeliveries(planned);
     expect(plan.unreachable).toEqual(new Set([silent.code]));
     expect(plan.rows.map((r) => r.orderVersionId)).toEqual(['a']);
+  });
+
+  it('with SMS: one row per distinct mainland mobile among the phones; landlines and other numbers get none; a mobile alone makes it reachable', () => {
+    const contact = (phone: string | null) => ({ name: '甲', role: 'env_officer', email: null, phone });
+    expect(['13912345678', '+86 139-1234-5678', '8613912345678', '0391-7123456', '12912345678', '1391234567', null].map((p) => smsNumberOf(contact(p)))).toEqual([
+      '13912345678',
+      '13912345678',
+      '13912345678',
+      null,
+      null,
+      null,
+      null,
+    ]);
+    const e = sampleEnterprise(3, { contacts: [contact('13912345678'), contact('+8613912345678'), contact('0391-7123456')], webhookUrl: null });
+    expect(deliveriesFor(e, 'v3').map((r) => r.channel)).toEqual([]);
+    expect(deliveriesFor(e, 'v3', { sms: true }).map((r) => [r.channel, r.recipient, r.idempotencyKey])).toEqual([['sms', '13912345678', 'order:v3:sms:13912345678']]);
+    expect(planDeliveries([{ enterprise: e, versionId: 'v3' }] as PlannedVersion[], { sms: true }).unreachable.size).toBe(0);
+    expect(planDeliveries([{ enterprise: e, versionId: 'v3' }] as PlannedVersion[]).unreachable).toEqual(new Set([e.code]));
   });
 });

@@ -55,6 +55,16 @@ describe('dispatch configuration', () => {
       retry: { maxAttempts: 8, baseDelaySeconds: 30, maxDelaySeconds: 3600 },
       linkValidityDays: 7,
       robots: { maxPerMinute: 20, batchWindowSeconds: 20, rateLimitedRetrySeconds: 600, maxMarkdownBytes: 4000, commandCenter: null, counties: {} },
+      sms: {
+        provider: null,
+        rateLimits: { perMinute: 1, perHour: 5, perDay: 10 },
+        rateLimitedRetrySeconds: 3600,
+        maxChars: 134,
+        maxLinkChars: 40,
+        receiptPollSeconds: 60,
+        receiptMaxAgeHours: 72,
+        callbackToken: null,
+      },
       worker: { batchSize: 100, concurrency: 8, leaseSeconds: 120 },
       timeSanity: { directiveStartToleranceMinutes: 15, directiveHorizonDays: 30, observationClockToleranceMinutes: 2, observationLookBackDays: 30 },
     });

@@ -156,15 +156,6 @@ export type ChangePasswordDto = {
 };
 
 export type CreateUserDto = {
-    /**
-     * Mainland mobile number (11 digits; spaces, hyphens and +86 are dropped)
-     */
-    mobile?: string | null;
-    email?: string | null;
-    /**
-     * Work-chat (DingTalk / WeCom) user id
-     */
-    workChatId?: string | null;
     username: string;
     password: string;
     role: 'commander' | 'county_officer' | 'enterprise' | 'inspector' | 'viewer';
@@ -191,15 +182,6 @@ export type UserResponse = {
     enterpriseCode: string | null;
     team: string | null;
     displayName: string | null;
-    /**
-     * Mainland mobile number, 11 digits
-     */
-    mobile: string | null;
-    email: string | null;
-    /**
-     * Work-chat (DingTalk / WeCom) user id
-     */
-    workChatId: string | null;
     active: boolean;
     /**
      * True after a reset: the user must change the password before anything else
@@ -212,18 +194,6 @@ export type UserPageResponse = {
     total: number;
     page: number;
     pageSize: number;
-};
-
-export type UserContactsDto = {
-    /**
-     * Mainland mobile number (11 digits; spaces, hyphens and +86 are dropped)
-     */
-    mobile?: string | null;
-    email?: string | null;
-    /**
-     * Work-chat (DingTalk / WeCom) user id
-     */
-    workChatId?: string | null;
 };
 
 export type UpdateUserDto = {
@@ -260,14 +230,6 @@ export type EnterpriseResponseContact = {
     role: string;
     email: string | null;
     phone: string | null;
-    /**
-     * Mainland mobile number, 11 digits
-     */
-    mobile: string | null;
-    /**
-     * The channels the contact accepts (default: those it has an address for)
-     */
-    channels: Array<'email' | 'sms' | 'phone'>;
 };
 
 export type LineEmissionRatesResponse = {
@@ -924,107 +886,228 @@ export type RecommendationsResponse = {
     thresholds: Array<AqiThresholdResponse>;
 };
 
-export type DutyPersonResponse = {
-    userId: string;
-    /**
-     * Display name, else username
-     */
-    name: string;
-    email: string | null;
-    mobile: string | null;
-    workChatId: string | null;
+export type TonnesResponse = {
+    so2: number;
+    nox: number;
+    pm: number;
+    vocs: number;
 };
 
-export type HandoverResponse = {
-    id: string;
+export type CitySimulationResponse = {
     /**
-     * The outgoing shift
+     * Σ over days of the enterprises with at least one line stopped or limited
      */
-    fromShiftId: string;
+    enterpriseDaysRestricted: number;
     /**
-     * The incoming shift (starting when the outgoing one ends); null when the roster had none
+     * Σ over days of the enterprises with every line stopped
      */
-    toShiftId: string | null;
-    notes: string;
-    writtenBy: string;
-    writtenAt: string;
+    enterpriseDaysStopped: number;
+    /**
+     * Σ over days of the share of each enterprise's capacity its order takes away (1 = one enterprise's whole capacity for a day)
+     */
+    capacityDaysLost: number;
+    /**
+     * Tonnes of each pollutant avoided (lines with emission figures)
+     */
+    tonnesAvoided: TonnesResponse;
+    /**
+     * Orders issued: enterprises whose requirement differs from the day before (lifts included)
+     */
+    ordersIssued: number;
+    enterprises: number;
 };
 
-export type SwapResponse = {
-    id: string;
-    position: 'duty_officer' | 'shift_leader';
-    from: DutyPersonResponse;
-    to: DutyPersonResponse;
-    reason: string;
-    swappedBy: string;
-    swappedAt: string;
+export type LevelDaysResponse = {
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    /**
+     * Chinese name (无 for none)
+     */
+    levelName: string;
+    days: number;
 };
 
-export type ShiftResponse = {
-    id: string;
-    startsAt: string;
+export type CountySimulationResponse = {
     /**
-     * Exclusive
+     * Σ over days of the enterprises with at least one line stopped or limited
      */
-    endsAt: string;
+    enterpriseDaysRestricted: number;
     /**
-     * 值班员
+     * Σ over days of the enterprises with every line stopped
      */
-    dutyOfficer: DutyPersonResponse;
+    enterpriseDaysStopped: number;
     /**
-     * 值班长
+     * Σ over days of the share of each enterprise's capacity its order takes away (1 = one enterprise's whole capacity for a day)
      */
-    shiftLeader: DutyPersonResponse;
-    note: string | null;
+    capacityDaysLost: number;
     /**
-     * Written at the end of this shift, or received from the one before
+     * Tonnes of each pollutant avoided (lines with emission figures)
      */
-    handovers: Array<HandoverResponse>;
-    swaps: Array<SwapResponse>;
+    tonnesAvoided: TonnesResponse;
+    /**
+     * Orders issued: enterprises whose requirement differs from the day before (lifts included)
+     */
+    ordersIssued: number;
+    county: string;
+    /**
+     * Division code
+     */
+    code: string;
+    enterprises: number;
+    /**
+     * Days with AQI
+     */
+    days: number;
+    /**
+     * Days at each level, mildest first
+     */
+    levelDays: Array<LevelDaysResponse>;
 };
 
-export type ShiftListResponse = {
-    from: string;
-    to: string;
-    items: Array<ShiftResponse>;
+export type IndustrySimulationResponse = {
+    /**
+     * Σ over days of the enterprises with at least one line stopped or limited
+     */
+    enterpriseDaysRestricted: number;
+    /**
+     * Σ over days of the enterprises with every line stopped
+     */
+    enterpriseDaysStopped: number;
+    /**
+     * Σ over days of the share of each enterprise's capacity its order takes away (1 = one enterprise's whole capacity for a day)
+     */
+    capacityDaysLost: number;
+    /**
+     * Tonnes of each pollutant avoided (lines with emission figures)
+     */
+    tonnesAvoided: TonnesResponse;
+    /**
+     * Orders issued: enterprises whose requirement differs from the day before (lifts included)
+     */
+    ordersIssued: number;
+    industry: string;
+    /**
+     * Chinese name
+     */
+    industryName: string;
+    enterprises: number;
 };
 
-export type OnDutyResponse = {
-    at: string;
+export type DayCountyResponse = {
     /**
-     * The shift in force at that moment; null when the roster has none
+     * Σ over days of the enterprises with at least one line stopped or limited
      */
-    shift: ShiftResponse | null;
+    enterpriseDaysRestricted: number;
+    /**
+     * Σ over days of the enterprises with every line stopped
+     */
+    enterpriseDaysStopped: number;
+    /**
+     * Σ over days of the share of each enterprise's capacity its order takes away (1 = one enterprise's whole capacity for a day)
+     */
+    capacityDaysLost: number;
+    /**
+     * Tonnes of each pollutant avoided (lines with emission figures)
+     */
+    tonnesAvoided: TonnesResponse;
+    /**
+     * Orders issued: enterprises whose requirement differs from the day before (lifts included)
+     */
+    ordersIssued: number;
+    county: string;
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
 };
 
-export type ShiftDto = {
-    startsAt: string;
+export type SimulationEffectResponse = {
     /**
-     * Exclusive: the next shift may start at this instant
+     * Σ over days of the enterprises with at least one line stopped or limited
      */
-    endsAt: string;
+    enterpriseDaysRestricted: number;
     /**
-     * The duty officer (值班员): an active commander
+     * Σ over days of the enterprises with every line stopped
      */
-    dutyOfficerId: string;
+    enterpriseDaysStopped: number;
     /**
-     * The shift leader (值班长): an active commander
+     * Σ over days of the share of each enterprise's capacity its order takes away (1 = one enterprise's whole capacity for a day)
      */
-    shiftLeaderId: string;
-    note?: string | null;
+    capacityDaysLost: number;
+    /**
+     * Tonnes of each pollutant avoided (lines with emission figures)
+     */
+    tonnesAvoided: TonnesResponse;
+    /**
+     * Orders issued: enterprises whose requirement differs from the day before (lifts included)
+     */
+    ordersIssued: number;
 };
 
-export type SwapDto = {
-    position: 'duty_officer' | 'shift_leader';
-    /**
-     * Who stands the shift instead: an active commander
-     */
-    userId: string;
-    reason: string;
+export type SimulationDayResponse = {
+    date: string;
+    counties: Array<DayCountyResponse>;
+    city: SimulationEffectResponse;
 };
 
-export type HandoverDto = {
-    notes: string;
+export type SeasonSimulationResponse = {
+    firstDate: string;
+    lastDate: string;
+    days: number;
+    /**
+     * The season calendar applied ("none": no season configured for these dates, only the level measures)
+     */
+    season: string;
+    /**
+     * Days of AQI read as each morning’s forecast
+     */
+    forecastDays: number;
+    /**
+     * Operating hours per day behind the tonnes (rules.yaml emissions.hoursPerDay)
+     */
+    hoursPerDay: number;
+    /**
+     * An overlay changed the configuration
+     */
+    overlay: boolean;
+    city: CitySimulationResponse;
+    /**
+     * The counties of the CSV, in the city’s order
+     */
+    counties: Array<CountySimulationResponse>;
+    /**
+     * In the order of city.yaml industries
+     */
+    industries: Array<IndustrySimulationResponse>;
+    /**
+     * Day by day
+     */
+    series: Array<SimulationDayResponse>;
+    /**
+     * Distinct (county, season phases, level, approvals) situations: one derivation pass each
+     */
+    situations: number;
+    /**
+     * Orders derived
+     */
+    derivations: number;
+    /**
+     * Lines without emission figures (not counted in the tonnes)
+     */
+    unknownLines: number;
+    /**
+     * Time the replay took in process, ms
+     */
+    elapsedMs: number;
+};
+
+export type SeasonSimulationDoc = {
+    /**
+     * The season AQI as CSV: a header with date (日期; daily) or datetime (时间; hourly, local or with offset), county (区县: code or name) and aqi (AQI), then one row per county and day or hour
+     */
+    csv: string;
+    /**
+     * A what-if over the configuration: { rules?: { recommendation?: { windowHours?, levels? }, lift?: { belowHours?, thresholds? }, simulation?: { forecastDays? } }, grading?: { grades: { <grade>: { levels } } } } in the forms of rules.yaml and grading.yaml
+     */
+    overlay?: {
+        [key: string]: unknown;
+    };
 };
 
 export type AcknowledgeResponse = {
@@ -1091,7 +1174,7 @@ export type PhoneNoticeResponse = {
 };
 
 export type NoticeDeliveredResponse = {
-    channel: 'email' | 'webhook' | 'phone' | 'acknowledgement';
+    channel: 'email' | 'webhook' | 'sms' | 'phone' | 'acknowledgement';
     at: string;
     recipient: string | null;
     phoneNoticeId: string | null;
@@ -1115,6 +1198,20 @@ export type DeliveryAttemptResponse = {
     at: string;
     ok: boolean;
     error: string | null;
+    /**
+     * SMS: the provider answer code (OK / Ok, isv.BUSINESS_LIMIT_CONTROL, LimitExceeded.PhoneNumberOneHourLimit, …)
+     */
+    providerCode: string | null;
+    /**
+     * SMS: the provider's message id (Alibaba BizId, Tencent SerialNo)
+     */
+    providerMessageId: string | null;
+    /**
+     * SMS: pending = sent, no receipt yet; delivered = on the handset
+     */
+    receiptStatus: 'pending' | 'delivered' | 'failed' | null;
+    receiptCode: string | null;
+    receiptAt: string | null;
 };
 
 export type DeliveryResponse = {
@@ -1122,6 +1219,10 @@ export type DeliveryResponse = {
     recipient: string;
     status: string;
     sentAt: string | null;
+    /**
+     * Why the row waits or failed (e.g. an SMS held back by the number’s rate limit)
+     */
+    lastError: string | null;
     attempts: Array<DeliveryAttemptResponse>;
 };
 
@@ -1296,6 +1397,25 @@ export type StatusReportResponse = {
      * The report that counts for its enterprise and slot (false: an earlier one, listed with history=true)
      */
     latest: boolean;
+};
+
+export type SmsCallbackAnswer = {
+    /**
+     * Alibaba: 0 when received
+     */
+    code?: number;
+    /**
+     * Alibaba: 成功
+     */
+    msg?: string;
+    /**
+     * Tencent: 0 when received
+     */
+    result?: number;
+    /**
+     * Tencent: OK
+     */
+    errmsg?: string;
 };
 
 export type IssueDirectiveDto = {
@@ -2501,112 +2621,6 @@ export type UsersControllerCreateResponses = {
 
 export type UsersControllerCreateResponse = UsersControllerCreateResponses[keyof UsersControllerCreateResponses];
 
-export type UsersControllerUpdateOwnContactsData = {
-    body: UserContactsDto;
-    path?: never;
-    query?: never;
-    url: '/api/v1/users/me/contacts';
-};
-
-export type UsersControllerUpdateOwnContactsErrors = {
-    /**
-     * Malformed input (validation, control characters, JSON too deep)
-     */
-    400: ErrorBody;
-    /**
-     * No valid access token
-     */
-    401: ErrorBody;
-    /**
-     * The role may not call this
-     */
-    403: ErrorBody;
-    /**
-     * Conflict with the current state (stale version, superseded, concurrent change)
-     */
-    409: ErrorBody;
-    /**
-     * Body too large
-     */
-    413: ErrorBody;
-    /**
-     * Unsupported content type
-     */
-    415: ErrorBody;
-    /**
-     * Well-formed but not acceptable (domain validation)
-     */
-    422: ErrorBody;
-    /**
-     * Internal error (a bug); the X-Request-Id helps find it
-     */
-    500: ErrorBody;
-};
-
-export type UsersControllerUpdateOwnContactsError = UsersControllerUpdateOwnContactsErrors[keyof UsersControllerUpdateOwnContactsErrors];
-
-export type UsersControllerUpdateOwnContactsResponses = {
-    200: UserResponse;
-};
-
-export type UsersControllerUpdateOwnContactsResponse = UsersControllerUpdateOwnContactsResponses[keyof UsersControllerUpdateOwnContactsResponses];
-
-export type UsersControllerUpdateContactsData = {
-    body: UserContactsDto;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/api/v1/users/{id}/contacts';
-};
-
-export type UsersControllerUpdateContactsErrors = {
-    /**
-     * Malformed input (validation, control characters, JSON too deep)
-     */
-    400: ErrorBody;
-    /**
-     * No valid access token
-     */
-    401: ErrorBody;
-    /**
-     * The role may not call this
-     */
-    403: ErrorBody;
-    /**
-     * Not found (or outside the caller’s scope)
-     */
-    404: ErrorBody;
-    /**
-     * Conflict with the current state (stale version, superseded, concurrent change)
-     */
-    409: ErrorBody;
-    /**
-     * Body too large
-     */
-    413: ErrorBody;
-    /**
-     * Unsupported content type
-     */
-    415: ErrorBody;
-    /**
-     * Well-formed but not acceptable (domain validation)
-     */
-    422: ErrorBody;
-    /**
-     * Internal error (a bug); the X-Request-Id helps find it
-     */
-    500: ErrorBody;
-};
-
-export type UsersControllerUpdateContactsError = UsersControllerUpdateContactsErrors[keyof UsersControllerUpdateContactsErrors];
-
-export type UsersControllerUpdateContactsResponses = {
-    200: UserResponse;
-};
-
-export type UsersControllerUpdateContactsResponse = UsersControllerUpdateContactsResponses[keyof UsersControllerUpdateContactsResponses];
-
 export type UsersControllerUpdateData = {
     body: UpdateUserDto;
     path: {
@@ -3647,61 +3661,17 @@ export type LevelsControllerRecommendResponses = {
 
 export type LevelsControllerRecommendResponse = LevelsControllerRecommendResponses[keyof LevelsControllerRecommendResponses];
 
-export type DutyControllerListData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * Shifts that end after this instant; default a week before now
-         */
-        from?: string;
-        /**
-         * Shifts that start before this instant; default two weeks after now (at most 100 days after from)
-         */
-        to?: string;
-    };
-    url: '/api/v1/duty/shifts';
-};
-
-export type DutyControllerListErrors = {
+export type SimulationsControllerSeasonData = {
     /**
-     * Malformed input (validation, control characters, JSON too deep)
+     * JSON { csv, overlay? }, or the CSV itself as text/csv
      */
-    400: ErrorBody;
-    /**
-     * No valid access token
-     */
-    401: ErrorBody;
-    /**
-     * The role may not call this
-     */
-    403: ErrorBody;
-    /**
-     * Well-formed but not acceptable (domain validation)
-     */
-    422: ErrorBody;
-    /**
-     * Internal error (a bug); the X-Request-Id helps find it
-     */
-    500: ErrorBody;
-};
-
-export type DutyControllerListError = DutyControllerListErrors[keyof DutyControllerListErrors];
-
-export type DutyControllerListResponses = {
-    200: ShiftListResponse;
-};
-
-export type DutyControllerListResponse = DutyControllerListResponses[keyof DutyControllerListResponses];
-
-export type DutyControllerCreateData = {
-    body: ShiftDto;
+    body: SeasonSimulationDoc;
     path?: never;
     query?: never;
-    url: '/api/v1/duty/shifts';
+    url: '/api/v1/simulations/season';
 };
 
-export type DutyControllerCreateErrors = {
+export type SimulationsControllerSeasonErrors = {
     /**
      * Malformed input (validation, control characters, JSON too deep)
      */
@@ -3736,224 +3706,16 @@ export type DutyControllerCreateErrors = {
     500: ErrorBody;
 };
 
-export type DutyControllerCreateError = DutyControllerCreateErrors[keyof DutyControllerCreateErrors];
+export type SimulationsControllerSeasonError = SimulationsControllerSeasonErrors[keyof SimulationsControllerSeasonErrors];
 
-export type DutyControllerCreateResponses = {
-    201: ShiftResponse;
+export type SimulationsControllerSeasonResponses = {
+    /**
+     * JSON totals per county, industry and city and the day-by-day series; Accept: text/csv for the totals as CSV (UTF-8 with BOM)
+     */
+    200: SeasonSimulationResponse;
 };
 
-export type DutyControllerCreateResponse = DutyControllerCreateResponses[keyof DutyControllerCreateResponses];
-
-export type DutyControllerOnDutyData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * The moment; default now
-         */
-        at?: string;
-    };
-    url: '/api/v1/duty/on-duty';
-};
-
-export type DutyControllerOnDutyErrors = {
-    /**
-     * Malformed input (validation, control characters, JSON too deep)
-     */
-    400: ErrorBody;
-    /**
-     * No valid access token
-     */
-    401: ErrorBody;
-    /**
-     * The role may not call this
-     */
-    403: ErrorBody;
-    /**
-     * Well-formed but not acceptable (domain validation)
-     */
-    422: ErrorBody;
-    /**
-     * Internal error (a bug); the X-Request-Id helps find it
-     */
-    500: ErrorBody;
-};
-
-export type DutyControllerOnDutyError = DutyControllerOnDutyErrors[keyof DutyControllerOnDutyErrors];
-
-export type DutyControllerOnDutyResponses = {
-    200: OnDutyResponse;
-};
-
-export type DutyControllerOnDutyResponse = DutyControllerOnDutyResponses[keyof DutyControllerOnDutyResponses];
-
-export type DutyControllerUpdateData = {
-    body: ShiftDto;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/api/v1/duty/shifts/{id}';
-};
-
-export type DutyControllerUpdateErrors = {
-    /**
-     * Malformed input (validation, control characters, JSON too deep)
-     */
-    400: ErrorBody;
-    /**
-     * No valid access token
-     */
-    401: ErrorBody;
-    /**
-     * The role may not call this
-     */
-    403: ErrorBody;
-    /**
-     * Not found (or outside the caller’s scope)
-     */
-    404: ErrorBody;
-    /**
-     * Conflict with the current state (stale version, superseded, concurrent change)
-     */
-    409: ErrorBody;
-    /**
-     * Body too large
-     */
-    413: ErrorBody;
-    /**
-     * Unsupported content type
-     */
-    415: ErrorBody;
-    /**
-     * Well-formed but not acceptable (domain validation)
-     */
-    422: ErrorBody;
-    /**
-     * Internal error (a bug); the X-Request-Id helps find it
-     */
-    500: ErrorBody;
-};
-
-export type DutyControllerUpdateError = DutyControllerUpdateErrors[keyof DutyControllerUpdateErrors];
-
-export type DutyControllerUpdateResponses = {
-    200: ShiftResponse;
-};
-
-export type DutyControllerUpdateResponse = DutyControllerUpdateResponses[keyof DutyControllerUpdateResponses];
-
-export type DutyControllerSwapData = {
-    body: SwapDto;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/api/v1/duty/shifts/{id}/swap';
-};
-
-export type DutyControllerSwapErrors = {
-    /**
-     * Malformed input (validation, control characters, JSON too deep)
-     */
-    400: ErrorBody;
-    /**
-     * No valid access token
-     */
-    401: ErrorBody;
-    /**
-     * The role may not call this
-     */
-    403: ErrorBody;
-    /**
-     * Not found (or outside the caller’s scope)
-     */
-    404: ErrorBody;
-    /**
-     * Conflict with the current state (stale version, superseded, concurrent change)
-     */
-    409: ErrorBody;
-    /**
-     * Body too large
-     */
-    413: ErrorBody;
-    /**
-     * Unsupported content type
-     */
-    415: ErrorBody;
-    /**
-     * Well-formed but not acceptable (domain validation)
-     */
-    422: ErrorBody;
-    /**
-     * Internal error (a bug); the X-Request-Id helps find it
-     */
-    500: ErrorBody;
-};
-
-export type DutyControllerSwapError = DutyControllerSwapErrors[keyof DutyControllerSwapErrors];
-
-export type DutyControllerSwapResponses = {
-    200: ShiftResponse;
-};
-
-export type DutyControllerSwapResponse = DutyControllerSwapResponses[keyof DutyControllerSwapResponses];
-
-export type DutyControllerHandoverData = {
-    body: HandoverDto;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/api/v1/duty/shifts/{id}/handover';
-};
-
-export type DutyControllerHandoverErrors = {
-    /**
-     * Malformed input (validation, control characters, JSON too deep)
-     */
-    400: ErrorBody;
-    /**
-     * No valid access token
-     */
-    401: ErrorBody;
-    /**
-     * The role may not call this
-     */
-    403: ErrorBody;
-    /**
-     * Not found (or outside the caller’s scope)
-     */
-    404: ErrorBody;
-    /**
-     * Conflict with the current state (stale version, superseded, concurrent change)
-     */
-    409: ErrorBody;
-    /**
-     * Body too large
-     */
-    413: ErrorBody;
-    /**
-     * Unsupported content type
-     */
-    415: ErrorBody;
-    /**
-     * Well-formed but not acceptable (domain validation)
-     */
-    422: ErrorBody;
-    /**
-     * Internal error (a bug); the X-Request-Id helps find it
-     */
-    500: ErrorBody;
-};
-
-export type DutyControllerHandoverError = DutyControllerHandoverErrors[keyof DutyControllerHandoverErrors];
-
-export type DutyControllerHandoverResponses = {
-    201: ShiftResponse;
-};
-
-export type DutyControllerHandoverResponse = DutyControllerHandoverResponses[keyof DutyControllerHandoverResponses];
+export type SimulationsControllerSeasonResponse = SimulationsControllerSeasonResponses[keyof SimulationsControllerSeasonResponses];
 
 export type OrdersControllerAcknowledgeData = {
     body?: never;
@@ -4528,6 +4290,94 @@ export type StatusReportsControllerFileResponses = {
 };
 
 export type StatusReportsControllerFileResponse = StatusReportsControllerFileResponses[keyof StatusReportsControllerFileResponses];
+
+export type SmsCallbacksControllerReceiptsData = {
+    body?: never;
+    path: {
+        provider: 'aliyun' | 'tencent';
+        /**
+         * HAZEOPS_SMS_CALLBACK_TOKEN, given to the provider in the callback URL
+         */
+        token: string;
+    };
+    query?: never;
+    url: '/api/v1/sms/{provider}/{token}/receipts';
+};
+
+export type SmsCallbacksControllerReceiptsErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type SmsCallbacksControllerReceiptsError = SmsCallbacksControllerReceiptsErrors[keyof SmsCallbacksControllerReceiptsErrors];
+
+export type SmsCallbacksControllerReceiptsResponses = {
+    200: SmsCallbackAnswer;
+};
+
+export type SmsCallbacksControllerReceiptsResponse = SmsCallbacksControllerReceiptsResponses[keyof SmsCallbacksControllerReceiptsResponses];
+
+export type SmsCallbacksControllerRepliesData = {
+    body?: never;
+    path: {
+        provider: 'aliyun' | 'tencent';
+        /**
+         * HAZEOPS_SMS_CALLBACK_TOKEN, given to the provider in the callback URL
+         */
+        token: string;
+    };
+    query?: never;
+    url: '/api/v1/sms/{provider}/{token}/replies';
+};
+
+export type SmsCallbacksControllerRepliesErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type SmsCallbacksControllerRepliesError = SmsCallbacksControllerRepliesErrors[keyof SmsCallbacksControllerRepliesErrors];
+
+export type SmsCallbacksControllerRepliesResponses = {
+    200: SmsCallbackAnswer;
+};
+
+export type SmsCallbacksControllerRepliesResponse = SmsCallbacksControllerRepliesResponses[keyof SmsCallbacksControllerRepliesResponses];
 
 export type DirectivesControllerListData = {
     body?: never;
