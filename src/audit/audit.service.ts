@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/role.js';
 import { ConfigService } from '../config/config.service.js';
 import { currentRequestId } from '../logging/request-context.js';
-import { chainHash, chainKey, GENESIS_HASH, hmacPads } from './audit-chain.js';
-import { AuditRepository, type AuditFilter, type ChainedRow } from './audit.repository.js';
+import { canonicalJson, chainHash, chainHashOfJson, chainKey, GENESIS_HASH, hmacPads } from './audit-chain.js';
+import { AuditRepository, type AuditFilter, type BulkChainedRow, type ChainedRow } from './audit.repository.js';
 
 export interface AuditChange {
   action: string;
@@ -26,6 +26,8 @@ const CHAIN_LOCK = 72_200_192;
 // used last), so up to this many transactions write audit rows at once without waiting.
 // Verification reads whichever chains exist, so the number may change.
 const CHAINS = 16;
+// From this many rows on (a registry import), the rows go in by COPY.
+const BULK_FROM = 200;
 
 export interface ChainBreak {
   chain: number | null;
@@ -73,6 +75,24 @@ export class AuditService {
     const at = last.at;
     let seq = BigInt(last.seq ?? 0);
     let prevHash: string = last.hash ?? GENESIS_HASH;
+    const head = { at, actor: actor.username, actorRole: actor.role, requestId };
+    if (changes.length >= BULK_FROM) {
+      // A bulk write (an import): rows hashed as COPY takes them, the canonical text hashed is the text stored.
+      const key = this.key;
+      const rows = (function* (): Generator<BulkChainedRow> {
+        for (const c of changes) {
+          seq += 1n;
+          const beforeJson = canonicalJson(c.before ?? null);
+          const afterJson = canonicalJson(c.after ?? null);
+          const content = { chain, seq: seq.toString(), prevHash, at, actor: actor.username, actorRole: actor.role, action: c.action, entityType: c.entityType, entityId: c.entityId, requestId };
+          const hash = chainHashOfJson(key, content, beforeJson, afterJson);
+          yield { seq: content.seq, prev_hash: prevHash, hash, action: c.action, entity_type: c.entityType, entity_id: c.entityId, before_json: beforeJson, after_json: afterJson };
+          prevHash = hash;
+        }
+      })();
+      await this.repository.copyAppend(manager, chain, head, rows);
+      return;
+    }
     const rows: ChainedRow[] = changes.map((c) => {
       seq += 1n;
       const content = {
@@ -94,7 +114,7 @@ export class AuditService {
       prevHash = hash;
       return row;
     });
-    await this.repository.append(manager, chain, { at, actor: actor.username, actorRole: actor.role, requestId }, rows);
+    await this.repository.append(manager, chain, head, rows);
   }
 
   /** What the acknowledgement receipt needs to chain its audit row in SQL (see acknowledgement.service.ts). */
