@@ -90,13 +90,15 @@ export class RegistryImportService {
           resent: 0,
         };
         if (dryRun) return summary;
+        // The audit rows are hashed while PostgreSQL takes the enterprises, and written after them.
+        const writeAudit = await this.audit.recordLater(manager, actor, audit);
         await this.enterprises.insertNew(manager, fresh);
         opts.onProgress?.('written', fresh.length, changed.length + fresh.length);
         for (let i = 0; i < changed.length; i += WRITE_BATCH) {
           await this.enterprises.upsert(manager, changed.slice(i, i + WRITE_BATCH));
           opts.onProgress?.('written', fresh.length + Math.min(i + WRITE_BATCH, changed.length), changed.length + fresh.length);
         }
-        await this.audit.record(manager, actor, audit);
+        await writeAudit();
         summary.resent = await this.contactsChanged.changed(manager, actor, contactChanges);
         return summary;
       });
