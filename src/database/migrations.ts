@@ -19,6 +19,7 @@ import { EnterpriseGrading1796400012200 } from '../../migrations/1796400012200-E
 import { RobotPosts1796500013300 } from '../../migrations/1796500013300-RobotPosts.js';
 import { SmsChannel1796500013400 } from '../../migrations/1796500013400-SmsChannel.js';
 import { CredentialNotices1796600014300 } from '../../migrations/1796600014300-CredentialNotices.js';
+import { DrawInputsJson1796600014400 } from '../../migrations/1796600014400-DrawInputsJson.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RobotPosts1796500013300,
   SmsChannel1796500013400,
   CredentialNotices1796600014300,
+  DrawInputsJson1796600014400,
 ];

@@ -23,10 +23,10 @@ export interface DrawCandidateRow {
 export function drawCandidates(manager: EntityManager, at: Date): Promise<DrawCandidateRow[]> {
   return manager.query(
     `SELECT v.enterprise_code AS code, v.county, (v.acknowledged_at IS NULL AND v.ack_deadline < $1) AS overdue,
-       EXISTS (SELECT 1 FROM inspection_tasks t WHERE t.enterprise_code = v.enterprise_code AND t.kind = 'power' AND t.status = 'open') AS power,
-       coalesce(f.n, 0)::int AS violations
+       (p.enterprise_code IS NOT NULL) AS power, coalesce(f.n, 0)::int AS violations
      FROM order_versions v
      JOIN enterprises e ON e.code = v.enterprise_code AND e.active
+     LEFT JOIN (SELECT DISTINCT enterprise_code FROM inspection_tasks WHERE kind = 'power' AND status = 'open') p ON p.enterprise_code = v.enterprise_code
      LEFT JOIN (SELECT enterprise_code, count(*) AS n FROM findings WHERE verdict = 'violation' GROUP BY enterprise_code) f ON f.enterprise_code = v.enterprise_code
      WHERE ${inForceAt('v', '$1')} AND NOT v.ends
      ORDER BY v.enterprise_code`,
