@@ -18,6 +18,8 @@ import { LineEmissions1796400012100 } from '../../migrations/1796400012100-LineE
 import { EnterpriseGrading1796400012200 } from '../../migrations/1796400012200-EnterpriseGrading.js';
 import { RobotPosts1796500013300 } from '../../migrations/1796500013300-RobotPosts.js';
 import { SmsChannel1796500013400 } from '../../migrations/1796500013400-SmsChannel.js';
+import { DirectiveProgressCounters1796600014200 } from '../../migrations/1796600014200-DirectiveProgressCounters.js';
+import { ListKeysetIndexes1796600014210 } from '../../migrations/1796600014210-ListKeysetIndexes.js';
 import { CredentialNotices1796600014300 } from '../../migrations/1796600014300-CredentialNotices.js';
 import { DrawInputsJson1796600014400 } from '../../migrations/1796600014400-DrawInputsJson.js';
 
@@ -42,6 +44,8 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EnterpriseGrading1796400012200,
   RobotPosts1796500013300,
   SmsChannel1796500013400,
+  DirectiveProgressCounters1796600014200,
+  ListKeysetIndexes1796600014210,
   CredentialNotices1796600014300,
   DrawInputsJson1796600014400,
 ];
