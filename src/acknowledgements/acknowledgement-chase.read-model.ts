@@ -1,26 +1,60 @@
 // Read model: what the acknowledgement chase reads across modules: orders' order_versions with
-// the registry's enterprises (still active) and contacts. Reads only.
+// the registry's enterprises (still active) and contacts, and the ladder rows of dispatch's outbox. Reads only.
 import type { EntityManager } from 'typeorm';
 
-/**
- * Versions not acknowledged whose deadline is at or before `until`, of active enterprises:
- * every version in force or still ahead is chased; one whose interval is over by `now` is not.
- */
-export async function unacknowledgedDue(manager: EntityManager, until: Date, now: Date): Promise<Array<{ id: string; ackDeadline: Date }>> {
-  const rows: Array<{ id: string; ack_deadline: Date }> = await manager.query(
-    `SELECT v.id, v.ack_deadline FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code
-     WHERE v.status = 'current' AND NOT v.ends AND v.acknowledged_at IS NULL AND v.ack_deadline <= $1 AND e.active
-       AND (v.effective_to IS NULL OR v.effective_to > $2)`,
-    [until, now],
-  );
-  return rows.map((r) => ({ id: r.id, ackDeadline: r.ack_deadline }));
+/** A mainland mobile number as the registry stores it (11 digits, 1[3-9]…), or null. */
+export function mobileOf(phone: string | null): string | null {
+  const digits = (phone ?? '').replace(/[\s-]/g, '').replace(/^\+?86/, '');
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
 }
 
-/** The distinct (lower-cased) contact e-mail addresses of these enterprises. */
-export async function contactEmails(manager: EntityManager, enterpriseCodes: string[]): Promise<Array<{ enterpriseCode: string; email: string }>> {
-  const rows: Array<{ enterprise_code: string; email: string }> = await manager.query(
-    'SELECT DISTINCT enterprise_code, lower(email) AS email FROM contacts WHERE email IS NOT NULL AND enterprise_code = ANY($1)',
+/**
+ * Versions not acknowledged, of active enterprises, that are in force or still ahead at `now`
+ * (one whose interval is over is no longer chased), with the times the ladder counts from.
+ */
+export async function unacknowledged(manager: EntityManager, now: Date): Promise<Array<{ id: string; deliveredAt: Date; ackDeadline: Date }>> {
+  const rows: Array<{ id: string; delivered_at: Date; ack_deadline: Date }> = await manager.query(
+    `SELECT v.id, coalesce(v.notified_at, v.created_at) AS delivered_at, v.ack_deadline FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code
+     WHERE v.status = 'current' AND NOT v.ends AND v.acknowledged_at IS NULL AND e.active
+       AND (v.effective_to IS NULL OR v.effective_to > $1)`,
+    [now],
+  );
+  return rows.map((r) => ({ id: r.id, deliveredAt: r.delivered_at, ackDeadline: r.ack_deadline }));
+}
+
+/** The ladder steps already written for these versions (the step part of their outbox keys `ladder:<version>:<step>:…`). */
+export async function ladderStepsTaken(manager: EntityManager, versionIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (versionIds.length === 0) return out;
+  const rows: Array<{ order_version_id: string; step: string }> = await manager.query(
+    `SELECT DISTINCT order_version_id, split_part(idempotency_key, ':', 3) AS step FROM outbox
+     WHERE order_version_id = ANY($1::uuid[]) AND kind = 'ladder'`,
+    [versionIds],
+  );
+  for (const r of rows) out.set(r.order_version_id, (out.get(r.order_version_id) ?? new Set()).add(r.step));
+  return out;
+}
+
+/** The versions among these that are acknowledged by now. */
+export async function acknowledgedAmong(manager: EntityManager, versionIds: string[]): Promise<Set<string>> {
+  if (versionIds.length === 0) return new Set();
+  const rows: Array<{ id: string }> = await manager.query('SELECT id FROM order_versions WHERE id = ANY($1::uuid[]) AND acknowledged_at IS NOT NULL', [versionIds]);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The distinct (lower-cased) e-mail addresses and mobile numbers of these enterprises' contacts. */
+export async function contactAddresses(manager: EntityManager, enterpriseCodes: string[]): Promise<Map<string, { emails: string[]; mobiles: string[] }>> {
+  const rows: Array<{ enterprise_code: string; email: string | null; phone: string | null }> = await manager.query(
+    'SELECT enterprise_code, lower(email) AS email, phone FROM contacts WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position',
     [enterpriseCodes],
   );
-  return rows.map((r) => ({ enterpriseCode: r.enterprise_code, email: r.email }));
+  const out = new Map<string, { emails: string[]; mobiles: string[] }>();
+  for (const r of rows) {
+    const c = out.get(r.enterprise_code) ?? { emails: [], mobiles: [] };
+    if (r.email && !c.emails.includes(r.email)) c.emails.push(r.email);
+    const mobile = mobileOf(r.phone);
+    if (mobile && !c.mobiles.includes(mobile)) c.mobiles.push(mobile);
+    out.set(r.enterprise_code, c);
+  }
+  return out;
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
+import { ConfigService } from '../config/config.service.js';
+import { noticeChannels } from '../rules/escalation/ladder.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { OrderVersionsRepository, versionInForce } from '../orders/order-versions.repository.js';
@@ -26,6 +28,7 @@ export class ContactRedeliveryService extends EnterpriseContactsChanged {
     private readonly versions: OrderVersionsRepository,
     private readonly alerts: AlertsRepository,
     private readonly clock: Clock,
+    private readonly config: ConfigService,
   ) {
     super();
   }
@@ -51,7 +54,8 @@ export class ContactRedeliveryService extends EnterpriseContactsChanged {
       // Still ahead: directed to start later and not replaced before it began.
       const ahead = await this.versions.aheadOf(manager, after.code, now);
       const ids = [...(inForce && !inForce.ends ? [inForce.id] : []), ...ahead];
-      const rows = ids.flatMap((id) => deliveriesFor(after, id));
+      const channels = noticeChannels(this.config.dispatch.escalation.ladder);
+      const rows = ids.flatMap((id) => deliveriesFor(after, id, channels));
       if (rows.length === 0) continue;
       queued += await this.outbox.enqueue(manager, rows);
       reached.push(after.code);

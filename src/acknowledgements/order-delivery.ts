@@ -8,11 +8,20 @@ export interface DeliveryPlan {
   unreachable: Set<string>;
 }
 
+/** The notice step's channels (dispatch.yaml escalation.ladder, stage 0 at delivery to the enterprise). */
+export type NoticeChannels = readonly string[];
+
 /**
  * One outbox row per (version, recipient, channel): every distinct e-mail contact and the
- * webhook. The key names the recipient, so a contact added later gets a fresh key.
+ * webhook, as far as the notice step's channels include them. The key names the recipient, so a
+ * contact added later gets a fresh key.
  */
-export function deliveriesFor(enterprise: ContactTargets, versionId: string): NewOutboxRow[] {
+export function deliveriesFor(enterprise: ContactTargets, versionId: string, channels: NoticeChannels = ['email', 'webhook']): NewOutboxRow[] {
+  const all = deliveriesOnAllChannels(enterprise, versionId);
+  return all.filter((r) => channels.includes(r.channel));
+}
+
+function deliveriesOnAllChannels(enterprise: ContactTargets, versionId: string): NewOutboxRow[] {
   const rows: NewOutboxRow[] = [];
   const emails = new Set<string>();
   for (const c of enterprise.contacts) if (c.email) emails.add(c.email.trim().toLowerCase());
@@ -26,11 +35,11 @@ export function deliveriesFor(enterprise: ContactTargets, versionId: string): Ne
   return rows;
 }
 
-export function planDeliveries(planned: PlannedVersion[]): DeliveryPlan {
+export function planDeliveries(planned: PlannedVersion[], channels?: NoticeChannels): DeliveryPlan {
   const rows: NewOutboxRow[] = [];
   const unreachable = new Set<string>();
   for (const p of planned) {
-    const mine = deliveriesFor(p.enterprise, p.versionId);
+    const mine = deliveriesFor(p.enterprise, p.versionId, channels);
     if (mine.length === 0) unreachable.add(p.enterprise.code);
     for (const r of mine) rows.push(r);
   }

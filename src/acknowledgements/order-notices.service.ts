@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
+import { noticeChannels } from '../rules/escalation/ladder.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import { OrderVersionsRepository } from '../orders/order-versions.repository.js';
@@ -19,6 +21,7 @@ export class OrderNoticesService implements OnModuleInit {
     private readonly worker: DispatchWorker,
     private readonly alerts: AlertsService,
     private readonly versions: OrderVersionsRepository,
+    private readonly config: ConfigService,
   ) {}
 
   onModuleInit(): void {
@@ -28,7 +31,7 @@ export class OrderNoticesService implements OnModuleInit {
 
   /** Who can be told of what, before anything is written (a dry run counts the unreachable too). */
   plan(planned: PlannedVersion[]): DeliveryPlan {
-    return planDeliveries(planned);
+    return planDeliveries(planned, noticeChannels(this.config.dispatch.escalation.ladder));
   }
 
   /** Inside the directive's transaction, after its versions were written. */

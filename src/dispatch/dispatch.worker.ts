@@ -167,6 +167,8 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const { maxAttempts } = this.config.dispatch.retry;
     const outcomes: Outcome[] = [];
     let next = 0;
+    // A message shared by several rows (a summary) is sent once; every row gets that send's outcome.
+    const sends = new Map<OutboundMessage, Promise<{ response: string } | { error: unknown }>>();
     const sendOne = async (row: ClaimedRow): Promise<Outcome> => {
       const message = messages.get(row.id);
       if (message === undefined || message instanceof Error) {
@@ -174,15 +176,21 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
         return { id: row.id, attempt: row.attempts, ok: false, response: null, error: message?.message ?? 'not rendered', retryIn: null };
       }
       if (message.channel === 'skip') return { id: row.id, attempt: row.attempts, ok: false, skipped: true, response: null, error: message.reason, retryIn: null };
-      try {
-        const response = message.channel === 'email' ? await this.email.send(message, row.idempotencyKey) : await this.webhook.send(message, row.idempotencyKey);
-        return { id: row.id, attempt: row.attempts, ok: true, response, error: null, retryIn: null };
-      } catch (err) {
-        // ±10% jitter: after an outage, rows do not all come back in the same second.
-        const retryIn =
-          err instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : Math.max(1, Math.round(retryDelaySeconds(this.config.dispatch, row.attempts) * (0.9 + Math.random() * 0.2)));
-        return { id: row.id, attempt: row.attempts, ok: false, response: null, error: err instanceof Error ? err.message : String(err), retryIn };
+      let send = sends.get(message);
+      if (!send) {
+        send = (message.channel === 'email' ? this.email.send(message, row.idempotencyKey) : this.webhook.send(message, row.idempotencyKey)).then(
+          (response) => ({ response }),
+          (error: unknown) => ({ error }),
+        );
+        sends.set(message, send);
       }
+      const result = await send;
+      if ('response' in result) return { id: row.id, attempt: row.attempts, ok: true, response: result.response, error: null, retryIn: null };
+      const err = result.error;
+      // ±10% jitter: after an outage, rows do not all come back in the same second.
+      const retryIn =
+        err instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : Math.max(1, Math.round(retryDelaySeconds(this.config.dispatch, row.attempts) * (0.9 + Math.random() * 0.2)));
+      return { id: row.id, attempt: row.attempts, ok: false, response: null, error: err instanceof Error ? err.message : String(err), retryIn };
     };
     // One queue per recipient, in order of what the messages announce: an enterprise reads
     // orange, then red, then the lift, whatever order the rows were claimed in.

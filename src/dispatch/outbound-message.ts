@@ -15,7 +15,10 @@ export interface WebhookMessage {
   signingKey: string;
 }
 
-/** Messages to one recipient go out one after another in this order (an order version's start), then by row. */
+/**
+ * Messages to one recipient go out one after another in this order (an order version's start), then by row.
+ * A renderer that answers the same message object for several rows of one recipient has it sent once for all of them (a summary).
+ */
 export type OutboundMessage = (EmailMessage | WebhookMessage) & { sequence?: number };
 
 /** Nothing to send any more, on purpose (the order version was replaced before it began, or its interval is over). */
@@ -48,9 +51,11 @@ export interface NewOutboxRow {
   idempotencyKey: string;
   kind: string;
   /** robot: recipient names a configured robot (robotRecipient); payload is one summary item. */
-  channel: 'email' | 'webhook' | 'robot';
+  channel: 'email' | 'webhook' | 'robot' | 'sms';
   recipient: string;
   enterpriseCode: string | null;
   orderVersionId: string | null;
   payload: Record<string, unknown> | null;
+  /** Written as skipped, never sent, with this reason (the recipient lacks the channel): a record, not a failure. */
+  skippedBecause?: string;
 }

@@ -45,11 +45,13 @@ export class OutboxRepository {
         enterprise_code: r.enterpriseCode,
         order_version_id: r.orderVersionId,
         payload: r.payload,
+        skipped: r.skippedBecause ?? null,
       }));
       const res: Array<{ id: string }> = await manager.query(
-        `INSERT INTO outbox (idempotency_key, kind, channel, recipient, enterprise_code, order_version_id, payload, next_attempt_at)
-         SELECT idempotency_key, kind, channel, recipient, enterprise_code, order_version_id, payload, coalesce($2::timestamptz, now()) + make_interval(secs => $3)
-         FROM json_to_recordset($1::json) AS x(idempotency_key text, kind text, channel text, recipient text, enterprise_code text, order_version_id uuid, payload jsonb)
+        `INSERT INTO outbox (idempotency_key, kind, channel, recipient, enterprise_code, order_version_id, payload, next_attempt_at, status, last_error)
+         SELECT idempotency_key, kind, channel, recipient, enterprise_code, order_version_id, payload, coalesce($2::timestamptz, now()) + make_interval(secs => $3),
+                CASE WHEN skipped IS NULL THEN 'pending' ELSE 'skipped' END, skipped
+         FROM json_to_recordset($1::json) AS x(idempotency_key text, kind text, channel text, recipient text, enterprise_code text, order_version_id uuid, payload jsonb, skipped text)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id`,
         [JSON.stringify(part), notBefore, delaySeconds],
