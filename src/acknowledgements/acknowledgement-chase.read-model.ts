@@ -2,12 +2,6 @@
 // the registry's enterprises (still active) and contacts, and the ladder rows of dispatch's outbox. Reads only.
 import type { EntityManager } from 'typeorm';
 
-/** A mainland mobile number as the registry stores it (11 digits, 1[3-9]…), or null. */
-export function mobileOf(phone: string | null): string | null {
-  const digits = (phone ?? '').replace(/[\s-]/g, '').replace(/^\+?86/, '');
-  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
-}
-
 /**
  * Versions not acknowledged, of active enterprises, that are in force or still ahead at `now`
  * (one whose interval is over is no longer chased), with the times the ladder counts from.
@@ -42,18 +36,21 @@ export async function acknowledgedAmong(manager: EntityManager, versionIds: stri
   return new Set(rows.map((r) => r.id));
 }
 
-/** The distinct (lower-cased) e-mail addresses and mobile numbers of these enterprises' contacts. */
+/**
+ * The distinct (lower-cased) e-mail addresses and mobile numbers of these enterprises' contacts,
+ * each only where the contact accepts that channel (its `channels`: email, sms).
+ */
 export async function contactAddresses(manager: EntityManager, enterpriseCodes: string[]): Promise<Map<string, { emails: string[]; mobiles: string[] }>> {
-  const rows: Array<{ enterprise_code: string; email: string | null; phone: string | null }> = await manager.query(
-    'SELECT enterprise_code, lower(email) AS email, phone FROM contacts WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position',
+  const rows: Array<{ enterprise_code: string; email: string | null; mobile: string | null }> = await manager.query(
+    `SELECT enterprise_code, CASE WHEN 'email' = ANY(channels) THEN lower(email) END AS email, CASE WHEN 'sms' = ANY(channels) THEN mobile END AS mobile
+     FROM contacts WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position`,
     [enterpriseCodes],
   );
   const out = new Map<string, { emails: string[]; mobiles: string[] }>();
   for (const r of rows) {
     const c = out.get(r.enterprise_code) ?? { emails: [], mobiles: [] };
     if (r.email && !c.emails.includes(r.email)) c.emails.push(r.email);
-    const mobile = mobileOf(r.phone);
-    if (mobile && !c.mobiles.includes(mobile)) c.mobiles.push(mobile);
+    if (r.mobile && !c.mobiles.includes(r.mobile)) c.mobiles.push(r.mobile);
     out.set(r.enterprise_code, c);
   }
   return out;

@@ -24,7 +24,8 @@ export function deliveriesFor(enterprise: ContactTargets, versionId: string, cha
 function deliveriesOnAllChannels(enterprise: ContactTargets, versionId: string): NewOutboxRow[] {
   const rows: NewOutboxRow[] = [];
   const emails = new Set<string>();
-  for (const c of enterprise.contacts) if (c.email) emails.add(c.email.trim().toLowerCase());
+  // A contact that does not accept e-mail (its channels leave it out) is not mailed.
+  for (const c of enterprise.contacts) if (c.email && (c.channels === undefined || c.channels.includes('email'))) emails.add(c.email.trim().toLowerCase());
   for (const email of emails) {
     rows.push({ idempotencyKey: `order:${versionId}:email:${email}`, kind: 'order', channel: 'email', recipient: email, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
   }

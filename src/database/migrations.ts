@@ -17,6 +17,8 @@ import { SeasonPhaseChangesAhead1796300000500 } from '../../migrations/179630000
 import { LineEmissions1796400012100 } from '../../migrations/1796400012100-LineEmissions.js';
 import { EnterpriseGrading1796400012200 } from '../../migrations/1796400012200-EnterpriseGrading.js';
 import { RobotPosts1796500013300 } from '../../migrations/1796500013300-RobotPosts.js';
+import { ContactChannels1796600013700 } from '../../migrations/1796600013700-ContactChannels.js';
+import { DutyRoster1796600013800 } from '../../migrations/1796600013800-DutyRoster.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -38,4 +40,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   LineEmissions1796400012100,
   EnterpriseGrading1796400012200,
   RobotPosts1796500013300,
+  ContactChannels1796600013700,
+  DutyRoster1796600013800,
 ];
