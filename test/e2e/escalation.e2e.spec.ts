@@ -8,8 +8,9 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ownerQuery } from '../support/test-database.js';
 
 const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent: null });
-const plantA = sampleEnterprise(501, { industry: 'coking', fuel: null, measures: { orange: [stop('L1')] } });
-const plantB = sampleEnterprise(502, { industry: 'coking', fuel: null, measures: { orange: [stop('L2')] } });
+const contact = (n: number) => [{ name: '张三', role: 'env_officer', email: `env${n}@example.com`, phone: '0391-1234567', mobile: `13800000${n}` }];
+const plantA = sampleEnterprise(501, { industry: 'coking', fuel: null, contacts: contact(501), measures: { orange: [stop('L1')] } });
+const plantB = sampleEnterprise(502, { industry: 'coking', fuel: null, contacts: contact(502), measures: { orange: [stop('L2')] } });
 
 describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)', () => {
   let t: TestApp;
@@ -73,9 +74,9 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
     );
     expect(rows.map((r) => [r.idempotency_key.split(':')[2], r.channel, r.recipient])).toEqual([
       ['s0-deadline-30-enterprise', 'email', 'env501@example.com'],
-      ['s0-delivery+60-enterprise', 'sms', '13800000000'],
+      ['s0-delivery+60-enterprise', 'sms', '13800000501'],
       ['s0-deadline-30-enterprise', 'email', 'env502@example.com'],
-      ['s0-delivery+60-enterprise', 'sms', '13800000000'],
+      ['s0-delivery+60-enterprise', 'sms', '13800000502'],
     ]);
     expect(rows.filter((r) => r.channel === 'email').every((r) => r.status === 'sent')).toBe(true);
   });
