@@ -29,13 +29,6 @@ export async function ladderStepsTaken(manager: EntityManager, versionIds: strin
   return out;
 }
 
-/** The versions among these that are acknowledged by now. */
-export async function acknowledgedAmong(manager: EntityManager, versionIds: string[]): Promise<Set<string>> {
-  if (versionIds.length === 0) return new Set();
-  const rows: Array<{ id: string }> = await manager.query('SELECT id FROM order_versions WHERE id = ANY($1::uuid[]) AND acknowledged_at IS NOT NULL', [versionIds]);
-  return new Set(rows.map((r) => r.id));
-}
-
 /**
  * The distinct (lower-cased) e-mail addresses and mobile numbers of these enterprises' contacts,
  * each only where the contact accepts that channel (its `channels`: email, sms).
