@@ -15,12 +15,15 @@ import { dueSteps, stepKey, type LadderChannel, type LadderStep } from '../rules
 import { contactAddresses, ladderStepsTaken, unacknowledged } from './acknowledgement-chase.read-model.js';
 import type { NewAlert } from './alert.types.js';
 import { AlertsService } from './alerts.service.js';
+import { EscalationRecipients, type OnDuty } from '../duty/escalation-recipients.service.js';
 
 export interface EscalationRound {
   /** Versions that entered stage 0 (their first reminder step), stage 1 and stage 2 in this round. */
   reminders: number;
   stage1: number;
   stage2: number;
+  /** Versions whose stage 2 went on to the shift leader on duty (the `shift_leader` step; its alert has stage 3). */
+  shiftLeader: number;
 }
 
 /** What a ladder row's payload carries (the renderer and the robot batch read it at send time). */
@@ -32,10 +35,17 @@ export interface LadderPayload {
   [more: string]: unknown;
 }
 
-/** A person a step reaches: an officer, the duty officer, the shift leader. */
+/** A person a step reaches: an officer, the duty officer, the shift leader (or a configured address). */
 interface Person {
   email: string | null;
   mobile: string | null;
+}
+
+/** Who the people steps reach in one round (asked once per round, in its transaction). */
+interface RoundPeople {
+  /** Keyed by county code. */
+  countyOfficers: Map<string, Person[]>;
+  onDuty: OnDuty | null;
 }
 
 /** Addresses of one channel for one step, or why there are none (written as a skipped row). */
@@ -60,6 +70,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
     private readonly alerts: AlertsService,
     private readonly outbox: OutboxService,
     private readonly worker: DispatchWorker,
+    private readonly recipients: EscalationRecipients,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -73,7 +84,9 @@ export class AckEscalationService implements OnApplicationBootstrap {
     const periodMs = this.config.dispatch.escalation.checkEverySeconds * 1000;
     const slot = new Date(Math.floor(now.getTime() / periodMs) * periodMs).toISOString().slice(0, 19);
     const { result } = await this.jobs.runOnce('ack-escalation', slot, (manager) => this.check(manager, now));
-    if (result && result.reminders + result.stage1 + result.stage2 > 0) this.logger.log(`reminders ${result.reminders}, stage 1 ${result.stage1}, stage 2 ${result.stage2}`);
+    if (result && result.reminders + result.stage1 + result.stage2 + result.shiftLeader > 0) {
+      this.logger.log(`reminders ${result.reminders}, stage 1 ${result.stage1}, stage 2 ${result.stage2}, shift leader ${result.shiftLeader}`);
+    }
     this.worker.wake();
     return result;
   }
@@ -81,7 +94,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
   async check(manager: EntityManager, now: Date): Promise<EscalationRound> {
     const esc = this.config.dispatch.escalation;
     const open = await unacknowledged(manager, now);
-    const round: EscalationRound = { reminders: 0, stage1: 0, stage2: 0 };
+    const round: EscalationRound = { reminders: 0, stage1: 0, stage2: 0, shiftLeader: 0 };
     if (open.length === 0) return round;
     const taken = await ladderStepsTaken(
       manager,
@@ -102,6 +115,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
     if (due.size === 0) return round;
     const views = await loadVersionViews(manager, [...due.keys()]);
     const contacts = await contactAddresses(manager, [...new Set([...views.values()].map((v) => v.enterprise.code))]);
+    const people = await this.roundPeople(manager, now, views, due);
     const alerts: NewAlert[] = [];
     const rows: NewOutboxRow[] = [];
     const robotRows: NewOutboxRow[] = [];
@@ -109,22 +123,25 @@ export class AckEscalationService implements OnApplicationBootstrap {
       const v = views.get(id);
       if (!v) continue;
       for (const stage of new Set(steps.map((s) => s.stage))) alerts.push(this.alert(v, stage));
+      if (steps.some((s) => s.to === 'shift_leader')) alerts.push(this.alert(v, 3));
       for (const step of steps) {
-        for (const row of this.rowsFor(v, step, contacts.get(v.enterprise.code) ?? { emails: [], mobiles: [] }, now)) (row.channel === 'robot' && !row.skippedBecause ? robotRows : rows).push(row);
+        for (const row of this.rowsFor(v, step, contacts.get(v.enterprise.code) ?? { emails: [], mobiles: [] }, people)) (row.channel === 'robot' && !row.skippedBecause ? robotRows : rows).push(row);
       }
     }
     const raised = await this.alerts.raise(manager, alerts);
     for (const a of raised) {
       if (a.stage === 0) round.reminders++;
       else if (a.stage === 1) round.stage1++;
-      else round.stage2++;
+      else if (a.stage === 2) round.stage2++;
+      else round.shiftLeader++;
     }
     await this.outbox.enqueue(manager, rows);
     await this.outbox.enqueueRobotRows(manager, robotRows);
     return round;
   }
 
-  private alert(v: OrderVersionView, stage: LadderStep['stage']): NewAlert {
+  /** Stage 3: the shift leader was told (stage 2's `shift_leader` step). */
+  private alert(v: OrderVersionView, stage: LadderStep['stage'] | 3): NewAlert {
     const d = this.config.dispatch;
     const kind = stage === 0 ? 'ack_reminder' : 'ack_overdue';
     const what = `${v.directiveNumber}（第${v.modification}版）`;
@@ -133,7 +150,9 @@ export class AckEscalationService implements OnApplicationBootstrap {
         ? `${v.enterprise.name}尚未签收${what}，已发送提醒。`
         : stage === 1
           ? `${v.enterprise.name}逾期未签收${what}。`
-          : `${v.enterprise.name}逾期${d.escalation.stage2AfterDeadlineHours}小时以上仍未签收${what}，已报指挥部。`;
+          : stage === 2
+            ? `${v.enterprise.name}逾期${d.escalation.stage2AfterDeadlineHours}小时以上仍未签收${what}，已报指挥部。`
+            : `${v.enterprise.name}报指挥部值班员后仍未签收${what}，已报值班长。`;
     return { dedupeKey: `${kind}:${stage}:${v.versionId}`, kind, stage, county: v.enterprise.county, enterpriseCode: v.enterprise.code, orderVersionId: v.versionId, message };
   }
 
@@ -142,12 +161,12 @@ export class AckEscalationService implements OnApplicationBootstrap {
   }
 
   /** Rows of one step for one version: one per channel and address, or one skipped row per channel the recipient lacks. */
-  private rowsFor(v: OrderVersionView, step: LadderStep, contacts: { emails: string[]; mobiles: string[] }, at: Date): NewOutboxRow[] {
+  private rowsFor(v: OrderVersionView, step: LadderStep, contacts: { emails: string[]; mobiles: string[] }, people: RoundPeople): NewOutboxRow[] {
     const key = stepKey(step);
     const payload: LadderPayload = { step: key, stage: step.stage, to: step.to, county: v.enterprise.county };
     const rows: NewOutboxRow[] = [];
     for (const channel of step.channels) {
-      const addresses = this.addresses(v, step, channel, contacts, at);
+      const addresses = this.addresses(v, step, channel, contacts, people);
       const base = { kind: 'ladder', channel, enterpriseCode: v.enterprise.code, orderVersionId: v.versionId };
       if ('none' in addresses) {
         rows.push({ ...base, idempotencyKey: outboxKey(v.versionId, key, channel, '-'), recipient: '-', payload, skippedBecause: addresses.none });
@@ -165,7 +184,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
     return { topic: step.stage === 2 ? 'overdue_stage2' : 'overdue_stage1', text: step.to === 'county_robot' ? text : `${v.enterprise.county}：${text}` };
   }
 
-  private addresses(v: OrderVersionView, step: LadderStep, channel: LadderChannel, contacts: { emails: string[]; mobiles: string[] }, at: Date): Addresses {
+  private addresses(v: OrderVersionView, step: LadderStep, channel: LadderChannel, contacts: { emails: string[]; mobiles: string[] }, round: RoundPeople): Addresses {
     const d = this.config.dispatch;
     const county = this.countyCode(v.enterprise.county);
     const list = (to: string[], none: string): Addresses => (to.length > 0 ? { to } : { none });
@@ -183,19 +202,41 @@ export class AckEscalationService implements OnApplicationBootstrap {
         return list(robot ? [robot] : [], 'no command-center robot configured (robots.commandCenter)');
       }
       default: {
-        const people = this.people(step.to, county, at);
-        const to = [...new Set(people.map((p) => (channel === 'email' ? p.email : p.mobile)).filter((a): a is string => a !== null))];
-        return list(to, `${step.to.replace('_', ' ')}${step.to === 'county_officers' ? ` of county ${county}` : ''}: no ${channel === 'email' ? 'e-mail address' : 'mobile number'}`);
+        const people = step.to === 'county_officers' ? (round.countyOfficers.get(county) ?? []) : this.commandCenterPeople(step.to, round.onDuty);
+        const to = [...new Set(people.map((p) => (channel === 'email' ? p.email?.toLowerCase() : p.mobile)).filter((a): a is string => !!a))];
+        const who =
+          step.to === 'county_officers' ? `the officers of county ${county}` : round.onDuty ? `the ${step.to.replace('_', ' ')} on duty` : 'the roster has no shift now, and nobody else is configured';
+        return list(to, `${who}: no ${channel === 'email' ? 'e-mail address' : 'mobile number'}`);
       }
     }
   }
 
-  /** The people a step reaches: the county's configured officers; the command center's duty desk. */
-  private people(to: 'county_officers' | 'duty_officer' | 'shift_leader', countyCode: string, _at: Date): Person[] {
+  /**
+   * The people of this round: per county the configured officer addresses and the county's
+   * officers (users), and the shift the roster has on duty now (duty officer, shift leader).
+   */
+  private async roundPeople(manager: EntityManager, now: Date, views: Map<string, OrderVersionView>, due: Map<string, LadderStep[]>): Promise<RoundPeople> {
     const d = this.config.dispatch;
-    if (to === 'county_officers') return escalationFor(d, countyCode).officerEmails.map((email) => ({ email, mobile: null }));
-    if (to === 'duty_officer') return d.escalation.commandCenterEmails.map((email) => ({ email, mobile: null }));
-    return [];
+    const counties = new Set<string>();
+    let commandCenter = false;
+    for (const [id, steps] of due) {
+      const v = views.get(id);
+      if (!v) continue;
+      if (steps.some((s) => s.to === 'county_officers')) counties.add(this.countyCode(v.enterprise.county));
+      if (steps.some((s) => s.to === 'duty_officer' || s.to === 'shift_leader')) commandCenter = true;
+    }
+    const countyOfficers = new Map<string, Person[]>();
+    for (const code of counties) {
+      const configured = escalationFor(d, code).officerEmails.map((email) => ({ email, mobile: null }));
+      countyOfficers.set(code, [...configured, ...(await this.recipients.countyStage1(code))]);
+    }
+    return { countyOfficers, onDuty: commandCenter ? await this.recipients.onDutyAt(now, manager) : null };
+  }
+
+  /** The duty officer on duty (beside the duty desk's configured addresses), or the shift leader on duty. */
+  private commandCenterPeople(to: 'duty_officer' | 'shift_leader', onDuty: OnDuty | null): Person[] {
+    if (to === 'shift_leader') return onDuty ? [onDuty.shiftLeader] : [];
+    return [...this.config.dispatch.escalation.commandCenterEmails.map((email) => ({ email, mobile: null })), ...(onDuty ? [onDuty.dutyOfficer] : [])];
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DutyModule } from '../duty/duty.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { AckLinkController, AckLinkPageController } from './ack-link.controller.js';
 import { AckEscalationService } from './ack-escalation.service.js';
@@ -19,7 +20,7 @@ import { StatusReportsRepository } from './status-reports.repository.js';
 import { StatusReportsService } from './status-reports.service.js';
 
 @Module({
-  imports: [OrdersModule],
+  imports: [OrdersModule, DutyModule],
   controllers: [OrderAcknowledgementsController, AckLinkPageController, AckLinkController, AlertsController, StatusReportsController],
   providers: [
     AlertsRepository,

@@ -87,6 +87,7 @@ export class LadderMessageRenderer implements OnModuleInit {
         cityName: city.city.name,
         commandCenter: city.city.commandCenter,
         stage: first.payload.stage === 2 ? 2 : 1,
+        shiftLeader: first.payload.to === 'shift_leader',
         countyName: first.payload.to === 'county_officers' ? first.payload.county : null,
         generatedAt: now.toISOString(),
         overdue: group.map(({ view }) => ({ enterprise: view.enterprise, directiveNumber: view.directiveNumber, modification: view.modification, ackDeadline: view.ackDeadline })),

@@ -92,7 +92,7 @@ describe('the escalation ladder at the deadline: one summary to the county robot
   it('an enterprise that acknowledged early gets no step; one acknowledging after its step was written is skipped at send time', async () => {
     await acknowledge(t, admin, early);
     clock.set('2026-12-10T11:31:00+08:00');
-    expect(await run()).toEqual({ reminders: 4, stage1: 0, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 4, stage1: 0, stage2: 0, shiftLeader: 0 });
     // `late` acknowledges between the round that wrote its reminder and the worker's send.
     await acknowledge(t, admin, late);
     await drain();
@@ -111,7 +111,7 @@ describe('the escalation ladder at the deadline: one summary to the county robot
   it('at the deadline the county robot receives one summary naming exactly the overdue enterprises, and the officer one e-mail listing them', async () => {
     const postsBefore = robots.posts.length;
     clock.set('2026-12-10T12:00:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: overdue.length, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: overdue.length, stage2: 0, shiftLeader: 0 });
     await drain();
     expect(robots.rejected).toEqual([]);
     const posts = robots.posts.slice(postsBefore);
@@ -136,10 +136,10 @@ describe('the escalation ladder at the deadline: one summary to the county robot
     await acknowledge(t, admin, first);
     const before = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'ladder'`);
     clock.set('2026-12-10T12:30:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0, shiftLeader: 0 });
     expect(await sql(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'ladder'`)).toEqual(before);
     clock.set('2026-12-10T14:00:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: rest.length });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: rest.length, shiftLeader: 0 });
     await drain();
     const duty = smtp.to(DUTY);
     expect(duty).toHaveLength(1);

@@ -55,15 +55,15 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
 
   it('does nothing before the first step after the notice (SMS an hour after delivery at 10:00)', async () => {
     clock.set('2026-12-10T10:59:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0, shiftLeader: 0 });
   });
 
   it('reminds each enterprise once (SMS at 11:00, e-mail 30 min before the 12:00 deadline); the same minute never runs twice', async () => {
     clock.set('2026-12-10T11:35:00+08:00');
-    expect(await run()).toEqual({ reminders: 2, stage1: 0, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 2, stage1: 0, stage2: 0, shiftLeader: 0 });
     expect(await run()).toBeNull(); // this minute's slot already ran
     clock.set('2026-12-10T11:36:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0, shiftLeader: 0 });
     await drain();
     const reminders = smtp.messages.filter((m) => (m.subject ?? '').includes('提醒'));
     expect(reminders.map((m) => (Array.isArray(m.to) ? '' : m.to?.text)).sort()).toEqual(['env501@example.com', 'env502@example.com']);
@@ -93,7 +93,7 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
     await t.http.post(`/api/v1/orders/${order.orderId}/versions/1/acknowledge`).set('Authorization', token).expect(200);
 
     clock.set('2026-12-10T12:01:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 1, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 1, stage2: 0, shiftLeader: 0 });
     await drain();
     const county = smtp.to('xiuwu-hbj@example.gov.cn');
     expect(county).toHaveLength(1);
@@ -101,16 +101,16 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
     expect(county[0].text).not.toContain(plantA.name);
 
     clock.set('2026-12-10T13:30:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0, shiftLeader: 0 });
     clock.set('2026-12-10T14:01:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 1 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 1, shiftLeader: 0 });
     await drain();
     expect(smtp.to('duty@example.gov.cn')).toHaveLength(1);
 
     // What the version's ladder wrote: a channel nobody has (no officer mobile, no robot, no shift
     // leader yet) is a skipped row with its reason, not a failure; nothing failed.
     clock.set('2026-12-10T14:31:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0, shiftLeader: 1 });
     await drain();
     const ladder = await ownerQuery<{ step: string; channel: string; recipient: string; status: string; last_error: string | null }>(
       t.db.url,
@@ -133,6 +133,7 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
 
     const alerts = await t.http.get('/api/v1/alerts?kind=ack_overdue&status=open').set('Authorization', admin).expect(200);
     expect(alerts.body.items.map((a: { stage: number; enterpriseCode: string }) => [a.stage, a.enterpriseCode])).toEqual([
+      [3, plantB.code],
       [2, plantB.code],
       [1, plantB.code],
     ]);

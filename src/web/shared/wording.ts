@@ -62,6 +62,10 @@ export const ERROR_TEXT: Readonly<Record<string, string>> = {
   LEDGER_ENTRY_NOT_FOUND: '未找到该台账记录',
   LEDGER_ENTRY_VOIDED: '该台账记录已作废',
   REPORT_DATE_INVALID: '日期格式有误，应为 2026-12-10 这样的日期',
+  SHIFT_OVERLAP: '该班次与值班表中已有班次时间重叠，同一时间只能有一个班次，请先调整或缩短已有班次',
+  SHIFT_NOT_FOUND: '未找到该班次，可能已被修改，请刷新值班表',
+  SHIFT_INVALID: '班次时间有误：结束时间须晚于开始时间，一次最多查询 100 天',
+  DUTY_USER_INVALID: '值班员和值班长须为在用的指挥部值班人员账号，请从列表中选择',
   INTERNAL: '服务器内部错误，请联系运维人员（可提供请求编号）',
 };
 

@@ -92,7 +92,7 @@ describe('the escalation ladder (pure)', () => {
       stage: fc.constantFrom(0 as const, 1 as const, 2 as const),
       at: fc.constantFrom('delivery' as const, 'deadline' as const, 'stage2' as const),
       afterMinutes: fc.integer({ min: 0, max: 600 }),
-      channels: fc.constant(['email' as const]),
+      channels: fc.constant<LadderStep['channels']>(['email']),
       to: fc.constantFrom('enterprise' as const, 'county_officers' as const, 'duty_officer' as const),
     });
     fc.assert(
