@@ -16,6 +16,7 @@ import { contactAddresses, ladderStepsTaken, unacknowledged } from './acknowledg
 import type { NewAlert } from './alert.types.js';
 import { AlertsService } from './alerts.service.js';
 import { EscalationRecipients, type OnDuty } from '../duty/escalation-recipients.service.js';
+import { SmsChannel } from '../dispatch/channels/sms.channel.js';
 
 export interface EscalationRound {
   /** Versions that entered stage 0 (their first reminder step), stage 1 and stage 2 in this round. */
@@ -71,6 +72,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
     private readonly outbox: OutboxService,
     private readonly worker: DispatchWorker,
     private readonly recipients: EscalationRecipients,
+    private readonly sms: SmsChannel,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -172,8 +174,24 @@ export class AckEscalationService implements OnApplicationBootstrap {
         rows.push({ ...base, idempotencyKey: outboxKey(v.versionId, key, channel, '-'), recipient: '-', payload, skippedBecause: addresses.none });
         continue;
       }
+      // An SMS kind without a provider or template is recorded as skipped for each number (nothing can send it).
+      const smsKind = step.to === 'enterprise' ? 'reminder' : 'escalation';
+      const smsMissing =
+        channel !== 'sms'
+          ? null
+          : !this.sms.configured
+            ? 'no SMS provider is configured (sms.provider)'
+            : this.sms.template(smsKind) === null
+              ? `the SMS provider has no ${smsKind} template (sms templates)`
+              : null;
       for (const recipient of addresses.to) {
-        rows.push({ ...base, idempotencyKey: outboxKey(v.versionId, key, channel, recipient), recipient, payload: channel === 'robot' ? { ...payload, ...this.robotItem(v, step) } : payload });
+        const row: NewOutboxRow = {
+          ...base,
+          idempotencyKey: outboxKey(v.versionId, key, channel, recipient),
+          recipient,
+          payload: channel === 'robot' ? { ...payload, ...this.robotItem(v, step) } : payload,
+        };
+        rows.push(smsMissing ? { ...row, skippedBecause: smsMissing } : row);
       }
     }
     return rows;

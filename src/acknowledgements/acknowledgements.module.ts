@@ -18,10 +18,14 @@ import { PhoneNoticesService } from './phone-notices.service.js';
 import { StatusReportsController } from './status-reports.controller.js';
 import { StatusReportsRepository } from './status-reports.repository.js';
 import { StatusReportsService } from './status-reports.service.js';
+import { AckShortLinksRepository } from './ack-short-links.repository.js';
+import { ShortLinkController, SmsCallbacksController } from './sms-callbacks.controller.js';
+import { SmsRepliesRepository } from './sms-replies.repository.js';
+import { SmsRepliesService } from './sms-replies.service.js';
 
 @Module({
   imports: [OrdersModule, DutyModule],
-  controllers: [OrderAcknowledgementsController, AckLinkPageController, AckLinkController, AlertsController, StatusReportsController],
+  controllers: [OrderAcknowledgementsController, AckLinkPageController, AckLinkController, AlertsController, StatusReportsController, SmsCallbacksController, ShortLinkController],
   providers: [
     AlertsRepository,
     AlertsService,
@@ -36,6 +40,9 @@ import { StatusReportsService } from './status-reports.service.js';
     LadderMessageRenderer,
     OrderNoticesService,
     ContactRedeliveryService,
+    AckShortLinksRepository,
+    SmsRepliesRepository,
+    SmsRepliesService,
   ],
   exports: [AlertsService, AcknowledgementService, AckEscalationService, StatusReportsService, OrderNoticesService, ContactRedeliveryService],
 })

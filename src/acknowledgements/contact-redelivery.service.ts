@@ -3,17 +3,13 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { ConfigService } from '../config/config.service.js';
-import { noticeChannels } from '../rules/escalation/ladder.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
+import { SmsChannel } from '../dispatch/channels/sms.channel.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { OrderVersionsRepository, versionInForce } from '../orders/order-versions.repository.js';
 import { EnterpriseContactsChanged, type ContactChange, type ContactTargets } from '../registry/enterprise-contacts-changed.js';
 import { AlertsRepository } from './alerts.repository.js';
-import { deliveriesFor } from './order-delivery.js';
-
-function targetsOf(e: ContactTargets): Set<string> {
-  return new Set(deliveriesFor(e, '').map((r) => `${r.channel}:${r.recipient}`));
-}
+import { deliveriesFor, noticeChannelsFor, type NoticeChannels } from './order-delivery.js';
 
 /**
  * The unreachable path ends somewhere: when a registry change adds or fixes a contact, the
@@ -29,16 +25,25 @@ export class ContactRedeliveryService extends EnterpriseContactsChanged {
     private readonly alerts: AlertsRepository,
     private readonly clock: Clock,
     private readonly config: ConfigService,
+    private readonly sms: SmsChannel,
   ) {
     super();
+  }
+
+  private targetsOf(e: ContactTargets): Set<string> {
+    return new Set(deliveriesFor(e, '', this.channels()).map((r) => `${r.channel}:${r.recipient}`));
+  }
+
+  private channels(): NoticeChannels {
+    return noticeChannelsFor(this.config.dispatch.escalation.ladder, this.sms.template('order') !== null);
   }
 
   /** Inside the registry change's transaction; answers how many notices were queued. */
   async changed(manager: EntityManager, actor: Actor, changes: ContactChange[]): Promise<number> {
     const gained = changes.filter(({ before, after }) => {
       if (!before) return false; // a new enterprise has no orders yet
-      const old = targetsOf(before);
-      return [...targetsOf(after)].some((t) => !old.has(t));
+      const old = this.targetsOf(before);
+      return [...this.targetsOf(after)].some((t) => !old.has(t));
     });
     if (gained.length === 0) return 0;
     const has = await this.versions.enterprisesWithVersions(
@@ -54,8 +59,7 @@ export class ContactRedeliveryService extends EnterpriseContactsChanged {
       // Still ahead: directed to start later and not replaced before it began.
       const ahead = await this.versions.aheadOf(manager, after.code, now);
       const ids = [...(inForce && !inForce.ends ? [inForce.id] : []), ...ahead];
-      const channels = noticeChannels(this.config.dispatch.escalation.ladder);
-      const rows = ids.flatMap((id) => deliveriesFor(after, id, channels));
+      const rows = ids.flatMap((id) => deliveriesFor(after, id, this.channels()));
       if (rows.length === 0) continue;
       queued += await this.outbox.enqueue(manager, rows);
       reached.push(after.code);

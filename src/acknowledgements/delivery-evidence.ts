@@ -3,7 +3,7 @@
 // acknowledgements' own phone_notices. Reads only.
 import type { EntityManager } from 'typeorm';
 
-export type NoticeChannel = 'email' | 'webhook' | 'phone' | 'acknowledgement';
+export type NoticeChannel = 'email' | 'webhook' | 'sms' | 'phone' | 'acknowledgement';
 
 /** What proves that an enterprise had been told of an order version by some moment. */
 export interface NoticeEvidence {
@@ -20,7 +20,7 @@ export interface NoticeEvidence {
 
 /**
  * The proof of notice of a version as of `by`: a successful delivery attempt of its order
- * notice, a recorded phone notice, or the enterprise's own receipt — whichever came first.
+ * notice (an SMS: its receipt "delivered to the handset"), a recorded phone notice, or the enterprise's own receipt — whichever came first.
  */
 export async function noticeEvidence(manager: EntityManager, versionId: string, by: Date): Promise<NoticeEvidence | null> {
   const [version] = await manager.query(
@@ -34,7 +34,12 @@ export async function noticeEvidence(manager: EntityManager, versionId: string, 
     `SELECT * FROM (
        SELECT o.channel, min(a.at) AS at, o.recipient, NULL::text AS phone_notice_id, NULL::text AS answered_by, 1 AS rank
        FROM outbox o JOIN delivery_attempts a ON a.outbox_id = o.id AND a.ok
-       WHERE o.order_version_id = $1 AND o.kind = 'order' AND a.at <= $2 GROUP BY o.id, o.channel, o.recipient
+       WHERE o.order_version_id = $1 AND o.kind = 'order' AND o.channel <> 'sms' AND a.at <= $2 GROUP BY o.id, o.channel, o.recipient
+       UNION ALL
+       -- An SMS proves notice only once its receipt says it reached the handset, as of that receipt.
+       SELECT o.channel, min(a.receipt_at), o.recipient, NULL, NULL, 1
+       FROM outbox o JOIN delivery_attempts a ON a.outbox_id = o.id AND a.ok AND a.receipt_status = 'delivered'
+       WHERE o.order_version_id = $1 AND o.kind = 'order' AND o.channel = 'sms' AND a.receipt_at <= $2 GROUP BY o.id, o.channel, o.recipient
        UNION ALL
        SELECT 'phone', p.called_at, p.phone, p.id::text, p.answered_by, 0 FROM phone_notices p WHERE p.order_version_id = $1 AND p.called_at <= $2
        UNION ALL

@@ -12,6 +12,9 @@ import { renderReminderEmail } from '../web/mail/reminder-email.template.js';
 import { orderNoticeView } from '../web/notices/order-notice.builder.js';
 import type { LadderPayload } from './ack-escalation.service.js';
 import { ackLink } from './ack-link.js';
+import { AckShortLinksRepository } from './ack-short-links.repository.js';
+import { smsShortLink } from './order-message.renderer.js';
+import { orderSmsValues } from '../web/sms/order-sms.template.js';
 
 /**
  * Renders `ladder` outbox rows at send time. A row whose version was acknowledged (or whose
@@ -27,6 +30,7 @@ export class LadderMessageRenderer implements OnModuleInit {
     private readonly config: ConfigService,
     private readonly worker: DispatchWorker,
     private readonly clock: Clock,
+    private readonly shortLinks: AckShortLinksRepository,
   ) {}
 
   onModuleInit(): void {
@@ -56,6 +60,12 @@ export class LadderMessageRenderer implements OnModuleInit {
         summaries.set(group, [...(summaries.get(group) ?? []), { row, view, payload }]);
         continue;
       }
+      if (row.channel === 'sms') {
+        // The short link and reply code of this row, the same on every retry of it: a reply acknowledges.
+        const short = await smsShortLink(this.config, this.shortLinks, null, { outboxId: row.id, versionId: view.versionId, enterpriseCode: view.enterprise.code, mobile: row.recipient }, now);
+        out.set(row.id, { channel: 'sms', to: row.recipient, kind: 'reminder', values: orderSmsValues(orderNoticeView(this.config, view), short.url, short.replyCode) });
+        continue;
+      }
       const link = ackLink(this.config, view, now);
       if (row.channel === 'email') {
         out.set(row.id, { channel: 'email', to: row.recipient, ...renderReminderEmail(orderNoticeView(this.config, view), link) });
@@ -82,6 +92,22 @@ export class LadderMessageRenderer implements OnModuleInit {
     const { city } = this.config;
     for (const group of summaries.values()) {
       const first = group[0]!;
+      if (first.row.channel === 'sms') {
+        // One SMS for the group (escalation template: county, count, directive number).
+        const numbers = [...new Set(group.map(({ view }) => view.directiveNumber))];
+        const message: OutboundMessage = {
+          channel: 'sms',
+          to: first.row.recipient,
+          kind: 'escalation',
+          values: {
+            county: first.payload.to === 'county_officers' ? first.payload.county : '全市',
+            count: String(group.length),
+            directiveNumber: numbers.length === 1 ? numbers[0]! : `${numbers[0]}等`,
+          },
+        };
+        for (const { row } of group) out.set(row.id, message);
+        continue;
+      }
       if (first.row.channel !== 'email') continue;
       const mail = renderEscalationEmail({
         cityName: city.city.name,

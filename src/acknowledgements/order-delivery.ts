@@ -1,37 +1,63 @@
 import type { NewOutboxRow } from '../dispatch/outbound-message.js';
 import type { ContactTargets } from '../registry/enterprise-contacts-changed.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
+import { noticeChannels, type LadderStep } from '../rules/escalation/ladder.js';
 
 export interface DeliveryPlan {
   rows: NewOutboxRow[];
-  /** Enterprise codes with no e-mail and no webhook. */
+  /** Enterprise codes with no e-mail, no webhook and (with SMS) no mobile number. */
   unreachable: Set<string>;
 }
 
-/** The notice step's channels (dispatch.yaml escalation.ladder, stage 0 at delivery to the enterprise). */
+/**
+ * The channels the notice goes by: the notice step's (dispatch.yaml escalation.ladder: stage 0,
+ * at delivery, to the enterprise), SMS only when a provider with an `order` template is configured.
+ */
 export type NoticeChannels = readonly string[];
 
-/**
- * One outbox row per (version, recipient, channel): every distinct e-mail contact and the
- * webhook, as far as the notice step's channels include them. The key names the recipient, so a
- * contact added later gets a fresh key.
- */
-export function deliveriesFor(enterprise: ContactTargets, versionId: string, channels: NoticeChannels = ['email', 'webhook']): NewOutboxRow[] {
-  const all = deliveriesOnAllChannels(enterprise, versionId);
-  return all.filter((r) => channels.includes(r.channel));
+export function noticeChannelsFor(ladder: readonly LadderStep[], smsConfigured: boolean): NoticeChannels {
+  return noticeChannels(ladder).filter((c) => c !== 'sms' || smsConfigured);
 }
 
-function deliveriesOnAllChannels(enterprise: ContactTargets, versionId: string): NewOutboxRow[] {
+const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+
+/**
+ * The number an SMS to this contact goes to, or null: its `mobile` when it accepts SMS (its
+ * `channels`). A contact from before the registry recorded channels (no `channels`) is sent to
+ * its `phone` when that is a mainland mobile number.
+ */
+export function smsNumberOf(contact: ContactTargets['contacts'][number]): string | null {
+  if (contact.channels !== undefined) return contact.channels.includes('sms') ? (contact.mobile ?? null) : null;
+  const phone = contact.phone?.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '') ?? '';
+  return MAINLAND_MOBILE.test(contact.mobile ?? '') ? contact.mobile! : MAINLAND_MOBILE.test(phone) ? phone : null;
+}
+
+/**
+ * One outbox row per (version, recipient, channel): every distinct e-mail contact, the webhook
+ * and every distinct mobile number, as far as `channels` include them. The key names the
+ * recipient, so a contact added later gets a fresh key.
+ */
+export function deliveriesFor(enterprise: ContactTargets, versionId: string, channels: NoticeChannels = ['email', 'webhook']): NewOutboxRow[] {
   const rows: NewOutboxRow[] = [];
   const emails = new Set<string>();
   // A contact that does not accept e-mail (its channels leave it out) is not mailed.
-  for (const c of enterprise.contacts) if (c.email && (c.channels === undefined || c.channels.includes('email'))) emails.add(c.email.trim().toLowerCase());
+  if (channels.includes('email')) for (const c of enterprise.contacts) if (c.email && (c.channels === undefined || c.channels.includes('email'))) emails.add(c.email.trim().toLowerCase());
   for (const email of emails) {
     rows.push({ idempotencyKey: `order:${versionId}:email:${email}`, kind: 'order', channel: 'email', recipient: email, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
   }
-  if (enterprise.webhookUrl) {
+  if (enterprise.webhookUrl && channels.includes('webhook')) {
     const url = enterprise.webhookUrl;
     rows.push({ idempotencyKey: `order:${versionId}:webhook:${url}`, kind: 'order', channel: 'webhook', recipient: url, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
+  }
+  if (channels.includes('sms')) {
+    const mobiles = new Set<string>();
+    for (const c of enterprise.contacts) {
+      const mobile = smsNumberOf(c);
+      if (mobile) mobiles.add(mobile);
+    }
+    for (const mobile of mobiles) {
+      rows.push({ idempotencyKey: `order:${versionId}:sms:${mobile}`, kind: 'order', channel: 'sms', recipient: mobile, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
+    }
   }
   return rows;
 }

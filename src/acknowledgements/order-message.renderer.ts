@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ackLink } from './ack-link.js';
 import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
@@ -10,6 +10,9 @@ import { orderNoticeView } from '../web/notices/order-notice.builder.js';
 import { webhookSecretFor } from '../common/webhook-signature.js';
 import { Clock } from '../common/clock.js';
 import { loadVersionViews, timelineState } from '../orders/order-view.js';
+import { orderSmsValues } from '../web/sms/order-sms.template.js';
+import { AckShortLinksRepository } from './ack-short-links.repository.js';
+import { signLinkToken } from './signed-link.js';
 
 /** Renders `order` outbox rows at send time: the version as it is now, with a freshly signed link. */
 @Injectable()
@@ -21,6 +24,7 @@ export class OrderMessageRenderer implements OnModuleInit {
     private readonly config: ConfigService,
     private readonly worker: DispatchWorker,
     private readonly clock: Clock,
+    private readonly shortLinks: AckShortLinksRepository,
   ) {}
 
   onModuleInit(): void {
@@ -47,6 +51,12 @@ export class OrderMessageRenderer implements OnModuleInit {
         continue;
       }
       const sequence = Date.parse(view.effectiveFrom);
+      if (row.channel === 'sms') {
+        // The short link and reply code of this row, the same on every retry of it.
+        const short = await smsShortLink(this.config, this.shortLinks, null, { outboxId: row.id, versionId: view.versionId, enterpriseCode: view.enterprise.code, mobile: row.recipient }, now);
+        out.set(row.id, { channel: 'sms', to: row.recipient, sequence, kind: 'order', values: orderSmsValues(orderNoticeView(this.config, view), short.url, short.replyCode) });
+        continue;
+      }
       const link = ackLink(this.config, view, now);
       if (row.channel === 'email') {
         const mail = renderOrderEmail(orderNoticeView(this.config, view), link);
@@ -81,4 +91,21 @@ export class OrderMessageRenderer implements OnModuleInit {
     }
     return out;
   }
+}
+
+/**
+ * A short link `/a/<code>` for an SMS, standing for a freshly signed acknowledgement link (same
+ * validity), with the reply code the SMS gives; per outbox row when `outboxId` is set.
+ */
+export async function smsShortLink(
+  config: ConfigService,
+  shortLinks: AckShortLinksRepository,
+  manager: EntityManager | null,
+  p: { outboxId: string | null; versionId: string; enterpriseCode: string; mobile: string },
+  now: Date,
+): Promise<{ url: string; replyCode: string }> {
+  const expiresAt = now.getTime() + config.dispatch.linkValidityDays * 86_400_000;
+  const token = signLinkToken({ orderVersionId: p.versionId, enterpriseCode: p.enterpriseCode, expiresAt }, config.app.secret);
+  const link = await shortLinks.ensure(manager, { outboxId: p.outboxId, orderVersionId: p.versionId, enterpriseCode: p.enterpriseCode, mobile: p.mobile, token, expiresAt: new Date(expiresAt) });
+  return { url: `${config.app.publicBaseUrl.replace(/\/$/, '')}/a/${link.code}`, replyCode: link.replyCode };
 }

@@ -98,7 +98,23 @@ export class PhoneNoticesService {
     orderId: string;
     modification: number;
     orderVersionId: string;
-    deliveries: Array<{ channel: string; recipient: string; status: string; sentAt: string | null; attempts: Array<{ at: string; ok: boolean; error: string | null }> }>;
+    deliveries: Array<{
+      channel: string;
+      recipient: string;
+      status: string;
+      sentAt: string | null;
+      lastError: string | null;
+      attempts: Array<{
+        at: string;
+        ok: boolean;
+        error: string | null;
+        providerCode: string | null;
+        providerMessageId: string | null;
+        receiptStatus: string | null;
+        receiptCode: string | null;
+        receiptAt: string | null;
+      }>;
+    }>;
     phoneNotices: PhoneNoticeView[];
     proofAsOfNow: NoticeEvidence | null;
   }> {
@@ -113,7 +129,17 @@ export class PhoneNoticesService {
         recipient: r.recipient,
         status: r.status,
         sentAt: r.sentAt?.toISOString() ?? null,
-        attempts: r.attempts.map((a) => ({ at: new Date(a.at).toISOString(), ok: a.ok, error: a.error })),
+        lastError: r.lastError,
+        attempts: r.attempts.map((a) => ({
+          at: new Date(a.at).toISOString(),
+          ok: a.ok,
+          error: a.error,
+          providerCode: a.providerCode,
+          providerMessageId: a.providerMessageId,
+          receiptStatus: a.receiptStatus,
+          receiptCode: a.receiptCode,
+          receiptAt: a.receiptAt ? new Date(a.receiptAt).toISOString() : null,
+        })),
       })),
       phoneNotices: await this.list(p, orderId, modification),
       proofAsOfNow: await noticeEvidence(this.dataSource.manager, v.id, this.clock.now()),

@@ -76,6 +76,8 @@ export function statusOf(code: DomainErrorCode): number {
     case ComplianceErrorCode.LEDGER_ENTRY_NOT_FOUND:
     case ComplianceErrorCode.DIRECTIVE_NOT_FOUND:
     case DutyErrorCode.SHIFT_NOT_FOUND:
+    case AcknowledgementErrorCode.SHORT_LINK_NOT_FOUND:
+    case AcknowledgementErrorCode.SMS_CALLBACK_REFUSED:
       return HttpStatus.NOT_FOUND;
     case CommonErrorCode.CONFLICT:
     case RegistryErrorCode.ENTERPRISE_EXISTS:
@@ -90,6 +92,7 @@ export function statusOf(code: DomainErrorCode): number {
     case DutyErrorCode.SHIFT_OVERLAP:
       return HttpStatus.CONFLICT;
     case AcknowledgementErrorCode.LINK_EXPIRED:
+    case AcknowledgementErrorCode.SHORT_LINK_EXPIRED:
       return HttpStatus.GONE;
     case CommonErrorCode.PAYLOAD_TOO_LARGE:
     case InspectionErrorCode.PHOTO_TOO_LARGE:

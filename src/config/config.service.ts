@@ -7,6 +7,7 @@ import { localDateOf, parseInstant } from '../rules/time/local-time.js';
 import type { AppConfig } from './app-config.js';
 import type { CityConfig } from './city-config.js';
 import type { DispatchConfig } from './dispatch-config.js';
+import { shortLinkLength } from './sms-config.js';
 import type { DomainConfig } from './domain-config.js';
 import type { InspectionConfig } from '../rules/inspection/inspection-config.js';
 import type { RulesConfig } from '../rules/rules-config.js';
@@ -34,6 +35,12 @@ export class ConfigService {
     this.dispatch = domain.dispatch;
     this.inspection = domain.inspection;
     this.grading = domain.grading;
+    const sms = this.dispatch.sms;
+    if (sms.provider && shortLinkLength(app.publicBaseUrl) > sms.maxLinkChars) {
+      throw new Error(
+        `dispatch config: sms.maxLinkChars is ${sms.maxLinkChars}, but PUBLIC_BASE_URL makes short links of ${shortLinkLength(app.publicBaseUrl)} characters (${app.publicBaseUrl}/a/ + 10)`,
+      );
+    }
   }
 
   season(key: string): SeasonConfig | null {

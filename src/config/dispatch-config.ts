@@ -2,6 +2,7 @@ import { readYamlConfig } from './config-files.js';
 import { validateDirectiveNumberFormat } from '../rules/directive-number.js';
 import { parseRobotsConfig, type RobotEndpoint, type RobotsConfig } from './robot-config.js';
 import { LADDER_ANCHORS, LADDER_CHANNELS, LADDER_RECIPIENTS, ladderProblems, type LadderStage, type LadderStep } from '../rules/escalation/ladder.js';
+import { parseSmsConfig, type SmsConfig } from './sms-config.js';
 
 export interface CountyEscalation {
   officerEmails: string[];
@@ -27,6 +28,8 @@ export interface DispatchConfig {
   linkValidityDays: number;
   /** Work-chat group robots per county and for the command center (credentials resolved from the environment). */
   robots: RobotsConfig;
+  /** SMS through Alibaba Cloud or Tencent Cloud (credentials resolved from the environment); provider null: none. */
+  sms: SmsConfig;
   worker: { batchSize: number; concurrency: number; leaseSeconds: number };
   /** What times the door accepts (RULES.md: "immediately" stays possible, nothing far off). */
   timeSanity: {
@@ -144,6 +147,7 @@ export function parseDispatchConfig(raw: unknown, env: Record<string, string | u
     retry: { maxAttempts: num(retry.maxAttempts, 'retry.maxAttempts', 1, 100), baseDelaySeconds, maxDelaySeconds },
     linkValidityDays: num(o.linkValidityDays, 'linkValidityDays', 1, 365),
     robots: parseRobotsConfig(o.robots, env),
+    sms: parseSmsConfig(o.sms, env),
     worker: {
       batchSize: num(worker.batchSize, 'worker.batchSize', 1, 10_000),
       concurrency: num(worker.concurrency, 'worker.concurrency', 1, 256),

@@ -13,6 +13,9 @@ import { DirectiveEntity } from '../directives/directive.entity.js';
 import { DeliveryAttemptEntity } from '../dispatch/delivery-attempt.entity.js';
 import { OutboxEntity } from '../dispatch/outbox.entity.js';
 import { RobotPostEntity } from '../dispatch/robot-post.entity.js';
+import { SmsSendEntity } from '../dispatch/sms-send.entity.js';
+import { AckShortLinkEntity } from '../acknowledgements/ack-short-link.entity.js';
+import { SmsReplyEntity } from '../acknowledgements/sms-reply.entity.js';
 import { OrderVersionEntity } from '../orders/order-version.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
 import { PhoneNoticeEntity } from '../acknowledgements/phone-notice.entity.js';
@@ -42,6 +45,9 @@ export const ENTITIES = [
   OutboxEntity,
   DeliveryAttemptEntity,
   RobotPostEntity,
+  SmsSendEntity,
+  AckShortLinkEntity,
+  SmsReplyEntity,
   AlertEntity,
   StatusReportEntity,
   JobRunEntity,

@@ -17,6 +17,7 @@ import { SeasonPhaseChangesAhead1796300000500 } from '../../migrations/179630000
 import { LineEmissions1796400012100 } from '../../migrations/1796400012100-LineEmissions.js';
 import { EnterpriseGrading1796400012200 } from '../../migrations/1796400012200-EnterpriseGrading.js';
 import { RobotPosts1796500013300 } from '../../migrations/1796500013300-RobotPosts.js';
+import { SmsChannel1796500013400 } from '../../migrations/1796500013400-SmsChannel.js';
 import { ContactChannels1796600013700 } from '../../migrations/1796600013700-ContactChannels.js';
 import { DutyRoster1796600013800 } from '../../migrations/1796600013800-DutyRoster.js';
 
@@ -40,6 +41,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   LineEmissions1796400012100,
   EnterpriseGrading1796400012200,
   RobotPosts1796500013300,
+  SmsChannel1796500013400,
   ContactChannels1796600013700,
   DutyRoster1796600013800,
 ];

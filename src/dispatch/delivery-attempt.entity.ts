@@ -27,4 +27,24 @@ export class DeliveryAttemptEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at: Date;
+
+  /** SMS: the provider's id of the message (Alibaba BizId, Tencent SerialNo), which its receipts name. */
+  @Column({ name: 'provider_message_id', type: 'varchar', length: 100, nullable: true })
+  providerMessageId: string | null;
+
+  /** SMS: the provider's answer code (OK / Ok, or e.g. isv.BUSINESS_LIMIT_CONTROL). */
+  @Column({ name: 'provider_code', type: 'varchar', length: 100, nullable: true })
+  providerCode: string | null;
+
+  /** SMS: pending (sent, no receipt yet) | delivered (to the handset) | failed; null for other channels. */
+  @Column({ name: 'receipt_status', type: 'varchar', length: 16, nullable: true })
+  receiptStatus: string | null;
+
+  /** The receipt's code (DELIVERED, DELIVRD, or the carrier's error). */
+  @Column({ name: 'receipt_code', type: 'varchar', length: 100, nullable: true })
+  receiptCode: string | null;
+
+  /** When the handset received it, as the receipt says. */
+  @Column({ name: 'receipt_at', type: 'timestamptz', nullable: true })
+  receiptAt: Date | null;
 }

@@ -7,10 +7,25 @@ import { OutboxRepository } from './outbox.repository.js';
 import { OutboxService } from './outbox.service.js';
 import { RobotBatchService } from './robot-batch.service.js';
 import { RobotOutboxRepository } from './robot-outbox.repository.js';
+import { SmsChannel } from './channels/sms.channel.js';
+import { SmsOutboxRepository } from './sms-outbox.repository.js';
+import { SmsReceiptService } from './sms-receipt.service.js';
 
 @Global()
 @Module({
-  providers: [EmailChannel, WebhookChannel, RobotChannel, RobotBatchService, RobotOutboxRepository, DispatchWorker, OutboxRepository, OutboxService],
-  exports: [DispatchWorker, OutboxService, OutboxRepository],
+  providers: [
+    EmailChannel,
+    WebhookChannel,
+    RobotChannel,
+    RobotBatchService,
+    RobotOutboxRepository,
+    SmsChannel,
+    SmsOutboxRepository,
+    SmsReceiptService,
+    DispatchWorker,
+    OutboxRepository,
+    OutboxService,
+  ],
+  exports: [DispatchWorker, OutboxService, OutboxRepository, SmsChannel, SmsReceiptService],
 })
 export class DispatchModule {}

@@ -8,9 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { INSTANCE_ID } from '../scheduling/instance-id.js';
 import { EmailChannel } from './channels/email.channel.js';
 import { PermanentDeliveryError, WebhookChannel } from './channels/webhook.channel.js';
-import type { ClaimedRow, OutboundMessage, OutboxRenderer, SkippedMessage } from './outbound-message.js';
+import type { ClaimedRow, OutboundMessage, OutboxRenderer, SkippedMessage, SmsMessage } from './outbound-message.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { RobotBatchService } from './robot-batch.service.js';
+import { SmsChannel } from './channels/sms.channel.js';
+import { SmsRefusal } from './channels/sms-provider.js';
+import { SmsOutboxRepository } from './sms-outbox.repository.js';
 import { webhookSecretFor } from '../common/webhook-signature.js';
 
 interface Outcome {
@@ -23,6 +26,10 @@ interface Outcome {
   error: string | null;
   /** null: sent or failed for good; else seconds until the next try. */
   retryIn: number | null;
+  providerMessageId?: string | null;
+  providerCode?: string | null;
+  /** SMS held back by the number's rate limit: no attempt, the row waits until then. */
+  deferUntil?: Date;
 }
 
 /**
@@ -63,6 +70,8 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly webhook: WebhookChannel,
     private readonly clock: Clock,
     private readonly robots: RobotBatchService,
+    private readonly sms: SmsChannel,
+    private readonly smsRows: SmsOutboxRepository,
   ) {
     const keyFor = (code: string | null) => webhookSecretFor(code ?? 'city', this.config.app.secret);
     this.register({ kind: 'notice', render: async (rows) => new Map(rows.map((r) => [r.id, noticeMessage(r, keyFor)])) });
@@ -74,6 +83,12 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   onDelivered(listener: DeliveryListener): void {
     this.deliveryListeners.push(listener);
+  }
+
+  /** An SMS receipt said "delivered to the handset": the listeners hear of it as of a first delivery. */
+  async notifyDelivered(manager: EntityManager, orderVersionIds: string[], at: Date): Promise<void> {
+    if (orderVersionIds.length === 0) return;
+    for (const listener of this.deliveryListeners) await listener(manager, orderVersionIds, at);
   }
 
   onApplicationBootstrap(): void {
@@ -126,7 +141,9 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async runOnce(): Promise<DispatchRound> {
     const { batchSize, leaseSeconds } = this.config.dispatch.worker;
     // Without SMTP_URL, e-mail rows wait (they are not failed) until a mail server is configured.
-    const rows = await this.outbox.claimDue({ batchSize, workerId: this.workerId, leaseSeconds, channels: this.email.configured ? ['email', 'webhook'] : ['webhook'] });
+    // Without a provider (sms.provider: none), SMS rows wait likewise.
+    const channels = [...(this.email.configured ? ['email'] : []), 'webhook', ...(this.sms.configured ? ['sms'] : [])];
+    const rows = await this.outbox.claimDue({ batchSize, workerId: this.workerId, leaseSeconds, channels });
     // Robot rows go their own way: one summary per robot, within its rate limit.
     const robots = await this.robots.runOnce(this.workerId);
     // Rows a robot at its limit put back are not counted as claimed, so drain() ends.
@@ -135,11 +152,13 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const messages = await this.renderAll(rows);
     const outcomes = await this.sendAll(rows, messages);
     await this.record(outcomes);
+    // Rows a number's rate limit held back were no attempt; they are not claimed for drain() either.
+    const deferred = outcomes.filter((o) => o.deferUntil).length;
     return {
-      claimed: rows.length + robotClaimed,
+      claimed: rows.length - deferred + robotClaimed,
       sent: outcomes.filter((o) => o.ok).length + robots.sent,
-      retrying: outcomes.filter((o) => !o.ok && o.retryIn !== null).length + robots.retrying,
-      failed: outcomes.filter((o) => !o.ok && !o.skipped && o.retryIn === null).length + robots.failed,
+      retrying: outcomes.filter((o) => !o.ok && !o.deferUntil && o.retryIn !== null).length + robots.retrying,
+      failed: outcomes.filter((o) => !o.ok && !o.skipped && !o.deferUntil && o.retryIn === null).length + robots.failed,
     };
   }
 
@@ -168,7 +187,20 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const outcomes: Outcome[] = [];
     let next = 0;
     // A message shared by several rows (a summary) is sent once; every row gets that send's outcome.
-    const sends = new Map<OutboundMessage, Promise<{ response: string } | { error: unknown }>>();
+    type Sent = { response: string; providerMessageId?: string | null; providerCode?: string | null } | { deferUntil: Date; why: string } | { error: unknown };
+    const sends = new Map<OutboundMessage, Promise<Sent>>();
+    const sendMessage = async (message: OutboundMessage, row: ClaimedRow): Promise<Sent> => {
+      try {
+        if (message.channel === 'sms') {
+          const sent = await this.sms.send(message, row.id);
+          if (sent.kind === 'deferred') return { deferUntil: sent.notBefore, why: sent.why };
+          return { response: sent.response, providerMessageId: sent.messageId, providerCode: sent.code };
+        }
+        return { response: message.channel === 'email' ? await this.email.send(message, row.idempotencyKey) : await this.webhook.send(message, row.idempotencyKey) };
+      } catch (error) {
+        return { error };
+      }
+    };
     const sendOne = async (row: ClaimedRow): Promise<Outcome> => {
       const message = messages.get(row.id);
       if (message === undefined || message instanceof Error) {
@@ -178,19 +210,32 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
       if (message.channel === 'skip') return { id: row.id, attempt: row.attempts, ok: false, skipped: true, response: null, error: message.reason, retryIn: null };
       let send = sends.get(message);
       if (!send) {
-        send = (message.channel === 'email' ? this.email.send(message, row.idempotencyKey) : this.webhook.send(message, row.idempotencyKey)).then(
-          (response) => ({ response }),
-          (error: unknown) => ({ error }),
-        );
+        send = sendMessage(message, row);
         sends.set(message, send);
       }
-      const result = await send;
-      if ('response' in result) return { id: row.id, attempt: row.attempts, ok: true, response: result.response, error: null, retryIn: null };
-      const err = result.error;
+      const sent = await send;
+      if ('response' in sent)
+        return { id: row.id, attempt: row.attempts, ok: true, response: sent.response, error: null, retryIn: null, providerMessageId: sent.providerMessageId, providerCode: sent.providerCode };
+      if ('deferUntil' in sent) return { id: row.id, attempt: row.attempts, ok: false, response: null, error: sent.why, retryIn: null, deferUntil: sent.deferUntil };
+      const err = sent.error;
+      if (err instanceof SmsRefusal && err.rateLimited) {
+        // The provider's own limit: an attempt with its code, retried after the limit's window
+        // however many attempts it took — a refused SMS is never dropped for being refused.
+        const retryIn = Math.max(this.config.dispatch.sms.rateLimitedRetrySeconds, retryDelaySeconds(this.config.dispatch, row.attempts));
+        return { id: row.id, attempt: row.attempts, ok: false, response: null, error: err.message, retryIn, providerCode: err.code };
+      }
       // ±10% jitter: after an outage, rows do not all come back in the same second.
       const retryIn =
         err instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : Math.max(1, Math.round(retryDelaySeconds(this.config.dispatch, row.attempts) * (0.9 + Math.random() * 0.2)));
-      return { id: row.id, attempt: row.attempts, ok: false, response: null, error: err instanceof Error ? err.message : String(err), retryIn };
+      return {
+        id: row.id,
+        attempt: row.attempts,
+        ok: false,
+        response: null,
+        error: err instanceof Error ? err.message : String(err),
+        retryIn,
+        providerCode: err instanceof SmsRefusal ? err.code : null,
+      };
     };
     // One queue per recipient, in order of what the messages announce: an enterprise reads
     // orange, then red, then the lift, whatever order the rows were claimed in.
@@ -211,11 +256,13 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
     return outcomes;
   }
 
-  private async record(outcomes: Outcome[]): Promise<void> {
+  private async record(all: Outcome[]): Promise<void> {
+    for (const o of all) if (o.deferUntil) await this.smsRows.defer(o.id, this.workerId, o.deferUntil, o.error ?? 'sms rate limit');
+    const outcomes = all.filter((o) => !o.deferUntil);
     await this.dataSource.transaction(async (manager) => {
       await this.outbox.recordOutcomes(
         manager,
-        outcomes.map((o) => ({ ...o, skipped: o.skipped ?? false })),
+        outcomes.map(({ deferUntil: _d, ...o }) => ({ ...o, skipped: o.skipped ?? false })),
         this.workerId,
         this.clock.now(),
       );
@@ -236,6 +283,10 @@ function noticeMessage(row: ClaimedRow, keyFor: (enterpriseCode: string | null) 
   const p = row.payload ?? {};
   if (row.channel === 'email') {
     return { channel: 'email', to: row.recipient, subject: String(p.subject ?? ''), text: String(p.text ?? ''), html: String(p.html ?? '') };
+  }
+  if (row.channel === 'sms') {
+    const kind = p.kind === 'reminder' || p.kind === 'escalation' ? p.kind : 'order';
+    return { channel: 'sms', to: row.recipient, kind, values: (p.values ?? {}) as SmsMessage['values'] };
   }
   return { channel: 'webhook', url: row.recipient, body: p.body ?? p, signingKey: keyFor(row.enterpriseCode) };
 }

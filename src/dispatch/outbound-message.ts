@@ -1,3 +1,5 @@
+import type { SmsMessageKind, SmsParamSource } from '../config/sms-config.js';
+
 /** What a channel sends: rendered once per attempt from an outbox row. */
 export interface EmailMessage {
   channel: 'email';
@@ -15,11 +17,20 @@ export interface WebhookMessage {
   signingKey: string;
 }
 
+/** An SMS by template: the values its variables take (dispatch.yaml `sms.<provider>.templates`). */
+export interface SmsMessage {
+  channel: 'sms';
+  /** 11-digit mainland mobile number. */
+  to: string;
+  kind: SmsMessageKind;
+  values: Partial<Record<SmsParamSource, string>>;
+}
+
 /**
  * Messages to one recipient go out one after another in this order (an order version's start), then by row.
  * A renderer that answers the same message object for several rows of one recipient has it sent once for all of them (a summary).
  */
-export type OutboundMessage = (EmailMessage | WebhookMessage) & { sequence?: number };
+export type OutboundMessage = (EmailMessage | WebhookMessage | SmsMessage) & { sequence?: number };
 
 /** Nothing to send any more, on purpose (the order version was replaced before it began, or its interval is over). */
 export interface SkippedMessage {
@@ -32,7 +43,7 @@ export interface ClaimedRow {
   id: string;
   idempotencyKey: string;
   kind: string;
-  channel: 'email' | 'webhook';
+  channel: 'email' | 'webhook' | 'sms';
   recipient: string;
   enterpriseCode: string | null;
   orderVersionId: string | null;

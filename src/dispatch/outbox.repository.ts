@@ -14,6 +14,21 @@ export interface AttemptOutcome {
   error: string | null;
   /** null: sent or failed for good; else seconds until the next try. */
   retryIn: number | null;
+  /** SMS: the provider's message id (then the attempt waits for its receipt) and answer code. */
+  providerMessageId?: string | null;
+  providerCode?: string | null;
+}
+
+/** One attempt as the delivery evidence lists it; the receipt fields are SMS only (null elsewhere). */
+export interface DeliveredAttempt {
+  at: string;
+  ok: boolean;
+  error: string | null;
+  providerMessageId: string | null;
+  providerCode: string | null;
+  receiptStatus: string | null;
+  receiptCode: string | null;
+  receiptAt: string | null;
 }
 
 /** The tables `outbox` and `delivery_attempts`. */
@@ -71,7 +86,7 @@ export class OutboxRepository {
       id: string;
       idempotency_key: string;
       kind: string;
-      channel: 'email' | 'webhook';
+      channel: 'email' | 'webhook' | 'sms';
       recipient: string;
       enterprise_code: string | null;
       order_version_id: string | null;
@@ -112,7 +127,19 @@ export class OutboxRepository {
    * dated `at` (the service's clock, like everything a penalty is weighed against).
    */
   async recordOutcomes(manager: EntityManager, outcomes: AttemptOutcome[], workerId: string, at: Date): Promise<void> {
-    const json = JSON.stringify(outcomes.map((o) => ({ id: o.id, attempt: o.attempt, ok: o.ok, skipped: o.skipped, response: o.response, error: o.error, retry_in: o.retryIn })));
+    const json = JSON.stringify(
+      outcomes.map((o) => ({
+        id: o.id,
+        attempt: o.attempt,
+        ok: o.ok,
+        skipped: o.skipped,
+        response: o.response,
+        error: o.error,
+        retry_in: o.retryIn,
+        provider_message_id: o.providerMessageId ?? null,
+        provider_code: o.providerCode ?? null,
+      })),
+    );
     await manager.query(
       `UPDATE outbox o SET
          status = CASE WHEN x.ok THEN 'sent' WHEN x.skipped THEN 'skipped' WHEN x.retry_in IS NULL THEN 'failed' ELSE 'pending' END,
@@ -124,17 +151,21 @@ export class OutboxRepository {
       [json, workerId],
     );
     await manager.query(
-      `INSERT INTO delivery_attempts (outbox_id, attempt, worker, ok, response, error, at)
-       SELECT id, attempt, $2, ok, response, error, $3 FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, response text, error text)`,
+      `INSERT INTO delivery_attempts (outbox_id, attempt, worker, ok, response, error, at, provider_message_id, provider_code, receipt_status)
+       SELECT id, attempt, $2, ok, response, error, $3, provider_message_id, provider_code, CASE WHEN ok AND provider_message_id IS NOT NULL THEN 'pending' END
+       FROM json_to_recordset($1::json) AS x(id bigint, attempt int, ok boolean, response text, error text, provider_message_id text, provider_code text)`,
       [json, workerId, at],
     );
   }
 
-  /** The order versions named by these (sent) rows, of the rows no worker holds any more. */
+  /**
+   * The order versions named by these (sent) rows, of the rows no worker holds any more. An SMS
+   * accepted by the provider is not yet delivered: its receipt tells (SmsReceiptService).
+   */
   async releasedOrderVersions(manager: EntityManager, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows: Array<{ order_version_id: string }> = await manager.query(
-      'SELECT DISTINCT order_version_id FROM outbox WHERE id = ANY($1::bigint[]) AND order_version_id IS NOT NULL AND locked_by IS NULL',
+      "SELECT DISTINCT order_version_id FROM outbox WHERE id = ANY($1::bigint[]) AND order_version_id IS NOT NULL AND locked_by IS NULL AND channel <> 'sms'",
       [ids],
     );
     return rows.map((r) => r.order_version_id);
@@ -144,14 +175,15 @@ export class OutboxRepository {
   async deliveriesOf(
     versionId: string,
     kind: string,
-  ): Promise<Array<{ channel: string; recipient: string; status: string; sentAt: Date | null; attempts: Array<{ at: string; ok: boolean; error: string | null }> }>> {
-    const rows: Array<{ channel: string; recipient: string; status: string; sent_at: Date | null; attempts: Array<{ at: string; ok: boolean; error: string | null }> | null }> =
-      await this.dataSource.query(
-        `SELECT o.channel, o.recipient, o.status, o.sent_at,
-              (SELECT json_agg(json_build_object('at', a.at, 'ok', a.ok, 'error', a.error) ORDER BY a.attempt) FROM delivery_attempts a WHERE a.outbox_id = o.id) AS attempts
+  ): Promise<Array<{ channel: string; recipient: string; status: string; sentAt: Date | null; lastError: string | null; attempts: DeliveredAttempt[] }>> {
+    const rows: Array<{ channel: string; recipient: string; status: string; sent_at: Date | null; last_error: string | null; attempts: DeliveredAttempt[] | null }> = await this.dataSource.query(
+      `SELECT o.channel, o.recipient, o.status, o.sent_at, o.last_error,
+              (SELECT json_agg(json_build_object('at', a.at, 'ok', a.ok, 'error', a.error, 'providerMessageId', a.provider_message_id, 'providerCode', a.provider_code,
+                                                 'receiptStatus', a.receipt_status, 'receiptCode', a.receipt_code, 'receiptAt', a.receipt_at) ORDER BY a.attempt)
+               FROM delivery_attempts a WHERE a.outbox_id = o.id) AS attempts
        FROM outbox o WHERE o.order_version_id = $1 AND o.kind = $2 ORDER BY o.id`,
-        [versionId, kind],
-      );
-    return rows.map((r) => ({ channel: r.channel, recipient: r.recipient, status: r.status, sentAt: r.sent_at, attempts: r.attempts ?? [] }));
+      [versionId, kind],
+    );
+    return rows.map((r) => ({ channel: r.channel, recipient: r.recipient, status: r.status, sentAt: r.sent_at, lastError: r.last_error, attempts: r.attempts ?? [] }));
   }
 }

@@ -252,7 +252,14 @@ describe('no penalty without proof of notice; phone notices; alerts; re-sending 
     // The delivery is on the version's record, dated by the service's clock; the earlier phone call stays the first proof.
     const red = await t.http.get(`/api/v1/orders/${orderId}/versions/2/delivery-evidence`).set('Authorization', admin).expect(200);
     expect(red.body.deliveries).toEqual([
-      { channel: 'email', recipient: 'wang5@example.com', status: 'sent', sentAt: expect.any(String), attempts: [{ at: '2026-12-10T04:00:00.000Z', ok: true, error: null }] },
+      {
+        channel: 'email',
+        recipient: 'wang5@example.com',
+        status: 'sent',
+        sentAt: expect.any(String),
+        lastError: null,
+        attempts: [{ at: '2026-12-10T04:00:00.000Z', ok: true, error: null, providerCode: null, providerMessageId: null, receiptStatus: null, receiptCode: null, receiptAt: null }],
+      },
     ]);
     expect(red.body.proofAsOfNow.delivered).toMatchObject({ channel: 'email', at: '2026-12-10T04:00:00.000Z' });
     const orange = await t.http.get(`/api/v1/orders/${orderId}/versions/1/delivery-evidence`).set('Authorization', admin).expect(200);

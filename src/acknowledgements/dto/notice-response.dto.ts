@@ -71,6 +71,21 @@ export class DeliveryAttemptResponse {
 
   @ApiProperty({ type: 'string', nullable: true })
   error!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'SMS: the provider answer code (OK / Ok, isv.BUSINESS_LIMIT_CONTROL, LimitExceeded.PhoneNumberOneHourLimit, …)' })
+  providerCode!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: "SMS: the provider's message id (Alibaba BizId, Tencent SerialNo)" })
+  providerMessageId!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, enum: ['pending', 'delivered', 'failed', null], description: 'SMS: pending = sent, no receipt yet; delivered = on the handset' })
+  receiptStatus!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  receiptCode!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  receiptAt!: string | null;
 }
 
 export class DeliveryResponse {
@@ -86,12 +101,15 @@ export class DeliveryResponse {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   sentAt!: string | null;
 
+  @ApiProperty({ type: 'string', nullable: true, description: 'Why the row waits or failed (e.g. an SMS held back by the number’s rate limit)' })
+  lastError!: string | null;
+
   @ApiProperty({ type: () => DeliveryAttemptResponse, isArray: true })
   attempts!: DeliveryAttemptResponse[];
 }
 
 export class NoticeDeliveredResponse {
-  @ApiProperty({ type: 'string', enum: ['email', 'webhook', 'phone', 'acknowledgement'] })
+  @ApiProperty({ type: 'string', enum: ['email', 'webhook', 'sms', 'phone', 'acknowledgement'] })
   channel!: string;
 
   @ApiProperty({ type: 'string', format: 'date-time' })

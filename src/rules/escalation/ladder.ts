@@ -59,7 +59,8 @@ export function stepKey(step: Pick<LadderStep, 'stage' | 'at' | 'afterMinutes' |
 
 /**
  * The notice itself: stage 0, at delivery, to the enterprise. Its rows are written with the
- * directive (in its transaction, one per channel and address), not by the ladder's rounds.
+ * directive (in its transaction, one per channel and address), not by the ladder's rounds; with
+ * `sms` among its channels the order goes by SMS at once (when a provider is configured).
  */
 export function isNoticeStep(step: LadderStep): boolean {
   return step.stage === 0 && step.at === 'delivery' && step.afterMinutes === 0 && step.to === 'enterprise';
@@ -111,13 +112,7 @@ export function ladderProblems(ladder: readonly LadderStep[]): Array<[string, st
     });
     if (new Set(step.channels).size !== step.channels.length) problems.push([`[${i}].channels`, 'must not repeat a channel']);
     if (step.at === 'delivery' && step.afterMinutes < 0) problems.push([`[${i}].afterMinutes`, 'must not be negative for at: delivery (nothing is sent before the notice)']);
-    if (isNoticeStep(step)) {
-      notices++;
-      for (const [j, c] of step.channels.entries()) {
-        if (c !== 'email' && c !== 'webhook')
-          problems.push([`[${i}].channels[${j}]`, `the notice step (stage 0, at: delivery, afterMinutes: 0, to: enterprise) goes by email and webhook only (got ${JSON.stringify(c)})`]);
-      }
-    }
+    if (isNoticeStep(step)) notices++;
     const key = stepKey(step);
     const first = keys.get(key);
     if (first !== undefined) problems.push([`[${i}]`, `repeats step [${first}] (same stage, at, afterMinutes and to; list both channels in one step)`]);

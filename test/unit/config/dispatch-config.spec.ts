@@ -69,6 +69,16 @@ describe('dispatch configuration', () => {
       retry: { maxAttempts: 8, baseDelaySeconds: 30, maxDelaySeconds: 3600 },
       linkValidityDays: 7,
       robots: { maxPerMinute: 20, batchWindowSeconds: 20, rateLimitedRetrySeconds: 600, maxMarkdownBytes: 4000, commandCenter: null, counties: {} },
+      sms: {
+        provider: null,
+        callbackToken: null,
+        maxChars: 134,
+        maxLinkChars: 40,
+        rateLimitedRetrySeconds: 3600,
+        rateLimits: { perMinute: 1, perHour: 5, perDay: 10 },
+        receiptMaxAgeHours: 72,
+        receiptPollSeconds: 60,
+      },
       worker: { batchSize: 100, concurrency: 8, leaseSeconds: 120 },
       timeSanity: { directiveStartToleranceMinutes: 15, directiveHorizonDays: 30, observationClockToleranceMinutes: 2, observationLookBackDays: 30 },
     });
@@ -97,7 +107,7 @@ describe('dispatch configuration', () => {
     [[notice, { stage: 1, at: 'deadline', channels: ['sms', 'sms'], to: 'enterprise' }], /escalation\.ladder\[1\]\.channels must not repeat a channel/],
     [[notice, { stage: 1, at: 'deadline', channels: ['sms'], to: 'enterprise' }, { stage: 1, at: 'deadline', channels: ['email'], to: 'enterprise' }], /escalation\.ladder\[2\] repeats step \[1\]/],
     [[{ stage: 1, at: 'deadline', channels: ['sms'], to: 'enterprise' }], /escalation\.ladder must contain the notice step/],
-    [[{ ...notice, channels: ['email', 'sms'] }], /escalation\.ladder\[0\]\.channels\[1\] the notice step .* goes by email and webhook only/],
+    [[{ ...notice, channels: ['email', 'robot'] }], /escalation\.ladder\[0\]\.channels\[1\] must be one of email, webhook, sms for to: enterprise/],
     [[notice, 'sms after an hour'], /escalation\.ladder\[1\] must be a mapping/],
   ])('refuses ladder %j', (ladder, message) => {
     expect(() => parseDispatchConfig(withField('escalation.ladder', ladder))).toThrow(message);

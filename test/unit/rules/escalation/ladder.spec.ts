@@ -83,7 +83,7 @@ describe('the escalation ladder (pure)', () => {
     expect(ladderProblems([notice, { stage: 1, at: 'deadline', afterMinutes: 0, channels: ['robot'], to: 'county_officers' }])).toEqual([
       ['[1].channels[0]', 'must be one of email, sms for to: county_officers (got "robot")'],
     ]);
-    expect(ladderProblems([{ ...notice, channels: ['sms'] }])[0]![0]).toBe('[0].channels[0]');
+    expect(ladderProblems([{ ...notice, channels: ['sms', 'sms'] }])).toEqual([['[0].channels', 'must not repeat a channel']]);
     expect(ladderProblems([])).toEqual([['', 'must contain the notice step: stage 0, at: delivery, afterMinutes: 0, to: enterprise']]);
   });
 
