@@ -10,6 +10,8 @@ import { buildService, configDirWith, ServiceProcess } from '../support/service-
 import { SmtpSink } from '../support/smtp-sink.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ownerQuery } from '../support/test-database.js';
+import { SmsProviderServer } from '../support/sms-provider-server.js';
+import { parseSmsConfig } from '../../src/config/sms-config.js';
 
 const XIUWU = '410821';
 const OFFICER = 'xiuwu-hbj@example.gov.cn';
@@ -150,9 +152,121 @@ describe('the escalation ladder at the deadline: one summary to the county robot
   });
 });
 
+describe('the escalation ladder by SMS: not acknowledged an hour after delivery, an SMS through the provider; a reply acknowledges; at the deadline one SMS to the county officer (PostgreSQL, SMTP, Alibaba provider server)', () => {
+  let t: TestApp;
+  let admin: string;
+  const CALLBACK_TOKEN = 'ladder-sms-callback-token-0123456789';
+  const smtp = new SmtpSink();
+  const provider = new SmsProviderServer({
+    aliyun: { id: 'LTAI5tLadderKey', secret: 'aliyun-ladder-secret-0123456789' },
+    tencent: { id: 'AKIDladder', secret: 'tencent-ladder', appId: '1400000009' },
+  });
+  const clock = new ControllableClock(new Date('2026-12-10T10:00:00+08:00'));
+  const plants = [plant(901), plant(902), plant(903)];
+  const [acked, replying, silent] = plants as [Enterprise, Enterprise, Enterprise];
+  const OFFICER_MOBILE = '13900009001';
+  const run = () => t.app.get(AckEscalationService).run();
+  const drain = () => t.app.get(DispatchWorker).drain();
+  const sql = <R = Record<string, unknown>>(q: string, params: unknown[] = []) => ownerQuery<R>(t.db.url, q, params);
+  const template = (id: string, params: string[], text: string) => ({ id, params: params.map((p) => ({ name: p, value: p === 'number' ? 'directiveNumber' : p })), text });
+
+  beforeAll(async () => {
+    await smtp.start();
+    await provider.start();
+    const withSms = (d: DomainConfig): DomainConfig => ({
+      ...d,
+      dispatch: {
+        ...d.dispatch,
+        sms: parseSmsConfig(
+          {
+            provider: 'aliyun',
+            aliyun: {
+              endpoint: provider.aliyunEndpoint,
+              signName: '焦作冬防',
+              accessKeyIdEnv: 'LADDER_ALIYUN_ID',
+              accessKeySecretEnv: 'LADDER_ALIYUN_SECRET',
+              templates: {
+                order: template('SMS_490000001', ['number', 'level', 'start', 'link', 'code'], '${number}：${start}起执行${level}管控措施，请打开 ${link} 签收，或回复${code}签收。'),
+                reminder: template('SMS_490000002', ['number', 'link', 'code'], '${number}尚未签收，请打开 ${link} 签收，或回复${code}签收。'),
+                escalation: template('SMS_490000003', ['county', 'count', 'number'], '${county}有${count}家企业逾期未签收${number}，请督促。'),
+              },
+            },
+          },
+          { LADDER_ALIYUN_ID: provider.credentials.aliyun.id, LADDER_ALIYUN_SECRET: provider.credentials.aliyun.secret, HAZEOPS_SMS_CALLBACK_TOKEN: CALLBACK_TOKEN },
+        ),
+      },
+    });
+    t = await startTestApp({ SMTP_URL: smtp.url }, { clock, domain: withSms });
+    admin = await issueOrange(t, plants);
+    await t.http
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .send({ username: 'xiuwu-officer', password: 'officer-password-1', role: 'county_officer', county: '修武县', displayName: '修武县联络员', mobile: OFFICER_MOBILE })
+      .expect(201);
+    await drain();
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+    await provider.close();
+  });
+
+  it('an order not acknowledged within the configured 60 minutes triggers the SMS (reminder template, short link, reply code); the one acknowledged gets none', async () => {
+    await acknowledge(t, admin, acked);
+    clock.set('2026-12-10T10:59:00+08:00');
+    await run();
+    await drain();
+    expect(provider.messages).toEqual([]);
+    clock.set('2026-12-10T11:00:00+08:00');
+    expect(await run()).toEqual({ reminders: 2, stage1: 0, stage2: 0, shiftLeader: 0 });
+    await drain();
+    expect(provider.rejected).toEqual([]);
+    expect(provider.messages.map((m) => m.mobile).sort()).toEqual([replying, silent].map((p) => p.contacts[0]!.mobile).sort());
+    for (const m of provider.messages) {
+      expect(m.template).toBe('SMS_490000002');
+      expect(m.params).toEqual({ number: '焦冬防指〔2026〕1号', link: expect.stringMatching(/^http:\/\/localhost:3000\/a\/[0-9A-Za-z]{10}$/), code: expect.stringMatching(/^\d{6}$/) });
+    }
+    // A later round writes no second SMS.
+    clock.set('2026-12-10T11:05:00+08:00');
+    await run();
+    await drain();
+    expect(provider.messages).toHaveLength(2);
+  });
+
+  it('a reply quoting the code acknowledges that version; at the deadline the officer gets one SMS counting the rest', async () => {
+    const sms = provider.messages.find((m) => m.mobile === replying.contacts[0]!.mobile)!;
+    const code = (sms.params as Record<string, string>).code!;
+    await t.http
+      .post(`/api/v1/sms/aliyun/${CALLBACK_TOKEN}/replies`)
+      .send([{ send_time: '2026-12-10 11:06:00', sign_name: '焦作冬防', dest_code: '1', sequence_id: 1, phone_number: replying.contacts[0]!.mobile, content: code }])
+      .expect(200);
+    const [v] = await sql<{ acknowledged_by: string | null }>('SELECT acknowledged_by FROM order_versions WHERE enterprise_code = $1', [replying.code]);
+    expect(v!.acknowledged_by).toMatch(/^sms:139\*{4}\d{4}$/);
+
+    clock.set('2026-12-10T12:00:00+08:00');
+    expect(await run()).toEqual({ reminders: 0, stage1: 1, stage2: 0, shiftLeader: 0 });
+    await drain();
+    const officer = provider.messages.filter((m) => m.mobile === OFFICER_MOBILE);
+    expect(officer).toHaveLength(1);
+    expect(officer[0]!.template).toBe('SMS_490000003');
+    expect(officer[0]!.params).toEqual({ county: '修武县', count: '1', number: '焦冬防指〔2026〕1号' });
+    // The enterprise that replied is out of the ladder: no stage-1 row of its own.
+    expect(await sql(`SELECT id FROM outbox WHERE kind = 'ladder' AND enterprise_code = $1 AND split_part(idempotency_key, ':', 3) LIKE 's1-%'`, [replying.code])).toEqual([]);
+    const rows = await sql<{ step: string; status: string }>(
+      `SELECT split_part(idempotency_key, ':', 3) AS step, status FROM outbox WHERE kind = 'ladder' AND channel = 'sms' AND enterprise_code = $1 ORDER BY id`,
+      [silent.code],
+    );
+    expect(rows).toEqual([
+      { step: 's0-delivery+60-enterprise', status: 'sent' },
+      { step: 's1-deadline+0-county_officers', status: 'sent' },
+    ]);
+  });
+});
+
 describe('the escalation ladder survives SIGKILL: the real service killed between steps resumes after restart, each step exactly once (PostgreSQL, SMTP, robot server)', () => {
   const smtp = new SmtpSink();
   const robots = new RobotServer({ dingtalkToken: 'dt-token-kill', dingtalkSecret: 'SECkill-test-secret-0123456789', wecomKey: 'wecom-key-kill' });
+  const provider = new SmsProviderServer({ aliyun: { id: 'LTAI5tKillKey', secret: 'aliyun-kill-secret-0123456789' }, tencent: { id: 'AKIDkill', secret: 'tencent-kill', appId: '1400000008' } });
   const plants = [plant(801), plant(802), plant(803)];
   let t: TestApp;
   let config: { dir: string; remove(): void };
@@ -162,7 +276,14 @@ describe('the escalation ladder survives SIGKILL: the real service killed betwee
       databaseUrl: t.db.url,
       smtpUrl: smtp.url,
       configDir: config.dir,
-      env: { HAZEOPS_SCHEDULER: 'true', LADDER_ROBOT_TOKEN: robots.credentials.dingtalkToken, LADDER_ROBOT_SECRET: robots.credentials.dingtalkSecret, LADDER_CC_KEY: robots.credentials.wecomKey },
+      env: {
+        HAZEOPS_SCHEDULER: 'true',
+        ALIBABA_CLOUD_ACCESS_KEY_ID: provider.credentials.aliyun.id,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: provider.credentials.aliyun.secret,
+        LADDER_ROBOT_TOKEN: robots.credentials.dingtalkToken,
+        LADDER_ROBOT_SECRET: robots.credentials.dingtalkSecret,
+        LADDER_CC_KEY: robots.credentials.wecomKey,
+      },
     });
   /** The ladder's clock is the database's: move the versions' times back instead of waiting. */
   const shift = (column: 'notified_at' | 'ack_deadline', minutes: number) => sql(`UPDATE order_versions SET ${column} = ${column} - make_interval(mins => $1)`, [minutes]);
@@ -175,6 +296,7 @@ describe('the escalation ladder survives SIGKILL: the real service killed betwee
     if (build.diagnostics) console.warn(`tsc reported problems (dist was still emitted):\n${build.diagnostics.slice(0, 2000)}`);
     await smtp.start();
     await robots.start();
+    await provider.start();
     // The in-process app migrates and issues; its scheduler and worker are off. The service does the rest.
     t = await startTestApp({ SMTP_URL: smtp.url });
     config = configDirWith({
@@ -183,7 +305,7 @@ describe('the escalation ladder survives SIGKILL: the real service killed betwee
       'escalation.counties': { [XIUWU]: { officerEmails: [OFFICER] } },
       'escalation.ladder': [
         { stage: 0, at: 'delivery', afterMinutes: 0, channels: ['email'], to: 'enterprise' },
-        { stage: 0, at: 'delivery', afterMinutes: 60, channels: ['email'], to: 'enterprise' },
+        { stage: 0, at: 'delivery', afterMinutes: 60, channels: ['email', 'sms'], to: 'enterprise' },
         { stage: 1, at: 'deadline', afterMinutes: 0, channels: ['email'], to: 'county_officers' },
         { stage: 1, at: 'deadline', afterMinutes: 0, channels: ['robot'], to: 'county_robot' },
         { stage: 2, at: 'stage2', afterMinutes: 0, channels: ['robot'], to: 'command_center_robot' },
@@ -193,6 +315,8 @@ describe('the escalation ladder survives SIGKILL: the real service killed betwee
       'robots.counties': { [XIUWU]: { kind: 'dingtalk', url: `${robots.baseUrl}/dingtalk/send`, tokenEnv: 'LADDER_ROBOT_TOKEN', secretEnv: 'LADDER_ROBOT_SECRET' } },
       'robots.commandCenter': { kind: 'wecom', url: `${robots.baseUrl}/wecom/send`, keyEnv: 'LADDER_CC_KEY' },
       'worker.leaseSeconds': 5,
+      'sms.provider': 'aliyun',
+      'sms.aliyun.endpoint': provider.aliyunEndpoint,
     });
     await issueOrange(t, plants);
   }, 180_000);
@@ -201,6 +325,7 @@ describe('the escalation ladder survives SIGKILL: the real service killed betwee
     await t?.close();
     await smtp.stop();
     await robots.stop();
+    await provider.close();
     config?.remove();
   });
 
@@ -212,9 +337,10 @@ describe('the escalation ladder survives SIGKILL: the real service killed betwee
 
     // An hour after delivery: the reminder step.
     await shift('notified_at', 61);
-    await until('the three reminders sent and recorded', 30_000, async () => (await sentRows('s0-delivery+60-%')) === 3);
+    await until('the three reminders and three SMS sent and recorded', 30_000, async () => (await sentRows('s0-delivery+60-%')) === 6);
     await first.kill('SIGKILL');
     expect(reminders()).toHaveLength(3);
+    expect(provider.messages).toHaveLength(3);
 
     // Down while the deadline passes: the next process catches up stage 1, and nothing of stage 0 again.
     await shift('ack_deadline', 130); // the deadline 10 minutes ago; stage 2 (2 h after it) not yet
@@ -241,12 +367,14 @@ describe('the escalation ladder survives SIGKILL: the real service killed betwee
     expect(smtp.to(DUTY)).toHaveLength(1);
     expect(smtp.to(OFFICER)).toHaveLength(1);
     expect(reminders()).toHaveLength(3);
+    expect(provider.rejected).toEqual([]);
+    expect(provider.messages.map((m) => m.mobile).sort()).toEqual(plants.map((p) => p.contacts[0]!.mobile).sort());
     for (const p of plants) expect(reminders().filter((m) => (Array.isArray(m.to) ? '' : m.to?.text) === p.contacts[0]!.email)).toHaveLength(1);
     const rows = await sql<{ step: string; n: number; attempts: number }>(
       `SELECT split_part(idempotency_key, ':', 3) AS step, count(*)::int AS n, max(attempts) AS attempts FROM outbox WHERE kind = 'ladder' GROUP BY 1 ORDER BY 1`,
     );
     expect(rows).toEqual([
-      { step: 's0-delivery+60-enterprise', n: 3, attempts: 1 },
+      { step: 's0-delivery+60-enterprise', n: 6, attempts: 1 },
       { step: 's1-deadline+0-county_officers', n: 3, attempts: 1 },
       { step: 's1-deadline+0-county_robot', n: 3, attempts: 1 },
       { step: 's2-stage2+0-command_center_robot', n: 3, attempts: 1 },

@@ -79,6 +79,12 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
       ['s0-delivery+60-enterprise', 'sms', '13800000502'],
     ]);
     expect(rows.filter((r) => r.channel === 'email').every((r) => r.status === 'sent')).toBe(true);
+    // No SMS provider in this configuration: the SMS step is recorded per number as skipped, with why.
+    const sms = await ownerQuery<{ status: string; last_error: string }>(t.db.url, `SELECT status, last_error FROM outbox WHERE kind = 'ladder' AND channel = 'sms'`);
+    expect(sms).toEqual([
+      { status: 'skipped', last_error: 'no SMS provider is configured (sms.provider)' },
+      { status: 'skipped', last_error: 'no SMS provider is configured (sms.provider)' },
+    ]);
   });
 
   it('escalates the one that did not acknowledge: to the county at the deadline, to the command center 2 h later', async () => {
