@@ -16,6 +16,9 @@ import { RobotPostEntity } from '../dispatch/robot-post.entity.js';
 import { SmsSendEntity } from '../dispatch/sms-send.entity.js';
 import { AckShortLinkEntity } from '../acknowledgements/ack-short-link.entity.js';
 import { SmsReplyEntity } from '../acknowledgements/sms-reply.entity.js';
+import { DutyHandoverEntity } from '../duty/duty-handover.entity.js';
+import { DutyShiftEntity } from '../duty/duty-shift.entity.js';
+import { DutySwapEntity } from '../duty/duty-swap.entity.js';
 import { OrderVersionEntity } from '../orders/order-version.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
 import { PhoneNoticeEntity } from '../acknowledgements/phone-notice.entity.js';
@@ -59,4 +62,7 @@ export const ENTITIES = [
   PowerReadingEntity,
   LedgerEntryEntity,
   PhoneNoticeEntity,
+  DutyShiftEntity,
+  DutyHandoverEntity,
+  DutySwapEntity,
 ];

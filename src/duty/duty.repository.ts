@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DutyPerson } from './duty-person.js';
 
 /** PostgreSQL's exclusion_violation: the roster's EXCLUDE constraint refused an overlapping shift. */
 export const EXCLUSION_VIOLATION = '23P01';
@@ -47,24 +46,10 @@ interface RawShift {
 const SHIFT_COLUMNS = 'id, starts_at, ends_at, duty_officer_id, shift_leader_id, note';
 const shift = (r: RawShift): ShiftRow => ({ id: r.id, startsAt: r.starts_at, endsAt: r.ends_at, dutyOfficerId: r.duty_officer_id, shiftLeaderId: r.shift_leader_id, note: r.note });
 
-interface RawPerson {
-  id: string;
-  username: string;
-  display_name: string | null;
-  email: string | null;
-  mobile: string | null;
-  work_chat_id: string | null;
-  role: string;
-  active: boolean;
-  county: string | null;
-}
-const person = (r: RawPerson): DutyPerson => ({ userId: r.id, name: r.display_name ?? r.username, email: r.email, mobile: r.mobile, workChatId: r.work_chat_id });
-const PERSON_COLUMNS = 'id, username, display_name, email, mobile, work_chat_id, role, active, county';
-
 /**
- * The duty roster's tables (duty_shifts, duty_handovers, duty_swaps) and what the roster reads of
- * the users table (people and their contacts). No two shifts overlap: the EXCLUDE constraint on
- * tstzrange(starts_at, ends_at, '[)') holds even for concurrent writes.
+ * The duty roster's tables (duty_shifts, duty_handovers, duty_swaps). No two shifts overlap: the EXCLUDE constraint on
+ * tstzrange(starts_at, ends_at, '[)') holds even for concurrent writes. The people (users) are read in
+ * `duty-people.read-model.ts`.
  */
 @Injectable()
 export class DutyRepository {
@@ -75,10 +60,10 @@ export class DutyRepository {
   }
 
   async shiftsBetween(from: Date, to: Date): Promise<ShiftRow[]> {
-    const rows: RawShift[] = await this.dataSource.query(
-      `SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE tstzrange(starts_at, ends_at, '[)') && tstzrange($1, $2, '[)') ORDER BY starts_at`,
-      [from, to],
-    );
+    const rows: RawShift[] = await this.dataSource.query(`SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE tstzrange(starts_at, ends_at, '[)') && tstzrange($1, $2, '[)') ORDER BY starts_at`, [
+      from,
+      to,
+    ]);
     return rows.map(shift);
   }
 
@@ -108,10 +93,13 @@ export class DutyRepository {
   }
 
   async insertShift(manager: EntityManager, s: Omit<ShiftRow, 'id'>): Promise<ShiftRow> {
-    const rows: RawShift[] = await manager.query(
-      `INSERT INTO duty_shifts (starts_at, ends_at, duty_officer_id, shift_leader_id, note) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHIFT_COLUMNS}`,
-      [s.startsAt, s.endsAt, s.dutyOfficerId, s.shiftLeaderId, s.note],
-    );
+    const rows: RawShift[] = await manager.query(`INSERT INTO duty_shifts (starts_at, ends_at, duty_officer_id, shift_leader_id, note) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHIFT_COLUMNS}`, [
+      s.startsAt,
+      s.endsAt,
+      s.dutyOfficerId,
+      s.shiftLeaderId,
+      s.note,
+    ]);
     return shift(rows[0]!);
   }
 
@@ -158,22 +146,18 @@ export class DutyRepository {
   async swapsOf(shiftIds: string[]): Promise<SwapRow[]> {
     if (shiftIds.length === 0) return [];
     const rows: Array<{ id: string; shift_id: string; position: SwapRow['position']; from_user_id: string; to_user_id: string; reason: string; swapped_by: string; swapped_at: Date }> =
-      await this.dataSource.query('SELECT id, shift_id, position, from_user_id, to_user_id, reason, swapped_by, swapped_at FROM duty_swaps WHERE shift_id = ANY($1) ORDER BY swapped_at, id', [shiftIds]);
-    return rows.map((r) => ({ id: r.id, shiftId: r.shift_id, position: r.position, fromUserId: r.from_user_id, toUserId: r.to_user_id, reason: r.reason, swappedBy: r.swapped_by, swappedAt: r.swapped_at }));
-  }
-
-  /** People by id, with whether each may stand a shift (an active commander). */
-  async people(ids: string[], manager?: EntityManager): Promise<Map<string, DutyPerson & { eligible: boolean }>> {
-    const out = new Map<string, DutyPerson & { eligible: boolean }>();
-    if (ids.length === 0) return out;
-    const rows: RawPerson[] = await this.m(manager).query(`SELECT ${PERSON_COLUMNS} FROM users WHERE id = ANY($1::uuid[])`, [ids]);
-    for (const r of rows) out.set(r.id, { ...person(r), eligible: r.active && r.role === 'commander' });
-    return out;
-  }
-
-  /** The active county officers of a county (by its name as users store it), in username order. */
-  async countyOfficers(countyName: string): Promise<DutyPerson[]> {
-    const rows: RawPerson[] = await this.dataSource.query(`SELECT ${PERSON_COLUMNS} FROM users WHERE role = 'county_officer' AND active AND county = $1 ORDER BY username`, [countyName]);
-    return rows.map(person);
+      await this.dataSource.query('SELECT id, shift_id, position, from_user_id, to_user_id, reason, swapped_by, swapped_at FROM duty_swaps WHERE shift_id = ANY($1) ORDER BY swapped_at, id', [
+        shiftIds,
+      ]);
+    return rows.map((r) => ({
+      id: r.id,
+      shiftId: r.shift_id,
+      position: r.position,
+      fromUserId: r.from_user_id,
+      toUserId: r.to_user_id,
+      reason: r.reason,
+      swappedBy: r.swapped_by,
+      swappedAt: r.swapped_at,
+    }));
   }
 }

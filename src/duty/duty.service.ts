@@ -8,6 +8,7 @@ import { isUuid } from '../common/uuid.js';
 import { Clock } from '../common/clock.js';
 import { DutyErrorCode } from './duty.errors.js';
 import type { DutyPerson, OnDuty } from './duty-person.js';
+import { dutyPeople } from './duty-people.read-model.js';
 import { DutyRepository, EXCLUSION_VIOLATION, type HandoverRow, type ShiftRow, type SwapRow } from './duty.repository.js';
 
 export interface ShiftInput {
@@ -81,7 +82,8 @@ export class DutyService {
     const f = from ? new Date(from) : new Date(now - 7 * DAY_MS);
     const t = to ? new Date(to) : new Date(now + 14 * DAY_MS);
     if (t.getTime() <= f.getTime()) throw new DomainError(DutyErrorCode.SHIFT_INVALID, `to (${t.toISOString()}) must follow from (${f.toISOString()})`, [{ field: 'to', message: 'must follow from' }]);
-    if (t.getTime() - f.getTime() > MAX_LIST_DAYS * DAY_MS) throw new DomainError(DutyErrorCode.SHIFT_INVALID, `ask for at most ${MAX_LIST_DAYS} days at once`, [{ field: 'to', message: `at most ${MAX_LIST_DAYS} days after from` }]);
+    if (t.getTime() - f.getTime() > MAX_LIST_DAYS * DAY_MS)
+      throw new DomainError(DutyErrorCode.SHIFT_INVALID, `ask for at most ${MAX_LIST_DAYS} days at once`, [{ field: 'to', message: `at most ${MAX_LIST_DAYS} days after from` }]);
     const rows = await this.repo.shiftsBetween(f, t);
     return { from: f.toISOString(), to: t.toISOString(), items: await this.views(rows) };
   }
@@ -96,7 +98,7 @@ export class DutyService {
   async onDutyAt(t: Date, manager?: EntityManager): Promise<OnDuty | null> {
     const row = await this.repo.shiftAt(t, manager);
     if (!row) return null;
-    const people = await this.repo.people([row.dutyOfficerId, row.shiftLeaderId], manager);
+    const people = await dutyPeople(manager ?? this.dataSource.manager, [row.dutyOfficerId, row.shiftLeaderId]);
     return {
       shiftId: row.id,
       startsAt: row.startsAt,
@@ -148,11 +150,20 @@ export class DutyService {
       const before = await this.locked(manager, id);
       const field = position === 'duty_officer' ? 'dutyOfficerId' : 'shiftLeaderId';
       const fromUserId = before[field];
-      if (fromUserId === userId) throw new DomainError(CommonErrorCode.UNPROCESSABLE, `userId: that user already stands this shift as ${position}`, [{ field: 'userId', message: `already the ${position} of this shift` }]);
+      if (fromUserId === userId)
+        throw new DomainError(CommonErrorCode.UNPROCESSABLE, `userId: that user already stands this shift as ${position}`, [{ field: 'userId', message: `already the ${position} of this shift` }]);
       await this.checkPeople(manager, [['userId', userId]]);
       const after = await this.repo.updateShift(manager, { ...before, [field]: userId });
       const swap = await this.repo.insertSwap(manager, { shiftId: id, position, fromUserId, toUserId: userId, reason: reason.trim(), swappedBy: actor.username });
-      await this.audit.record(manager, actor, [{ action: 'duty.shift.swap', entityType: 'duty_shift', entityId: id, before: auditable(before), after: { ...auditable(after), swap: { id: swap.id, position, fromUserId, toUserId: userId, reason: swap.reason } } }]);
+      await this.audit.record(manager, actor, [
+        {
+          action: 'duty.shift.swap',
+          entityType: 'duty_shift',
+          entityId: id,
+          before: auditable(before),
+          after: { ...auditable(after), swap: { id: swap.id, position, fromUserId, toUserId: userId, reason: swap.reason } },
+        },
+      ]);
     });
     return this.get(id);
   }
@@ -184,10 +195,7 @@ export class DutyService {
   }
 
   private async checkPeople(manager: EntityManager, wanted: Array<[string, string]>): Promise<void> {
-    const people = await this.repo.people(
-      wanted.map(([, id]) => id).filter(isUuid),
-      manager,
-    );
+    const people = await dutyPeople(manager, wanted.map(([, id]) => id).filter(isUuid));
     const problems = wanted.filter(([, id]) => !people.get(id)?.eligible).map(([field]) => ({ field, message: 'must be the id of an active commander (GET /api/v1/users?role=commander)' }));
     if (problems.length > 0) throw new DomainError(DutyErrorCode.DUTY_USER_INVALID, problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
   }
@@ -213,7 +221,7 @@ export class DutyService {
     const userIds = new Set<string>();
     for (const r of rows) userIds.add(r.dutyOfficerId).add(r.shiftLeaderId);
     for (const s of swaps) userIds.add(s.fromUserId).add(s.toUserId);
-    const people = await this.repo.people([...userIds]);
+    const people = await dutyPeople(this.dataSource.manager, [...userIds]);
     const who = (id: string) => strip(people.get(id)) ?? UNKNOWN_PERSON(id);
     return rows.map((r) => ({
       id: r.id,
@@ -247,8 +255,9 @@ function overlap(clash: ShiftRow[]): DomainError {
   const list = clash.map((c) => `${c.startsAt.toISOString()}–${c.endsAt.toISOString()}`).join(', ');
   return new DomainError(
     DutyErrorCode.SHIFT_OVERLAP,
-    clash.length > 0 ? `The shift overlaps ${clash.length === 1 ? 'the shift' : 'the shifts'} ${list}; one shift at a time: move or shorten one first.` : 'The shift overlaps another shift written at the same moment; reload the roster.',
+    clash.length > 0
+      ? `The shift overlaps ${clash.length === 1 ? 'the shift' : 'the shifts'} ${list}; one shift at a time: move or shorten one first.`
+      : 'The shift overlaps another shift written at the same moment; reload the roster.',
     clash.map((c) => ({ shiftId: c.id, startsAt: c.startsAt.toISOString(), endsAt: c.endsAt.toISOString() })),
   );
 }
-

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
 import type { DutyPerson, OnDuty } from './duty-person.js';
-import { DutyRepository } from './duty.repository.js';
+import { countyOfficers } from './duty-people.read-model.js';
 import { DutyService } from './duty.service.js';
 
 export type { DutyPerson, OnDuty } from './duty-person.js';
@@ -25,15 +26,15 @@ export type { DutyPerson, OnDuty } from './duty-person.js';
 @Injectable()
 export class EscalationRecipients {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService,
-    private readonly repo: DutyRepository,
     private readonly duty: DutyService,
   ) {}
 
   /** The county's officers; [] for a code the city does not configure or a county without officers. */
   async countyStage1(countyCode: string): Promise<DutyPerson[]> {
     const county = this.config.city.counties.find((c) => c.code === countyCode);
-    return county ? this.repo.countyOfficers(county.name) : [];
+    return county ? countyOfficers(this.dataSource.manager, county.name) : [];
   }
 
   /** The shift on duty at t with its duty officer and shift leader, or null. */

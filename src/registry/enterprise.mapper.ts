@@ -36,7 +36,9 @@ export function entityToEnterprise(e: EnterpriseEntity): Enterprise {
     gradingAuthority: e.gradingAuthority ?? null,
     livelihood: e.livelihood,
     provincialApproval: e.provincialApproval,
-    contacts: [...(e.contacts ?? [])].sort((a, b) => a.position - b.position).map((c) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone, mobile: c.mobile ?? null, channels: (c.channels ?? []) as ContactChannel[] })),
+    contacts: [...(e.contacts ?? [])]
+      .sort((a, b) => a.position - b.position)
+      .map((c) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone, mobile: c.mobile ?? null, channels: (c.channels ?? []) as ContactChannel[] })),
     lines: [...(e.lines ?? [])]
       .sort((a, b) => a.position - b.position)
       .map((l) => ({ code: l.code, name: l.name, capacity: Number(l.capacity), unit: l.unit, cells: l.cells, emissions: lineEmissionsOf(l) })),

@@ -126,12 +126,19 @@ export async function loadEnterpriseEntities(manager: EntityManager, codes: stri
     }
     const lines: LineRow[] = await manager.query(`SELECT ${LINE_SELECT} FROM production_lines WHERE enterprise_code = ANY($1)`, [part]);
     for (const l of lines) out.get(l.enterprise_code)?.lines.push(lineRowToEntity(l));
-    const contacts: Array<{ enterprise_code: string; position: number; name: string; role: string; email: string | null; phone: string | null; mobile: string | null; channels: string[] }> = await manager.query(
-      'SELECT enterprise_code, position, name, role, email, phone, mobile, channels FROM contacts WHERE enterprise_code = ANY($1)',
-      [part],
-    );
+    const contacts: Array<{ enterprise_code: string; position: number; name: string; role: string; email: string | null; phone: string | null; mobile: string | null; channels: string[] }> =
+      await manager.query('SELECT enterprise_code, position, name, role, email, phone, mobile, channels FROM contacts WHERE enterprise_code = ANY($1)', [part]);
     for (const c of contacts) {
-      out.get(c.enterprise_code)?.contacts.push({ enterpriseCode: c.enterprise_code, position: c.position, name: c.name, role: c.role, email: c.email, phone: c.phone, mobile: c.mobile, channels: c.channels } as ContactEntity);
+      out.get(c.enterprise_code)?.contacts.push({
+        enterpriseCode: c.enterprise_code,
+        position: c.position,
+        name: c.name,
+        role: c.role,
+        email: c.email,
+        phone: c.phone,
+        mobile: c.mobile,
+        channels: c.channels,
+      } as ContactEntity);
     }
   }
   return out;
@@ -245,7 +252,18 @@ export async function upsertEnterprises(manager: EntityManager, enterprises: Ent
         [JSON.stringify(lines)],
       );
     }
-    const contacts = part.flatMap((e) => e.contacts.map((c, i) => ({ enterprise_code: e.code, position: i, name: c.name, role: c.role, email: c.email, phone: c.phone, mobile: c.mobile ?? null, channels: c.channels ?? defaultChannels({ email: c.email, phone: c.phone, mobile: c.mobile ?? null }) })));
+    const contacts = part.flatMap((e) =>
+      e.contacts.map((c, i) => ({
+        enterprise_code: e.code,
+        position: i,
+        name: c.name,
+        role: c.role,
+        email: c.email,
+        phone: c.phone,
+        mobile: c.mobile ?? null,
+        channels: c.channels ?? defaultChannels({ email: c.email, phone: c.phone, mobile: c.mobile ?? null }),
+      })),
+    );
     if (contacts.length > 0) {
       await manager.query(
         `INSERT INTO contacts (enterprise_code, position, name, role, email, phone, mobile, channels)

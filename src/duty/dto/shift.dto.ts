@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsSaneInstant } from '../../common/dto/sane-instant.js';
-import { ISO_WITH_OFFSET } from '../../orders/dto/preview-order.dto.js';
+import { ISO_WITH_ZONE as ISO_WITH_OFFSET } from '../../rules/time/local-time.js';
 
 /** A shift of the roster: [startsAt, endsAt) with its duty officer and shift leader (active commanders). */
 export class ShiftDto {

@@ -52,7 +52,7 @@ export function parseContactsCell(text: string, roles: readonly KeyName[]): Cont
   return { contacts, problems };
 }
 
-/** The old four-field form while a contact has no mobile and the default channels; the six-field form otherwise. */
+/** The shortest form that says it all: four fields without a mobile, five with one, six when the channels are not the default. */
 export function formatContactsCell(contacts: readonly Contact[]): string {
   return contacts
     .map((c) => {
@@ -60,8 +60,11 @@ export function formatContactsCell(contacts: readonly Contact[]): string {
       const channels = c.channels ?? defaultChannels({ email: c.email, phone: c.phone, mobile });
       const defaults = defaultChannels({ email: c.email, phone: c.phone, mobile });
       const base = [c.name, c.role, c.email ?? '', c.phone ?? ''];
-      if (mobile === null && channels.join(',') === defaults.join(',')) return base.join('|');
-      return [...base, mobile ?? '', CONTACT_CHANNELS.filter((ch) => channels.includes(ch)).join(',')].join('|');
+      const same = channels.join(',') === defaults.join(',');
+      if (mobile === null && same) return base.join('|');
+      if (same) return [...base, mobile].join('|');
+      // '/' rather than ',': the cell stays one CSV field without quoting.
+      return [...base, mobile ?? '', CONTACT_CHANNELS.filter((ch) => channels.includes(ch)).join('/')].join('|');
     })
     .join('; ');
 }

@@ -21,7 +21,8 @@ export function checkMobileNumber(text: string): MobileNumberCheck {
   const n = stripped(text);
   if (!/^\d+$/.test(n)) return { ok: false, reason: 'must be an 11-digit mainland mobile number (digits only, optionally +86), e.g. 13812345678' };
   if (n.length !== 11) return { ok: false, reason: `must have 11 digits (got ${n.length}), e.g. 13812345678` };
-  if (!MAINLAND_MOBILE.test(n)) return { ok: false, reason: `is not in a mainland mobile range (13x, 145, 147, 149, 15x without 154, 162, 165–167, 170–178, 18x, 19x without 194), got ${n.slice(0, 3)}…` };
+  if (!MAINLAND_MOBILE.test(n))
+    return { ok: false, reason: `is not in a mainland mobile range (13x, 145, 147, 149, 15x without 154, 162, 165–167, 170–178, 18x, 19x without 194), got ${n.slice(0, 3)}…` };
   return { ok: true, mobile: n };
 }
 

@@ -95,6 +95,24 @@ export function errorText(code: string | undefined, status?: number): string {
   return status !== undefined ? `请求失败（${status}）` : '操作失败，请稍后重试';
 }
 
+/** How a contact accepts notices (registry `channels`), and how an outbox row travelled. */
+export const CHANNEL_TEXT: Readonly<Record<string, string>> = {
+  email: '电子邮件',
+  sms: '短信',
+  phone: '电话',
+  webhook: '接口推送',
+  robot: '工作群机器人',
+};
+
+/** How an outbox delivery stands (console: directive and enterprise pages). */
+export const DELIVERY_STATUS_TEXT: Readonly<Record<string, string>> = { sent: '已送达', pending: '待发送', sending: '发送中', failed: '发送失败', dead: '发送失败', skipped: '已跳过（被新版本替代）' };
+
+/** The two people of a duty shift (值班表). */
+export const DUTY_POSITION_TEXT: Readonly<Record<string, string>> = {
+  duty_officer: '值班员',
+  shift_leader: '值班长',
+};
+
 export const ROLE_TEXT: Readonly<Record<string, string>> = {
   commander: '指挥部值班员',
   county_officer: '区县专班',

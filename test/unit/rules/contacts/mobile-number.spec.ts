@@ -3,7 +3,27 @@ import { channelProblem, checkMobileNumber, defaultChannels, isMainlandMobile } 
 
 describe('mainland mobile numbers', () => {
   it('accepts every handset range and answers the bare 11 digits', () => {
-    for (const n of ['13012345678', '13912345678', '14512345678', '14912345678', '15012345678', '15312345678', '15512345678', '15912345678', '16212345678', '16512345678', '16712345678', '17012345678', '17812345678', '18012345678', '18912345678', '19012345678', '19312345678', '19512345678', '19912345678']) {
+    for (const n of [
+      '13012345678',
+      '13912345678',
+      '14512345678',
+      '14912345678',
+      '15012345678',
+      '15312345678',
+      '15512345678',
+      '15912345678',
+      '16212345678',
+      '16512345678',
+      '16712345678',
+      '17012345678',
+      '17812345678',
+      '18012345678',
+      '18912345678',
+      '19012345678',
+      '19312345678',
+      '19512345678',
+      '19912345678',
+    ]) {
       expect(checkMobileNumber(n), n).toEqual({ ok: true, mobile: n });
     }
   });
@@ -19,7 +39,20 @@ describe('mainland mobile numbers', () => {
     expect(checkMobileNumber('1381234567')).toEqual({ ok: false, reason: expect.stringContaining('11 digits (got 10)') });
     expect(checkMobileNumber('138123456789')).toEqual({ ok: false, reason: expect.stringContaining('got 12') });
     expect(checkMobileNumber('1381234567a')).toEqual({ ok: false, reason: expect.stringContaining('digits only') });
-    for (const n of ['12012345678', '11012345678', '14012345678', '14612345678', '14812345678', '15412345678', '16012345678', '16812345678', '17912345678', '19412345678', '23812345678', '03912345678']) {
+    for (const n of [
+      '12012345678',
+      '11012345678',
+      '14012345678',
+      '14612345678',
+      '14812345678',
+      '15412345678',
+      '16012345678',
+      '16812345678',
+      '17912345678',
+      '19412345678',
+      '23812345678',
+      '03912345678',
+    ]) {
       expect(isMainlandMobile(n), n).toBe(false);
     }
     expect(checkMobileNumber('15412345678')).toEqual({ ok: false, reason: expect.stringContaining('got 154') });
