@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/auth.decorators.js';
+import { Public, PublicWithToken } from '../auth/auth.decorators.js';
 import { SmsCallbackAnswer } from './dto/sms-callback.dto.js';
 import { SmsRepliesService, type SmsCallbackProvider } from './sms-replies.service.js';
 
@@ -18,7 +18,7 @@ export class SmsCallbacksController {
   constructor(private readonly sms: SmsRepliesService) {}
 
   @Post(':provider/:token/receipts')
-  @Public()
+  @PublicWithToken('HAZEOPS_SMS_CALLBACK_TOKEN')
   @HttpCode(200)
   @ApiOperation({ summary: 'Delivery receipts pushed by the SMS provider (Alibaba SmsReport, Tencent status callback)' })
   @ApiParam({ name: 'provider', enum: ['aliyun', 'tencent'] })
@@ -28,7 +28,7 @@ export class SmsCallbacksController {
   }
 
   @Post(':provider/:token/replies')
-  @Public()
+  @PublicWithToken('HAZEOPS_SMS_CALLBACK_TOKEN')
   @HttpCode(200)
   @ApiOperation({ summary: 'SMS replies (上行短信) pushed by the provider; a reply quoting the code of an SMS acknowledges that order version' })
   @ApiParam({ name: 'provider', enum: ['aliyun', 'tencent'] })

@@ -3,7 +3,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { RequestMethod } from '@nestjs/common';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/auth.decorators.js';
+import { PUBLIC_KEY, PUBLIC_TOKEN_KEY, ROLES_KEY } from '../../src/auth/auth.decorators.js';
 import { ROLES, type Role } from '../../src/auth/role.js';
 import { codeFor, sampleEnterprise } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -12,6 +12,28 @@ interface Route {
   method: string;
   path: string;
   roles: Role[];
+}
+
+/** Every public route whose path token is its credential (@PublicWithToken), with what it names. */
+function tokenRoutesOf(t: TestApp): Array<{ method: string; path: string; credential: string }> {
+  const out: Array<{ method: string; path: string; credential: string }> = [];
+  for (const mod of t.app.get(ModulesContainer).values()) {
+    for (const wrapper of mod.controllers.values()) {
+      const type = wrapper.metatype as (new (...a: never[]) => unknown) | null;
+      if (!type) continue;
+      const base = String(Reflect.getMetadata('path', type) ?? '');
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const fn = (type.prototype as Record<string, unknown>)[name];
+        if (name === 'constructor' || typeof fn !== 'function') continue;
+        const credential = Reflect.getMetadata(PUBLIC_TOKEN_KEY, fn) as string | undefined;
+        const method = Reflect.getMetadata('method', fn) as RequestMethod | undefined;
+        if (!credential || method === undefined) continue;
+        const sub = String(Reflect.getMetadata('path', fn) ?? '');
+        out.push({ method: RequestMethod[method].toLowerCase(), path: '/' + [base, sub].map((x) => x.replace(/^\/|\/$/g, '')).join('/'), credential });
+      }
+    }
+  }
+  return out;
 }
 
 /** Every route the application serves, with the roles it declares (from the controllers' metadata). */
@@ -126,6 +148,25 @@ describe('access: every route × role, and own / other for reads and writes (HTT
         if (!allowed && res.status !== 403) problems.push(`${r.method} ${r.path} as ${role}: ${res.status}, expected 403`);
         if (allowed && (res.status === 401 || res.status === 403 || res.status >= 500)) problems.push(`${r.method} ${r.path} as ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
       }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('public-with-token routes (the SMS provider callbacks) answer 404 to anyone without their path token, signed in or not', async () => {
+    const routes = tokenRoutesOf(t);
+    expect(routes.map((r) => `${r.method} ${r.path} ${r.credential}`).sort()).toEqual([
+      'post /api/v1/sms/:provider/:token/receipts HAZEOPS_SMS_CALLBACK_TOKEN',
+      'post /api/v1/sms/:provider/:token/replies HAZEOPS_SMS_CALLBACK_TOKEN',
+    ]);
+    const problems: string[] = [];
+    for (const r of routes) {
+      const path = r.path.replace(':provider', 'aliyun').replace(':token', 'guessed-token-0123456789');
+      for (const role of ROLES) {
+        const res = await as(role, 'post', path).send([]);
+        if (res.status !== 404) problems.push(`${r.path} as ${role}: ${res.status}`);
+      }
+      const anonymous = await t.http.post(path).send([]);
+      if (anonymous.status !== 404) problems.push(`${r.path} anonymously: ${anonymous.status}`);
     }
     expect(problems).toEqual([]);
   });

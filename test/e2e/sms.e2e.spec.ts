@@ -270,6 +270,42 @@ describe('SMS: order notices through the provider, receipts, short links, reply 
     expect((provider.messages.at(-1)!.params as Record<string, string>).level).toBe('红色预警');
   });
 
+  it('a receipt callback (Alibaba SmsReport) is recorded against the attempt it names; the version counts as told from then', async () => {
+    const last = provider.messages.at(-1)!;
+    const [v2] = (await versionsOf(refused.code)).filter((v) => v.modification === 2);
+    expect(v2!.notified_at).toBeNull();
+    await t.http
+      .post(`/api/v1/sms/aliyun/${CALLBACK_TOKEN}/receipts`)
+      .send([
+        {
+          phone_number: last.mobile,
+          send_time: '2026-12-10 10:04:00',
+          report_time: '2026-12-10 10:04:30',
+          success: true,
+          err_code: 'DELIVERED',
+          err_msg: '用户接收成功',
+          sms_size: '1',
+          biz_id: last.messageId,
+          out_id: '',
+        },
+      ])
+      .expect(200, { code: 0, msg: '成功' });
+    const [attempt] = await sql<{ receipt_status: string; receipt_code: string; receipt_at: Date }>(
+      'SELECT receipt_status, receipt_code, receipt_at FROM delivery_attempts WHERE provider_message_id = $1',
+      [last.messageId],
+    );
+    expect(attempt).toMatchObject({ receipt_status: 'delivered', receipt_code: 'DELIVERED' });
+    expect(attempt!.receipt_at.toISOString()).toBe('2026-12-10T02:04:30.000Z');
+    const [after] = (await versionsOf(refused.code)).filter((v) => v.modification === 2);
+    expect(after!.notified_at!.toISOString()).toBe('2026-12-10T02:04:30.000Z');
+    // A failure receipt for an unknown message changes nothing.
+    await t.http
+      .post(`/api/v1/sms/aliyun/${CALLBACK_TOKEN}/receipts`)
+      .send([{ phone_number: '13500000000', report_time: '2026-12-10 10:03:00', success: false, err_code: 'MK:0001', biz_id: 'nope' }])
+      .expect(200);
+    expect((await sql<{ n: number }>("SELECT count(*)::int AS n FROM delivery_attempts WHERE receipt_status = 'failed'"))[0]!.n).toBe(0);
+  });
+
   it('a short link whose signed link expired answers 410', async () => {
     const code = (provider.messages[0]!.params as Record<string, string>).link!.slice(-10);
     clock.advance(8 * 86_400_000);

@@ -39,7 +39,7 @@ export class TencentSmsProvider implements SmsProvider {
 
   constructor(private readonly config: SmsProviderConfig) {
     const url = new URL(config.endpoint);
-    const agent = url.protocol === 'http:' ? new HttpAgent({ keepAlive: true, lookup: loopbackLookup }) : new HttpsAgent({ keepAlive: true, lookup: loopbackLookup });
+    const agent = url.protocol === 'http:' ? new HttpAgent({ lookup: loopbackLookup }) : new HttpsAgent({ lookup: loopbackLookup });
     this.client = new SmsClient({
       credential: { secretId: config.accessKeyId, secretKey: config.accessKeySecret },
       region: config.region ?? 'ap-guangzhou',

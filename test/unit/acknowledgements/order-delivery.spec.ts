@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliveriesFor, planDeliveries } from '../../../src/acknowledgements/order-delivery.js';
+import { deliveriesFor, noticeChannelsFor, planDeliveries, smsNumberOf } from '../../../src/acknowledgements/order-delivery.js';
+import { loadDispatchConfig } from '../../../src/config/dispatch-config.js';
 import type { PlannedVersion } from '../../../src/orders/order-plan.js';
 import { sampleEnterprise } from '../../support/fixtures.js';
 
@@ -31,5 +32,42 @@ describe('whom an order version is sent to', () => {
     const plan = planDeliveries(planned);
     expect(plan.unreachable).toEqual(new Set([silent.code]));
     expect(plan.rows.map((r) => r.orderVersionId)).toEqual(['a']);
+  });
+
+  it('with SMS: one row per distinct mainland mobile among the phones; landlines and other numbers get none; a mobile alone makes it reachable', () => {
+    const contact = (phone: string | null) => ({ name: '甲', role: 'env_officer', email: null, phone });
+    expect(['13912345678', '+86 139-1234-5678', '8613912345678', '0391-7123456', '12912345678', '1391234567', null].map((p) => smsNumberOf(contact(p)))).toEqual([
+      '13912345678',
+      '13912345678',
+      '13912345678',
+      null,
+      null,
+      null,
+      null,
+    ]);
+    const e = sampleEnterprise(3, { contacts: [contact('13912345678'), contact('+8613912345678'), contact('0391-7123456')], webhookUrl: null });
+    expect(deliveriesFor(e, 'v3').map((r) => r.channel)).toEqual([]);
+    const withSms = ['email', 'webhook', 'sms'];
+    expect(deliveriesFor(e, 'v3', withSms).map((r) => [r.channel, r.recipient, r.idempotencyKey])).toEqual([['sms', '13912345678', 'order:v3:sms:13912345678']]);
+    expect(planDeliveries([{ enterprise: e, versionId: 'v3' }] as PlannedVersion[], withSms).unreachable.size).toBe(0);
+    expect(planDeliveries([{ enterprise: e, versionId: 'v3' }] as PlannedVersion[]).unreachable).toEqual(new Set([e.code]));
+  });
+
+  it('a contact with recorded channels gets SMS at its mobile only when it accepts sms; the notice step decides the channels', () => {
+    const c = (mobile: string | null, channels: Array<'email' | 'sms' | 'phone'>) => ({ name: '乙', role: 'env_officer', email: 'yi@example.com', phone: '13800000000', mobile, channels });
+    expect(smsNumberOf(c('13712345678', ['email', 'sms']))).toBe('13712345678');
+    expect(smsNumberOf(c('13712345678', ['email']))).toBeNull();
+    expect(smsNumberOf(c(null, ['email', 'sms', 'phone']))).toBeNull();
+    const e = sampleEnterprise(4, { contacts: [c('13712345678', ['email', 'sms'])], webhookUrl: 'https://hooks.test/e4' });
+    expect(deliveriesFor(e, 'v4', ['email']).map((r) => r.channel)).toEqual(['email']);
+    expect(deliveriesFor(e, 'v4', ['webhook', 'sms']).map((r) => [r.channel, r.recipient])).toEqual([
+      ['webhook', 'https://hooks.test/e4'],
+      ['sms', '13712345678'],
+    ]);
+    const ladder = loadDispatchConfig().escalation.ladder;
+    expect(noticeChannelsFor(ladder, true)).toEqual(['email', 'webhook']);
+    const smsNotice = ladder.map((s) => (s.afterMinutes === 0 && s.at === 'delivery' && s.stage === 0 ? { ...s, channels: [...s.channels, 'sms' as const] } : s));
+    expect(noticeChannelsFor(smsNotice, true)).toEqual(['email', 'webhook', 'sms']);
+    expect(noticeChannelsFor(smsNotice, false)).toEqual(['email', 'webhook']);
   });
 });

@@ -1091,7 +1091,7 @@ export type PhoneNoticeResponse = {
 };
 
 export type NoticeDeliveredResponse = {
-    channel: 'email' | 'webhook' | 'phone' | 'acknowledgement';
+    channel: 'email' | 'webhook' | 'sms' | 'phone' | 'acknowledgement';
     at: string;
     recipient: string | null;
     phoneNoticeId: string | null;
@@ -1115,6 +1115,20 @@ export type DeliveryAttemptResponse = {
     at: string;
     ok: boolean;
     error: string | null;
+    /**
+     * SMS: the provider answer code (OK / Ok, isv.BUSINESS_LIMIT_CONTROL, LimitExceeded.PhoneNumberOneHourLimit, …)
+     */
+    providerCode: string | null;
+    /**
+     * SMS: the provider's message id (Alibaba BizId, Tencent SerialNo)
+     */
+    providerMessageId: string | null;
+    /**
+     * SMS: pending = sent, no receipt yet; delivered = on the handset
+     */
+    receiptStatus: 'pending' | 'delivered' | 'failed' | null;
+    receiptCode: string | null;
+    receiptAt: string | null;
 };
 
 export type DeliveryResponse = {
@@ -1122,6 +1136,10 @@ export type DeliveryResponse = {
     recipient: string;
     status: string;
     sentAt: string | null;
+    /**
+     * Why the row waits or failed (e.g. an SMS held back by the number’s rate limit)
+     */
+    lastError: string | null;
     attempts: Array<DeliveryAttemptResponse>;
 };
 
@@ -1296,6 +1314,25 @@ export type StatusReportResponse = {
      * The report that counts for its enterprise and slot (false: an earlier one, listed with history=true)
      */
     latest: boolean;
+};
+
+export type SmsCallbackAnswer = {
+    /**
+     * Alibaba: 0 when received
+     */
+    code?: number;
+    /**
+     * Alibaba: 成功
+     */
+    msg?: string;
+    /**
+     * Tencent: 0 when received
+     */
+    result?: number;
+    /**
+     * Tencent: OK
+     */
+    errmsg?: string;
 };
 
 export type IssueDirectiveDto = {
@@ -4528,6 +4565,88 @@ export type StatusReportsControllerFileResponses = {
 };
 
 export type StatusReportsControllerFileResponse = StatusReportsControllerFileResponses[keyof StatusReportsControllerFileResponses];
+
+export type SmsCallbacksControllerReceiptsData = {
+    body?: never;
+    path: {
+        provider: 'aliyun' | 'tencent';
+        token: string;
+    };
+    query?: never;
+    url: '/api/v1/sms/{provider}/{token}/receipts';
+};
+
+export type SmsCallbacksControllerReceiptsErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type SmsCallbacksControllerReceiptsError = SmsCallbacksControllerReceiptsErrors[keyof SmsCallbacksControllerReceiptsErrors];
+
+export type SmsCallbacksControllerReceiptsResponses = {
+    200: SmsCallbackAnswer;
+};
+
+export type SmsCallbacksControllerReceiptsResponse = SmsCallbacksControllerReceiptsResponses[keyof SmsCallbacksControllerReceiptsResponses];
+
+export type SmsCallbacksControllerRepliesData = {
+    body?: never;
+    path: {
+        provider: 'aliyun' | 'tencent';
+        token: string;
+    };
+    query?: never;
+    url: '/api/v1/sms/{provider}/{token}/replies';
+};
+
+export type SmsCallbacksControllerRepliesErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type SmsCallbacksControllerRepliesError = SmsCallbacksControllerRepliesErrors[keyof SmsCallbacksControllerRepliesErrors];
+
+export type SmsCallbacksControllerRepliesResponses = {
+    200: SmsCallbackAnswer;
+};
+
+export type SmsCallbacksControllerRepliesResponse = SmsCallbacksControllerRepliesResponses[keyof SmsCallbacksControllerRepliesResponses];
 
 export type DirectivesControllerListData = {
     body?: never;
