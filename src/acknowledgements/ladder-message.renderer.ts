@@ -35,6 +35,16 @@ export class LadderMessageRenderer implements OnModuleInit {
 
   onModuleInit(): void {
     this.worker.register(this);
+    // The ladder's robot rows stop too: one whose version was acknowledged before its summary went out is skipped.
+    this.worker.skipRobotRowsWhen(async (rows) => {
+      const views = await loadVersionViews(this.dataSource.manager, [...new Set(rows.map((r) => r.orderVersionId))]);
+      const out = new Map<string, string>();
+      for (const r of rows) {
+        const acknowledgedAt = views.get(r.orderVersionId)?.acknowledgedAt;
+        if (acknowledgedAt) out.set(r.id, `acknowledged at ${acknowledgedAt}, before this step went out`);
+      }
+      return out;
+    });
   }
 
   async render(rows: ClaimedRow[]): Promise<Map<string, OutboundMessage | SkippedMessage>> {

@@ -10,7 +10,7 @@ import { EmailChannel } from './channels/email.channel.js';
 import { PermanentDeliveryError, WebhookChannel } from './channels/webhook.channel.js';
 import type { ClaimedRow, OutboundMessage, OutboxRenderer, SkippedMessage, SmsMessage } from './outbound-message.js';
 import { OutboxRepository } from './outbox.repository.js';
-import { RobotBatchService } from './robot-batch.service.js';
+import { RobotBatchService, type RobotRowSkip } from './robot-batch.service.js';
 import { SmsChannel } from './channels/sms.channel.js';
 import { SmsRefusal } from './channels/sms-provider.js';
 import { SmsOutboxRepository } from './sms-outbox.repository.js';
@@ -79,6 +79,11 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   register(renderer: OutboxRenderer): void {
     this.renderers.set(renderer.kind, renderer);
+  }
+
+  /** Robot rows about an order version that this rule names are skipped, not posted (see RobotRowSkip). */
+  skipRobotRowsWhen(skip: RobotRowSkip): void {
+    this.robots.skipWhen(skip);
   }
 
   onDelivered(listener: DeliveryListener): void {

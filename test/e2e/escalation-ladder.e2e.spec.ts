@@ -110,42 +110,51 @@ describe('the escalation ladder at the deadline: one summary to the county robot
     expect(await sql(`SELECT id FROM outbox WHERE kind = 'ladder' AND enterprise_code = $1`, [early.code])).toEqual([]);
   });
 
-  it('at the deadline the county robot receives one summary naming exactly the overdue enterprises, and the officer one e-mail listing them', async () => {
+  it('at the deadline the county robot receives one summary naming exactly the overdue enterprises, and the officer one e-mail listing them; one acknowledging before they go out drops out of both', async () => {
+    const [a, b, lastMinute] = overdue as [Enterprise, Enterprise, Enterprise];
     const postsBefore = robots.posts.length;
     clock.set('2026-12-10T12:00:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: overdue.length, stage2: 0, shiftLeader: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 3, stage2: 0, shiftLeader: 0 });
+    // Its stage-1 rows (officer e-mail, county robot) are written; it acknowledges before the worker runs.
+    await acknowledge(t, admin, lastMinute);
     await drain();
     expect(robots.rejected).toEqual([]);
     const posts = robots.posts.slice(postsBefore);
     expect(posts).toHaveLength(1);
-    expect(posts[0]!.markdown).toContain(`逾期未签收（县区督办）（${overdue.length}）`);
-    for (const p of overdue) expect(posts[0]!.markdown).toContain(`- ${p.name}：焦冬防指〔2026〕1号第1版，截止 12月10日 12:00`);
-    for (const p of [early, late]) expect(posts[0]!.markdown).not.toContain(p.name);
+    expect(posts[0]!.markdown).toContain('逾期未签收（县区督办）（2）');
+    for (const p of [a, b]) expect(posts[0]!.markdown).toContain(`- ${p.name}：焦冬防指〔2026〕1号第1版，截止 12月10日 12:00`);
+    for (const p of [early, late, lastMinute]) expect(posts[0]!.markdown).not.toContain(p.name);
 
     const officer = smtp.to(OFFICER);
     expect(officer).toHaveLength(1);
-    expect(officer[0]!.subject).toContain(`修武县 ${overdue.length}家`);
-    for (const p of overdue) expect(officer[0]!.text).toContain(p.name);
-    for (const p of [early, late]) expect(officer[0]!.text).not.toContain(p.name);
-    // One row per version for the officer's e-mail, all sent by that one message.
-    const rows = await sql<{ status: string; attempts: number }>(`SELECT status, attempts FROM outbox WHERE recipient = $1`, [OFFICER]);
-    expect(rows).toHaveLength(overdue.length);
-    expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+    expect(officer[0]!.subject).toContain('修武县 2家');
+    for (const p of [a, b]) expect(officer[0]!.text).toContain(p.name);
+    for (const p of [early, late, lastMinute]) expect(officer[0]!.text).not.toContain(p.name);
+    // One row per version and recipient; the two open ones sent by one message (and one post), the other skipped.
+    const rows = await sql<{ enterprise_code: string; channel: string; status: string; attempts: number; last_error: string | null }>(
+      `SELECT enterprise_code, channel, status, attempts, last_error FROM outbox WHERE kind = 'ladder' AND channel IN ('email', 'robot') AND split_part(idempotency_key, ':', 3) LIKE 's1-%' ORDER BY channel, enterprise_code`,
+    );
+    expect(rows.map((r) => [r.channel, r.enterprise_code, r.status, r.attempts])).toEqual(
+      ['email', 'robot']
+        .flatMap((channel) => [a, b, lastMinute].map((p) => [channel, p.code, p === lastMinute ? 'skipped' : 'sent', 1]))
+        .sort((x, y) => String(x[0]).localeCompare(String(y[0])) || String(x[1]).localeCompare(String(y[1]))),
+    );
+    for (const r of rows.filter((r) => r.status === 'skipped')) expect(r.last_error).toMatch(/^acknowledged at .* before this step went out$/);
   });
 
   it('later rounds repeat nothing, and acknowledging stops the rest of the ladder for that version', async () => {
-    const [first, ...rest] = overdue as [Enterprise, ...Enterprise[]];
+    const [first, open] = overdue as [Enterprise, Enterprise];
     await acknowledge(t, admin, first);
     const before = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'ladder'`);
     clock.set('2026-12-10T12:30:00+08:00');
     expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0, shiftLeader: 0 });
     expect(await sql(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'ladder'`)).toEqual(before);
     clock.set('2026-12-10T14:00:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: rest.length, shiftLeader: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 1, shiftLeader: 0 });
     await drain();
     const duty = smtp.to(DUTY);
     expect(duty).toHaveLength(1);
-    for (const p of rest) expect(duty[0]!.text).toContain(p.name);
+    expect(duty[0]!.text).toContain(open.name);
     expect(duty[0]!.text).not.toContain(first.name);
     expect(await sql(`SELECT id FROM outbox WHERE kind = 'ladder' AND enterprise_code = $1 AND split_part(idempotency_key, ':', 3) LIKE 's2-%'`, [first.code])).toEqual([]);
     expect(await sql(`SELECT id FROM outbox WHERE status = 'failed'`)).toEqual([]);
