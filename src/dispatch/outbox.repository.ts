@@ -175,15 +175,35 @@ export class OutboxRepository {
   async deliveriesOf(
     versionId: string,
     kind: string,
-  ): Promise<Array<{ channel: string; recipient: string; status: string; sentAt: Date | null; lastError: string | null; attempts: DeliveredAttempt[] }>> {
-    const rows: Array<{ channel: string; recipient: string; status: string; sent_at: Date | null; last_error: string | null; attempts: DeliveredAttempt[] | null }> = await this.dataSource.query(
-      `SELECT o.channel, o.recipient, o.status, o.sent_at, o.last_error,
+  ): Promise<
+    Array<{ key: string; payload: Record<string, unknown> | null; channel: string; recipient: string; status: string; sentAt: Date | null; lastError: string | null; attempts: DeliveredAttempt[] }>
+  > {
+    const rows: Array<{
+      idempotency_key: string;
+      payload: Record<string, unknown> | null;
+      channel: string;
+      recipient: string;
+      status: string;
+      sent_at: Date | null;
+      last_error: string | null;
+      attempts: DeliveredAttempt[] | null;
+    }> = await this.dataSource.query(
+      `SELECT o.idempotency_key, o.payload, o.channel, o.recipient, o.status, o.sent_at, o.last_error,
               (SELECT json_agg(json_build_object('at', a.at, 'ok', a.ok, 'error', a.error, 'providerMessageId', a.provider_message_id, 'providerCode', a.provider_code,
                                                  'receiptStatus', a.receipt_status, 'receiptCode', a.receipt_code, 'receiptAt', a.receipt_at) ORDER BY a.attempt)
                FROM delivery_attempts a WHERE a.outbox_id = o.id) AS attempts
        FROM outbox o WHERE o.order_version_id = $1 AND o.kind = $2 ORDER BY o.id`,
       [versionId, kind],
     );
-    return rows.map((r) => ({ channel: r.channel, recipient: r.recipient, status: r.status, sentAt: r.sent_at, lastError: r.last_error, attempts: r.attempts ?? [] }));
+    return rows.map((r) => ({
+      key: r.idempotency_key,
+      payload: r.payload,
+      channel: r.channel,
+      recipient: r.recipient,
+      status: r.status,
+      sentAt: r.sent_at,
+      lastError: r.last_error,
+      attempts: r.attempts ?? [],
+    }));
   }
 }

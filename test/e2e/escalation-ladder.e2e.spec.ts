@@ -269,6 +269,17 @@ describe('the escalation ladder by SMS: not acknowledged an hour after delivery,
       { step: 's0-delivery+60-enterprise', status: 'sent' },
       { step: 's1-deadline+0-county_officers', status: 'sent' },
     ]);
+    // The order's delivery evidence lists the ladder's rows to the enterprise (not the officer's).
+    const token = await t.adminToken();
+    const [order] = (await t.http.get(`/api/v1/orders?pageSize=100`).set('Authorization', token).expect(200)).body.items.filter(
+      (o: { enterprise: { code: string } }) => o.enterprise.code === silent.code,
+    );
+    const evidence = await t.http.get(`/api/v1/orders/${order.orderId}/versions/1/delivery-evidence`).set('Authorization', token).expect(200);
+    expect(evidence.body.ladder.map((r: { step: string; channel: string; recipient: string; status: string }) => [r.step, r.channel, r.recipient, r.status])).toEqual([
+      ['s0-delivery+60-enterprise', 'sms', silent.contacts[0]!.mobile, 'sent'],
+      ['s0-deadline-30-enterprise', 'email', silent.contacts[0]!.email, 'sent'],
+    ]);
+    expect(evidence.body.ladder[0].attempts).toEqual([expect.objectContaining({ ok: true, providerMessageId: expect.any(String), receiptStatus: 'pending' })]);
   });
 });
 
