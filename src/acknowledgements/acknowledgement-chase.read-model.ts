@@ -1,6 +1,8 @@
 // Read model: what the acknowledgement chase reads across modules: orders' order_versions with
 // the registry's enterprises (still active) and contacts, and the ladder rows of dispatch's outbox. Reads only.
 import type { EntityManager } from 'typeorm';
+import type { ContactChannel } from '../rules/contacts/mobile-number.js';
+import { smsNumberOf } from './order-delivery.js';
 
 /**
  * Versions not acknowledged, of active enterprises, that are in force or still ahead at `now`
@@ -30,20 +32,21 @@ export async function ladderStepsTaken(manager: EntityManager, versionIds: strin
 }
 
 /**
- * The distinct (lower-cased) e-mail addresses and mobile numbers of these enterprises' contacts,
- * each only where the contact accepts that channel (its `channels`: email, sms).
+ * The distinct (lower-cased) e-mail addresses and SMS numbers of these enterprises' contacts:
+ * e-mail where the contact accepts it (its `channels`), SMS where smsNumberOf says so.
  */
 export async function contactAddresses(manager: EntityManager, enterpriseCodes: string[]): Promise<Map<string, { emails: string[]; mobiles: string[] }>> {
-  const rows: Array<{ enterprise_code: string; email: string | null; mobile: string | null }> = await manager.query(
-    `SELECT enterprise_code, CASE WHEN 'email' = ANY(channels) THEN lower(email) END AS email, CASE WHEN 'sms' = ANY(channels) THEN mobile END AS mobile
-     FROM contacts WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position`,
+  const rows: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null; mobile: string | null; channels: ContactChannel[] }> = await manager.query(
+    'SELECT enterprise_code, name, role, email, phone, mobile, channels FROM contacts WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position',
     [enterpriseCodes],
   );
   const out = new Map<string, { emails: string[]; mobiles: string[] }>();
   for (const r of rows) {
     const c = out.get(r.enterprise_code) ?? { emails: [], mobiles: [] };
-    if (r.email && !c.emails.includes(r.email)) c.emails.push(r.email);
-    if (r.mobile && !c.mobiles.includes(r.mobile)) c.mobiles.push(r.mobile);
+    const email = r.email && r.channels.includes('email') ? r.email.toLowerCase() : null;
+    if (email && !c.emails.includes(email)) c.emails.push(email);
+    const mobile = smsNumberOf({ name: r.name, role: r.role, email: r.email, phone: r.phone, mobile: r.mobile, channels: r.channels });
+    if (mobile && !c.mobiles.includes(mobile)) c.mobiles.push(mobile);
     out.set(r.enterprise_code, c);
   }
   return out;

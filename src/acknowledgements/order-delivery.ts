@@ -2,6 +2,7 @@ import type { NewOutboxRow } from '../dispatch/outbound-message.js';
 import type { ContactTargets } from '../registry/enterprise-contacts-changed.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import { noticeChannels, type LadderStep } from '../rules/escalation/ladder.js';
+import { checkMobileNumber } from '../rules/contacts/mobile-number.js';
 
 export interface DeliveryPlan {
   rows: NewOutboxRow[];
@@ -19,17 +20,18 @@ export function noticeChannelsFor(ladder: readonly LadderStep[], smsConfigured: 
   return noticeChannels(ladder).filter((c) => c !== 'sms' || smsConfigured);
 }
 
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
-
 /**
- * The number an SMS to this contact goes to, or null: its `mobile` when it accepts SMS (its
- * `channels`). A contact from before the registry recorded channels (no `channels`) is sent to
- * its `phone` when that is a mainland mobile number.
+ * The number an SMS to this contact goes to, or null: its recorded `mobile` when it accepts
+ * `sms` (registry `channels`). A contact with no recorded mobile whose `phone` is a mainland
+ * mobile number is texted on it while it accepts `phone` (registries filled before the mobile
+ * column kept mobiles there); a contact whose channels name neither is not texted.
  */
 export function smsNumberOf(contact: ContactTargets['contacts'][number]): string | null {
-  if (contact.channels !== undefined) return contact.channels.includes('sms') ? (contact.mobile ?? null) : null;
-  const phone = contact.phone?.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '') ?? '';
-  return MAINLAND_MOBILE.test(contact.mobile ?? '') ? contact.mobile! : MAINLAND_MOBILE.test(phone) ? phone : null;
+  const channels = contact.channels;
+  if (contact.mobile) return channels === undefined || channels.includes('sms') ? contact.mobile : null;
+  if (channels !== undefined && !channels.includes('sms') && !channels.includes('phone')) return null;
+  const phone = contact.phone ? checkMobileNumber(contact.phone) : null;
+  return phone?.ok ? phone.mobile : null;
 }
 
 /**

@@ -20,6 +20,8 @@ import { RobotPosts1796500013300 } from '../../migrations/1796500013300-RobotPos
 import { SmsChannel1796500013400 } from '../../migrations/1796500013400-SmsChannel.js';
 import { ContactChannels1796600013700 } from '../../migrations/1796600013700-ContactChannels.js';
 import { DutyRoster1796600013800 } from '../../migrations/1796600013800-DutyRoster.js';
+import { DirectiveProgressCounters1796600014200 } from '../../migrations/1796600014200-DirectiveProgressCounters.js';
+import { ListKeysetIndexes1796600014210 } from '../../migrations/1796600014210-ListKeysetIndexes.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -44,4 +46,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SmsChannel1796500013400,
   ContactChannels1796600013700,
   DutyRoster1796600013800,
+  DirectiveProgressCounters1796600014200,
+  ListKeysetIndexes1796600014210,
 ];

@@ -165,7 +165,8 @@ export class OutboxRepository {
   async releasedOrderVersions(manager: EntityManager, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows: Array<{ order_version_id: string }> = await manager.query(
-      "SELECT DISTINCT order_version_id FROM outbox WHERE id = ANY($1::bigint[]) AND order_version_id IS NOT NULL AND locked_by IS NULL AND channel <> 'sms'",
+      // The escalation ladder's rows (kind ladder: reminders, officials) are not the notice: they start no deadline.
+      "SELECT DISTINCT order_version_id FROM outbox WHERE id = ANY($1::bigint[]) AND order_version_id IS NOT NULL AND locked_by IS NULL AND channel <> 'sms' AND kind <> 'ladder'",
       [ids],
     );
     return rows.map((r) => r.order_version_id);

@@ -365,7 +365,13 @@ if (!hasChromium) {
       expect(await page.locator('[data-test=quality-summary]').textContent()).toMatch(/涉气企业 3 家/);
       await shot(page, '11b-quality');
       await choose(page, page.locator('[data-test=quality-kind]'), ['生产线未填报排放数据']);
-      await expect.poll(async () => (await table.locator('tbody tr').allTextContents()).every((r) => r.includes('生产线未填报排放数据'))).toBe(true);
+      // Non-empty as well: an empty table while the filtered page loads would pass "every".
+      await expect
+        .poll(async () => {
+          const rows = await table.locator('tbody tr').allTextContents();
+          return rows.length > 0 && rows.every((r) => r.includes('生产线未填报排放数据'));
+        })
+        .toBe(true);
       const xiuwuRow = table.locator('tbody tr', { hasText: xiuwu.name });
       expect(await xiuwuRow.count()).toBe(1);
       expect(await xiuwuRow.textContent()).toContain('L2');
@@ -502,10 +508,14 @@ if (!hasChromium) {
       // A single select closes on the pick (Escape would close the dialog too).
       const pick = async (select: string, option: string) => {
         await page.locator(`[data-test=${select}]`).click();
-        await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: new RegExp(`^${option}$`) }).click();
+        await page.keyboard.type(option);
+        await page.waitForTimeout(300);
+        await page.keyboard.press('Enter');
+        // Let the dropdown close before the next select opens.
+        await page.waitForTimeout(400);
       };
-      await pick('shift-officer', '值班员甲（duty-a）');
-      await pick('shift-leader', '值班长乙（leader-a）');
+      await pick('shift-officer', '值班员甲');
+      await pick('shift-leader', '值班长乙');
       await page.locator('[data-test=shift-save]').click();
       await expect.poll(() => page.locator('[data-test=shift-error]').textContent()).toContain('时间重叠');
       await shot(page, '19-duty-overlap');

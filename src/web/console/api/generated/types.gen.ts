@@ -361,6 +361,10 @@ export type EnterprisePageResponse = {
     total: number;
     page: number;
     pageSize: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type EnterpriseInputDoc = {
@@ -842,6 +846,10 @@ export type OrderPageResponse = {
     at: string;
     items: Array<OrderVersionResponse>;
     total: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type OrderDetailResponseVersion = {
@@ -1921,6 +1929,10 @@ export type DirectiveOrdersPageResponse = {
     total: number;
     page: number;
     pageSize: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type LedgerResponseItem = {
@@ -3094,6 +3106,10 @@ export type RegistryControllerListData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
         industry?: string;
         /**
@@ -3782,6 +3798,10 @@ export type OrdersControllerListData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
         /**
          * One enterprise (its unified social credit code)
@@ -3792,7 +3812,7 @@ export type OrdersControllerListData = {
          */
         pending?: boolean;
         /**
-         * The instant the list is as of (default now)
+         * The instant the list is as of (default now; with a cursor, the instant of its first page)
          */
         at?: string;
         /**
@@ -5187,6 +5207,10 @@ export type DirectivesControllerDirectiveOrdersData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
     };
     url: '/api/v1/directives/{id}/orders';
