@@ -57,7 +57,9 @@ describe('whom an order version is sent to', () => {
     const c = (mobile: string | null, channels: Array<'email' | 'sms' | 'phone'>) => ({ name: '乙', role: 'env_officer', email: 'yi@example.com', phone: '13800000000', mobile, channels });
     expect(smsNumberOf(c('13712345678', ['email', 'sms']))).toBe('13712345678');
     expect(smsNumberOf(c('13712345678', ['email']))).toBeNull();
-    expect(smsNumberOf(c(null, ['email', 'sms', 'phone']))).toBeNull();
+    // No recorded mobile: a mobile-looking phone is texted while the contact accepts phone or sms.
+    expect(smsNumberOf(c(null, ['email', 'phone']))).toBe('13800000000');
+    expect(smsNumberOf(c(null, ['email']))).toBeNull();
     const e = sampleEnterprise(4, { contacts: [c('13712345678', ['email', 'sms'])], webhookUrl: 'https://hooks.test/e4' });
     expect(deliveriesFor(e, 'v4', ['email']).map((r) => r.channel)).toEqual(['email']);
     expect(deliveriesFor(e, 'v4', ['webhook', 'sms']).map((r) => [r.channel, r.recipient])).toEqual([
