@@ -344,9 +344,15 @@ export async function insertNewEnterprises(manager: EntityManager, enterprises: 
   await copyInTransaction(
     manager,
     'contacts',
-    ['enterprise_code', 'position', 'name', 'role', 'email', 'phone'],
+    ['enterprise_code', 'position', 'name', 'role', 'email', 'phone', 'mobile', 'channels'],
     (function* () {
-      for (const e of enterprises) for (let i = 0; i < e.contacts.length; i++) yield [e.code, i, e.contacts[i]!.name, e.contacts[i]!.role, e.contacts[i]!.email, e.contacts[i]!.phone];
+      for (const e of enterprises)
+        for (let i = 0; i < e.contacts.length; i++) {
+          const c = e.contacts[i]!;
+          const channels = c.channels ?? defaultChannels({ email: c.email, phone: c.phone, mobile: c.mobile ?? null });
+          // A text[] in COPY's text format; channel names are plain words (the validator allows only email, sms, phone).
+          yield [e.code, i, c.name, c.role, c.email, c.phone, c.mobile ?? null, `{${channels.join(',')}}`];
+        }
     })(),
   );
 }
