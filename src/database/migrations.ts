@@ -20,6 +20,7 @@ import { RobotPosts1796500013300 } from '../../migrations/1796500013300-RobotPos
 import { SmsChannel1796500013400 } from '../../migrations/1796500013400-SmsChannel.js';
 import { DirectiveProgressCounters1796600014200 } from '../../migrations/1796600014200-DirectiveProgressCounters.js';
 import { ListKeysetIndexes1796600014210 } from '../../migrations/1796600014210-ListKeysetIndexes.js';
+import { DirectiveProgressBulkNotices1796600014220 } from '../../migrations/1796600014220-DirectiveProgressBulkNotices.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SmsChannel1796500013400,
   DirectiveProgressCounters1796600014200,
   ListKeysetIndexes1796600014210,
+  DirectiveProgressBulkNotices1796600014220,
 ];
