@@ -79,12 +79,18 @@ export class OutboxRepository {
       f.n -= 1;
       failed.set(k, f);
     }
-    const groups = [...failed.values()];
-    await manager.query(
-      `WITH n AS (INSERT INTO order_version_notices (order_version_id, sent, live) SELECT id, 0, live FROM unnest($1::uuid[], $2::int[]) AS x(id, live))
-       INSERT INTO directive_progress (directive_id, county, at, failed) SELECT d, c, '-infinity', f FROM unnest($3::uuid[], $4::varchar[], $5::int[]) AS g(d, c, f)`,
-      [[...live.keys()], [...live.values()], groups.map((g) => g.directiveId), groups.map((g) => g.county), groups.map((g) => g.n)],
+    await copyInTransaction(
+      manager,
+      'order_version_notices',
+      ['order_version_id', 'sent', 'live'],
+      [...live].map(([id, n]) => [id, 0, n]),
     );
+    const groups = [...failed.values()];
+    await manager.query(`INSERT INTO directive_progress (directive_id, county, at, failed) SELECT d, c, '-infinity', f FROM unnest($1::uuid[], $2::varchar[], $3::int[]) AS g(d, c, f)`, [
+      groups.map((g) => g.directiveId),
+      groups.map((g) => g.county),
+      groups.map((g) => g.n),
+    ]);
   }
 
   /** Inserts rows, ignoring keys already there; answers how many were new. Due at `notBefore` (default now) plus `delaySeconds`. */
