@@ -8,6 +8,7 @@ import { levelAt } from '../rules/levels/level-at.js';
 import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/time/local-time.js';
 import { Clock } from '../common/clock.js';
 import type { NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
+import { ReductionAccountingService, type DailyReduction } from '../acknowledgements/reduction-accounting.service.js';
 import type { ExportQuery } from './dto/export.query.js';
 import { dailyReportCsv, findingsCsv, ledgerCsv, ordersCsv } from '../web/export/report-csv.js';
 import { ReportFigures } from './report-figures.repository.js';
@@ -36,6 +37,11 @@ export interface DailyReport {
   asOf: string;
   counties: CountyDay[];
   totals: Omit<CountyDay, 'county' | 'level' | 'levelName'>;
+  /**
+   * Per level directive in force that day: per pollutant, the reduction planned, confirmed and
+   * verified (as of the day's end, now, or its end). Absent when the caller asked to omit it.
+   */
+  reduction?: DailyReduction[];
 }
 
 const rate = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
@@ -48,9 +54,10 @@ export class ReportsService {
     private readonly config: ConfigService,
     private readonly clock: Clock,
     private readonly access: AccessPolicy,
+    private readonly reductions: ReductionAccountingService,
   ) {}
 
-  async daily(p: Principal, date: string | undefined): Promise<DailyReport> {
+  async daily(p: Principal, date: string | undefined, include: { reduction: boolean } = { reduction: true }): Promise<DailyReport> {
     const tz = this.config.city.city.timezone;
     const now = this.clock.now();
     const day = date ?? localDateOf(now.getTime(), tz);
@@ -105,7 +112,10 @@ export class ReportsService {
       penaltyYuan: sum('penaltyYuan'),
       reportDiscrepancies: sum('reportDiscrepancies'),
     };
-    return { date: day, generatedAt: now.toISOString(), asOf: asOf.toISOString(), counties, totals };
+    const report: DailyReport = { date: day, generatedAt: now.toISOString(), asOf: asOf.toISOString(), counties, totals };
+    // The accounting loads every enterprise in scope: seconds at provincial scale, so a poller may skip it.
+    if (include.reduction) report.reduction = await this.reductions.forDay(from, to, asOf, only);
+    return report;
   }
 
   dailyCsv(r: DailyReport): string {

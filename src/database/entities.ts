@@ -9,6 +9,8 @@ import { AlertEntity } from '../acknowledgements/alert.entity.js';
 import { StatusReportEntity } from '../acknowledgements/status-report.entity.js';
 import { CountyLevelEntity } from '../directives/county-level.entity.js';
 import { DirectiveSequenceEntity } from '../directives/directive-sequence.entity.js';
+import { DirectiveProgressEntity } from '../directives/directive-progress.entity.js';
+import { OrderVersionNoticeEntity } from '../directives/order-version-notice.entity.js';
 import { DirectiveEntity } from '../directives/directive.entity.js';
 import { DeliveryAttemptEntity } from '../dispatch/delivery-attempt.entity.js';
 import { OutboxEntity } from '../dispatch/outbox.entity.js';
@@ -40,6 +42,8 @@ export const ENTITIES = [
   CountyLevelEntity,
   DirectiveEntity,
   DirectiveSequenceEntity,
+  DirectiveProgressEntity,
+  OrderVersionNoticeEntity,
   OrderEntity,
   OrderVersionEntity,
   OutboxEntity,
