@@ -15,6 +15,9 @@ import { DirectiveEntity } from '../directives/directive.entity.js';
 import { DeliveryAttemptEntity } from '../dispatch/delivery-attempt.entity.js';
 import { OutboxEntity } from '../dispatch/outbox.entity.js';
 import { RobotPostEntity } from '../dispatch/robot-post.entity.js';
+import { DutyHandoverEntity } from '../duty/duty-handover.entity.js';
+import { DutyShiftEntity } from '../duty/duty-shift.entity.js';
+import { DutySwapEntity } from '../duty/duty-swap.entity.js';
 import { SmsSendEntity } from '../dispatch/sms-send.entity.js';
 import { AckShortLinkEntity } from '../acknowledgements/ack-short-link.entity.js';
 import { SmsReplyEntity } from '../acknowledgements/sms-reply.entity.js';
@@ -63,4 +66,7 @@ export const ENTITIES = [
   PowerReadingEntity,
   LedgerEntryEntity,
   PhoneNoticeEntity,
+  DutyShiftEntity,
+  DutyHandoverEntity,
+  DutySwapEntity,
 ];

@@ -18,9 +18,13 @@ import { LineEmissions1796400012100 } from '../../migrations/1796400012100-LineE
 import { EnterpriseGrading1796400012200 } from '../../migrations/1796400012200-EnterpriseGrading.js';
 import { RobotPosts1796500013300 } from '../../migrations/1796500013300-RobotPosts.js';
 import { SmsChannel1796500013400 } from '../../migrations/1796500013400-SmsChannel.js';
+import { ContactChannels1796600013700 } from '../../migrations/1796600013700-ContactChannels.js';
+import { DutyRoster1796600013800 } from '../../migrations/1796600013800-DutyRoster.js';
 import { DirectiveProgressCounters1796600014200 } from '../../migrations/1796600014200-DirectiveProgressCounters.js';
 import { ListKeysetIndexes1796600014210 } from '../../migrations/1796600014210-ListKeysetIndexes.js';
-import { DirectiveProgressBulkNotices1796600014220 } from '../../migrations/1796600014220-DirectiveProgressBulkNotices.js';
+import { CredentialNotices1796600014300 } from '../../migrations/1796600014300-CredentialNotices.js';
+import { DrawInputsJson1796600014400 } from '../../migrations/1796600014400-DrawInputsJson.js';
+import { DirectiveProgressBulkNotices1796600014500 } from '../../migrations/1796600014500-DirectiveProgressBulkNotices.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -43,7 +47,11 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EnterpriseGrading1796400012200,
   RobotPosts1796500013300,
   SmsChannel1796500013400,
+  ContactChannels1796600013700,
+  DutyRoster1796600013800,
   DirectiveProgressCounters1796600014200,
   ListKeysetIndexes1796600014210,
-  DirectiveProgressBulkNotices1796600014220,
+  CredentialNotices1796600014300,
+  DrawInputsJson1796600014400,
+  DirectiveProgressBulkNotices1796600014500,
 ];

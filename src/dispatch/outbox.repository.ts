@@ -47,7 +47,7 @@ export class OutboxRepository {
    * transaction (`versions`: each one's directive and county): COPY, no conflict check.
    *
    * Directive progress (migration 1796600014200) is recorded here, not by the outbox insert
-   * trigger, which the COPY skips (`hazeops.progress_bulk`, migration 1796600014220): per
+   * trigger, which the COPY skips (`hazeops.progress_bulk`, migration 1796600014500): per
    * version its counts in `order_version_notices` (none were there: a fresh version; every
    * row is `pending`, the column's default, so live = its rows, sent = 0), and per directive
    * and county the deltas the trigger would have summed — at `-infinity`, delivered +1 per

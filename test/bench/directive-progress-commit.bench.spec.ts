@@ -14,7 +14,7 @@ const OUTBOX_COLUMNS = ['idempotency_key', 'kind', 'channel', 'recipient', 'ente
 /**
  * The outbox insert of a city-wide directive's commit (in SQL, inside a transaction that has
  * just COPYed its N versions, rolled back): bare (no progress trigger), through the outbox
- * insert trigger (the path before migration 1796600014220), and through the writer that
+ * insert trigger (the path before migration 1796600014500), and through the writer that
  * records the counts itself (`OutboxRepository.insertFresh`).
  */
 describe(`the outbox insert of a directive's ${N} fresh versions, with and without the progress trigger`, () => {

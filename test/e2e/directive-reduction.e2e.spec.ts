@@ -211,6 +211,7 @@ describe('the reduction of an issued directive: planned, confirmed, verified (HT
 
   it('the daily report shows the directive per pollutant planned / confirmed / verified as JSON, CSV and the printable page', async () => {
     const json = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10' }).set('Authorization', admin).expect(200)).body as {
+      totals: Record<string, number>;
       reduction: Array<{ directiveId: string; number: string; counties: string[]; at: string; stages: Stages[]; lines: Scope['lines'] }>;
     };
     expect(json.reduction).toHaveLength(1);

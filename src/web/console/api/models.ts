@@ -151,6 +151,9 @@ export interface Contact {
   role: string;
   email: string | null;
   phone: string | null;
+  mobile: string | null;
+  /** email | sms | phone: the channels the contact accepts. */
+  channels: string[];
 }
 
 export interface Line {
@@ -301,5 +304,8 @@ export interface UserRow {
   enterpriseCode: string | null;
   team: string | null;
   displayName: string | null;
+  mobile: string | null;
+  email: string | null;
+  workChatId: string | null;
   active: boolean;
 }

@@ -12,8 +12,8 @@ const BULK = `current_setting('hazeops.progress_bulk', true) IS DISTINCT FROM 'o
  * trigger does not fire. Every other insert, and every update and delete, still goes
  * through the trigger.
  */
-export class DirectiveProgressBulkNotices1796600014220 implements MigrationInterface {
-  name = 'DirectiveProgressBulkNotices1796600014220';
+export class DirectiveProgressBulkNotices1796600014500 implements MigrationInterface {
+  name = 'DirectiveProgressBulkNotices1796600014500';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query('DROP TRIGGER directive_progress_outbox_insert ON outbox');
