@@ -36,12 +36,13 @@ export class OrderNoticesService implements OnModuleInit {
   }
 
   /** Inside the directive's transaction, after its versions were written. */
-  async queue(manager: EntityManager, plan: DeliveryPlan, planned: PlannedVersion[], directiveNumber: string): Promise<void> {
-    await this.outbox.enqueueFresh(manager, plan.rows);
+  async queue(manager: EntityManager, plan: DeliveryPlan, planned: PlannedVersion[], directive: { id: string; number: string }): Promise<void> {
+    const versions = new Map(planned.map((p) => [p.versionId, { directiveId: directive.id, county: p.enterprise.county }]));
+    await this.outbox.enqueueFresh(manager, plan.rows, versions);
     await this.alerts.flagUnreachable(
       manager,
       planned.filter((p) => plan.unreachable.has(p.enterprise.code)),
-      directiveNumber,
+      directive.number,
     );
   }
 

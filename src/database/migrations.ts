@@ -24,6 +24,7 @@ import { DirectiveProgressCounters1796600014200 } from '../../migrations/1796600
 import { ListKeysetIndexes1796600014210 } from '../../migrations/1796600014210-ListKeysetIndexes.js';
 import { CredentialNotices1796600014300 } from '../../migrations/1796600014300-CredentialNotices.js';
 import { DrawInputsJson1796600014400 } from '../../migrations/1796600014400-DrawInputsJson.js';
+import { DirectiveProgressBulkNotices1796600014500 } from '../../migrations/1796600014500-DirectiveProgressBulkNotices.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -52,4 +53,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ListKeysetIndexes1796600014210,
   CredentialNotices1796600014300,
   DrawInputsJson1796600014400,
+  DirectiveProgressBulkNotices1796600014500,
 ];

@@ -231,7 +231,7 @@ export class DirectivesService {
           createdAt: now,
           mode,
         });
-        await this.notices.queue(manager, deliveries, planned, number);
+        await this.notices.queue(manager, deliveries, planned, { id: directiveId, number });
         await this.audit.record(manager, actor, [
           {
             action: `directive.${plan.kind}`,

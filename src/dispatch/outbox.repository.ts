@@ -31,20 +31,66 @@ export interface DeliveredAttempt {
   receiptAt: string | null;
 }
 
+/** An order version written by the current transaction, as its directive's progress counts it. */
+export interface FreshVersion {
+  directiveId: string;
+  county: string;
+}
+
 /** The tables `outbox` and `delivery_attempts`. */
 @Injectable()
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Rows whose keys are new by construction: COPY, no conflict check. */
-  async insertFresh(manager: EntityManager, rows: NewOutboxRow[]): Promise<void> {
+  /**
+   * Rows whose keys are new by construction, about order versions written by this same
+   * transaction (`versions`: each one's directive and county): COPY, no conflict check.
+   *
+   * Directive progress (migration 1796600014200) is recorded here, not by the outbox insert
+   * trigger, which the COPY skips (`hazeops.progress_bulk`, migration 1796600014500): per
+   * version its counts in `order_version_notices` (none were there: a fresh version; every
+   * row is `pending`, the column's default, so live = its rows, sent = 0), and per directive
+   * and county the deltas the trigger would have summed — at `-infinity`, delivered +1 per
+   * version with a sent row (none), failed −1 per version that now has a live row (the
+   * versions' own trigger counted each as failed until it has one).
+   */
+  async insertFresh(manager: EntityManager, rows: NewOutboxRow[], versions: ReadonlyMap<string, FreshVersion>): Promise<void> {
     if (rows.length === 0) return;
+    const live = new Map<string, number>();
+    for (const r of rows) {
+      if (r.orderVersionId === null) continue;
+      if (!versions.has(r.orderVersionId)) throw new Error(`insertFresh: outbox row ${r.idempotencyKey} is about a version this directive did not write`);
+      live.set(r.orderVersionId, (live.get(r.orderVersionId) ?? 0) + 1);
+    }
+    await manager.query(`SELECT set_config('hazeops.progress_bulk', 'on', true)`);
     await copyInTransaction(
       manager,
       'outbox',
       ['idempotency_key', 'kind', 'channel', 'recipient', 'enterprise_code', 'order_version_id', 'payload'],
       rows.map((r) => [r.idempotencyKey, r.kind, r.channel, r.recipient, r.enterpriseCode, r.orderVersionId, r.payload]),
     );
+    await manager.query(`SELECT set_config('hazeops.progress_bulk', 'off', true)`);
+    if (live.size === 0) return;
+    const failed = new Map<string, { directiveId: string; county: string; n: number }>();
+    for (const id of live.keys()) {
+      const v = versions.get(id)!;
+      const k = `${v.directiveId}\u0000${v.county}`;
+      const f = failed.get(k) ?? { directiveId: v.directiveId, county: v.county, n: 0 };
+      f.n -= 1;
+      failed.set(k, f);
+    }
+    await copyInTransaction(
+      manager,
+      'order_version_notices',
+      ['order_version_id', 'sent', 'live'],
+      [...live].map(([id, n]) => [id, 0, n]),
+    );
+    const groups = [...failed.values()];
+    await manager.query(`INSERT INTO directive_progress (directive_id, county, at, failed) SELECT d, c, '-infinity', f FROM unnest($1::uuid[], $2::varchar[], $3::int[]) AS g(d, c, f)`, [
+      groups.map((g) => g.directiveId),
+      groups.map((g) => g.county),
+      groups.map((g) => g.n),
+    ]);
   }
 
   /** Inserts rows, ignoring keys already there; answers how many were new. Due at `notBefore` (default now) plus `delaySeconds`. */

@@ -4,7 +4,7 @@ import { ConfigService } from '../config/config.service.js';
 import { robotRecipient, type RobotTarget } from '../config/dispatch-config.js';
 import type { RobotItem } from '../web/robots/robot-summary.template.js';
 import type { NewOutboxRow } from './outbound-message.js';
-import { OutboxRepository } from './outbox.repository.js';
+import { OutboxRepository, type FreshVersion } from './outbox.repository.js';
 
 /** One notice for a group robot: `key` makes it single (with the robot's name appended). */
 export interface RobotNotice {
@@ -21,9 +21,12 @@ export class OutboxService {
     private readonly config: ConfigService,
   ) {}
 
-  /** Rows whose keys are new by construction (a fresh order version's): COPY, no conflict check. */
-  enqueueFresh(manager: EntityManager, rows: NewOutboxRow[]): Promise<void> {
-    return this.repository.insertFresh(manager, rows);
+  /**
+   * Rows whose keys are new by construction, about order versions this transaction wrote
+   * (`versions`: each one's directive and county, for its progress): COPY, no conflict check.
+   */
+  enqueueFresh(manager: EntityManager, rows: NewOutboxRow[], versions: ReadonlyMap<string, FreshVersion>): Promise<void> {
+    return this.repository.insertFresh(manager, rows, versions);
   }
 
   enqueue(manager: EntityManager, rows: NewOutboxRow[], notBefore: Date | null = null): Promise<number> {

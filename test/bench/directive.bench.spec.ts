@@ -35,6 +35,9 @@ describe(`a city-wide directive over ${N} enterprises, beside COPY of the same r
     const b = new DataSource(dataSourceOptions(baseline.url));
     await b.initialize();
     await b.runMigrations();
+    // The baseline is a bare COPY: without the progress read model's statement triggers.
+    await b.query('ALTER TABLE order_versions DISABLE TRIGGER USER');
+    await b.query('ALTER TABLE outbox DISABLE TRIGGER USER');
     await b.destroy();
   });
   afterAll(async () => {
@@ -102,8 +105,8 @@ describe(`a city-wide directive over ${N} enterprises, beside COPY of the same r
     console.log(
       [
         `city-wide orange directive: ${N} enterprises -> ${counts[1]} orders, ${counts[2]} versions, ${counts[3]} outbox rows`,
-        `  COPY of the same rows (baseline)       ${copyMs.toFixed(0).padStart(7)} ms`,
-        `  POST /api/v1/directives until commit   ${directiveMs.toFixed(0).padStart(7)} ms   ${(directiveMs / copyMs).toFixed(2)}x COPY (target <= 2x)`,
+        `  COPY of the same rows, no triggers     ${copyMs.toFixed(0).padStart(7)} ms`,
+        `  POST /api/v1/directives until commit   ${directiveMs.toFixed(0).padStart(7)} ms   ${(directiveMs / copyMs).toFixed(2)}x COPY (target <= 1.5x)`,
       ].join('\n'),
     );
     expect(counts[2]).toBe(totals.orders);

@@ -12,7 +12,7 @@ const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent:
 const plants = [
   sampleEnterprise(701, { industry: 'coking', fuel: null, measures: { orange: [stop('L1')], red: [stop('L1'), stop('L2')] } }),
   sampleEnterprise(702, { industry: 'coking', fuel: null, measures: { orange: [stop('L1')], red: [stop('L1'), stop('L2')] } }),
-  sampleEnterprise(703, { county: '博爱县', industry: 'chemical', fuel: null, measures: { orange: [stop('L1')], red: [stop('L1')] } }),
+  sampleEnterprise(703, { county: '博爱县', industry: 'chemical', fuel: null, measures: { orange: [stop('L1')], red: [stop('L1'), stop('L2')] } }),
   // Nobody can reach it: no outbox row, so "failed" from the start.
   sampleEnterprise(704, {
     county: '博爱县',
@@ -124,5 +124,34 @@ describe('directive progress from the counters after delivery, acknowledgement, 
     clock.set('2026-12-10T16:30:00+08:00');
     expect((await progress(orangeId))['修武县']).toMatchObject({ inForce: 0 });
     expect((await progress(red.body.id))['修武县']).toMatchObject({ inForce: 2, ahead: 0 });
+  });
+
+  it('a partial re-issue written by the bulk path (its outbox COPY skips the trigger) counts as the triggers would, through its deliveries and acknowledgements', async () => {
+    const again = await t.http
+      .post('/api/v1/directives')
+      .set('Authorization', admin)
+      .send({ action: 'issue', level: 'red', counties: ['博爱县'], endsAt: null, basis: '博爱县重新下达' })
+      .expect(200);
+    // The writer's counts are the outbox's, for every version of this directive.
+    const notices: Array<{ code: string; sent: number | null; live: number | null; rows: number }> = await ds.query(
+      `SELECT v.enterprise_code AS code, c.sent, c.live, (SELECT count(*)::int FROM outbox o WHERE o.order_version_id = v.id) AS rows
+       FROM order_versions v LEFT JOIN order_version_notices c ON c.order_version_id = v.id WHERE v.directive_id = $1 ORDER BY v.enterprise_code`,
+      [again.body.id],
+    );
+    expect(notices.find((n) => n.code === plants[2].code)).toMatchObject({ sent: 0, live: 1, rows: 1 });
+    for (const n of notices) expect([n.sent ?? 0, n.live ?? 0]).toEqual([0, n.rows]);
+    const p = await progress(again.body.id);
+    expect(p['博爱县']).toMatchObject({ orders: notices.length, delivered: 0, failed: notices.filter((n) => n.rows === 0).length, inForce: notices.length });
+    clock.set('2026-12-10T16:35:00+08:00');
+    expect((await t.app.get(DispatchWorker).drain()).sent).toBeGreaterThan(0);
+    expect((await progress(again.body.id))['博爱县']).toMatchObject({ delivered: 1, failed: notices.filter((n) => n.rows === 0).length });
+    await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'p703', password: 'plant-password-703', role: 'enterprise', enterpriseCode: plants[2].code }).expect(201);
+    const plant = await t.login('p703', 'plant-password-703');
+    const order = (await t.http.get('/api/v1/orders').set('Authorization', plant).expect(200)).body.items[0];
+    await t.http.post(`/api/v1/orders/${order.orderId}/versions/${order.modification}/acknowledge`).set('Authorization', plant).expect(200);
+    expect((await progress(again.body.id))['博爱县']).toMatchObject({ acknowledged: 1, overdue: 0 });
+    // Past its deadline: acknowledged, so not overdue (and the counters still equal the recomputation).
+    clock.set('2026-12-11T16:30:00+08:00');
+    expect((await progress(again.body.id))['博爱县']).toMatchObject({ acknowledged: 1, overdue: 0 });
   });
 });

@@ -28,7 +28,13 @@ describe('OutboxRepository', () => {
   });
 
   it('enqueues by key once: a repeated key is not written again', async () => {
-    await db.dataSource.transaction((m) => repo.insertFresh(m, [row('a', { kind: 'order', channel: 'webhook', recipient: 'https://hooks.test/a', orderVersionId: version })]));
+    await db.dataSource.transaction((m) =>
+      repo.insertFresh(
+        m,
+        [row('a', { kind: 'order', channel: 'webhook', recipient: 'https://hooks.test/a', orderVersionId: version })],
+        new Map([[version, { directiveId: randomUUID(), county: '修武县' }]]),
+      ),
+    );
     expect(await db.dataSource.transaction((m) => repo.insertNew(m, [row('b'), row('c')], null))).toBe(2);
     expect(await db.dataSource.transaction((m) => repo.insertNew(m, [row('b'), row('d')], null))).toBe(1);
     // Not due yet: it waits for its time.
