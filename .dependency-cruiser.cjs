@@ -36,6 +36,8 @@ const ALLOWED = {
   levels: BELOW_FEATURES,
   warnings: [...BELOW_FEATURES, 'directives', 'seasons'],
   health: BELOW_FEATURES,
+  // The season simulator: the registry and the configuration through the pure replay.
+  simulations: BELOW_FEATURES,
   // Sign-in, sessions and user management: an inspector's account names an inspection team.
   accounts: [...BELOW_FEATURES, 'inspections'],
 };

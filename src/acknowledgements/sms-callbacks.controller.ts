@@ -22,6 +22,7 @@ export class SmsCallbacksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Delivery receipts pushed by the SMS provider (Alibaba SmsReport, Tencent status callback)' })
   @ApiParam({ name: 'provider', enum: ['aliyun', 'tencent'] })
+  @ApiParam({ name: 'token', description: 'HAZEOPS_SMS_CALLBACK_TOKEN, given to the provider in the callback URL' })
   @ApiResponse({ status: 200, type: SmsCallbackAnswer })
   receipts(@Param('provider', new ParseEnumPipe(PROVIDERS)) provider: SmsCallbackProvider, @Param('token') token: string, @Body() body: unknown) {
     return this.sms.receipts(provider, token, body);
@@ -32,6 +33,7 @@ export class SmsCallbacksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'SMS replies (上行短信) pushed by the provider; a reply quoting the code of an SMS acknowledges that order version' })
   @ApiParam({ name: 'provider', enum: ['aliyun', 'tencent'] })
+  @ApiParam({ name: 'token', description: 'HAZEOPS_SMS_CALLBACK_TOKEN, given to the provider in the callback URL' })
   @ApiResponse({ status: 200, type: SmsCallbackAnswer })
   replies(@Param('provider', new ParseEnumPipe(PROVIDERS)) provider: SmsCallbackProvider, @Param('token') token: string, @Body() body: unknown) {
     return this.sms.receiveReplies(provider, token, body);

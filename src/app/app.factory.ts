@@ -28,6 +28,8 @@ export async function createApp(app: AppConfig, domain: DomainConfig, databaseUr
   // Imports may be large; every other route keeps a small body limit.
   nest.use('/api/v1/registry/import', express.json({ limit: '200mb' }), express.raw({ type: [...CSV_TYPES, XLSX_TYPE], limit: '200mb' }));
   nest.use('/api/v1/findings', express.raw({ type: ['image/jpeg', 'image/png', 'image/webp'], limit: domain.inspection.evidence.maxBytes + 1024 }));
+  // A season of hourly AQI for 11 counties is some 1.5 MB of CSV.
+  nest.use('/api/v1/simulations', express.json({ limit: '20mb' }), express.raw({ type: ['text/csv', 'application/csv'], limit: '20mb' }));
   nest.use('/api/v1/power-readings', express.json({ limit: '50mb' }), express.raw({ type: ['text/csv', 'application/csv'], limit: '50mb' }));
   nest.use(express.json({ limit: '1mb' }));
   nest.use(express.urlencoded({ extended: false, limit: '1mb' }));

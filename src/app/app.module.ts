@@ -17,6 +17,7 @@ import { EnterpriseContactsChanged } from '../registry/enterprise-contacts-chang
 import { RegistryModule } from '../registry/registry.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { LevelsModule } from '../levels/levels.module.js';
+import { SimulationsModule } from '../simulations/simulations.module.js';
 import { AcknowledgementsModule } from '../acknowledgements/acknowledgements.module.js';
 import { ContactRedeliveryService } from '../acknowledgements/contact-redelivery.service.js';
 import { DirectivesModule } from '../directives/directives.module.js';
@@ -80,6 +81,7 @@ export class AppModule {
         SeasonsModule,
         OrdersModule,
         LevelsModule,
+        SimulationsModule,
         DispatchModule,
         AcknowledgementsModule,
         DirectivesModule,

@@ -13,6 +13,7 @@ import { AcknowledgementErrorCode } from '../acknowledgements/acknowledgements.e
 import { RegistryErrorCode } from '../registry/registry.errors.js';
 import { RulesErrorCode } from '../rules/rules.errors.js';
 import { SeasonErrorCode } from '../seasons/seasons.errors.js';
+import { SimulationErrorCode } from '../simulations/simulations.errors.js';
 import { WarningErrorCode } from '../warnings/warnings.errors.js';
 
 /** Every module's error codes; statusOf's switch must name each of them (exhaustiveness check). */
@@ -25,6 +26,7 @@ export type DomainErrorCode =
   | AcknowledgementErrorCode
   | SeasonErrorCode
   | LevelErrorCode
+  | SimulationErrorCode
   | WarningErrorCode
   | DirectiveErrorCode
   | InspectionErrorCode
@@ -52,6 +54,7 @@ export function statusOf(code: DomainErrorCode): number {
     case InspectionErrorCode.READINGS_UNREADABLE:
     case InspectionErrorCode.READINGS_EMPTY:
     case ComplianceErrorCode.REPORT_DATE_INVALID:
+    case SimulationErrorCode.SIMULATION_CSV_MISSING:
       return HttpStatus.BAD_REQUEST;
     case AuthErrorCode.UNAUTHENTICATED:
     case AuthErrorCode.INVALID_CREDENTIALS:
@@ -103,6 +106,8 @@ export function statusOf(code: DomainErrorCode): number {
     case RulesErrorCode.RULES_INPUT_INVALID:
     case AcknowledgementErrorCode.LINE_NOT_RESTRICTED:
     case LevelErrorCode.FORECAST_UNKNOWN_KEYS:
+    case SimulationErrorCode.SIMULATION_CSV_INVALID:
+    case SimulationErrorCode.SIMULATION_OVERLAY_INVALID:
     case DirectiveErrorCode.UNKNOWN_COUNTY:
     case InspectionErrorCode.TEAM_COUNTY_UNKNOWN:
     case InspectionErrorCode.TEAM_UNKNOWN:

@@ -31,9 +31,27 @@ export async function previewOpenApiDocument(): Promise<OpenAPIObject> {
   }
 }
 
-/** Stable text for the committed file: two-space JSON and a final newline. */
+/**
+ * Stable text for the committed file: two-space JSON and a final newline. Path parameters are
+ * put in the order of the path template, because tsc and swc apply parameter decorators in
+ * different orders and the document must not depend on the compiler.
+ */
 export function openApiText(doc: OpenAPIObject): string {
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const operation of Object.values(item)) {
+      const parameters = (operation as { parameters?: unknown }).parameters;
+      if (Array.isArray(parameters)) parameters.sort((a, b) => parameterRank(path, a) - parameterRank(path, b));
+    }
+  }
   return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** A path parameter ranks by where it stands in the template; others keep their order after them (sort is stable). */
+function parameterRank(path: string, parameter: unknown): number {
+  const { in: where, name } = parameter as { in?: string; name?: string };
+  if (where !== 'path' || !name) return Number.MAX_SAFE_INTEGER;
+  const at = path.indexOf(`{${name}}`);
+  return at < 0 ? Number.MAX_SAFE_INTEGER : at;
 }
 
 // `node dist/src/cli/openapi.js <file>` (npm run openapi) writes the document.

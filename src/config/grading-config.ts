@@ -64,3 +64,21 @@ export function checkGradingAgainstCity(table: GradingTable, grades: readonly st
 export function loadGradingConfig(file = process.env.HAZEOPS_GRADING_FILE ?? 'grading.yaml'): GradingTable {
   return parseGradingConfig(readYamlConfig(file));
 }
+
+/**
+ * A what-if over the grading table (the season simulator's overlay): `{ grades: { D: { levels:
+ * { orange: listed } } } }` replaces the named grades' rows (a row's name defaults to the
+ * base's); validated like the file and against the city's grades and levels.
+ */
+export function overlayGrading(base: GradingTable, raw: unknown, grades: readonly string[], levels: readonly LevelDefinition[]): GradingTable {
+  const o = obj(raw, '(overlay)');
+  for (const k of Object.keys(o)) if (k !== 'grades') fail(k, 'cannot be changed here (grades)');
+  const rows: Record<string, GradeRow> = {};
+  for (const [k, v] of Object.entries(obj(o.grades ?? {}, 'grades'))) {
+    const r = obj(v, `grades.${k}`);
+    rows[k] = row({ name: r.name ?? base.grades[k]?.name ?? k, levels: r.levels }, `grades.${k}`);
+  }
+  const table: GradingTable = { ...base, grades: { ...base.grades, ...rows } };
+  checkGradingAgainstCity({ ...table, grades: rows }, grades, levels);
+  return table;
+}

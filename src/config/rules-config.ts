@@ -65,6 +65,11 @@ export function parseRulesConfig(raw: unknown): RulesConfig {
   const rep = obj(o.reporting ?? {}, 'reporting');
   const ord = obj(o.orders, 'orders');
   const em = obj(o.emissions, 'emissions');
+  const sim = obj(o.simulation ?? { forecastDays: 5, maxDays: 200 }, 'simulation');
+  const forecastDays = count(sim.forecastDays, 'simulation.forecastDays');
+  if (forecastDays < 1 || forecastDays > 30) fail('simulation.forecastDays', 'must be an integer in [1, 30]');
+  const maxDays = count(sim.maxDays, 'simulation.maxDays');
+  if (maxDays < 1 || maxDays > 400) fail('simulation.maxDays', 'must be an integer in [1, 400]');
   const rq = obj(o.registryQuality, 'registryQuality');
   const industries = rq.airEmittingIndustries ?? [];
   if (!Array.isArray(industries) || industries.some((k) => typeof k !== 'string' || k === '')) fail('registryQuality.airEmittingIndustries', 'must be a list of industry keys');
@@ -113,6 +118,7 @@ export function parseRulesConfig(raw: unknown): RulesConfig {
       exactSearchMaxLines: exact,
       levelMeasureClause: String(ord.levelMeasureClause ?? '41'),
     },
+    simulation: { forecastDays, maxDays },
   };
 }
 
@@ -122,6 +128,34 @@ export function checkRulesAgainstCity(rules: RulesConfig, industries: ReadonlyAr
   rules.registryQuality.airEmittingIndustries.forEach((k, i) => {
     if (!known.has(k)) fail(`registryQuality.airEmittingIndustries[${i}]`, `names industry ${JSON.stringify(k)}, which city.yaml does not list`);
   });
+}
+
+/**
+ * A what-if over the rules (the season simulator's overlay): `recommendation.windowHours`,
+ * `recommendation.levels` (per level, replacing that level's alternatives), `lift.belowHours`,
+ * `lift.thresholds` (per level) and `simulation.forecastDays`, validated like the file; the
+ * error names the field. What is not given is the base's.
+ */
+export function overlayRules(base: RulesConfig, raw: unknown): RulesConfig {
+  const o = obj(raw ?? {}, '(overlay)');
+  for (const k of Object.keys(o)) if (!['recommendation', 'lift', 'simulation'].includes(k)) fail(k, 'cannot be changed here (recommendation, lift, simulation)');
+  const rec = obj(o.recommendation ?? {}, 'recommendation');
+  const lift = obj(o.lift ?? {}, 'lift');
+  const sim = obj(o.simulation ?? {}, 'simulation');
+  const forecastDays = sim.forecastDays === undefined ? base.simulation.forecastDays : count(sim.forecastDays, 'simulation.forecastDays');
+  if (forecastDays < 1 || forecastDays > 30) fail('simulation.forecastDays', 'must be an integer in [1, 30]');
+  return {
+    ...base,
+    recommendation: {
+      windowHours: rec.windowHours === undefined ? base.recommendation.windowHours : num(rec.windowHours, 'recommendation.windowHours', 1, 24 * 14),
+      levels: { ...base.recommendation.levels, ...(rec.levels === undefined ? {} : levelMap(rec.levels, 'recommendation.levels', alternatives)) },
+    },
+    lift: {
+      belowHours: lift.belowHours === undefined ? base.lift.belowHours : num(lift.belowHours, 'lift.belowHours', 1),
+      thresholds: { ...base.lift.thresholds, ...(lift.thresholds === undefined ? {} : levelMap(lift.thresholds, 'lift.thresholds', (v, f) => num(v, f, 0))) },
+    },
+    simulation: { ...base.simulation, forecastDays },
+  };
 }
 
 export function loadRulesConfig(file = process.env.HAZEOPS_RULES_FILE ?? 'rules.yaml'): RulesConfig {

@@ -18,7 +18,9 @@ import { LineEmissions1796400012100 } from '../../migrations/1796400012100-LineE
 import { EnterpriseGrading1796400012200 } from '../../migrations/1796400012200-EnterpriseGrading.js';
 import { RobotPosts1796500013300 } from '../../migrations/1796500013300-RobotPosts.js';
 import { SmsChannel1796500013400 } from '../../migrations/1796500013400-SmsChannel.js';
-import { RegistrySnapshotVersion1796600014100 } from '../../migrations/1796600014100-RegistrySnapshotVersion.js';
+import { DirectiveProgressCounters1796600014200 } from '../../migrations/1796600014200-DirectiveProgressCounters.js';
+import { ListKeysetIndexes1796600014210 } from '../../migrations/1796600014210-ListKeysetIndexes.js';
+import { RegistrySnapshotVersion1796600014300 } from '../../migrations/1796600014300-RegistrySnapshotVersion.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -41,5 +43,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EnterpriseGrading1796400012200,
   RobotPosts1796500013300,
   SmsChannel1796500013400,
-  RegistrySnapshotVersion1796600014100,
+  DirectiveProgressCounters1796600014200,
+  ListKeysetIndexes1796600014210,
+  RegistrySnapshotVersion1796600014300,
 ];

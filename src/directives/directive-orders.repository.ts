@@ -32,8 +32,17 @@ export class DirectiveOrdersRepository {
     return total;
   }
 
-  /** One page, by county and enterprise (the index idx_order_versions_directive_county walks it). */
-  async page(directiveId: string, county: string | null, limit: number, offset: number): Promise<DirectiveOrderVersionRow[]> {
+  /**
+   * One page, by county, enterprise and id (the index idx_order_versions_directive_keyset walks
+   * it): after the key `after` (keyset) or from `offset`.
+   */
+  async page(
+    directiveId: string,
+    county: string | null,
+    limit: number,
+    offset: number,
+    after: { county: string; enterpriseCode: string; id: string } | null = null,
+  ): Promise<DirectiveOrderVersionRow[]> {
     return this.dataSource.query(
       `SELECT v.id, v.order_id, v.modification, v.status, v.enterprise_code, e.name, v.county, v.lines, v.ack_deadline, v.acknowledged_at, v.implemented_at,
               (SELECT json_object_agg(l.code, l.name) FROM production_lines l WHERE l.enterprise_code = v.enterprise_code) AS line_names,
@@ -41,8 +50,9 @@ export class DirectiveOrdersRepository {
                                                  'last_at', (SELECT max(a.at) FROM delivery_attempts a WHERE a.outbox_id = o.id)) ORDER BY o.id)
                  FROM outbox o WHERE o.order_version_id = v.id) AS deliveries
        FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code
-       WHERE ${WHERE} ORDER BY v.county, v.enterprise_code LIMIT $3 OFFSET $4`,
-      [directiveId, county, limit, offset],
+       WHERE ${WHERE} AND ($5::text IS NULL OR (v.county, v.enterprise_code, v.id) > ($5, $6, $7::uuid))
+       ORDER BY v.county, v.enterprise_code, v.id LIMIT $3 OFFSET $4`,
+      [directiveId, county, limit, after ? 0 : offset, after?.county ?? null, after?.enterpriseCode ?? null, after?.id ?? null],
     );
   }
 }

@@ -7,6 +7,7 @@ import { CountyLevelsService } from './county-levels.service.js';
 import { DirectiveJobsService } from './directive-jobs.service.js';
 import { DirectiveOrdersRepository } from './directive-orders.repository.js';
 import { DirectiveOrdersService } from './directive-orders.service.js';
+import { DirectiveProgressCompactionService } from './directive-progress-compaction.service.js';
 import { DirectiveProgressRepository } from './directive-progress.repository.js';
 import { DirectiveProgressService } from './directive-progress.service.js';
 import { DirectivesQueryService } from './directives-query.service.js';
@@ -24,6 +25,7 @@ import { DirectivesService } from './directives.service.js';
     CountyLevelsRepository,
     DirectiveProgressService,
     DirectiveProgressRepository,
+    DirectiveProgressCompactionService,
     DirectivesQueryService,
     DirectiveJobsService,
     DirectiveOrdersService,

@@ -6,7 +6,9 @@ import type { OrderLine } from '../rules/orders/order.types.js';
 @Index('uq_order_versions_modification', ['orderId', 'modification'], { unique: true })
 @Index('idx_order_versions_enterprise', ['enterpriseCode', 'createdAt'])
 @Index('idx_order_versions_directive', ['directiveId'])
-@Index('idx_order_versions_directive_county', ['directiveId', 'county', 'enterpriseCode'])
+@Index('idx_order_versions_directive_keyset', ['directiveId', 'county', 'enterpriseCode', 'id'])
+@Index('idx_order_versions_directive_unacked', ['directiveId', 'ackDeadline', 'enterpriseCode'], { where: "status = 'current' AND acknowledged_at IS NULL" })
+@Index('idx_order_versions_list', ['county', 'enterpriseCode', 'effectiveFrom', 'id'], { where: "status <> 'superseded' AND NOT ends" })
 @Index('idx_order_versions_interval', ['enterpriseCode', 'effectiveFrom'])
 @Index('idx_order_versions_pending_ack', ['ackDeadline'], { where: "status = 'current' AND acknowledged_at IS NULL" })
 export class OrderVersionEntity {

@@ -128,6 +128,14 @@ export function isModificationNumber(modification: number): boolean {
   return Number.isInteger(modification) && modification >= 1 && modification <= 2_147_483_647;
 }
 
+/** Where an order list page ended: its sort key (the start in microseconds since 1970, exact). */
+export interface OrderListKey {
+  county: string;
+  enterpriseCode: string;
+  effectiveFrom: string;
+  id: string;
+}
+
 /** The tables `orders` and `order_versions`: reads and writes of what orders own. */
 @Injectable()
 export class OrderVersionsRepository {
@@ -140,29 +148,36 @@ export class OrderVersionsRepository {
   /**
    * One page of the versions in force at `at` or directed to start later (closing versions
    * left out), within the reader's scope (`scope` adds its SQL over `v.enterprise_code` and
-   * `v.county` and its parameters), and their count.
+   * `v.county` and its parameters), by county, enterprise, start and id; and their count
+   * (unless `total` is already known). `after` (the sort key of the last row served) makes it
+   * a keyset page, an index range of idx_order_versions_list; else `page` is an offset.
    */
   async page(
     q: { at: Date; inForceOnly?: boolean; county?: string; enterpriseCode?: string; pending?: boolean; page: number; pageSize: number },
     scope: (columns: { code: string; county: string }, params: unknown[]) => string | Promise<string>,
-  ): Promise<{ ids: string[]; total: number }> {
+    keyset: { after: OrderListKey | null; total: number | null } = { after: null, total: null },
+  ): Promise<{ ids: string[]; total: number; last: OrderListKey | null }> {
     const params: unknown[] = [q.at];
     const where: string[] = [inForceOrAheadAt('v', '$1'), 'NOT v.ends', await scope({ code: 'v.enterprise_code', county: 'v.county' }, params)];
     if (q.inForceOnly) where.push(inForceAt('v', '$1'));
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
+    const add = (sql: string, ...values: unknown[]) => {
+      where.push(sql.replace(/\?/g, () => `$${params.push(values.shift())}`));
     };
     if (q.county) add('v.county = ?', q.county);
     if (q.enterpriseCode) add('v.enterprise_code = ?', q.enterpriseCode);
     if (q.pending) where.push('v.acknowledged_at IS NULL');
     const from = `FROM order_versions v WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    const ids: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT v.id ${from} ORDER BY v.county, v.enterprise_code, v.effective_from LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    const total = keyset.total ?? (await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params))[0].total;
+    const a = keyset.after;
+    if (a)
+      add(`(v.county, v.enterprise_code, v.effective_from, v.id) > (?, ?, timestamptz 'epoch' + ?::bigint * interval '1 microsecond', ?::uuid)`, a.county, a.enterpriseCode, a.effectiveFrom, a.id);
+    const rows: Array<{ id: string; county: string; enterprise_code: string; effective_from: string }> = await this.dataSource.query(
+      `SELECT v.id, v.county, v.enterprise_code, (extract(epoch FROM v.effective_from) * 1000000)::bigint::text AS effective_from FROM order_versions v WHERE ${where.join(' AND ')}
+       ORDER BY v.county, v.enterprise_code, v.effective_from, v.id LIMIT ${q.pageSize}${a ? '' : ` OFFSET ${(q.page - 1) * q.pageSize}`}`,
       params,
     );
-    return { ids: ids.map((r) => r.id), total };
+    const l = rows.at(-1);
+    return { ids: rows.map((r) => r.id), total, last: l ? { county: l.county, enterpriseCode: l.enterprise_code, effectiveFrom: l.effective_from, id: l.id } : null };
   }
 
   /** Every version of an order, by number. */

@@ -5,6 +5,9 @@ import { AccessPolicy } from '../auth/access-policy.js';
 import type { Principal } from '../auth/role.js';
 import { DomainError } from '../common/domain-error.js';
 import { OrderErrorCode } from './orders.errors.js';
+import { CommonErrorCode } from '../common/common.errors.js';
+import { decodeCursor, encodeCursor } from '../common/page-cursor.js';
+import { isUuid } from '../common/uuid.js';
 import type { ListOrdersQuery } from './dto/list-orders.query.js';
 import { Clock } from '../common/clock.js';
 import { loadVersionViews, timelineState, type OrderVersionView, type TimelineState } from './order-view.js';
@@ -23,13 +26,20 @@ export class OrdersService {
   /**
    * The versions in force at `at` (default now) or directed to start later, each with its
    * timeline state: an enterprise under orange now and red from noon is listed with both.
+   * With a cursor the page continues a walk: same `at` and total as its first page.
    */
-  async list(principal: Principal, q: ListOrdersQuery): Promise<{ items: Array<OrderVersionView & { state: TimelineState }>; total: number; at: string }> {
-    const at = q.at ? new Date(q.at) : this.clock.now();
+  async list(principal: Principal, q: ListOrdersQuery): Promise<{ items: Array<OrderVersionView & { state: TimelineState }>; total: number; at: string; nextCursor: string | null }> {
+    const c = q.cursor ? decodeCursor('orders', q.cursor, 5) : null;
+    const at = c ? new Date(c.key[0]) : q.at ? new Date(q.at) : this.clock.now();
+    if (Number.isNaN(at.getTime())) throw new DomainError(CommonErrorCode.INVALID_INPUT, 'cursor is not one this list gave out: ask for the first page without a cursor.');
+    const after = c ? { county: c.key[1], enterpriseCode: c.key[2], effectiveFrom: c.key[3], id: c.key[4] } : null;
+    if (after && (!isUuid(after.id) || !/^-?\d{1,19}$/.test(after.effectiveFrom)))
+      throw new DomainError(CommonErrorCode.INVALID_INPUT, 'cursor is not one this list gave out: ask for the first page without a cursor.');
     const scope = this.access.scope(principal);
-    const { ids, total } = await this.versions.page({ ...q, at }, (columns, params) => this.access.sql(scope, columns, params));
+    const { ids, total, last } = await this.versions.page({ ...q, at }, (columns, params) => this.access.sql(scope, columns, params), { after, total: c?.total ?? null });
     const views = await loadVersionViews(this.dataSource.manager, ids);
-    return { items: ids.map((id) => ({ ...views.get(id)!, state: timelineState(views.get(id)!, at) })), total, at: at.toISOString() };
+    const nextCursor = last && ids.length === q.pageSize ? encodeCursor('orders', total, [at.toISOString(), last.county, last.enterpriseCode, last.effectiveFrom, last.id]) : null;
+    return { items: ids.map((id) => ({ ...views.get(id)!, state: timelineState(views.get(id)!, at) })), total, at: at.toISOString(), nextCursor };
   }
 
   async get(

@@ -13,6 +13,7 @@ import { STANDARD_WEBHOOK_HEADERS, standardWebhookSecretFor } from '../common/st
 import { WEBHOOK_SIGNATURE_HEADER, webhookSecretFor } from '../common/webhook-signature.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import type { ListEnterprisesQuery } from './dto/list-enterprises.query.js';
+import { decodeCursor, encodeCursor } from '../common/page-cursor.js';
 import { entityToEnterprise, entityToView, type EnterpriseView } from './enterprise.mapper.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
 import { EnterpriseContactsChanged } from './enterprise-contacts-changed.js';
@@ -42,12 +43,15 @@ export class RegistryService {
     private readonly clock: Clock,
   ) {}
 
-  async list(principal: Principal, q: ListEnterprisesQuery): Promise<{ items: EnterpriseView[]; total: number; page: number; pageSize: number }> {
+  async list(principal: Principal, q: ListEnterprisesQuery): Promise<{ items: EnterpriseView[]; total: number; page: number; pageSize: number; nextCursor: string | null }> {
     const params: unknown[] = [];
     const sql = await this.access.sql(this.access.scope(principal), { code: 'e.code', county: 'e.county' }, params);
-    const { rows, total } = await this.enterprises.page({ ...q, scope: { sql, params } });
+    const c = q.cursor ? decodeCursor('enterprises', q.cursor, 1) : null;
+    const { rows, total } = await this.enterprises.page({ ...q, scope: { sql, params }, after: c?.key[0] ?? null, total: c?.total ?? null });
     const full = await this.enterprises.load(rows.map((r) => r.code));
-    return { items: rows.map((r) => entityToView(full.get(r.code) ?? r)), total, page: q.page, pageSize: q.pageSize };
+    const last = rows.at(-1);
+    const nextCursor = last && rows.length === q.pageSize ? encodeCursor('enterprises', total, [last.code]) : null;
+    return { items: rows.map((r) => entityToView(full.get(r.code) ?? r)), total, page: q.page, pageSize: q.pageSize, nextCursor };
   }
 
   async get(principal: Principal, code: string): Promise<EnterpriseView> {

@@ -26,4 +26,11 @@ export interface RulesConfig {
   registryQuality: RegistryQualityConfig;
   reporting: { dailyReportDeadlines: string[]; summaryDaysAfterLift: number };
   orders: { exactSearchMaxLines: number; levelMeasureClause: string };
+  /** The season simulator (`POST /api/v1/simulations/season`). */
+  simulation: {
+    /** Days of AQI ahead the replay treats as the forecast a duty officer had each morning (a perfect forecast). */
+    forecastDays: number;
+    /** At most this many days (first to last date) in one simulation. */
+    maxDays: number;
+  };
 }

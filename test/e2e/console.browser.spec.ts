@@ -378,6 +378,44 @@ if (!hasChromium) {
       await expect.poll(() => page.locator('[data-test=enterprise-name]').textContent()).toBe(xiuwu.name);
     });
 
+    it('the 采暖季模拟 screen: row problems in Chinese, totals per county and industry, a second configuration side by side', async () => {
+      await page.getByRole('menuitem', { name: '采暖季模拟' }).click();
+      await page.waitForURL(/\/console\/simulation/);
+      const input = page.locator('textarea[data-test=simulation-csv], [data-test=simulation-csv] textarea');
+      await input.fill('日期,区县,AQI\n2026-12-10,410821,320\n2026-12-32,410821,300\n2026-12-12,火星县,abc\n');
+      await page.locator('[data-test=simulate]').click();
+      const problems = page.locator('[data-test=simulation-problem]');
+      await expect
+        .poll(() => problems.allTextContents())
+        .toEqual(
+          expect.arrayContaining([
+            expect.stringContaining('第3行（日期）：“2026-12-32”不是有效的日期'),
+            expect.stringContaining('第4行（区县）：“火星县”不是本市区县'),
+            expect.stringContaining('第4行（AQI）'),
+          ]),
+        );
+      await shot(page, '11c-simulation-problems');
+      const days = ['2026-12-10', '2026-12-11', '2026-12-12', '2026-12-13', '2026-12-14'];
+      await input.fill(['日期,区县,AQI', ...days.map((d, i) => `${d},410821,${[320, 330, 310, 90, 80][i]}`)].join('\n'));
+      await page.getByText('对比另一方案').click();
+      await page
+        .locator('textarea[data-test=simulation-overlay], [data-test=simulation-overlay] textarea')
+        .fill(JSON.stringify({ rules: { recommendation: { levels: { orange: [[{ above: 400, hours: 72 }]] } } } }));
+      await page.locator('[data-test=simulate]').click();
+      const counties = page.locator('[data-test=simulation-counties]');
+      await expect.poll(() => counties.textContent(), { timeout: 20_000 }).toContain('修武县');
+      const rows = await counties.locator('tbody tr').allTextContents();
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toContain('方案A');
+      expect(rows[0]).toContain('橙色预警 3天');
+      // With orange out of reach the same days are yellow at most.
+      expect(rows[1]).toContain('方案B');
+      expect(rows[1]).not.toContain('橙色预警');
+      expect(await page.locator('[data-test=simulation-city]').textContent()).toContain('方案B（对比）');
+      expect(await page.locator('[data-test=simulation-industries] tbody tr').count()).toBeGreaterThan(0);
+      await shot(page, '11d-simulation-compare');
+    });
+
     it('a draw is made from the console and verified; the inspector sees the task on the phone page', async () => {
       // A draw needs enterprises under an order in force: orange again for 修武县, through the API.
       expect((await api('/api/v1/directives', { method: 'POST', body: JSON.stringify({ action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '再次预警' }) })).status).toBe(200);

@@ -210,6 +210,10 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
     const quality = await call('get', '/api/v1/registry/quality?pageSize=5', admin);
     expect((quality.items as unknown[]).length).toBeGreaterThan(0);
     expect((await call('get', '/api/v1/registry/quality?kind=nonsense', admin))._status).toBe(400);
+    const season = ['date,county,aqi', ...['2026-12-10', '2026-12-11', '2026-12-12'].map((d, i) => `${d},410821,${[320, 330, 310][i]}`)].join('\n');
+    const simulation = await call('post', '/api/v1/simulations/season', admin, { csv: season, overlay: { grading: { grades: { D: { levels: { orange: 'listed' } } } } } });
+    expect((simulation.series as unknown[]).length).toBe(3);
+    expect((await call('post', '/api/v1/simulations/season', admin, { csv: 'date,county,aqi\nx,1,y' }))._status).toBe(422);
     expect(new Set(checked).size).toBeGreaterThanOrEqual(45);
   });
 

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQuery } from '../../common/dto/page.query.js';
+import { CursorPageQuery } from '../../common/dto/cursor-page.query.js';
 
-export class DirectiveOrdersQuery extends PageQuery {
+export class DirectiveOrdersQuery extends CursorPageQuery {
   @ApiPropertyOptional({ example: '修武县' })
   @IsOptional()
   @IsString()

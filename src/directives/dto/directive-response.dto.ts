@@ -428,4 +428,7 @@ export class DirectiveOrdersPageResponse {
 
   @ApiProperty({ type: 'integer' })
   pageSize!: number;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor!: string | null;
 }

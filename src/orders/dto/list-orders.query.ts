@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '../../common/dto/page.query.js';
+import { CursorPageQuery } from '../../common/dto/cursor-page.query.js';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ISO_WITH_OFFSET } from './preview-order.dto.js';
 
-export class ListOrdersQuery extends PageQuery {
+export class ListOrdersQuery extends CursorPageQuery {
   @ApiPropertyOptional({ example: '修武县' })
   @IsOptional()
   @IsString()
@@ -23,7 +23,7 @@ export class ListOrdersQuery extends PageQuery {
   @IsBoolean()
   pending?: boolean;
 
-  @ApiPropertyOptional({ description: 'The instant the list is as of (default now)', example: '2026-12-10T12:30:00+08:00' })
+  @ApiPropertyOptional({ description: 'The instant the list is as of (default now; with a cursor, the instant of its first page)', example: '2026-12-10T12:30:00+08:00' })
   @IsOptional()
   @Matches(ISO_WITH_OFFSET, { message: 'at must be an ISO 8601 time with an offset, e.g. 2026-12-10T12:30:00+08:00' })
   at?: string;

@@ -211,6 +211,9 @@ export class OrderPageResponse {
 
   @ApiProperty({ type: 'number' })
   total!: number;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor!: string | null;
 }
 
 export class OrderDetailResponseVersion {

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '../../common/dto/page.query.js';
+import { CursorPageQuery } from '../../common/dto/cursor-page.query.js';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
-export class ListEnterprisesQuery extends PageQuery {
+export class ListEnterprisesQuery extends CursorPageQuery {
   @ApiPropertyOptional({ example: '修武县' })
   @IsOptional()
   @IsString()

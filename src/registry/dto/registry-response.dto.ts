@@ -278,6 +278,9 @@ export class EnterprisePageResponse {
 
   @ApiProperty({ type: 'integer' })
   pageSize!: number;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor!: string | null;
 }
 
 /** How webhooks are signed per Standard Webhooks: the headers and the `whsec_` secret for the standardwebhooks library. */

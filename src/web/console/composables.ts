@@ -42,3 +42,24 @@ export function usePolling(fn: () => Promise<void> | void, ms: number): void {
 
 /** How often live screens ask again: well inside the 10 s a change must take to show. */
 export const LIVE_MS = 4000;
+
+/**
+ * Numbered pages over a keyset list: page p is asked for with the `nextCursor` of page p - 1
+ * when the screen has it (next page, and every poll of a page reached that way: an index
+ * range however deep), else by number (a jump). `reset` when the filter changes.
+ */
+export function useCursorPages() {
+  const cursors = new Map<number, string>();
+  return {
+    query(page: number): { cursor: string } | { page: number } {
+      const c = cursors.get(page);
+      return c ? { cursor: c } : { page };
+    },
+    remember(page: number, nextCursor: string | null | undefined): void {
+      if (nextCursor) cursors.set(page + 1, nextCursor);
+    },
+    reset(): void {
+      cursors.clear();
+    },
+  };
+}

@@ -11,6 +11,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', redirect: '/overview' },
       { path: 'overview', name: 'overview', component: () => import('./views/OverviewView.vue'), meta: { title: '态势总览' } },
       { path: 'forecast', name: 'forecast', component: () => import('./views/ForecastView.vue'), meta: { title: '研判', roles: ['commander', 'county_officer'] } },
+      { path: 'simulation', name: 'simulation', component: () => import('./views/SimulationView.vue'), meta: { title: '采暖季模拟', roles: ['commander'] } },
       { path: 'issue', name: 'issue', component: () => import('./views/IssueView.vue'), meta: { title: '发布指令', roles: ['commander'] } },
       { path: 'directives', name: 'directives', component: () => import('./views/DirectivesView.vue'), meta: { title: '指令列表' } },
       { path: 'directives/:id', name: 'directive', component: () => import('./views/DirectiveView.vue'), meta: { title: '指令详情' } },

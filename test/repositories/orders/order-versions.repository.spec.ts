@@ -109,7 +109,18 @@ describe('OrderVersionsRepository and the order timeline', () => {
       params.push('武陟县');
       return `${cols.county} = $${params.length}`;
     });
-    expect(scoped).toEqual({ ids: [written[1].versionId], total: 1 });
+    expect(scoped).toMatchObject({ ids: [written[1].versionId], total: 1 });
+    // Keyset: from the key of each page's last row, one row at a time, the same order and no count.
+    const walked: string[] = [];
+    let after = null;
+    for (let i = 0; i < 4; i++) {
+      const p = await repo.page({ at: at('2026-12-10T13:00:00Z'), page: 1, pageSize: 1 }, () => 'true', { after, total: 3 });
+      expect(p.total).toBe(3);
+      walked.push(...p.ids);
+      after = p.last;
+    }
+    expect(walked).toEqual(all.ids);
+    expect(after).toBeNull();
     const inForce = await repo.page({ at: at('2026-12-10T13:00:00Z'), inForceOnly: true, enterpriseCode: a.code, page: 1, pageSize: 10 }, () => 'true');
     expect(inForce.ids).toEqual([written[0].versionId]);
     expect(await repo.aheadOf(db.dataSource.manager, a.code, at('2026-12-10T13:00:00Z'))).toEqual([written[2].versionId]);

@@ -323,6 +323,10 @@ export type EnterprisePageResponse = {
     total: number;
     page: number;
     pageSize: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type EnterpriseInputDoc = {
@@ -804,6 +808,10 @@ export type OrderPageResponse = {
     at: string;
     items: Array<OrderVersionResponse>;
     total: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type OrderDetailResponseVersion = {
@@ -884,6 +892,230 @@ export type RecommendationsResponse = {
      */
     windowHours: number;
     thresholds: Array<AqiThresholdResponse>;
+};
+
+export type TonnesResponse = {
+    so2: number;
+    nox: number;
+    pm: number;
+    vocs: number;
+};
+
+export type CitySimulationResponse = {
+    /**
+     * Σ over days of the enterprises with at least one line stopped or limited
+     */
+    enterpriseDaysRestricted: number;
+    /**
+     * Σ over days of the enterprises with every line stopped
+     */
+    enterpriseDaysStopped: number;
+    /**
+     * Σ over days of the share of each enterprise's capacity its order takes away (1 = one enterprise's whole capacity for a day)
+     */
+    capacityDaysLost: number;
+    /**
+     * Tonnes of each pollutant avoided (lines with emission figures)
+     */
+    tonnesAvoided: TonnesResponse;
+    /**
+     * Orders issued: enterprises whose requirement differs from the day before (lifts included)
+     */
+    ordersIssued: number;
+    enterprises: number;
+};
+
+export type LevelDaysResponse = {
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+    /**
+     * Chinese name (无 for none)
+     */
+    levelName: string;
+    days: number;
+};
+
+export type CountySimulationResponse = {
+    /**
+     * Σ over days of the enterprises with at least one line stopped or limited
+     */
+    enterpriseDaysRestricted: number;
+    /**
+     * Σ over days of the enterprises with every line stopped
+     */
+    enterpriseDaysStopped: number;
+    /**
+     * Σ over days of the share of each enterprise's capacity its order takes away (1 = one enterprise's whole capacity for a day)
+     */
+    capacityDaysLost: number;
+    /**
+     * Tonnes of each pollutant avoided (lines with emission figures)
+     */
+    tonnesAvoided: TonnesResponse;
+    /**
+     * Orders issued: enterprises whose requirement differs from the day before (lifts included)
+     */
+    ordersIssued: number;
+    county: string;
+    /**
+     * Division code
+     */
+    code: string;
+    enterprises: number;
+    /**
+     * Days with AQI
+     */
+    days: number;
+    /**
+     * Days at each level, mildest first
+     */
+    levelDays: Array<LevelDaysResponse>;
+};
+
+export type IndustrySimulationResponse = {
+    /**
+     * Σ over days of the enterprises with at least one line stopped or limited
+     */
+    enterpriseDaysRestricted: number;
+    /**
+     * Σ over days of the enterprises with every line stopped
+     */
+    enterpriseDaysStopped: number;
+    /**
+     * Σ over days of the share of each enterprise's capacity its order takes away (1 = one enterprise's whole capacity for a day)
+     */
+    capacityDaysLost: number;
+    /**
+     * Tonnes of each pollutant avoided (lines with emission figures)
+     */
+    tonnesAvoided: TonnesResponse;
+    /**
+     * Orders issued: enterprises whose requirement differs from the day before (lifts included)
+     */
+    ordersIssued: number;
+    industry: string;
+    /**
+     * Chinese name
+     */
+    industryName: string;
+    enterprises: number;
+};
+
+export type DayCountyResponse = {
+    /**
+     * Σ over days of the enterprises with at least one line stopped or limited
+     */
+    enterpriseDaysRestricted: number;
+    /**
+     * Σ over days of the enterprises with every line stopped
+     */
+    enterpriseDaysStopped: number;
+    /**
+     * Σ over days of the share of each enterprise's capacity its order takes away (1 = one enterprise's whole capacity for a day)
+     */
+    capacityDaysLost: number;
+    /**
+     * Tonnes of each pollutant avoided (lines with emission figures)
+     */
+    tonnesAvoided: TonnesResponse;
+    /**
+     * Orders issued: enterprises whose requirement differs from the day before (lifts included)
+     */
+    ordersIssued: number;
+    county: string;
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red';
+};
+
+export type SimulationEffectResponse = {
+    /**
+     * Σ over days of the enterprises with at least one line stopped or limited
+     */
+    enterpriseDaysRestricted: number;
+    /**
+     * Σ over days of the enterprises with every line stopped
+     */
+    enterpriseDaysStopped: number;
+    /**
+     * Σ over days of the share of each enterprise's capacity its order takes away (1 = one enterprise's whole capacity for a day)
+     */
+    capacityDaysLost: number;
+    /**
+     * Tonnes of each pollutant avoided (lines with emission figures)
+     */
+    tonnesAvoided: TonnesResponse;
+    /**
+     * Orders issued: enterprises whose requirement differs from the day before (lifts included)
+     */
+    ordersIssued: number;
+};
+
+export type SimulationDayResponse = {
+    date: string;
+    counties: Array<DayCountyResponse>;
+    city: SimulationEffectResponse;
+};
+
+export type SeasonSimulationResponse = {
+    firstDate: string;
+    lastDate: string;
+    days: number;
+    /**
+     * The season calendar applied ("none": no season configured for these dates, only the level measures)
+     */
+    season: string;
+    /**
+     * Days of AQI read as each morning’s forecast
+     */
+    forecastDays: number;
+    /**
+     * Operating hours per day behind the tonnes (rules.yaml emissions.hoursPerDay)
+     */
+    hoursPerDay: number;
+    /**
+     * An overlay changed the configuration
+     */
+    overlay: boolean;
+    city: CitySimulationResponse;
+    /**
+     * The counties of the CSV, in the city’s order
+     */
+    counties: Array<CountySimulationResponse>;
+    /**
+     * In the order of city.yaml industries
+     */
+    industries: Array<IndustrySimulationResponse>;
+    /**
+     * Day by day
+     */
+    series: Array<SimulationDayResponse>;
+    /**
+     * Distinct (county, season phases, level, approvals) situations: one derivation pass each
+     */
+    situations: number;
+    /**
+     * Orders derived
+     */
+    derivations: number;
+    /**
+     * Lines without emission figures (not counted in the tonnes)
+     */
+    unknownLines: number;
+    /**
+     * Time the replay took in process, ms
+     */
+    elapsedMs: number;
+};
+
+export type SeasonSimulationDoc = {
+    /**
+     * The season AQI as CSV: a header with date (日期; daily) or datetime (时间; hourly, local or with offset), county (区县: code or name) and aqi (AQI), then one row per county and day or hour
+     */
+    csv: string;
+    /**
+     * A what-if over the configuration: { rules?: { recommendation?: { windowHours?, levels? }, lift?: { belowHours?, thresholds? }, simulation?: { forecastDays? } }, grading?: { grades: { <grade>: { levels } } } } in the forms of rules.yaml and grading.yaml
+     */
+    overlay?: {
+        [key: string]: unknown;
+    };
 };
 
 export type AcknowledgeResponse = {
@@ -1536,6 +1768,10 @@ export type DirectiveOrdersPageResponse = {
     total: number;
     page: number;
     pageSize: number;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
 };
 
 export type LedgerResponseItem = {
@@ -2603,6 +2839,10 @@ export type RegistryControllerListData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
         industry?: string;
         /**
@@ -3291,6 +3531,10 @@ export type OrdersControllerListData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
         /**
          * One enterprise (its unified social credit code)
@@ -3301,7 +3545,7 @@ export type OrdersControllerListData = {
          */
         pending?: boolean;
         /**
-         * The instant the list is as of (default now)
+         * The instant the list is as of (default now; with a cursor, the instant of its first page)
          */
         at?: string;
         /**
@@ -3436,6 +3680,62 @@ export type LevelsControllerRecommendResponses = {
 };
 
 export type LevelsControllerRecommendResponse = LevelsControllerRecommendResponses[keyof LevelsControllerRecommendResponses];
+
+export type SimulationsControllerSeasonData = {
+    /**
+     * JSON { csv, overlay? }, or the CSV itself as text/csv
+     */
+    body: SeasonSimulationDoc;
+    path?: never;
+    query?: never;
+    url: '/api/v1/simulations/season';
+};
+
+export type SimulationsControllerSeasonErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type SimulationsControllerSeasonError = SimulationsControllerSeasonErrors[keyof SimulationsControllerSeasonErrors];
+
+export type SimulationsControllerSeasonResponses = {
+    /**
+     * JSON totals per county, industry and city and the day-by-day series; Accept: text/csv for the totals as CSV (UTF-8 with BOM)
+     */
+    200: SeasonSimulationResponse;
+};
+
+export type SimulationsControllerSeasonResponse = SimulationsControllerSeasonResponses[keyof SimulationsControllerSeasonResponses];
 
 export type OrdersControllerAcknowledgeData = {
     body?: never;
@@ -4015,6 +4315,9 @@ export type SmsCallbacksControllerReceiptsData = {
     body?: never;
     path: {
         provider: 'aliyun' | 'tencent';
+        /**
+         * HAZEOPS_SMS_CALLBACK_TOKEN, given to the provider in the callback URL
+         */
         token: string;
     };
     query?: never;
@@ -4056,6 +4359,9 @@ export type SmsCallbacksControllerRepliesData = {
     body?: never;
     path: {
         provider: 'aliyun' | 'tencent';
+        /**
+         * HAZEOPS_SMS_CALLBACK_TOKEN, given to the provider in the callback URL
+         */
         token: string;
     };
     query?: never;
@@ -4326,6 +4632,10 @@ export type DirectivesControllerDirectiveOrdersData = {
     query?: {
         page?: number;
         pageSize?: number;
+        /**
+         * Opaque keyset cursor: the `nextCursor` of the previous page. With it `page` is ignored, the next `pageSize` rows after the last one served come back (rows written meanwhile before that point are not repeated, none after it are skipped) and `total` is the count when the walk began. Answers in the same time on any page; `page` costs more the deeper it goes.
+         */
+        cursor?: string;
         county?: string;
     };
     url: '/api/v1/directives/{id}/orders';
