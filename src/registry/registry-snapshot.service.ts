@@ -192,7 +192,11 @@ export class RegistrySnapshotService implements OnModuleDestroy {
     const client = new pg.Client({ connectionString: this.databaseUrl(), application_name: 'hazeops-snapshot-listener' });
     this.listener = client;
     client.on('notification', () => {
-      if (this.loaded) void this.catchUp().catch((err: Error) => this.logger.warn(`registry snapshot catch-up failed: ${err.message}`));
+      if (!this.loaded || this.closed) return;
+      // A failure here is retried by the next use's version check.
+      void this.catchUp().catch((err: Error) => {
+        if (!this.closed && this.dataSource.isInitialized) this.logger.warn(`registry snapshot catch-up failed: ${err.message}`);
+      });
     });
     client.on('error', (err) => this.listenFailed(err));
     client.on('end', () => this.listenFailed(new Error('connection ended')));

@@ -212,7 +212,7 @@ describe(`how cost grows: ${SIZES.join(' / ')} enterprises`, () => {
     const at100k = figures.find((f) => f.n === 100_000);
     if (at100k) {
       lines.push(
-        `  dry run at 100,000: ${at100k.dryRunMs.toFixed(0)} ms (before the snapshot: ${OLD_DRY_RUN_MS_100K} ms, ${(OLD_DRY_RUN_MS_100K / at100k.dryRunMs).toFixed(1)}x faster; target <= 1500 ms); ` +
+        `  dry run at 100,000: ${at100k.dryRunMs.toFixed(0)} ms = ${(at100k.dryRunMs / OLD_DRY_RUN_MS_100K).toFixed(2)}x the ${OLD_DRY_RUN_MS_100K} ms before the snapshot (issue 14, another day's load) and ${(at100k.dryRunMs / at100k.commitMs).toFixed(2)}x this run's commit (the old dry run wrote the commit and rolled it back); target <= 1500 ms; ` +
           `floors this run: capacity sum ${at100k.floorMs!.toFixed(1)} ms (${(at100k.dryRunMs / at100k.floorMs!).toFixed(0)}x), pure derivation ${at100k.deriveMs!.toFixed(0)} ms (${(at100k.dryRunMs / at100k.deriveMs!).toFixed(1)}x)`,
       );
     }
