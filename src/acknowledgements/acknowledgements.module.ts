@@ -13,6 +13,8 @@ import { OrderMessageRenderer } from './order-message.renderer.js';
 import { OrderNoticesService } from './order-notices.service.js';
 import { PhoneNoticesRepository } from './phone-notices.repository.js';
 import { PhoneNoticesService } from './phone-notices.service.js';
+import { ReductionAccountingService } from './reduction-accounting.service.js';
+import { ReductionEvidenceReadModel } from './reduction-evidence.read-model.js';
 import { StatusReportsController } from './status-reports.controller.js';
 import { StatusReportsRepository } from './status-reports.repository.js';
 import { StatusReportsService } from './status-reports.service.js';
@@ -37,10 +39,12 @@ import { SmsRepliesService } from './sms-replies.service.js';
     OrderMessageRenderer,
     OrderNoticesService,
     ContactRedeliveryService,
+    ReductionEvidenceReadModel,
+    ReductionAccountingService,
     AckShortLinksRepository,
     SmsRepliesRepository,
     SmsRepliesService,
   ],
-  exports: [AlertsService, AcknowledgementService, AckEscalationService, StatusReportsService, OrderNoticesService, ContactRedeliveryService],
+  exports: [ReductionAccountingService, AlertsService, AcknowledgementService, AckEscalationService, StatusReportsService, OrderNoticesService, ContactRedeliveryService],
 })
 export class AcknowledgementsModule {}

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AcknowledgementsModule } from '../acknowledgements/acknowledgements.module.js';
 import { ComplianceController } from './compliance.controller.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { LedgerService } from './ledger.service.js';
@@ -7,5 +8,10 @@ import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Global()
-@Module({ controllers: [ComplianceController, ReportsController], providers: [LedgerService, ReportsService, LedgerRepository, ReportFigures], exports: [LedgerService] })
+@Module({
+  imports: [AcknowledgementsModule],
+  controllers: [ComplianceController, ReportsController],
+  providers: [LedgerService, ReportsService, LedgerRepository, ReportFigures],
+  exports: [LedgerService],
+})
 export class ComplianceModule {}

@@ -8,6 +8,7 @@ import { levelAt } from '../rules/levels/level-at.js';
 import { isLocalDate, localDateOf, localMidnightMs, nextDate } from '../rules/time/local-time.js';
 import { Clock } from '../common/clock.js';
 import type { NoticeEvidence } from '../acknowledgements/delivery-evidence.js';
+import { ReductionAccountingService, type DailyReduction } from '../acknowledgements/reduction-accounting.service.js';
 import type { ExportQuery } from './dto/export.query.js';
 import { dailyReportCsv, findingsCsv, ledgerCsv, ordersCsv } from '../web/export/report-csv.js';
 import { ReportFigures } from './report-figures.repository.js';
@@ -36,6 +37,8 @@ export interface DailyReport {
   asOf: string;
   counties: CountyDay[];
   totals: Omit<CountyDay, 'county' | 'level' | 'levelName'>;
+  /** Per level directive in force that day: per pollutant, the reduction planned, confirmed and verified (as of the day's end, now, or its end). */
+  reduction: DailyReduction[];
 }
 
 const rate = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
@@ -48,6 +51,7 @@ export class ReportsService {
     private readonly config: ConfigService,
     private readonly clock: Clock,
     private readonly access: AccessPolicy,
+    private readonly reductions: ReductionAccountingService,
   ) {}
 
   async daily(p: Principal, date: string | undefined): Promise<DailyReport> {
@@ -105,7 +109,8 @@ export class ReportsService {
       penaltyYuan: sum('penaltyYuan'),
       reportDiscrepancies: sum('reportDiscrepancies'),
     };
-    return { date: day, generatedAt: now.toISOString(), asOf: asOf.toISOString(), counties, totals };
+    const reduction = await this.reductions.forDay(from, to, asOf, only);
+    return { date: day, generatedAt: now.toISOString(), asOf: asOf.toISOString(), counties, totals, reduction };
   }
 
   dailyCsv(r: DailyReport): string {

@@ -7,6 +7,9 @@ import { sendCsv } from '../web/export/csv-response.js';
 import { DirectiveOrdersService } from './directive-orders.service.js';
 import { DirectiveOrdersQuery } from './dto/directive-orders.query.js';
 import { DirectiveProgressService } from './directive-progress.service.js';
+import { DirectiveReductionService } from './directive-reduction.service.js';
+import { DirectiveReductionQuery } from './dto/directive-reduction.query.js';
+import { DirectiveReductionResponse } from '../common/dto/reduction-response.dto.js';
 import { DirectivesQueryService } from './directives-query.service.js';
 import { DirectivesService } from './directives.service.js';
 import { IssueDirectiveDto } from './dto/issue-directive.dto.js';
@@ -22,6 +25,7 @@ export class DirectivesController {
     private readonly progressService: DirectiveProgressService,
     private readonly query: DirectivesQueryService,
     private readonly orders: DirectiveOrdersService,
+    private readonly reductions: DirectiveReductionService,
   ) {}
 
   /** Issue, adjust or lift a level; `dryRun: true` shows the effect and writes nothing. */
@@ -71,5 +75,13 @@ export class DirectivesController {
   @ApiResponse({ status: 200, type: DirectiveOrdersPageResponse })
   directiveOrders(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: DirectiveOrdersQuery) {
     return this.orders.list(principal, id, q);
+  }
+
+  /** Per county and for the city, per pollutant: baseline, and the reduction planned, confirmed and verified by the orders in force at `at`. */
+  @Get(':id/reduction')
+  @Roles('commander', 'county_officer', 'viewer')
+  @ApiResponse({ status: 200, type: DirectiveReductionResponse })
+  reduction(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: DirectiveReductionQuery) {
+    return this.reductions.reduction(principal, id, q.at);
   }
 }

@@ -10,6 +10,7 @@ import { DirectiveOrdersService } from './directive-orders.service.js';
 import { DirectiveProgressCompactionService } from './directive-progress-compaction.service.js';
 import { DirectiveProgressRepository } from './directive-progress.repository.js';
 import { DirectiveProgressService } from './directive-progress.service.js';
+import { DirectiveReductionService } from './directive-reduction.service.js';
 import { DirectivesQueryService } from './directives-query.service.js';
 import { DirectivesController } from './directives.controller.js';
 import { DirectivesRepository } from './directives.repository.js';
@@ -25,6 +26,7 @@ import { DirectivesService } from './directives.service.js';
     CountyLevelsRepository,
     DirectiveProgressService,
     DirectiveProgressRepository,
+    DirectiveReductionService,
     DirectiveProgressCompactionService,
     DirectivesQueryService,
     DirectiveJobsService,

@@ -139,8 +139,9 @@ export async function loadEnterpriseEntities(manager: EntityManager, codes: stri
 /**
  * The active enterprises of some counties as plain registry objects, in three set queries
  * filtered by county (no list of codes to ship): what a city-wide directive reads.
+ * `contacts: false` leaves the contacts out (empty), for readers that never send anything.
  */
-export async function loadActiveEnterprisesOf(manager: EntityManager, counties: string[]): Promise<Enterprise[]> {
+export async function loadActiveEnterprisesOf(manager: EntityManager, counties: string[], options: { contacts?: boolean } = {}): Promise<Enterprise[]> {
   const rows: EnterpriseRow[] = await manager.query('SELECT * FROM enterprises WHERE active AND county = ANY($1) ORDER BY code', [counties]);
   const byCode = new Map<string, Enterprise>();
   const out: Enterprise[] = rows.map((r) => {
@@ -156,6 +157,7 @@ export async function loadActiveEnterprisesOf(manager: EntityManager, counties: 
     [counties],
   );
   for (const l of lines) byCode.get(l.enterprise_code)?.lines.push(lineRowToLine(l));
+  if (options.contacts === false) return out;
   const contacts: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null }> = await manager.query(
     `SELECT c.enterprise_code, c.name, c.role, c.email, c.phone FROM contacts c JOIN enterprises e ON e.code = c.enterprise_code
      WHERE e.active AND e.county = ANY($1) ORDER BY c.enterprise_code, c.position`,

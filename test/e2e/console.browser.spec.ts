@@ -235,6 +235,11 @@ if (!hasChromium) {
       const cells = row.locator('td');
       expect(await cells.nth(1).textContent()).toBe('2'); // two 修武县 orders
       expect(await cells.nth(4).textContent()).toBe('0'); // none acknowledged yet
+      // The reduction card: 修武县's known SO2 (16.5 kg/h × 24 h = 0.396 t/day) planned whole, nothing confirmed yet (red).
+      const stages = page.locator('[data-test=directive-reduction] [data-test=reduction-stages]');
+      const so2Row = stages.locator('tbody tr', { hasText: '修武县' }).filter({ hasText: '二氧化硫' });
+      await expect.poll(() => so2Row.textContent()).toContain('0.396（100%）');
+      expect(await so2Row.locator('.shortfall').first().textContent()).toBe('0.000（0%）');
       await shot(page, '06-directive');
 
       const email = xiuwu.contacts[0]!.email!;
@@ -450,6 +455,8 @@ if (!hasChromium) {
 
       await page.getByRole('menuitem', { name: '日报' }).click();
       await expect.poll(() => page.locator('[data-test=report]').textContent()).toContain('合计');
+      // The orange directive in force with its planned / confirmed / verified reduction (the first one was lifted at its start: left out).
+      await expect.poll(() => page.locator('[data-test=report-reduction]').textContent()).toContain('橙色预警，修武县）二氧化硫0.396');
       await shot(page, '16-report');
       // Printable: the print style hides the menu and header; A4 pages.
       await page.emulateMedia({ media: 'print' });

@@ -235,7 +235,10 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
       .trim()
       .split('\r\n');
     expect(lines[0].split(',')[1]).toBe('县区');
-    expect(lines).toHaveLength(13);
+    // 11 counties, the totals, an empty record, then the reduction table: the orange directive × 4 pollutants.
+    expect(lines.indexOf('')).toBe(13);
+    expect(lines[14]!.split(',').slice(0, 5)).toEqual(['日期', '指令文号', '响应级别', '县区', '污染物']);
+    expect(lines).toHaveLength(19);
     const html = await t.http.get('/api/v1/reports/daily?date=2026-12-10&format=html').set('Authorization', admin).expect(200);
     expect(html.text).toContain('冬防工作日报');
     expect(html.text).toContain('橙色预警');

@@ -157,6 +157,8 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
     await call('get', '/api/v1/directives', admin);
     await call('get', '/api/v1/directives/levels', county);
     await call('get', `/api/v1/directives/${issued.id}/progress`, admin);
+    await call('get', `/api/v1/directives/${issued.id}/reduction`, admin);
+    await call('get', `/api/v1/directives/${issued.id}/reduction?at=2026-12-10T09:00:00%2B08:00`, county);
     const orders = await call('get', '/api/v1/orders', plant);
     const order = (orders.items as Array<{ orderId: string; modification: number }>)[0]!;
     await call('get', `/api/v1/orders/${order.orderId}`, plant);

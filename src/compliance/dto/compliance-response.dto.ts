@@ -1,3 +1,4 @@
+import { DailyReductionResponse } from '../../common/dto/reduction-response.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
 
@@ -190,4 +191,7 @@ export class DailyReportResponse {
 
   @ApiProperty({ type: () => DailyReportResponseTotals })
   totals!: DailyReportResponseTotals;
+
+  @ApiProperty({ type: () => DailyReductionResponse, isArray: true, description: 'Per level directive in force that day: per pollutant, the reduction planned, confirmed and verified' })
+  reduction!: DailyReductionResponse[];
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ReasonResponse } from '../../orders/dto/order-response.dto.js';
 import { LEVEL_KEYS, LEVEL_OR_NONE } from '../../rules/levels/level-ladder.js';
-import { DryRunReductionResponse } from './dry-run-reduction-response.dto.js';
+import { DryRunReductionResponse } from '../../common/dto/reduction-response.dto.js';
 
 export class UnreachableEnterpriseResponse {
   @ApiProperty({ type: 'string' })

@@ -14,6 +14,8 @@ export interface ReductionInput {
   items: ReadonlyArray<{ enterprise: Enterprise; order: Order }>;
   /** The counties in scope, in display order, with the level each is at. */
   counties: ReadonlyArray<{ county: string; level: LevelOrNone }>;
+  /** List the enterprises that could still add the most where a pollutant falls short (default true). */
+  candidates?: boolean;
 }
 
 export interface ReductionConfig {
@@ -130,7 +132,8 @@ function finish(s: Scope, hasTarget: boolean, target: number | undefined, listed
  * Lines without emission figures are listed as unknown, never guessed.
  */
 export function accountReductions(input: ReductionInput, cfg: ReductionConfig): ReductionReport {
-  const { hoursPerDay, shortfallCandidates } = cfg.rules.emissions;
+  const { hoursPerDay } = cfg.rules.emissions;
+  const shortfallCandidates = input.candidates === false ? 0 : cfg.rules.emissions.shortfallCandidates;
   const tonnesPerKgHour = hoursPerDay / 1000;
   const targets = cfg.rules.emissionTargets;
   const targetOf = (level: LevelOrNone | null): number | undefined => (level === null || level === 'none' ? undefined : targets[level]);

@@ -1,7 +1,7 @@
 import { formatLocalTime } from '../shared/order-wording.js';
-import { label, LINE_ACTION_TEXT, OBSERVED_STATE_TEXT, VERDICT_TEXT } from '../shared/wording.js';
+import { label, LINE_ACTION_TEXT, OBSERVED_STATE_TEXT, POLLUTANT_TEXT, VERDICT_TEXT } from '../shared/wording.js';
 import type { DailyReportFigures, DailyReportView } from '../pages/daily-report-page.js';
-import { toCsv } from './csv-writer.js';
+import { toCsv, writeCsv } from './csv-writer.js';
 
 /**
  * The command center's CSV exports (daily report, 指令单, 核查记录, 台账) as people open them in
@@ -33,7 +33,41 @@ export function dailyReportCsv(r: DailyReportView): string {
     c.penaltyYuan,
     c.reportDiscrepancies,
   ];
-  return toCsv(header, [...r.counties.map(row), row({ ...r.totals, county: '合计', levelName: '' })]);
+  const counties = toCsv(header, [...r.counties.map(row), row({ ...r.totals, county: '合计', levelName: '' })]);
+  // After one empty record, the reduction table: a row per level directive in force that day and pollutant.
+  const reductionHeader = [
+    '日期',
+    '指令文号',
+    '响应级别',
+    '县区',
+    '污染物',
+    '基线(吨/日)',
+    '目标(%)',
+    '计划减排(吨/日)',
+    '计划减排(%)',
+    '企业确认(吨/日)',
+    '企业确认(%)',
+    '核查核实(吨/日)',
+    '核查核实(%)',
+  ];
+  const reductionRows = r.reduction.flatMap((d) =>
+    d.stages.map((s) => [
+      r.date,
+      d.number,
+      d.levelName ?? '无',
+      d.counties.join('、'),
+      label(POLLUTANT_TEXT, s.pollutant),
+      s.baselineTonnesPerDay,
+      s.targetPercent,
+      s.planned.tonnesPerDay,
+      s.planned.percent,
+      s.confirmed.tonnesPerDay,
+      s.confirmed.percent,
+      s.verified.tonnesPerDay,
+      s.verified.percent,
+    ]),
+  );
+  return counties + '\r\n' + writeCsv([reductionHeader, ...reductionRows], { bom: false, guardFormulas: true });
 }
 
 /** One order version of the 指令单 export, names resolved. */

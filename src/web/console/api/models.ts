@@ -1,6 +1,6 @@
 // Response shapes the screens read. The request side (paths, queries, bodies) comes from the
 // generated SDK; these name the bodies the OpenAPI document does not declare yet.
-import type { DryRunReductionResponse, LineEmissionsResponse } from './generated/types.gen';
+import type { DailyReductionResponse, DryRunReductionResponse, LineEmissionsResponse } from './generated/types.gen';
 
 export interface Me {
   username: string;
@@ -289,6 +289,8 @@ export interface DailyReport {
   asOf: string;
   counties: CountyDay[];
   totals: Omit<CountyDay, 'county' | 'level' | 'levelName'>;
+  /** Per level directive in force that day: planned / confirmed / verified per pollutant. */
+  reduction: DailyReductionResponse[];
 }
 
 export interface UserRow {

@@ -1774,6 +1774,112 @@ export type DirectiveOrdersPageResponse = {
     nextCursor: string | null;
 };
 
+export type ReductionDirectiveResponse = {
+    id: string;
+    number: string;
+    kind: string;
+    level: string | null;
+    levelName: string | null;
+    counties: Array<string>;
+    startsAt: string;
+    endsAt: string | null;
+    issuedAt: string;
+};
+
+export type StageFigureResponse = {
+    /**
+     * t/day
+     */
+    tonnesPerDay: number;
+    /**
+     * kg/h (t/day × 1000 / hoursPerDay)
+     */
+    kgPerHour: number;
+    /**
+     * Of the baseline; null when the baseline is 0
+     */
+    percent: number | null;
+    /**
+     * Short of the target at this stage
+     */
+    shortfall: boolean;
+};
+
+export type PollutantStagesResponse = {
+    pollutant: 'so2' | 'nox' | 'pm' | 'vocs';
+    baselineTonnesPerDay: number;
+    baselineKgPerHour: number;
+    targetPercent: number | null;
+    /**
+     * What the orders in force plan
+     */
+    planned: StageFigureResponse;
+    /**
+     * On lines the enterprise confirmed (implementation confirmation or a consistent status report), or verified
+     */
+    confirmed: StageFigureResponse;
+    /**
+     * On lines an inspection found compliant or the meter shows the drop
+     */
+    verified: StageFigureResponse;
+};
+
+export type StageLineCountsResponse = {
+    /**
+     * Lines whose requirement removes something
+     */
+    planned: number;
+    confirmed: number;
+    verified: number;
+    /**
+     * Lines whose latest finding is a violation (planned only)
+     */
+    violated: number;
+};
+
+export type ScopeStagesResponse = {
+    /**
+     * The county; null for the city
+     */
+    county: string | null;
+    /**
+     * For the city: null when the counties are at different levels
+     */
+    level: 'none' | 'light' | 'moderate' | 'blue' | 'yellow' | 'orange' | 'red' | null;
+    enterprises: number;
+    emissions: Array<PollutantReductionResponse>;
+    /**
+     * Pollutants short of their target, with the enterprises that could still add the most
+     */
+    shortfalls: Array<PollutantShortfallResponse>;
+    /**
+     * Lines without emission figures (not in the baseline)
+     */
+    unknownLines: number;
+    stages: Array<PollutantStagesResponse>;
+    lines: StageLineCountsResponse;
+};
+
+export type DirectiveReductionResponse = {
+    directive: ReductionDirectiveResponse;
+    /**
+     * The instant accounted
+     */
+    at: string;
+    /**
+     * The directive was issued, had started, had not ended and still held some county at `at`; where it did not, nothing of it is counted
+     */
+    inForce: boolean;
+    /**
+     * Its counties still under it at `at`: a later level directive (issue, adjust, lift, expiry) takes a county over from its start
+     */
+    countiesInForce: Array<string>;
+    hoursPerDay: number;
+    counties: Array<ScopeStagesResponse>;
+    city: ScopeStagesResponse;
+    unknownLines: UnknownLinesResponse;
+};
+
 export type LedgerResponseItem = {
     id: string;
     county: string;
@@ -1893,12 +1999,33 @@ export type DailyReportResponseTotals = {
     reportDiscrepancies: number;
 };
 
+export type DailyReductionResponse = {
+    directiveId: string;
+    number: string;
+    level: string | null;
+    levelName: string | null;
+    /**
+     * Its counties (a county officer: its own)
+     */
+    counties: Array<string>;
+    /**
+     * Accounted as of this instant: the end of the day, now, or the directive’s end, the earliest
+     */
+    at: string;
+    stages: Array<PollutantStagesResponse>;
+    lines: StageLineCountsResponse;
+};
+
 export type DailyReportResponse = {
     date: string;
     generatedAt: string;
     asOf: string;
     counties: Array<DailyReportResponseCounty>;
     totals: DailyReportResponseTotals;
+    /**
+     * Per level directive in force that day: per pollutant, the reduction planned, confirmed and verified
+     */
+    reduction: Array<DailyReductionResponse>;
 };
 
 export type CreateTeamDto = {
@@ -4675,6 +4802,55 @@ export type DirectivesControllerDirectiveOrdersResponses = {
 };
 
 export type DirectivesControllerDirectiveOrdersResponse = DirectivesControllerDirectiveOrdersResponses[keyof DirectivesControllerDirectiveOrdersResponses];
+
+export type DirectivesControllerReductionData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * The instant to account, ISO 8601 with an offset; default now
+         */
+        at?: string;
+    };
+    url: '/api/v1/directives/{id}/reduction';
+};
+
+export type DirectivesControllerReductionErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type DirectivesControllerReductionError = DirectivesControllerReductionErrors[keyof DirectivesControllerReductionErrors];
+
+export type DirectivesControllerReductionResponses = {
+    200: DirectiveReductionResponse;
+};
+
+export type DirectivesControllerReductionResponse = DirectivesControllerReductionResponses[keyof DirectivesControllerReductionResponses];
 
 export type WarningsControllerFeedData = {
     body?: never;

@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ConfigService } from '../config/config.service.js';
+import { loadActiveEnterprisesOf } from '../registry/enterprise.repository.js';
+import type { Enterprise } from '../rules/enterprise.js';
+import { lineStage, type LineEvidence, type LineStage, type LineStatement } from '../rules/emissions/line-stages.js';
+import { remainingShare, orderLineOf } from '../rules/emissions/line-reduction.js';
+import type { ReductionConfig } from '../rules/emissions/reduction-accounting.js';
+import type { UnknownLine } from '../rules/emissions/reduction.types.js';
+import { accountStages, type LineCounts, type PollutantStages, type ScopeStages, type StagedItem } from '../rules/emissions/stage-accounting.js';
+import type { PowerReading } from '../rules/inspection/power-anomaly.js';
+import { levelAt } from '../rules/levels/level-at.js';
+import type { LevelOrNone } from '../rules/levels/level-ladder.js';
+import type { Order } from '../rules/orders/order.types.js';
+import { ReductionEvidenceReadModel, type DirectiveWindow, type ReadingRow, type VersionEvidence } from './reduction-evidence.read-model.js';
+
+export type { DirectiveWindow } from './reduction-evidence.read-model.js';
+
+export type ScopeStagesView = ScopeStages['planned'] & { stages: PollutantStages[]; lines: LineCounts };
+
+export interface DirectiveReduction {
+  directive: { id: string; number: string; kind: string; level: string | null; levelName: string | null; counties: string[]; startsAt: string; endsAt: string | null; issuedAt: string };
+  at: string;
+  inForce: boolean;
+  /** Its counties still under it at `at` (a later level directive takes a county over from its start). */
+  countiesInForce: string[];
+  hoursPerDay: number;
+  counties: ScopeStagesView[];
+  city: ScopeStagesView;
+  unknownLines: { total: number; items: UnknownLine[] };
+}
+
+/** The daily report's figures of one directive in force that day. */
+export interface DailyReduction {
+  directiveId: string;
+  number: string;
+  level: string | null;
+  levelName: string | null;
+  counties: string[];
+  at: string;
+  stages: PollutantStages[];
+  lines: LineCounts;
+}
+
+const STATES = new Set(['running', 'stopped', 'limited', 'banked']);
+
+/** Was the directive issued, started and not ended at `at`? */
+export function directiveInForce(d: Pick<DirectiveWindow, 'issuedAt' | 'startsAt' | 'endsAt'>, at: Date): boolean {
+  const t = at.getTime();
+  return new Date(d.issuedAt).getTime() <= t && new Date(d.startsAt).getTime() <= t && (d.endsAt === null || t < new Date(d.endsAt).getTime());
+}
+
+/**
+ * Reduction accounting of issued directives (issue 12, items 3 and 4): for the enterprises
+ * in a directive's counties, the orders in force at an instant — planned, confirmed by the
+ * enterprise, verified by inspection or meter — through the one pure accounting.
+ */
+@Injectable()
+export class ReductionAccountingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly readModel: ReductionEvidenceReadModel,
+    private readonly config: ConfigService,
+  ) {}
+
+  /** The directive's reduction at `at` in its counties (only `county` when given). */
+  async forDirective(d: DirectiveWindow, at: Date, county: string | null): Promise<DirectiveReduction> {
+    const counties = d.counties.filter((c) => county === null || c === county);
+    const { report, under } = await this.account(d, at, counties);
+    const { hoursPerDay, listedUnknownLines } = this.config.rules.emissions;
+    const unknown = report.planned.unknownLines;
+    return {
+      directive: {
+        id: d.id,
+        number: d.number,
+        kind: d.kind,
+        level: d.level,
+        levelName: this.config.levelName(d.level),
+        counties: d.counties,
+        startsAt: new Date(d.startsAt).toISOString(),
+        endsAt: d.endsAt === null ? null : new Date(d.endsAt).toISOString(),
+        issuedAt: new Date(d.issuedAt).toISOString(),
+      },
+      at: at.toISOString(),
+      inForce: under.length > 0,
+      countiesInForce: under,
+      hoursPerDay,
+      counties: report.counties.map(view),
+      city: view(report.city),
+      unknownLines: { total: unknown.length, items: unknown.slice(0, listedUnknownLines) },
+    };
+  }
+
+  /** Per level directive in force some time in [from, to): its planned / confirmed / verified reduction as of `asOf` (or its end). */
+  async forDay(from: Date, to: Date, asOf: Date, county: string | null): Promise<DailyReduction[]> {
+    const out: DailyReduction[] = [];
+    const until = asOf < to ? asOf : to;
+    for (const d of await this.readModel.levelDirectivesDuring(from, until)) {
+      const counties = d.counties.filter((c) => county === null || c === county);
+      if (counties.length === 0) continue;
+      // Its end: its stated end, or when the last of its counties was taken over by a later directive.
+      const takeovers = await this.readModel.takeovers({ ...d, counties }, until);
+      const lastTakeover = counties.every((c) => takeovers.has(c)) ? Math.max(...counties.map((c) => takeovers.get(c)!.getTime())) : Infinity;
+      const end = Math.min(d.endsAt === null ? Infinity : new Date(d.endsAt).getTime(), lastTakeover);
+      // Ended before the day, or taken over at its own start (never held anything).
+      if (end <= from.getTime() || end <= new Date(d.startsAt).getTime()) continue;
+      // The last instant of the day it was in force, as far as the day has run.
+      const at = new Date(Math.min(until.getTime(), end) - 1);
+      const { report } = await this.account(d, at, counties);
+      out.push({
+        directiveId: d.id,
+        number: d.number,
+        level: d.level,
+        levelName: this.config.levelName(d.level),
+        counties,
+        at: at.toISOString(),
+        stages: report.city.stages,
+        lines: report.city.lines,
+      });
+    }
+    return out;
+  }
+
+  private reductionConfig(at: Date): ReductionConfig {
+    const cfg = this.config.orderConfigFor(this.config.seasonAt(at));
+    return { rules: cfg.rules, levels: cfg.levels };
+  }
+
+  /** The accounting at `at`; `under`: the counties still under the directive then (the others count nothing of it). */
+  private async account(d: DirectiveWindow, at: Date, counties: string[]) {
+    // The accounting reads lines, figures, measures and livelihood caps, never the contacts.
+    const enterprises = await loadActiveEnterprisesOf(this.dataSource.manager, counties, { contacts: false });
+    const cfg = this.reductionConfig(at);
+    const takeovers = directiveInForce(d, at) ? await this.readModel.takeovers({ ...d, counties }, at) : null;
+    const under = takeovers === null ? [] : counties.filter((c) => !takeovers.has(c));
+    const levels = new Map<string, LevelOrNone>(counties.map((c) => [c, 'none']));
+    const isUnder = new Set(under);
+    let items: StagedItem[] = enterprises.filter((e) => !isUnder.has(e.county)).map((e) => ({ enterprise: e, order: noOrder(e, at), stages: new Map() }));
+    if (under.length > 0) {
+      const histories = await this.readModel.levelHistories(under);
+      for (const c of under) {
+        const h = histories.get(c);
+        if (h) levels.set(c, levelAt(h, at));
+      }
+      const windowDays = this.config.inspection.powerAnomaly.baseline.windowDays;
+      const { versions, readings } = await this.readModel.evidence(at, under, windowDays);
+      items = [
+        ...items,
+        ...this.staged(
+          enterprises.filter((e) => isUnder.has(e.county)),
+          versions,
+          readings,
+          at,
+        ),
+      ];
+    }
+    const report = accountStages(
+      items,
+      counties.map((county) => ({ county, level: levels.get(county) ?? 'none' })),
+      cfg,
+    );
+    return { report, under };
+  }
+
+  private staged(enterprises: Enterprise[], versions: VersionEvidence[], readings: ReadingRow[], at: Date): StagedItem[] {
+    const byEnterprise = new Map(versions.map((v) => [v.enterpriseCode, v]));
+    const readingsOf = new Map<string, PowerReading[]>();
+    for (const r of readings) {
+      const key = `${r.enterpriseCode}/${r.lineCode}`;
+      let list = readingsOf.get(key);
+      if (!list) readingsOf.set(key, (list = []));
+      list.push({ at: new Date(r.at).getTime(), kw: r.kw });
+    }
+    const stageCfg = { powerAnomaly: this.config.inspection.powerAnomaly };
+    return enterprises.map((e) => {
+      const v = byEnterprise.get(e.code);
+      if (!v || v.ends) return { enterprise: e, order: noOrder(e, at), stages: new Map() };
+      const order: Order = {
+        enterpriseCode: e.code,
+        at: at.toISOString(),
+        level: v.level as LevelOrNone,
+        phase: null,
+        lines: v.lines,
+        stoppedCapacityPercent: v.stoppedCapacityPercent,
+        maxLoadPercent: v.maxLoadPercent,
+        notes: [],
+      };
+      const stages = new Map<string, LineStage>();
+      const violated = new Set<string>();
+      const versionFrom = new Date(v.effectiveFrom).getTime();
+      e.lines.forEach((line, i) => {
+        const req = orderLineOf(order, i, line.code);
+        if (!req) return;
+        const statements: LineStatement[] = [];
+        const impl = v.implementation[line.code];
+        if (impl) statements.push({ at: Date.parse(impl.confirmedAt), kind: 'implementation' });
+        const reported = v.report?.lines.find((l) => l.line === line.code);
+        if (v.report && reported && STATES.has(reported.state)) {
+          statements.push({ at: Date.parse(v.report.reportedAt), kind: 'status_report', state: reported.state as LineStatement['state'], loadPercent: reported.loadPercent });
+        }
+        const f = v.findings.find((x) => x.lineCode === line.code);
+        const evidence: LineEvidence = {
+          versionFrom,
+          statements,
+          finding: f ? { at: Date.parse(f.observedAt), verdict: f.verdict === 'violation' ? 'violation' : 'compliant' } : null,
+          readings: readingsOf.get(`${e.code}/${line.code}`) ?? [],
+        };
+        const result = lineStage(req, remainingShare(line, req), evidence, stageCfg);
+        stages.set(line.code, result.stage);
+        if (result.violated) violated.add(line.code);
+      });
+      return { enterprise: e, order, stages, violated };
+    });
+  }
+}
+
+function noOrder(e: Enterprise, at: Date): Order {
+  return { enterpriseCode: e.code, at: at.toISOString(), level: 'none', phase: null, lines: [], stoppedCapacityPercent: 0, maxLoadPercent: null, notes: [] };
+}
+
+function view(s: ScopeStages): ScopeStagesView {
+  return { ...s.planned, stages: s.stages, lines: s.lines };
+}

@@ -1,0 +1,68 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ControllableClock } from '../../src/common/clock.js';
+import { seedRegistry } from './support/seed-registry.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const N = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
+const RUNS = 5;
+
+/** Median of `RUNS` sequential calls, in ms. */
+async function median(call: () => Promise<{ status: number }>): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const res = await call();
+    ms.push(performance.now() - t0);
+    expect(res.status).toBe(200);
+  }
+  ms.sort((a, b) => a - b);
+  return ms[RUNS >> 1]!;
+}
+
+describe(`reduction accounting of an issued city-wide orange directive over ${N} enterprises`, () => {
+  let t: TestApp;
+  let admin: string;
+  let county: string;
+  let directiveId: string;
+  const clock = new ControllableClock(new Date('2026-12-10T10:00:00+08:00'));
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock });
+    const ds = t.app.get<DataSource>(getDataSourceToken());
+    await seedRegistry(ds, N, 5);
+    admin = await t.adminToken();
+    const res = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', endsAt: null, basis: '全市橙色预警（基准测试）' });
+    expect(res.status).toBe(200);
+    directiveId = res.body.id;
+    await t.http.post('/api/v1/users').set('Authorization', admin).send({ username: 'county-xw', password: 'county-pass-1', role: 'county_officer', county: '修武县' }).expect(201);
+    county = await t.login('county-xw', 'county-pass-1');
+    clock.set('2026-12-10T12:00:00+08:00');
+    await ds.query('ANALYZE');
+  });
+  afterAll(() => t?.close());
+
+  it('prints the time of the reduction route and the daily report beside the directive progress of the same run', async () => {
+    const get =
+      (url: string, auth = admin) =>
+      () =>
+        t.http.get(url).set('Authorization', auth);
+    const progress = await median(get(`/api/v1/directives/${directiveId}/progress`));
+    const city = await median(get(`/api/v1/directives/${directiveId}/reduction`));
+    const one = await median(get(`/api/v1/directives/${directiveId}/reduction`, county));
+    const report = await median(get('/api/v1/reports/daily?date=2026-12-10'));
+    const reportCounty = await median(get('/api/v1/reports/daily?date=2026-12-10', county));
+    const r = (ms: number) => `${ms.toFixed(0).padStart(6)} ms = ${(ms / progress).toFixed(1)}× progress`;
+    console.info(
+      [
+        `reduction accounting, ${N} enterprises under a city-wide orange directive (median of ${RUNS}):`,
+        `  GET /directives/:id/progress (baseline)          ${progress.toFixed(0).padStart(6)} ms`,
+        `  GET /directives/:id/reduction (city)             ${r(city)}`,
+        `  GET /directives/:id/reduction (county officer)   ${r(one)}`,
+        `  GET /reports/daily (city, with reduction)        ${r(report)}`,
+        `  GET /reports/daily (county officer)              ${r(reportCounty)}`,
+      ].join('\n'),
+    );
+  });
+});
