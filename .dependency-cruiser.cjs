@@ -9,7 +9,7 @@ const { join } = require('node:path');
 const BASE = ['rules', 'common', 'config'];
 const BELOW_AUTH = [...BASE, 'logging', 'scheduling'];
 const BELOW_AUDIT = [...BELOW_AUTH, 'auth'];
-const BELOW_ACKS = [...BELOW_AUDIT, 'audit', 'registry', 'web', 'orders', 'dispatch'];
+const BELOW_ACKS = [...BELOW_AUDIT, 'audit', 'registry', 'web', 'orders', 'dispatch', 'duty'];
 const BELOW_FEATURES = [...BELOW_ACKS, 'acknowledgements'];
 const ALLOWED = {
   rules: [],
@@ -25,6 +25,8 @@ const ALLOWED = {
   // Orders do not know how they travel.
   orders: ['rules', 'common', 'config', 'auth', 'registry'],
   dispatch: ['rules', 'common', 'config', 'logging', 'scheduling', 'web'],
+  // The duty roster (值班表) and who escalation reaches: people and their contacts (users), audited.
+  duty: [...BELOW_AUDIT, 'audit'],
   acknowledgements: BELOW_ACKS,
   // The feature modules: anything above; among themselves only directives → seasons,
   // inspections → compliance (a finding becomes a ledger entry; the ledger never asks inspections)

@@ -4,7 +4,8 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
-import type { Principal } from '../auth/role.js';
+import { ROLES, type Principal } from '../auth/role.js';
+import { UserContactsDto } from './dto/user-contacts.dto.js';
 import { UsersService } from './users.service.js';
 import { TemporaryPasswordResponse, UserPageResponse, UserResponse } from './dto/user-response.dto.js';
 
@@ -26,6 +27,21 @@ export class UsersController {
   @ApiResponse({ status: 200, type: UserPageResponse })
   list(@Query() query: ListUsersQuery) {
     return this.users.list(query);
+  }
+
+  /** Every user keeps their own contacts (declared before `:id` so that `me` is not taken for an id). */
+  @Patch('me/contacts')
+  @Roles(...ROLES)
+  @ApiResponse({ status: 200, type: UserResponse })
+  updateOwnContacts(@CurrentPrincipal() principal: Principal, @Body() dto: UserContactsDto) {
+    return this.users.updateContacts(principal, principal.userId, dto);
+  }
+
+  @Patch(':id/contacts')
+  @Roles('commander')
+  @ApiResponse({ status: 200, type: UserResponse })
+  updateContacts(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UserContactsDto) {
+    return this.users.updateContacts(principal, id, dto);
   }
 
   @Patch(':id')

@@ -13,6 +13,9 @@ import { EnterpriseRepository } from '../registry/enterprise.repository.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
+import type { UserContactsDto } from './dto/user-contacts.dto.js';
+import { checkMobileNumber } from '../rules/contacts/mobile-number.js';
+import { isPlausibleEmail } from '../registry/validation/field-readers.js';
 import { hashPassword } from '../auth/password.js';
 import type { Principal, Role } from '../auth/role.js';
 import type { UserEntity } from '../auth/user.entity.js';
@@ -26,6 +29,9 @@ export interface UserView {
   enterpriseCode: string | null;
   team: string | null;
   displayName: string | null;
+  mobile: string | null;
+  email: string | null;
+  workChatId: string | null;
   active: boolean;
   mustChangePassword: boolean;
 }
@@ -39,12 +45,16 @@ export function toUserView(u: UserEntity): UserView {
     enterpriseCode: u.enterpriseCode,
     team: u.team,
     displayName: u.displayName,
+    mobile: u.mobile ?? null,
+    email: u.email ?? null,
+    workChatId: u.workChatId ?? null,
     active: u.active,
     mustChangePassword: u.mustChangePassword ?? false,
   };
 }
 
 type Binding = Pick<UserEntity, 'county' | 'enterpriseCode' | 'team'>;
+type UserContacts = Pick<UserEntity, 'mobile' | 'email' | 'workChatId'>;
 
 @Injectable()
 export class UsersService {
@@ -78,14 +88,39 @@ export class UsersService {
     return { county, enterpriseCode, team };
   }
 
+  /** A person's contacts as given (undefined keeps the stored one, null or "" clears it), checked together. */
+  private contacts(wanted: UserContactsDto, stored: UserContacts): UserContacts {
+    const problems: Array<{ field: string; message: string }> = [];
+    const blank = (v: string | null | undefined) => v === null || (typeof v === 'string' && v.trim() === '');
+    let mobile = stored.mobile;
+    if (wanted.mobile !== undefined) {
+      if (blank(wanted.mobile)) mobile = null;
+      else {
+        const checked = checkMobileNumber(wanted.mobile!);
+        if (checked.ok) mobile = checked.mobile;
+        else problems.push({ field: 'mobile', message: `mobile ${checked.reason}` });
+      }
+    }
+    let email = stored.email;
+    if (wanted.email !== undefined) {
+      if (blank(wanted.email)) email = null;
+      else if (!isPlausibleEmail(wanted.email!.trim())) problems.push({ field: 'email', message: 'email must be an e-mail address like name@example.gov.cn' });
+      else email = wanted.email!.trim();
+    }
+    const workChatId = wanted.workChatId === undefined ? stored.workChatId : blank(wanted.workChatId) ? null : wanted.workChatId!.trim();
+    if (problems.length > 0) throw new DomainError(CommonErrorCode.UNPROCESSABLE, problems.map((p) => p.message).join('; '), problems);
+    return { mobile, email, workChatId };
+  }
+
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     const bound = await this.bindings(dto.role, dto);
+    const contacts = this.contacts(dto, { mobile: null, email: null, workChatId: null });
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
       if (await this.users.usernameTaken(manager, dto.username)) {
         throw new DomainError(AuthErrorCode.USERNAME_TAKEN, `The username "${dto.username}" is taken; choose another.`);
       }
-      const saved = await this.users.insert(manager, { username: dto.username, passwordHash, role: dto.role, displayName: dto.displayName ?? null, ...bound });
+      const saved = await this.users.insert(manager, { username: dto.username, passwordHash, role: dto.role, displayName: dto.displayName ?? null, ...bound, ...contacts });
       const view = toUserView(saved);
       await this.audit.record(manager, actor, [{ action: 'user.create', entityType: 'user', entityId: saved.id, before: null, after: view }]);
       return view;
@@ -109,6 +144,11 @@ export class UsersService {
       });
       return { role, ...bound };
     });
+  }
+
+  /** A person's own contacts (mobile, e-mail, work-chat id): every user for themselves, a commander for anyone. */
+  updateContacts(actor: Principal, id: string, dto: UserContactsDto): Promise<UserView> {
+    return this.change(actor, id, 'user.contacts', async (user) => this.contacts(dto, { mobile: user.mobile ?? null, email: user.email ?? null, workChatId: user.workChatId ?? null }));
   }
 
   /** A deactivated user's next request answers 401 (the guard checks the row on every request). */

@@ -16,6 +16,7 @@ import { JobRunner } from '../scheduling/job-runner.js';
 import { contactEmails, contactMobiles, unacknowledgedDue } from './acknowledgement-chase.read-model.js';
 import type { NewAlert } from './alert.types.js';
 import { AlertsService } from './alerts.service.js';
+import { EscalationRecipients } from '../duty/escalation-recipients.service.js';
 import { SmsChannel } from '../dispatch/channels/sms.channel.js';
 import { orderSmsValues } from '../web/sms/order-sms.template.js';
 import { AckShortLinksRepository } from './ack-short-links.repository.js';
@@ -25,6 +26,8 @@ export interface EscalationRound {
   reminders: number;
   stage1: number;
   stage2: number;
+  /** Stage 2 passed on to the shift leader on duty (escalation.shiftLeaderAfterMinutes later, still unacknowledged). */
+  shiftLeader: number;
 }
 
 /**
@@ -44,6 +47,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
     private readonly clock: Clock,
     private readonly alerts: AlertsService,
     private readonly outbox: OutboxService,
+    private readonly recipients: EscalationRecipients,
     private readonly sms: SmsChannel,
     private readonly shortLinks: AckShortLinksRepository,
   ) {}
@@ -57,7 +61,8 @@ export class AckEscalationService implements OnApplicationBootstrap {
     const now = this.clock.now();
     const slot = now.toISOString().slice(0, 16);
     const { result } = await this.jobs.runOnce('ack-escalation', slot, (manager) => this.check(manager, now));
-    if (result && result.reminders + result.stage1 + result.stage2 > 0) this.logger.log(`reminders ${result.reminders}, stage 1 ${result.stage1}, stage 2 ${result.stage2}`);
+    if (result && result.reminders + result.stage1 + result.stage2 + result.shiftLeader > 0)
+      this.logger.log(`reminders ${result.reminders}, stage 1 ${result.stage1}, stage 2 ${result.stage2}, shift leader ${result.shiftLeader}`);
     return result;
   }
 
@@ -65,8 +70,9 @@ export class AckEscalationService implements OnApplicationBootstrap {
     const d = this.config.dispatch;
     const reminderMs = d.reminderBeforeDeadlineMinutes * 60_000;
     const stage2Ms = d.escalation.stage2AfterDeadlineHours * 3_600_000;
+    const leaderMs = stage2Ms + d.escalation.shiftLeaderAfterMinutes * 60_000;
     const due = await unacknowledgedDue(manager, new Date(now.getTime() + reminderMs), now);
-    if (due.length === 0) return { reminders: 0, stage1: 0, stage2: 0 };
+    if (due.length === 0) return { reminders: 0, stage1: 0, stage2: 0, shiftLeader: 0 };
     const views = await loadVersionViews(
       manager,
       due.map((r) => r.id),
@@ -74,6 +80,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
     const reminders: OrderVersionView[] = [];
     const stage1: OrderVersionView[] = [];
     const stage2: OrderVersionView[] = [];
+    const leader: OrderVersionView[] = [];
     for (const r of due) {
       const v = views.get(r.id);
       if (!v) continue;
@@ -82,6 +89,7 @@ export class AckEscalationService implements OnApplicationBootstrap {
       else {
         stage1.push(v);
         if (now.getTime() >= deadline + stage2Ms) stage2.push(v);
+        if (now.getTime() >= deadline + leaderMs && this.chainOf(v.enterprise.county)[1] === 'command_center') leader.push(v);
       }
     }
     const newReminders = await this.alerts.raise(
@@ -98,9 +106,61 @@ export class AckEscalationService implements OnApplicationBootstrap {
       manager,
       stage2.map((v) => this.alert(v, 'ack_overdue', 2, `${v.enterprise.name}逾期${d.escalation.stage2AfterDeadlineHours}小时以上仍未签收${v.directiveNumber}（第${v.modification}版），已报指挥部。`)),
     );
-    await this.outbox.enqueue(manager, [...this.escalationMails(new1, views, 1, now), ...this.escalationMails(new2, views, 2, now)]);
+    // Stage 2's second step (key stage 3): the shift leader on duty, when the duty officer has not answered.
+    const newLeader = await this.alerts.raise(
+      manager,
+      leader.map((v) =>
+        this.alert(v, 'ack_overdue', 3, `${v.enterprise.name}报指挥部值班员${d.escalation.shiftLeaderAfterMinutes}分钟后仍未签收${v.directiveNumber}（第${v.modification}版），已报值班长。`),
+      ),
+    );
+    await this.outbox.enqueue(manager, [
+      ...(await this.escalationMails(new1, views, 1, now)),
+      ...(await this.escalationMails(new2, views, 2, now)),
+      ...(await this.shiftLeaderMails(newLeader, views, now)),
+    ]);
     await this.outbox.enqueueRobot(manager, [...this.robotNotices(new1, views, 1), ...this.robotNotices(new2, views, 2)]);
-    return { reminders: newReminders.length, stage1: new1.length, stage2: new2.length };
+    return { reminders: newReminders.length, stage1: new1.length, stage2: new2.length, shiftLeader: newLeader.length };
+  }
+
+  private chainOf(countyName: string): EscalationStage[] {
+    const code = this.config.city.counties.find((c) => c.name === countyName)?.code ?? countyName;
+    return escalationFor(this.config.dispatch, code).chain;
+  }
+
+  /** To the shift leader the roster puts on duty now (nobody when the roster has no shift or the leader no e-mail). */
+  private async shiftLeaderMails(alerts: NewAlert[], views: Map<string, OrderVersionView>, now: Date): Promise<NewOutboxRow[]> {
+    if (alerts.length === 0) return [];
+    const onDuty = await this.recipients.onDutyAt(now);
+    const email = onDuty?.shiftLeader.email;
+    if (!email) {
+      this.logger.warn(`${alerts.length} overdue acknowledgement(s) for the shift leader, but ${onDuty ? `the shift leader ${onDuty.shiftLeader.name} has no e-mail` : 'the roster has no shift now'}`);
+      return [];
+    }
+    const { city } = this.config;
+    const mail = renderEscalationEmail({
+      cityName: city.city.name,
+      commandCenter: city.city.commandCenter,
+      stage: 2,
+      shiftLeader: true,
+      countyName: null,
+      generatedAt: now.toISOString(),
+      overdue: alerts
+        .map((a) => views.get(a.orderVersionId!)!)
+        .map((v) => ({ enterprise: v.enterprise, directiveNumber: v.directiveNumber, modification: v.modification, ackDeadline: v.ackDeadline })),
+      consoleUrl: null,
+      timezone: city.city.timezone,
+    });
+    return [
+      {
+        idempotencyKey: `escalation:leader:${now.toISOString().slice(0, 16)}:${email}`,
+        kind: 'notice',
+        channel: 'email',
+        recipient: email,
+        enterpriseCode: null,
+        orderVersionId: null,
+        payload: { ...mail },
+      },
+    ];
   }
 
   private alert(v: OrderVersionView, kind: NewAlert['kind'], stage: number, message: string): NewAlert {
@@ -178,8 +238,13 @@ export class AckEscalationService implements OnApplicationBootstrap {
     return notices;
   }
 
-  /** Stage n goes to the n-th link of the county's chain: its officers, or the command center. */
-  private escalationMails(alerts: NewAlert[], views: Map<string, OrderVersionView>, stage: 1 | 2, now: Date): NewOutboxRow[] {
+  /**
+   * Stage n goes to the n-th link of the county's chain: its officers (the configured addresses and
+   * the county officers' own e-mail), or the command center (its addresses and the duty officer on duty now).
+   */
+  private async escalationMails(alerts: NewAlert[], views: Map<string, OrderVersionView>, stage: 1 | 2, now: Date): Promise<NewOutboxRow[]> {
+    if (alerts.length === 0) return [];
+    const onDuty = await this.recipients.onDutyAt(now);
     const byCounty = new Map<string, OrderVersionView[]>();
     for (const a of alerts) byCounty.set(a.county, [...(byCounty.get(a.county) ?? []), views.get(a.orderVersionId!)!]);
     const rows: NewOutboxRow[] = [];
@@ -189,7 +254,9 @@ export class AckEscalationService implements OnApplicationBootstrap {
       const chain = escalationFor(this.config.dispatch, code);
       const target: EscalationStage | undefined = chain.chain[stage - 1];
       if (!target) continue;
-      const recipients = target === 'county' ? chain.officerEmails : this.config.dispatch.escalation.commandCenterEmails;
+      const people = target === 'county' ? await this.recipients.countyStage1(code) : onDuty ? [onDuty.dutyOfficer] : [];
+      const configured = target === 'county' ? chain.officerEmails : this.config.dispatch.escalation.commandCenterEmails;
+      const recipients = [...new Set([...configured, ...people.flatMap((p) => (p.email ? [p.email] : []))].map((e) => e.toLowerCase()))];
       const overdue: OverdueEnterprise[] = list.map((v) => ({ enterprise: v.enterprise, directiveNumber: v.directiveNumber, modification: v.modification, ackDeadline: v.ackDeadline }));
       const mail = renderEscalationEmail({
         cityName: city.city.name,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DutyModule } from '../duty/duty.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { AckLinkController, AckLinkPageController } from './ack-link.controller.js';
 import { AckEscalationService } from './ack-escalation.service.js';
@@ -24,7 +25,7 @@ import { SmsRepliesRepository } from './sms-replies.repository.js';
 import { SmsRepliesService } from './sms-replies.service.js';
 
 @Module({
-  imports: [OrdersModule],
+  imports: [OrdersModule, DutyModule],
   controllers: [OrderAcknowledgementsController, AckLinkPageController, AckLinkController, AlertsController, StatusReportsController, SmsCallbacksController, ShortLinkController],
   providers: [
     AlertsRepository,

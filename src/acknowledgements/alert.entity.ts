@@ -18,7 +18,7 @@ export class AlertEntity {
   @Column({ type: 'varchar', length: 32 })
   kind: string;
 
-  /** 0 reminder to the enterprise, 1 county, 2 command center */
+  /** 0 reminder to the enterprise, 1 county, 2 command center (duty officer), 3 shift leader on duty */
   @Column({ type: 'integer', default: 1 })
   stage: number;
 

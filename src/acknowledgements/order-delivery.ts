@@ -1,6 +1,7 @@
 import type { NewOutboxRow } from '../dispatch/outbound-message.js';
 import type { ContactTargets } from '../registry/enterprise-contacts-changed.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
+import { checkMobileNumber } from '../rules/contacts/mobile-number.js';
 
 export interface DeliveryPlan {
   rows: NewOutboxRow[];
@@ -13,16 +14,18 @@ export interface DeliveryChannels {
   sms: boolean;
 }
 
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
-
 /**
- * The number an SMS to this contact goes to, or null. Contacts have only `phone` for now: it is
- * taken when it is a mainland mobile number (11 digits, 1[3-9]…). The one place to switch to a
- * contact's own `mobile` (and its accepted channels) once the registry records them.
+ * The number an SMS to this contact goes to, or null: its recorded `mobile` when it accepts
+ * `sms` (registry `channels`). A contact with no recorded mobile whose `phone` is a mainland
+ * mobile number is texted on it while it accepts `phone` (registries filled before the mobile
+ * column kept mobiles there); a contact whose channels name neither is not texted.
  */
 export function smsNumberOf(contact: ContactTargets['contacts'][number]): string | null {
-  const phone = contact.phone?.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '') ?? '';
-  return MAINLAND_MOBILE.test(phone) ? phone : null;
+  const channels = contact.channels;
+  if (contact.mobile) return channels === undefined || channels.includes('sms') ? contact.mobile : null;
+  if (channels !== undefined && !channels.includes('sms') && !channels.includes('phone')) return null;
+  const phone = contact.phone ? checkMobileNumber(contact.phone) : null;
+  return phone?.ok ? phone.mobile : null;
 }
 
 /**
@@ -33,7 +36,8 @@ export function smsNumberOf(contact: ContactTargets['contacts'][number]): string
 export function deliveriesFor(enterprise: ContactTargets, versionId: string, channels: DeliveryChannels = { sms: false }): NewOutboxRow[] {
   const rows: NewOutboxRow[] = [];
   const emails = new Set<string>();
-  for (const c of enterprise.contacts) if (c.email) emails.add(c.email.trim().toLowerCase());
+  // A contact that does not accept e-mail (its channels leave it out) is not mailed.
+  for (const c of enterprise.contacts) if (c.email && (c.channels === undefined || c.channels.includes('email'))) emails.add(c.email.trim().toLowerCase());
   for (const email of emails) {
     rows.push({ idempotencyKey: `order:${versionId}:email:${email}`, kind: 'order', channel: 'email', recipient: email, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
   }

@@ -2,6 +2,7 @@ import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { DutyModule } from '../duty/duty.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AccessModule } from '../auth/access-policy.js';
 import { AuthModule } from '../auth/auth.module.js';
@@ -83,6 +84,7 @@ export class AppModule {
         LevelsModule,
         SimulationsModule,
         DispatchModule,
+        DutyModule,
         AcknowledgementsModule,
         DirectivesModule,
         WarningsModule,

@@ -6,6 +6,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { ErrorBody } from '../common/error-body.js';
 import { ComplianceErrorCode } from '../compliance/compliance.errors.js';
 import { DirectiveErrorCode } from '../directives/directives.errors.js';
+import { DutyErrorCode } from '../duty/duty.errors.js';
 import { InspectionErrorCode } from '../inspections/inspections.errors.js';
 import { LevelErrorCode } from '../levels/levels.errors.js';
 import { OrderErrorCode } from '../orders/orders.errors.js';
@@ -30,7 +31,8 @@ export type DomainErrorCode =
   | WarningErrorCode
   | DirectiveErrorCode
   | InspectionErrorCode
-  | ComplianceErrorCode;
+  | ComplianceErrorCode
+  | DutyErrorCode;
 
 /** An error answer lists at most this many problems (a 60 MB import can have millions). */
 export const MAX_ERROR_DETAILS = 1000;
@@ -76,6 +78,7 @@ export function statusOf(code: DomainErrorCode): number {
     case InspectionErrorCode.PHOTO_NOT_FOUND:
     case ComplianceErrorCode.LEDGER_ENTRY_NOT_FOUND:
     case ComplianceErrorCode.DIRECTIVE_NOT_FOUND:
+    case DutyErrorCode.SHIFT_NOT_FOUND:
     case AcknowledgementErrorCode.SHORT_LINK_NOT_FOUND:
     case AcknowledgementErrorCode.SMS_CALLBACK_REFUSED:
       return HttpStatus.NOT_FOUND;
@@ -89,6 +92,7 @@ export function statusOf(code: DomainErrorCode): number {
     case DirectiveErrorCode.LEVEL_CHANGE_REFUSED:
     case InspectionErrorCode.TEAM_EXISTS:
     case ComplianceErrorCode.LEDGER_ENTRY_VOIDED:
+    case DutyErrorCode.SHIFT_OVERLAP:
       return HttpStatus.CONFLICT;
     case AcknowledgementErrorCode.LINK_EXPIRED:
     case AcknowledgementErrorCode.SHORT_LINK_EXPIRED:
@@ -119,6 +123,8 @@ export function statusOf(code: DomainErrorCode): number {
     case InspectionErrorCode.PHOTO_UNREADABLE:
     case InspectionErrorCode.PHOTO_LIMIT_REACHED:
     case InspectionErrorCode.READINGS_INVALID:
+    case DutyErrorCode.SHIFT_INVALID:
+    case DutyErrorCode.DUTY_USER_INVALID:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.TOO_MANY_ATTEMPTS:
       return HttpStatus.TOO_MANY_REQUESTS;

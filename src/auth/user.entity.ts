@@ -30,6 +30,16 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 100, nullable: true })
   displayName: string | null;
 
+  /** The person's own contacts, for escalation notices: mainland mobile (11 digits), e-mail, work-chat id. */
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  mobile: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ name: 'work_chat_id', type: 'varchar', length: 64, nullable: true })
+  workChatId: string | null;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

@@ -51,7 +51,10 @@ export class UserRepository {
     return manager.getRepository(UserEntity).existsBy({ username });
   }
 
-  insert(manager: EntityManager, user: Pick<UserEntity, 'username' | 'passwordHash' | 'role' | 'displayName' | 'county' | 'enterpriseCode' | 'team'>): Promise<UserEntity> {
+  insert(
+    manager: EntityManager,
+    user: Pick<UserEntity, 'username' | 'passwordHash' | 'role' | 'displayName' | 'county' | 'enterpriseCode' | 'team'> & Partial<Pick<UserEntity, 'mobile' | 'email' | 'workChatId'>>,
+  ): Promise<UserEntity> {
     const repo = manager.getRepository(UserEntity);
     return repo.save(repo.create(user));
   }

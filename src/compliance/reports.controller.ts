@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, ParseEnumPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiProduces, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { DailyReportResponse } from './dto/compliance-response.dto.js';
 import type { Response } from 'express';
@@ -9,6 +9,8 @@ import { sendCsv as csv } from '../web/export/csv-response.js';
 import { renderDailyReportPage } from '../web/pages/daily-report-page.js';
 import { ExportQuery } from './dto/export.query.js';
 import { ReportsService } from './reports.service.js';
+
+const REDUCTION_CHOICES = { include: 'include', omit: 'omit' } as const;
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -24,6 +26,13 @@ export class ReportsController {
   @Roles('commander', 'county_officer', 'viewer')
   @ApiQuery({ name: 'date', required: false, example: '2026-12-10' })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'html'] })
+  @ApiQuery({
+    name: 'reduction',
+    required: false,
+    enum: ['include', 'omit'],
+    description:
+      'JSON only: omit leaves out the per-directive reduction accounting, which is costly at provincial scale (the overview polls the totals every few seconds). CSV and HTML always include it.',
+  })
   @ApiProduces('application/json', 'text/csv', 'text/html')
   @ApiExtraModels(DailyReportResponse)
   @ApiResponse({
@@ -31,8 +40,14 @@ export class ReportsController {
     description: 'JSON by default; format=csv (UTF-8 with BOM) or format=html (printable page)',
     content: { 'application/json': { schema: { $ref: getSchemaPath(DailyReportResponse) } }, 'text/csv': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } },
   })
-  async daily(@CurrentPrincipal() p: Principal, @Res() res: Response, @Query('date') date?: string, @Query('format') format?: string) {
-    const report = await this.reports.daily(p, date);
+  async daily(
+    @CurrentPrincipal() p: Principal,
+    @Res() res: Response,
+    @Query('date') date?: string,
+    @Query('format') format?: string,
+    @Query('reduction', new ParseEnumPipe(REDUCTION_CHOICES, { optional: true })) reduction?: keyof typeof REDUCTION_CHOICES,
+  ) {
+    const report = await this.reports.daily(p, date, { reduction: format === 'csv' || format === 'html' || reduction !== 'omit' });
     if (format === 'csv') return csv(res, `daily-report-${report.date}.csv`, this.reports.dailyCsv(report));
     if (format === 'html') {
       const { commandCenter, timezone } = this.config.city.city;

@@ -37,8 +37,11 @@ export interface DailyReport {
   asOf: string;
   counties: CountyDay[];
   totals: Omit<CountyDay, 'county' | 'level' | 'levelName'>;
-  /** Per level directive in force that day: per pollutant, the reduction planned, confirmed and verified (as of the day's end, now, or its end). */
-  reduction: DailyReduction[];
+  /**
+   * Per level directive in force that day: per pollutant, the reduction planned, confirmed and
+   * verified (as of the day's end, now, or its end). Absent when the caller asked to omit it.
+   */
+  reduction?: DailyReduction[];
 }
 
 const rate = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
@@ -54,7 +57,7 @@ export class ReportsService {
     private readonly reductions: ReductionAccountingService,
   ) {}
 
-  async daily(p: Principal, date: string | undefined): Promise<DailyReport> {
+  async daily(p: Principal, date: string | undefined, include: { reduction: boolean } = { reduction: true }): Promise<DailyReport> {
     const tz = this.config.city.city.timezone;
     const now = this.clock.now();
     const day = date ?? localDateOf(now.getTime(), tz);
@@ -109,8 +112,10 @@ export class ReportsService {
       penaltyYuan: sum('penaltyYuan'),
       reportDiscrepancies: sum('reportDiscrepancies'),
     };
-    const reduction = await this.reductions.forDay(from, to, asOf, only);
-    return { date: day, generatedAt: now.toISOString(), asOf: asOf.toISOString(), counties, totals, reduction };
+    const report: DailyReport = { date: day, generatedAt: now.toISOString(), asOf: asOf.toISOString(), counties, totals };
+    // The accounting loads every enterprise in scope: seconds at provincial scale, so a poller may skip it.
+    if (include.reduction) report.reduction = await this.reductions.forDay(from, to, asOf, only);
+    return report;
   }
 
   dailyCsv(r: DailyReport): string {

@@ -18,6 +18,8 @@ export interface DispatchConfig {
   reminderBeforeDeadlineMinutes: number;
   escalation: {
     stage2AfterDeadlineHours: number;
+    /** After stage 2 to the duty officer on duty, the shift leader on duty this many minutes later if still unacknowledged. */
+    shiftLeaderAfterMinutes: number;
     chain: EscalationStage[];
     commandCenterEmails: string[];
     /** Keyed by county code. */
@@ -125,6 +127,8 @@ export function parseDispatchConfig(raw: unknown, env: Record<string, string | u
     reminderBeforeDeadlineMinutes: num(o.reminderBeforeDeadlineMinutes, 'reminderBeforeDeadlineMinutes', 0, 7 * 24 * 60),
     escalation: {
       stage2AfterDeadlineHours: num(esc.stage2AfterDeadlineHours, 'escalation.stage2AfterDeadlineHours', 0, 720, false),
+      shiftLeaderAfterMinutes:
+        esc.shiftLeaderAfterMinutes === undefined || esc.shiftLeaderAfterMinutes === null ? 30 : num(esc.shiftLeaderAfterMinutes, 'escalation.shiftLeaderAfterMinutes', 1, 24 * 60),
       chain: chain(esc.chain, 'escalation.chain'),
       commandCenterEmails: emails(esc.commandCenterEmails, 'escalation.commandCenterEmails'),
       counties,

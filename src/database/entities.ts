@@ -9,10 +9,15 @@ import { AlertEntity } from '../acknowledgements/alert.entity.js';
 import { StatusReportEntity } from '../acknowledgements/status-report.entity.js';
 import { CountyLevelEntity } from '../directives/county-level.entity.js';
 import { DirectiveSequenceEntity } from '../directives/directive-sequence.entity.js';
+import { DirectiveProgressEntity } from '../directives/directive-progress.entity.js';
+import { OrderVersionNoticeEntity } from '../directives/order-version-notice.entity.js';
 import { DirectiveEntity } from '../directives/directive.entity.js';
 import { DeliveryAttemptEntity } from '../dispatch/delivery-attempt.entity.js';
 import { OutboxEntity } from '../dispatch/outbox.entity.js';
 import { RobotPostEntity } from '../dispatch/robot-post.entity.js';
+import { DutyHandoverEntity } from '../duty/duty-handover.entity.js';
+import { DutyShiftEntity } from '../duty/duty-shift.entity.js';
+import { DutySwapEntity } from '../duty/duty-swap.entity.js';
 import { SmsSendEntity } from '../dispatch/sms-send.entity.js';
 import { AckShortLinkEntity } from '../acknowledgements/ack-short-link.entity.js';
 import { SmsReplyEntity } from '../acknowledgements/sms-reply.entity.js';
@@ -40,6 +45,8 @@ export const ENTITIES = [
   CountyLevelEntity,
   DirectiveEntity,
   DirectiveSequenceEntity,
+  DirectiveProgressEntity,
+  OrderVersionNoticeEntity,
   OrderEntity,
   OrderVersionEntity,
   OutboxEntity,
@@ -59,4 +66,7 @@ export const ENTITIES = [
   PowerReadingEntity,
   LedgerEntryEntity,
   PhoneNoticeEntity,
+  DutyShiftEntity,
+  DutyHandoverEntity,
+  DutySwapEntity,
 ];

@@ -18,6 +18,8 @@ import { LineEmissions1796400012100 } from '../../migrations/1796400012100-LineE
 import { EnterpriseGrading1796400012200 } from '../../migrations/1796400012200-EnterpriseGrading.js';
 import { RobotPosts1796500013300 } from '../../migrations/1796500013300-RobotPosts.js';
 import { SmsChannel1796500013400 } from '../../migrations/1796500013400-SmsChannel.js';
+import { ContactChannels1796600013700 } from '../../migrations/1796600013700-ContactChannels.js';
+import { DutyRoster1796600013800 } from '../../migrations/1796600013800-DutyRoster.js';
 import { DirectiveProgressCounters1796600014200 } from '../../migrations/1796600014200-DirectiveProgressCounters.js';
 import { ListKeysetIndexes1796600014210 } from '../../migrations/1796600014210-ListKeysetIndexes.js';
 import { RegistrySnapshotVersion1796600014300 } from '../../migrations/1796600014300-RegistrySnapshotVersion.js';
@@ -43,6 +45,8 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EnterpriseGrading1796400012200,
   RobotPosts1796500013300,
   SmsChannel1796500013400,
+  ContactChannels1796600013700,
+  DutyRoster1796600013800,
   DirectiveProgressCounters1796600014200,
   ListKeysetIndexes1796600014210,
   RegistrySnapshotVersion1796600014300,

@@ -21,6 +21,14 @@ export class ContactEntity {
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone: string | null;
 
+  /** Mainland mobile number (11 digits), validated at the door. */
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  mobile: string | null;
+
+  /** The channels the contact accepts: email, sms, phone (in that order). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  channels: string[];
+
   @ManyToOne(() => EnterpriseEntity, (e) => e.contacts, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'enterprise_code' })
   enterprise: Relation<EnterpriseEntity>;

@@ -1,3 +1,4 @@
+import type { ContactChannel } from '../rules/contacts/mobile-number.js';
 import type { Enterprise, LineEmissions } from '../rules/enterprise.js';
 import type { EnterpriseEntity } from './enterprise.entity.js';
 import type { ProductionLineEntity } from './production-line.entity.js';
@@ -35,7 +36,9 @@ export function entityToEnterprise(e: EnterpriseEntity): Enterprise {
     gradingAuthority: e.gradingAuthority ?? null,
     livelihood: e.livelihood,
     provincialApproval: e.provincialApproval,
-    contacts: [...(e.contacts ?? [])].sort((a, b) => a.position - b.position).map((c) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone })),
+    contacts: [...(e.contacts ?? [])]
+      .sort((a, b) => a.position - b.position)
+      .map((c) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone, mobile: c.mobile ?? null, channels: (c.channels ?? []) as ContactChannel[] })),
     lines: [...(e.lines ?? [])]
       .sort((a, b) => a.position - b.position)
       .map((l) => ({ code: l.code, name: l.name, capacity: Number(l.capacity), unit: l.unit, cells: l.cells, emissions: lineEmissionsOf(l) })),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import type { EmissionSource, Enterprise, Livelihood, Measures, ProductionLine, ProvincialApproval } from '../rules/enterprise.js';
+import { defaultChannels, type ContactChannel } from '../rules/contacts/mobile-number.js';
 import type { ContactEntity } from './contact.entity.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 import { lineEmissionsOf } from './enterprise.mapper.js';
@@ -125,12 +126,19 @@ export async function loadEnterpriseEntities(manager: EntityManager, codes: stri
     }
     const lines: LineRow[] = await manager.query(`SELECT ${LINE_SELECT} FROM production_lines WHERE enterprise_code = ANY($1)`, [part]);
     for (const l of lines) out.get(l.enterprise_code)?.lines.push(lineRowToEntity(l));
-    const contacts: Array<{ enterprise_code: string; position: number; name: string; role: string; email: string | null; phone: string | null }> = await manager.query(
-      'SELECT enterprise_code, position, name, role, email, phone FROM contacts WHERE enterprise_code = ANY($1)',
-      [part],
-    );
+    const contacts: Array<{ enterprise_code: string; position: number; name: string; role: string; email: string | null; phone: string | null; mobile: string | null; channels: string[] }> =
+      await manager.query('SELECT enterprise_code, position, name, role, email, phone, mobile, channels FROM contacts WHERE enterprise_code = ANY($1)', [part]);
     for (const c of contacts) {
-      out.get(c.enterprise_code)?.contacts.push({ enterpriseCode: c.enterprise_code, position: c.position, name: c.name, role: c.role, email: c.email, phone: c.phone } as ContactEntity);
+      out.get(c.enterprise_code)?.contacts.push({
+        enterpriseCode: c.enterprise_code,
+        position: c.position,
+        name: c.name,
+        role: c.role,
+        email: c.email,
+        phone: c.phone,
+        mobile: c.mobile,
+        channels: c.channels,
+      } as ContactEntity);
     }
   }
   return out;
@@ -158,12 +166,12 @@ export async function loadActiveEnterprisesOf(manager: EntityManager, counties: 
   );
   for (const l of lines) byCode.get(l.enterprise_code)?.lines.push(lineRowToLine(l));
   if (options.contacts === false) return out;
-  const contacts: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null }> = await manager.query(
-    `SELECT c.enterprise_code, c.name, c.role, c.email, c.phone FROM contacts c JOIN enterprises e ON e.code = c.enterprise_code
+  const contacts: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null; mobile: string | null; channels: ContactChannel[] }> = await manager.query(
+    `SELECT c.enterprise_code, c.name, c.role, c.email, c.phone, c.mobile, c.channels FROM contacts c JOIN enterprises e ON e.code = c.enterprise_code
      WHERE e.active AND e.county = ANY($1) ORDER BY c.enterprise_code, c.position`,
     [counties],
   );
-  for (const c of contacts) byCode.get(c.enterprise_code)?.contacts.push({ name: c.name, role: c.role, email: c.email, phone: c.phone });
+  for (const c of contacts) byCode.get(c.enterprise_code)?.contacts.push({ name: c.name, role: c.role, email: c.email, phone: c.phone, mobile: c.mobile, channels: c.channels });
   return out;
 }
 
@@ -286,11 +294,23 @@ export async function upsertEnterprises(manager: EntityManager, enterprises: Ent
         [JSON.stringify(lines)],
       );
     }
-    const contacts = part.flatMap((e) => e.contacts.map((c, i) => ({ enterprise_code: e.code, position: i, name: c.name, role: c.role, email: c.email, phone: c.phone })));
+    const contacts = part.flatMap((e) =>
+      e.contacts.map((c, i) => ({
+        enterprise_code: e.code,
+        position: i,
+        name: c.name,
+        role: c.role,
+        email: c.email,
+        phone: c.phone,
+        mobile: c.mobile ?? null,
+        channels: c.channels ?? defaultChannels({ email: c.email, phone: c.phone, mobile: c.mobile ?? null }),
+      })),
+    );
     if (contacts.length > 0) {
       await manager.query(
-        `INSERT INTO contacts (enterprise_code, position, name, role, email, phone)
-         SELECT * FROM json_to_recordset($1::json) AS x(enterprise_code text, position int, name text, role text, email text, phone text)`,
+        `INSERT INTO contacts (enterprise_code, position, name, role, email, phone, mobile, channels)
+         SELECT enterprise_code, position, name, role, email, phone, mobile, ARRAY(SELECT json_array_elements_text(channels))
+         FROM json_to_recordset($1::json) AS x(enterprise_code text, position int, name text, role text, email text, phone text, mobile text, channels json)`,
         [JSON.stringify(contacts)],
       );
     }
@@ -408,7 +428,7 @@ export class EnterpriseRepository {
     if (f.exemption === 'any') qb.andWhere('(e.livelihood IS NOT NULL OR e.provincial_approval IS NOT NULL)');
     if (f.exemption === 'none') qb.andWhere('e.livelihood IS NULL AND e.provincial_approval IS NULL');
     if (f.reachable !== undefined) {
-      const channel = `(e.webhook_url IS NOT NULL OR EXISTS (SELECT 1 FROM contacts c WHERE c.enterprise_code = e.code AND c.email IS NOT NULL AND c.email <> ''))`;
+      const channel = `(e.webhook_url IS NOT NULL OR EXISTS (SELECT 1 FROM contacts c WHERE c.enterprise_code = e.code AND c.email IS NOT NULL AND c.email <> '' AND 'email' = ANY(c.channels)))`;
       qb.andWhere(f.reachable ? channel : `NOT ${channel}`);
     }
     if (f.text) {

@@ -1,3 +1,4 @@
+import type { ContactChannel } from './contacts/mobile-number.js';
 // The registry enterprise as the rules see it: plain data, no ORM, no Nest.
 // This is the JSON form of DESIGN.md; CSV/XLSX imports map onto it.
 import type { LevelKey } from './levels/level-ladder.js';
@@ -19,12 +20,18 @@ export interface ProvincialApproval {
   reference: string | null;
 }
 
+export type { ContactChannel } from './contacts/mobile-number.js';
+
 export interface Contact {
   name: string;
   /** Key from the city's `contactRoles`. */
   role: string;
   email: string | null;
   phone: string | null;
+  /** Mainland mobile number, 11 digits (validated by `rules/contacts/mobile-number`); absent in older forms means null. */
+  mobile?: string | null;
+  /** The channels the contact accepts; the registry always fills it (default: those it has an address for). */
+  channels?: ContactChannel[];
 }
 
 export interface ProductionLine {

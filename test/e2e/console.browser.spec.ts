@@ -370,7 +370,13 @@ if (!hasChromium) {
       expect(await page.locator('[data-test=quality-summary]').textContent()).toMatch(/涉气企业 3 家/);
       await shot(page, '11b-quality');
       await choose(page, page.locator('[data-test=quality-kind]'), ['生产线未填报排放数据']);
-      await expect.poll(async () => (await table.locator('tbody tr').allTextContents()).every((r) => r.includes('生产线未填报排放数据'))).toBe(true);
+      // Non-empty as well: an empty table while the filtered page loads would pass "every".
+      await expect
+        .poll(async () => {
+          const rows = await table.locator('tbody tr').allTextContents();
+          return rows.length > 0 && rows.every((r) => r.includes('生产线未填报排放数据'));
+        })
+        .toBe(true);
       const xiuwuRow = table.locator('tbody tr', { hasText: xiuwu.name });
       expect(await xiuwuRow.count()).toBe(1);
       expect(await xiuwuRow.textContent()).toContain('L2');
@@ -480,6 +486,59 @@ if (!hasChromium) {
       // The unreachable plant was flagged to its county when orange was issued.
       await expect.poll(() => page.locator('.page').textContent()).toContain('修武县');
       await shot(page, '14-alerts');
+    });
+
+    it("the 值班表 screen: the week's shifts with their people, an overlapping shift refused in Chinese, a handover written", async () => {
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+      const d = new Date(`${today}T00:00:00Z`);
+      const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+      const officer = await api('/api/v1/users', {
+        method: 'POST',
+        body: JSON.stringify({ username: 'duty-a', password: 'duty-password-1', role: 'commander', displayName: '值班员甲', email: 'duty-a@example.gov.cn', mobile: '13900000001' }),
+      });
+      const leader = await api('/api/v1/users', {
+        method: 'POST',
+        body: JSON.stringify({ username: 'leader-a', password: 'duty-password-1', role: 'commander', displayName: '值班长乙', email: 'leader-a@example.gov.cn' }),
+      });
+      const created = await api('/api/v1/duty/shifts', {
+        method: 'POST',
+        body: JSON.stringify({ startsAt: `${monday}T08:00:00+08:00`, endsAt: `${monday}T20:00:00+08:00`, dutyOfficerId: officer.body.id, shiftLeaderId: leader.body.id }),
+      });
+      expect(created.status).toBe(201);
+      await page.getByRole('menuitem', { name: '值班表' }).click();
+      const table = page.locator('[data-test=shifts]');
+      await expect.poll(() => table.textContent()).toContain('值班员甲 13900000001');
+      expect(await table.textContent()).toContain('白班');
+      expect(await table.textContent()).toContain('值班长乙');
+      // The dialog starts on Monday 08:00–20:00 of the week shown: the shift above is in the way.
+      await page.locator('[data-test=new-shift]').click();
+      // A single select closes on the pick (Escape would close the dialog too).
+      const pick = async (select: string, option: string) => {
+        await page.locator(`[data-test=${select}]`).click();
+        await page.keyboard.type(option);
+        await page.waitForTimeout(300);
+        await page.keyboard.press('Enter');
+        // Let the dropdown close before the next select opens.
+        await page.waitForTimeout(400);
+      };
+      await pick('shift-officer', '值班员甲');
+      await pick('shift-leader', '值班长乙');
+      await page.locator('[data-test=shift-save]').click();
+      await expect.poll(() => page.locator('[data-test=shift-error]').textContent()).toContain('时间重叠');
+      await shot(page, '19-duty-overlap');
+      await page.getByRole('button', { name: '取消' }).click();
+      await page.locator('[data-test=handover-shift]').first().click();
+      await page.locator('textarea[data-test=handover-notes], [data-test=handover-notes] textarea').fill('修武县一家企业未签收，已电话催办，请下一班继续跟进。');
+      await page.locator('[data-test=handover-save]').click();
+      const dayUrl = `/api/v1/duty/shifts?from=${encodeURIComponent(`${monday}T00:00:00+08:00`)}&to=${encodeURIComponent(`${monday}T23:59:00+08:00`)}`;
+      await expect
+        .poll(async () => {
+          const items = (await api(dayUrl)).body.items as Array<{ handovers: unknown[] }>;
+          return items[0]?.handovers.length;
+        })
+        .toBe(1);
+      await expect.poll(() => table.textContent()).toContain('1 / 0');
+      await shot(page, '19-duty');
     });
 
     it('a county officer sees only the county and cannot issue', async () => {

@@ -211,6 +211,7 @@ describe('the reduction of an issued directive: planned, confirmed, verified (HT
 
   it('the daily report shows the directive per pollutant planned / confirmed / verified as JSON, CSV and the printable page', async () => {
     const json = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10' }).set('Authorization', admin).expect(200)).body as {
+      totals: Record<string, number>;
       reduction: Array<{ directiveId: string; number: string; counties: string[]; at: string; stages: Stages[]; lines: Scope['lines'] }>;
     };
     expect(json.reduction).toHaveLength(1);
@@ -229,6 +230,11 @@ describe('the reduction of an issued directive: planned, confirmed, verified (HT
     // The day before: no directive in force.
     const before = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-09' }).set('Authorization', admin).expect(200)).body;
     expect(before.reduction).toEqual([]);
+    // A poller (the overview) may leave the costly accounting out; the rest of the report is the same.
+    const lean = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10', reduction: 'omit' }).set('Authorization', admin).expect(200)).body;
+    expect(lean).not.toHaveProperty('reduction');
+    expect(lean.totals).toEqual(json.totals);
+    await t.http.get('/api/v1/reports/daily').query({ reduction: 'sometimes' }).set('Authorization', admin).expect(400);
 
     const csv = (await t.http.get('/api/v1/reports/daily').query({ date: '2026-12-10', format: 'csv' }).set('Authorization', admin).expect(200)).text
       .replace(/^\uFEFF/, '')

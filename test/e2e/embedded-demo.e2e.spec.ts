@@ -47,7 +47,16 @@ describe('embedded default (no DATABASE_URL)', () => {
         .trim()
         .split('\n')
         .map((l) => l.split('\t'));
-      expect(accounts.map((a) => a[0])).toEqual(['admin', 'viewer', 'inspector', 'county', 'enterprise']);
+      expect(accounts.map((a) => a[0]).slice(0, 5)).toEqual(['admin', 'viewer', 'inspector', 'county', 'enterprise']);
+      // The people escalation reaches: the roster's duty officers and leaders, an officer for every county.
+      expect(accounts.map((a) => a[0])).toEqual(expect.arrayContaining(['duty1', 'duty4', 'leader1', 'leader2', 'county-410825']));
+      const onDuty = await first.http.get('/api/v1/duty/on-duty').set('Authorization', auth).expect(200);
+      expect(onDuty.body.shift.dutyOfficer.email).toMatch(/^duty[1-4]@/);
+      expect(onDuty.body.shift.shiftLeader.email).toMatch(/^leader[12]@/);
+      const ahead = await first.http.get('/api/v1/duty/shifts').set('Authorization', auth).expect(200);
+      expect(ahead.body.items.length).toBeGreaterThanOrEqual(28);
+      const officers = (await first.http.get('/api/v1/users?role=county_officer&pageSize=100').set('Authorization', auth).expect(200)).body.items as Array<{ county: string; email: string | null }>;
+      expect(new Set(officers.filter((o) => o.email).map((o) => o.county)).size).toBe(11);
       const byName = Object.fromEntries(accounts.map((a) => [a[0], a[3]]));
       expect(byName.inspector).toBe('team demo-team-1 (督导一组)');
       expect(byName.county).toMatch(/^county \S+/);

@@ -53,15 +53,15 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
 
   it('does nothing before the reminder window (deadline 12:00, reminder 30 min before)', async () => {
     clock.set('2026-12-10T11:20:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0, shiftLeader: 0 });
   });
 
   it('reminds each enterprise once, in the window; the same minute never runs twice', async () => {
     clock.set('2026-12-10T11:35:00+08:00');
-    expect(await run()).toEqual({ reminders: 2, stage1: 0, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 2, stage1: 0, stage2: 0, shiftLeader: 0 });
     expect(await run()).toBeNull(); // this minute's slot already ran
     clock.set('2026-12-10T11:36:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0, shiftLeader: 0 });
     await drain();
     const reminders = smtp.messages.filter((m) => (m.subject ?? '').includes('提醒'));
     expect(reminders.map((m) => (Array.isArray(m.to) ? '' : m.to?.text)).sort()).toEqual(['env501@example.com', 'env502@example.com']);
@@ -79,7 +79,7 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
     await t.http.post(`/api/v1/orders/${order.orderId}/versions/1/acknowledge`).set('Authorization', token).expect(200);
 
     clock.set('2026-12-10T12:01:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 1, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 1, stage2: 0, shiftLeader: 0 });
     await drain();
     const county = smtp.to('xiuwu-hbj@example.gov.cn');
     expect(county).toHaveLength(1);
@@ -87,9 +87,9 @@ describe('reminders and escalation with a controllable clock (PostgreSQL, SMTP)'
     expect(county[0].text).not.toContain(plantA.name);
 
     clock.set('2026-12-10T13:30:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0, shiftLeader: 0 });
     clock.set('2026-12-10T14:01:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 1 });
+    expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 1, shiftLeader: 0 });
     await drain();
     expect(smtp.to('duty@example.gov.cn')).toHaveLength(1);
 

@@ -188,6 +188,28 @@ describe('OpenAPI: real responses match the documented schemas (HTTP, PostgreSQL
     await call('post', `/api/v1/users/${viewer.id}/deactivate`, admin);
     await call('post', `/api/v1/users/${viewer.id}/activate`, admin);
     expect(typeof (await call('post', `/api/v1/users/${viewer.id}/reset-password`, admin)).temporaryPassword).toBe('string');
+    // Contacts of people and the duty roster (issue 13, item 8).
+    await call('patch', `/api/v1/users/${viewer.id}/contacts`, admin, { mobile: '13900000009', email: 'viewer1@example.gov.cn' });
+    await call('patch', '/api/v1/users/me/contacts', admin, { email: 'chief@example.gov.cn', workChatId: 'chief' });
+    expect((await call('patch', '/api/v1/users/me/contacts', admin, { mobile: '123' }))._status).toBe(422);
+    const me = (await call('get', '/api/v1/users?role=commander', admin)).items as Array<{ id: string }>;
+    const shift = await call('post', '/api/v1/duty/shifts', admin, { startsAt: '2026-12-10T08:00:00+08:00', endsAt: '2026-12-10T20:00:00+08:00', dutyOfficerId: me[0]!.id, shiftLeaderId: me[0]!.id });
+    await call('put', `/api/v1/duty/shifts/${shift.id}`, admin, {
+      startsAt: '2026-12-10T08:00:00+08:00',
+      endsAt: '2026-12-10T20:00:00+08:00',
+      dutyOfficerId: me[0]!.id,
+      shiftLeaderId: me[0]!.id,
+      note: '白班',
+    });
+    expect(
+      (await call('post', '/api/v1/duty/shifts', admin, { startsAt: '2026-12-10T19:00:00+08:00', endsAt: '2026-12-11T08:00:00+08:00', dutyOfficerId: me[0]!.id, shiftLeaderId: me[0]!.id }))._status,
+    ).toBe(409);
+    await call('post', '/api/v1/duty/shifts', admin, { startsAt: '2026-12-10T20:00:00+08:00', endsAt: '2026-12-11T08:00:00+08:00', dutyOfficerId: me[0]!.id, shiftLeaderId: me[0]!.id });
+    await call('post', `/api/v1/duty/shifts/${shift.id}/handover`, admin, { notes: '交接：两家企业待催办' });
+    expect((await call('post', `/api/v1/duty/shifts/${shift.id}/swap`, admin, { position: 'duty_officer', userId: me[0]!.id, reason: '同一人' }))._status).toBe(422);
+    await call('get', '/api/v1/duty/shifts?from=2026-12-10T00:00:00%2B08:00&to=2026-12-12T00:00:00%2B08:00', admin);
+    await call('get', '/api/v1/duty/on-duty?at=2026-12-10T09:00:00%2B08:00', admin);
+    await call('get', '/api/v1/duty/on-duty?at=2026-12-20T09:00:00%2B08:00', admin);
     expect((await call('get', '/api/v1/audit/verify', admin)).ok).toBe(true);
 
     await call('post', '/api/v1/teams', admin, { key: 'team-a', name: '第一督导组', homeCounty: '温县' });

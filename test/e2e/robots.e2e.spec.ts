@@ -80,7 +80,7 @@ describe('work-chat robots: DingTalk 加签 and WeCom, one summary per robot, 20
 
   it('stage 1 posts one signed DingTalk summary naming all 26 overdue enterprises (the unreachable one too) to the county group', async () => {
     clock.set('2026-12-10T12:01:00+08:00');
-    expect(await t.app.get(AckEscalationService).run()).toEqual({ reminders: 0, stage1: 26, stage2: 0 });
+    expect(await t.app.get(AckEscalationService).run()).toEqual({ reminders: 0, stage1: 26, stage2: 0, shiftLeader: 0 });
     await drain();
     expect(robots.rejected).toEqual([]);
     expect(robots.posts).toHaveLength(2);
@@ -100,7 +100,7 @@ describe('work-chat robots: DingTalk 加签 and WeCom, one summary per robot, 20
 
   it('stage 2 posts one WeCom markdown summary to the command center (msgtype markdown, content ≤ 4096 bytes)', async () => {
     clock.set('2026-12-10T14:01:00+08:00');
-    expect(await t.app.get(AckEscalationService).run()).toEqual({ reminders: 0, stage1: 0, stage2: 26 });
+    expect(await t.app.get(AckEscalationService).run()).toEqual({ reminders: 0, stage1: 0, stage2: 26, shiftLeader: 0 });
     await drain();
     expect(robots.rejected).toEqual([]);
     expect(robots.posts).toHaveLength(3);

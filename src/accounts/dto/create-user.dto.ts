@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../auth/role.js';
+import { UserContactsDto } from './user-contacts.dto.js';
 
-export class CreateUserDto {
+export class CreateUserDto extends UserContactsDto {
   @ApiProperty({ example: 'xiuwu-officer' })
   @Matches(/^[A-Za-z0-9_.@-]{3,64}$/, { message: 'username must be 3–64 letters, digits or _ . @ -' })
   username: string;

@@ -23,6 +23,15 @@ export class UserResponse {
   @ApiProperty({ type: 'string', nullable: true })
   displayName!: string | null;
 
+  @ApiProperty({ type: 'string', nullable: true, description: 'Mainland mobile number, 11 digits' })
+  mobile!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  email!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Work-chat (DingTalk / WeCom) user id' })
+  workChatId!: string | null;
+
   @ApiProperty({ type: 'boolean' })
   active!: boolean;
 

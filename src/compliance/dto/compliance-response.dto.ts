@@ -192,6 +192,11 @@ export class DailyReportResponse {
   @ApiProperty({ type: () => DailyReportResponseTotals })
   totals!: DailyReportResponseTotals;
 
-  @ApiProperty({ type: () => DailyReductionResponse, isArray: true, description: 'Per level directive in force that day: per pollutant, the reduction planned, confirmed and verified' })
-  reduction!: DailyReductionResponse[];
+  @ApiProperty({
+    type: () => DailyReductionResponse,
+    isArray: true,
+    required: false,
+    description: 'Per level directive in force that day: per pollutant, the reduction planned, confirmed and verified (absent with reduction=omit)',
+  })
+  reduction?: DailyReductionResponse[];
 }

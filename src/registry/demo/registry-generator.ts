@@ -14,6 +14,7 @@ import {
   type ProvincialApproval,
 } from '../../rules/enterprise.js';
 import { USCC_ALPHABET, makeUscc } from '../validation/uscc.js';
+import { defaultChannels } from '../../rules/contacts/mobile-number.js';
 import { profileFor, type IndustryProfile } from './industry-profiles.js';
 import { EXAMPLE_DOMAINS, GIVEN_NAMES, SURNAMES, TRADE_NAMES } from './name-pools.js';
 import { mulberry32, type Rng } from '../../rules/prng.js';
@@ -86,13 +87,15 @@ function contacts(rng: Rng, city: CityConfig, code: string, reachable: boolean):
   const preferred = roles.includes('env_officer') ? 'env_officer' : roles[0]!;
   const chosen = [preferred, ...roles.filter((r) => r !== preferred)].slice(0, count);
   const domain = rng.pick(EXAMPLE_DOMAINS);
-  return chosen.map((role, i) => ({
-    name: rng.pick(SURNAMES) + rng.pick(GIVEN_NAMES),
-    role,
+  return chosen.map((role, i) => {
+    const name = rng.pick(SURNAMES) + rng.pick(GIVEN_NAMES);
     // The first contact of a reachable enterprise always has an email; others only sometimes.
-    email: reachable && (i === 0 || rng.chance(0.5)) ? `${role.replace(/_/g, '.')}.${code.slice(-8).toLowerCase()}@${domain}` : null,
-    phone: rng.chance(0.9) ? phone(rng) : null,
-  }));
+    const email = reachable && (i === 0 || rng.chance(0.5)) ? `${role.replace(/_/g, '.')}.${code.slice(-8).toLowerCase()}@${domain}` : null;
+    const tel = rng.chance(0.9) ? phone(rng) : null;
+    // The number is a 13x mobile: it takes SMS as well as calls.
+    const mobile = tel;
+    return { name, role, email, phone: tel, mobile, channels: defaultChannels({ email, phone: tel, mobile }) };
+  });
 }
 
 function livelihood(rng: Rng, duty: string, late: boolean, year: number): Livelihood {

@@ -1,5 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, OmitType } from '@nestjs/swagger';
 import { nullableRef } from '../../common/dto/nullable-ref.js';
+import { CONTACT_CHANNELS } from '../../rules/contacts/mobile-number.js';
 import { EMISSION_SOURCES } from '../../rules/enterprise.js';
 
 export class CountyResponse {
@@ -147,6 +148,12 @@ export class EnterpriseResponseContact {
 
   @ApiProperty({ type: 'string', nullable: true })
   phone!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Mainland mobile number, 11 digits', example: '13812345678' })
+  mobile!: string | null;
+
+  @ApiProperty({ type: 'string', enum: [...CONTACT_CHANNELS], isArray: true, description: 'The channels the contact accepts (default: those it has an address for)' })
+  channels!: string[];
 }
 
 export class LineEmissionRatesResponse {

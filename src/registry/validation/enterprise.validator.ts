@@ -24,6 +24,7 @@ import {
   type Obj,
 } from './field-readers.js';
 import { explainUsccError } from './uscc.js';
+import { CONTACT_CHANNELS, channelProblem, checkMobileNumber, defaultChannels, type ContactChannel } from '../../rules/contacts/mobile-number.js';
 
 export type { FieldIssue } from './field-issue.js';
 
@@ -97,7 +98,7 @@ function readProvincialApproval(value: unknown, issues: IssueList): ProvincialAp
 
 function readContact(value: unknown, path: string, keys: CityKeys, issues: IssueList): Contact | undefined {
   if (!isObject(value)) {
-    issues.add(path, 'must be an object with name, role, email and phone', value);
+    issues.add(path, 'must be an object with name, role, email, phone, mobile and channels', value);
     return undefined;
   }
   const name = readText(value.name, `${path}.name`, CONTACT_NAME_MAX, issues);
@@ -118,8 +119,45 @@ function readContact(value: unknown, path: string, keys: CityKeys, issues: Issue
       phone = undefined;
     }
   }
-  if (name === undefined || role === undefined || email === undefined || phone === undefined) return undefined;
-  return { name, role, email, phone };
+  let mobile: string | null | undefined = null;
+  if (!isBlank(value.mobile)) {
+    const checked = typeof value.mobile === 'string' ? checkMobileNumber(value.mobile) : { ok: false as const, reason: 'must be null or an 11-digit mainland mobile number, e.g. 13812345678' };
+    if (checked.ok) mobile = checked.mobile;
+    else {
+      issues.add(`${path}.mobile`, checked.reason, value.mobile);
+      mobile = undefined;
+    }
+  }
+  if (name === undefined || role === undefined || email === undefined || phone === undefined || mobile === undefined) return undefined;
+  const channels = readChannels(value.channels, `${path}.channels`, { email, phone, mobile }, issues);
+  if (channels === undefined) return undefined;
+  return { name, role, email, phone, mobile, channels };
+}
+
+/** The channels named (each once, known, with its address), or the ones the contact has an address for. */
+function readChannels(value: unknown, path: string, addresses: { email: string | null; phone: string | null; mobile: string | null }, issues: IssueList): ContactChannel[] | undefined {
+  if (value === undefined || value === null) return defaultChannels(addresses);
+  if (!Array.isArray(value)) {
+    issues.add(path, `must be a list of ${CONTACT_CHANNELS.join(', ')}`, value);
+    return undefined;
+  }
+  let ok = true;
+  const named = new Set<ContactChannel>();
+  value.forEach((c: unknown, i) => {
+    if (typeof c !== 'string' || !(CONTACT_CHANNELS as readonly string[]).includes(c)) {
+      issues.add(`${path}[${i}]`, `must be one of ${CONTACT_CHANNELS.join(', ')}`, c);
+      ok = false;
+      return;
+    }
+    const problem = channelProblem(c as ContactChannel, addresses);
+    if (problem) {
+      issues.add(`${path}[${i}]`, problem, c);
+      ok = false;
+    }
+    named.add(c as ContactChannel);
+  });
+  // Stored in the fixed order, so that the same channels compare equal however they were written.
+  return ok ? CONTACT_CHANNELS.filter((c) => named.has(c)) : undefined;
 }
 
 function readContacts(value: unknown, keys: CityKeys, issues: IssueList): Contact[] | undefined {

@@ -72,7 +72,8 @@ export function toLocalIso(ms: number, timeZone: string): string {
   return `${local}${sign}${hh}:${mm}`;
 }
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** An ISO 8601 instant with its zone (Z or an offset). */
+export const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Epoch ms of an ISO instant that names its zone (Z or ±hh:mm); NaN otherwise. */
 export function parseInstant(value: unknown): number {

@@ -23,6 +23,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'inspections', name: 'inspections', component: () => import('./views/InspectionsView.vue'), meta: { title: '督导检查' } },
       { path: 'ledger', name: 'ledger', component: () => import('./views/LedgerView.vue'), meta: { title: '考核' } },
       { path: 'report', name: 'report', component: () => import('./views/ReportView.vue'), meta: { title: '日报' } },
+      { path: 'duty', name: 'duty', component: () => import('./views/DutyView.vue'), meta: { title: '值班表', roles: ['commander', 'viewer'] } },
       { path: 'users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { title: '用户', roles: ['commander'] } },
       { path: ':rest(.*)*', name: 'missing', component: () => import('./views/MissingView.vue'), meta: { title: '页面不存在' } },
     ],

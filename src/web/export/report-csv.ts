@@ -50,7 +50,7 @@ export function dailyReportCsv(r: DailyReportView): string {
     '核查核实(吨/日)',
     '核查核实(%)',
   ];
-  const reductionRows = r.reduction.flatMap((d) =>
+  const reductionRows = (r.reduction ?? []).flatMap((d) =>
     d.stages.map((s) => [
       r.date,
       d.number,

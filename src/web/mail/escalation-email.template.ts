@@ -20,6 +20,8 @@ export interface EscalationEmailInput {
   senderShortName?: string;
   /** 1: to the county officers; 2: to the command center. */
   stage: 1 | 2;
+  /** Stage 2 only: to the shift leader on duty (值班长), the duty officer having not answered. */
+  shiftLeader?: boolean;
   /** Stage 1: the county addressed; stage 2: null for the whole city (or a county name when reported per county). */
   countyName: string | null;
   /** When the list was drawn up; overdue times are measured from here. */
@@ -42,14 +44,17 @@ export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmai
   const tz = input.timezone;
   const now = requireInstant(input.generatedAt);
   const consoleUrl = input.consoleUrl === null ? null : assertWebUrl(input.consoleUrl, 'consoleUrl');
-  const stageName = input.stage === 1 ? '第一级督办（县区）' : '第二级督办（指挥部）';
+  const leader = input.stage === 2 && input.shiftLeader === true;
+  const stageName = input.stage === 1 ? '第一级督办（县区）' : leader ? '第二级督办（值班长）' : '第二级督办（指挥部）';
   const scope = input.countyName ?? '全市';
-  const addressee = input.stage === 1 ? `${scope}冬防办（生态环境分局）` : `${input.commandCenter}值班室`;
+  const addressee = input.stage === 1 ? `${scope}冬防办（生态环境分局）` : leader ? `${input.commandCenter}值班长` : `${input.commandCenter}值班室`;
   const subject = singleLine(`${senderTag(input)}逾期未签收企业 ${stageName} — ${scope} ${input.overdue.length}家`);
   const lead =
     input.stage === 1
       ? `截至 ${formatLocalTime(input.generatedAt, tz)}，以下 ${input.overdue.length} 家企业已超过签收截止时间仍未签收生产调控指令。请立即督促企业签收并落实各项减排措施。`
-      : `截至 ${formatLocalTime(input.generatedAt, tz)}，以下 ${input.overdue.length} 家企业经县区督办后仍未签收生产调控指令，现报指挥部，请协调处理。`;
+      : leader
+        ? `截至 ${formatLocalTime(input.generatedAt, tz)}，以下 ${input.overdue.length} 家企业经县区督办、报指挥部值班员后仍未签收生产调控指令，值班员尚未处理，现报值班长，请协调处理。`
+        : `截至 ${formatLocalTime(input.generatedAt, tz)}，以下 ${input.overdue.length} 家企业经县区督办后仍未签收生产调控指令，现报指挥部，请协调处理。`;
   const sorted = [...input.overdue].sort((a, b) => requireInstant(a.ackDeadline) - requireInstant(b.ackDeadline) || a.enterprise.code.localeCompare(b.enterprise.code));
   const rowText = (o: OverdueEnterprise): string[] => [
     o.enterprise.name,

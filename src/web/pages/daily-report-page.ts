@@ -50,7 +50,7 @@ export interface DailyReportView {
   asOf: string;
   counties: Array<DailyReportFigures & { county: string; levelName: string | null }>;
   totals: DailyReportFigures;
-  reduction: readonly DailyReductionView[];
+  reduction?: readonly DailyReductionView[];
 }
 
 const pct = (p: number | null): string => (p === null ? '—' : `${p}%`);
@@ -79,10 +79,11 @@ export function renderDailyReportPage(r: DailyReportView, meta: { commandCenter:
     st.shortfall
       ? html`<td style="${cell}color:#c0392b;font-weight:bold;">${st.tonnesPerDay} 吨/日（${pct(st.percent)}）</td>`
       : html`<td style="${cell}">${st.tonnesPerDay} 吨/日（${pct(st.percent)}）</td>`;
+  const reductions = r.reduction ?? [];
   const reduction =
-    r.reduction.length === 0
+    reductions.length === 0
       ? html`<p>当日无预警指令执行，无减排核算。</p>`
-      : r.reduction.map(
+      : reductions.map(
           (d) => html`<h2 style="font-size:16px">${d.number} ${d.levelName ?? ''}（${d.counties.join('、')}；核算至 ${formatLocalTime(d.at, meta.timezone)}）</h2>
 <div style="overflow-x:auto"><table style="border-collapse:collapse;font-size:14px;min-width:640px">
 <thead><tr>${['污染物', '基线', '目标', '计划减排', '企业确认', '核查核实'].map((h) => html`<th style="${cell}background:#f3f4f6">${h}</th>`)}</tr></thead>

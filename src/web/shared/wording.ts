@@ -68,6 +68,10 @@ export const ERROR_TEXT: Readonly<Record<string, string>> = {
   LEDGER_ENTRY_NOT_FOUND: '未找到该台账记录',
   LEDGER_ENTRY_VOIDED: '该台账记录已作废',
   REPORT_DATE_INVALID: '日期格式有误，应为 2026-12-10 这样的日期',
+  SHIFT_OVERLAP: '该班次与值班表中已有班次时间重叠，同一时间只能有一个班次，请先调整或缩短已有班次',
+  SHIFT_NOT_FOUND: '未找到该班次，可能已被修改，请刷新值班表',
+  SHIFT_INVALID: '班次时间有误：结束时间须晚于开始时间，一次最多查询 100 天',
+  DUTY_USER_INVALID: '值班员和值班长须为在用的指挥部值班人员账号，请从列表中选择',
   INTERNAL: '服务器内部错误，请联系运维人员（可提供请求编号）',
 };
 
@@ -93,6 +97,24 @@ export function errorText(code: string | undefined, status?: number): string {
   if (status !== undefined && status >= 500) return ERROR_TEXT.INTERNAL!;
   return status !== undefined ? `请求失败（${status}）` : '操作失败，请稍后重试';
 }
+
+/** How a contact accepts notices (registry `channels`), and how an outbox row travelled. */
+export const CHANNEL_TEXT: Readonly<Record<string, string>> = {
+  email: '电子邮件',
+  sms: '短信',
+  phone: '电话',
+  webhook: '接口推送',
+  robot: '工作群机器人',
+};
+
+/** How an outbox delivery stands (console: directive and enterprise pages). */
+export const DELIVERY_STATUS_TEXT: Readonly<Record<string, string>> = { sent: '已送达', pending: '待发送', sending: '发送中', failed: '发送失败', dead: '发送失败', skipped: '已跳过（被新版本替代）' };
+
+/** The two people of a duty shift (值班表). */
+export const DUTY_POSITION_TEXT: Readonly<Record<string, string>> = {
+  duty_officer: '值班员',
+  shift_leader: '值班长',
+};
 
 export const ROLE_TEXT: Readonly<Record<string, string>> = {
   commander: '指挥部值班员',

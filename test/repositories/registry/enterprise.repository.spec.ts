@@ -81,6 +81,24 @@ describe('EnterpriseRepository', () => {
     expect(await repo.refs([codeFor(3), 'NOPE'])).toEqual([{ code: codeFor(3), name: '博爱百分之百%化工', county: '博爱县', active: false }]);
   });
 
+  it("keeps contacts' mobile and accepted channels through every read path; a contact not accepting e-mail does not make the enterprise reachable", async () => {
+    const code = codeFor(8);
+    const contacts = [
+      { name: '张三', role: 'env_officer', email: 'z@example.com', phone: null, mobile: '13812345678', channels: ['sms' as const] },
+      { name: '李四', role: 'legal_rep', email: null, phone: '0391-1234567', mobile: null, channels: ['phone' as const] },
+    ];
+    await db.dataSource.transaction((m) => repo.upsert(m, [sampleEnterprise(8, { county: '温县', code, contacts, webhookUrl: null })]));
+    expect(entityToEnterprise((await repo.load([code])).get(code)!).contacts).toEqual(contacts);
+    expect((await repo.activeOf(['温县'])).find((e) => e.code === code)!.contacts).toEqual(contacts);
+    expect((await listed(principal({}), { reachable: false })).codes).toContain(code);
+    await expect(db.dataSource.query(`UPDATE contacts SET mobile = '12345678901' WHERE enterprise_code = $1`, [code])).rejects.toThrow(/CHK_contacts_mobile/);
+    await expect(db.dataSource.query(`UPDATE contacts SET channels = '{fax}' WHERE enterprise_code = $1`, [code])).rejects.toThrow(/CHK_contacts_channels/);
+    await db.dataSource.transaction(async (m) => {
+      const row = await repo.lockRow(m, code);
+      await repo.setActive(m, code, false, row!.version + 1);
+    });
+  });
+
   it('answers the active enterprises of counties as plain registry objects', async () => {
     const active = await repo.activeOf(['博爱县', '修武县']);
     expect(active.map((e) => e.code)).toEqual([codeFor(1), codeFor(2)]);

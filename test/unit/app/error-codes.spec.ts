@@ -36,6 +36,7 @@ describe('module error codes', () => {
       'src/common/common.errors.ts',
       'src/compliance/compliance.errors.ts',
       'src/directives/directives.errors.ts',
+      'src/duty/duty.errors.ts',
       'src/inspections/inspections.errors.ts',
       'src/levels/levels.errors.ts',
       'src/orders/orders.errors.ts',

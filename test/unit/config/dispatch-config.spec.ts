@@ -50,7 +50,7 @@ describe('dispatch configuration', () => {
       ackDeadlineHours: { level: 2, season: 72 },
       seasonDirectiveLeadDays: 7,
       reminderBeforeDeadlineMinutes: 30,
-      escalation: { stage2AfterDeadlineHours: 2, chain: ['county', 'command_center'], commandCenterEmails: [], counties: {} },
+      escalation: { stage2AfterDeadlineHours: 2, shiftLeaderAfterMinutes: 30, chain: ['county', 'command_center'], commandCenterEmails: [], counties: {} },
       statusReportTimes: ['09:00', '17:00'],
       retry: { maxAttempts: 8, baseDelaySeconds: 30, maxDelaySeconds: 3600 },
       linkValidityDays: 7,

@@ -177,7 +177,7 @@ describe('CSV registry import', () => {
         index: null,
         enterpriseCode: '91350100M000100Y43',
         field: 'contacts',
-        message: 'contacts entry 1 must be written name|role|email|phone (email and phone may be empty) (got "张三 a@example.com")',
+        message: 'contacts entry 1 must be written name|role|email|phone|mobile|channels (all but name and role may be empty or left off) (got "张三 a@example.com")',
       },
     ]);
     const wrongEmail = EXAMPLE.replaceAll('a@example.com', 'a-at-example');

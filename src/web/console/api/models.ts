@@ -151,6 +151,9 @@ export interface Contact {
   role: string;
   email: string | null;
   phone: string | null;
+  mobile: string | null;
+  /** email | sms | phone: the channels the contact accepts. */
+  channels: string[];
 }
 
 export interface Line {
@@ -289,8 +292,8 @@ export interface DailyReport {
   asOf: string;
   counties: CountyDay[];
   totals: Omit<CountyDay, 'county' | 'level' | 'levelName'>;
-  /** Per level directive in force that day: planned / confirmed / verified per pollutant. */
-  reduction: DailyReductionResponse[];
+  /** Per level directive in force that day: planned / confirmed / verified per pollutant (absent with reduction=omit). */
+  reduction?: DailyReductionResponse[];
 }
 
 export interface UserRow {
@@ -301,5 +304,8 @@ export interface UserRow {
   enterpriseCode: string | null;
   team: string | null;
   displayName: string | null;
+  mobile: string | null;
+  email: string | null;
+  workChatId: string | null;
   active: boolean;
 }

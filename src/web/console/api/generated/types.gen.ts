@@ -156,6 +156,15 @@ export type ChangePasswordDto = {
 };
 
 export type CreateUserDto = {
+    /**
+     * Mainland mobile number (11 digits; spaces, hyphens and +86 are dropped)
+     */
+    mobile?: string | null;
+    email?: string | null;
+    /**
+     * Work-chat (DingTalk / WeCom) user id
+     */
+    workChatId?: string | null;
     username: string;
     password: string;
     role: 'commander' | 'county_officer' | 'enterprise' | 'inspector' | 'viewer';
@@ -182,6 +191,15 @@ export type UserResponse = {
     enterpriseCode: string | null;
     team: string | null;
     displayName: string | null;
+    /**
+     * Mainland mobile number, 11 digits
+     */
+    mobile: string | null;
+    email: string | null;
+    /**
+     * Work-chat (DingTalk / WeCom) user id
+     */
+    workChatId: string | null;
     active: boolean;
     /**
      * True after a reset: the user must change the password before anything else
@@ -194,6 +212,18 @@ export type UserPageResponse = {
     total: number;
     page: number;
     pageSize: number;
+};
+
+export type UserContactsDto = {
+    /**
+     * Mainland mobile number (11 digits; spaces, hyphens and +86 are dropped)
+     */
+    mobile?: string | null;
+    email?: string | null;
+    /**
+     * Work-chat (DingTalk / WeCom) user id
+     */
+    workChatId?: string | null;
 };
 
 export type UpdateUserDto = {
@@ -230,6 +260,14 @@ export type EnterpriseResponseContact = {
     role: string;
     email: string | null;
     phone: string | null;
+    /**
+     * Mainland mobile number, 11 digits
+     */
+    mobile: string | null;
+    /**
+     * The channels the contact accepts (default: those it has an address for)
+     */
+    channels: Array<'email' | 'sms' | 'phone'>;
 };
 
 export type LineEmissionRatesResponse = {
@@ -1116,6 +1154,109 @@ export type SeasonSimulationDoc = {
     overlay?: {
         [key: string]: unknown;
     };
+};
+
+export type DutyPersonResponse = {
+    userId: string;
+    /**
+     * Display name, else username
+     */
+    name: string;
+    email: string | null;
+    mobile: string | null;
+    workChatId: string | null;
+};
+
+export type HandoverResponse = {
+    id: string;
+    /**
+     * The outgoing shift
+     */
+    fromShiftId: string;
+    /**
+     * The incoming shift (starting when the outgoing one ends); null when the roster had none
+     */
+    toShiftId: string | null;
+    notes: string;
+    writtenBy: string;
+    writtenAt: string;
+};
+
+export type SwapResponse = {
+    id: string;
+    position: 'duty_officer' | 'shift_leader';
+    from: DutyPersonResponse;
+    to: DutyPersonResponse;
+    reason: string;
+    swappedBy: string;
+    swappedAt: string;
+};
+
+export type ShiftResponse = {
+    id: string;
+    startsAt: string;
+    /**
+     * Exclusive
+     */
+    endsAt: string;
+    /**
+     * 值班员
+     */
+    dutyOfficer: DutyPersonResponse;
+    /**
+     * 值班长
+     */
+    shiftLeader: DutyPersonResponse;
+    note: string | null;
+    /**
+     * Written at the end of this shift, or received from the one before
+     */
+    handovers: Array<HandoverResponse>;
+    swaps: Array<SwapResponse>;
+};
+
+export type ShiftListResponse = {
+    from: string;
+    to: string;
+    items: Array<ShiftResponse>;
+};
+
+export type OnDutyResponse = {
+    at: string;
+    /**
+     * The shift in force at that moment; null when the roster has none
+     */
+    shift: ShiftResponse | null;
+};
+
+export type ShiftDto = {
+    startsAt: string;
+    /**
+     * Exclusive: the next shift may start at this instant
+     */
+    endsAt: string;
+    /**
+     * The duty officer (值班员): an active commander
+     */
+    dutyOfficerId: string;
+    /**
+     * The shift leader (值班长): an active commander
+     */
+    shiftLeaderId: string;
+    note?: string | null;
+};
+
+export type SwapDto = {
+    position: 'duty_officer' | 'shift_leader';
+    /**
+     * Who stands the shift instead: an active commander
+     */
+    userId: string;
+    reason: string;
+};
+
+export type HandoverDto = {
+    notes: string;
 };
 
 export type AcknowledgeResponse = {
@@ -2023,9 +2164,9 @@ export type DailyReportResponse = {
     counties: Array<DailyReportResponseCounty>;
     totals: DailyReportResponseTotals;
     /**
-     * Per level directive in force that day: per pollutant, the reduction planned, confirmed and verified
+     * Per level directive in force that day: per pollutant, the reduction planned, confirmed and verified (absent with reduction=omit)
      */
-    reduction: Array<DailyReductionResponse>;
+    reduction?: Array<DailyReductionResponse>;
 };
 
 export type CreateTeamDto = {
@@ -2759,6 +2900,112 @@ export type UsersControllerCreateResponses = {
 };
 
 export type UsersControllerCreateResponse = UsersControllerCreateResponses[keyof UsersControllerCreateResponses];
+
+export type UsersControllerUpdateOwnContactsData = {
+    body: UserContactsDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/users/me/contacts';
+};
+
+export type UsersControllerUpdateOwnContactsErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type UsersControllerUpdateOwnContactsError = UsersControllerUpdateOwnContactsErrors[keyof UsersControllerUpdateOwnContactsErrors];
+
+export type UsersControllerUpdateOwnContactsResponses = {
+    200: UserResponse;
+};
+
+export type UsersControllerUpdateOwnContactsResponse = UsersControllerUpdateOwnContactsResponses[keyof UsersControllerUpdateOwnContactsResponses];
+
+export type UsersControllerUpdateContactsData = {
+    body: UserContactsDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{id}/contacts';
+};
+
+export type UsersControllerUpdateContactsErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type UsersControllerUpdateContactsError = UsersControllerUpdateContactsErrors[keyof UsersControllerUpdateContactsErrors];
+
+export type UsersControllerUpdateContactsResponses = {
+    200: UserResponse;
+};
+
+export type UsersControllerUpdateContactsResponse = UsersControllerUpdateContactsResponses[keyof UsersControllerUpdateContactsResponses];
 
 export type UsersControllerUpdateData = {
     body: UpdateUserDto;
@@ -3863,6 +4110,314 @@ export type SimulationsControllerSeasonResponses = {
 };
 
 export type SimulationsControllerSeasonResponse = SimulationsControllerSeasonResponses[keyof SimulationsControllerSeasonResponses];
+
+export type DutyControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Shifts that end after this instant; default a week before now
+         */
+        from?: string;
+        /**
+         * Shifts that start before this instant; default two weeks after now (at most 100 days after from)
+         */
+        to?: string;
+    };
+    url: '/api/v1/duty/shifts';
+};
+
+export type DutyControllerListErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type DutyControllerListError = DutyControllerListErrors[keyof DutyControllerListErrors];
+
+export type DutyControllerListResponses = {
+    200: ShiftListResponse;
+};
+
+export type DutyControllerListResponse = DutyControllerListResponses[keyof DutyControllerListResponses];
+
+export type DutyControllerCreateData = {
+    body: ShiftDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/duty/shifts';
+};
+
+export type DutyControllerCreateErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type DutyControllerCreateError = DutyControllerCreateErrors[keyof DutyControllerCreateErrors];
+
+export type DutyControllerCreateResponses = {
+    201: ShiftResponse;
+};
+
+export type DutyControllerCreateResponse = DutyControllerCreateResponses[keyof DutyControllerCreateResponses];
+
+export type DutyControllerOnDutyData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The moment; default now
+         */
+        at?: string;
+    };
+    url: '/api/v1/duty/on-duty';
+};
+
+export type DutyControllerOnDutyErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type DutyControllerOnDutyError = DutyControllerOnDutyErrors[keyof DutyControllerOnDutyErrors];
+
+export type DutyControllerOnDutyResponses = {
+    200: OnDutyResponse;
+};
+
+export type DutyControllerOnDutyResponse = DutyControllerOnDutyResponses[keyof DutyControllerOnDutyResponses];
+
+export type DutyControllerUpdateData = {
+    body: ShiftDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/duty/shifts/{id}';
+};
+
+export type DutyControllerUpdateErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type DutyControllerUpdateError = DutyControllerUpdateErrors[keyof DutyControllerUpdateErrors];
+
+export type DutyControllerUpdateResponses = {
+    200: ShiftResponse;
+};
+
+export type DutyControllerUpdateResponse = DutyControllerUpdateResponses[keyof DutyControllerUpdateResponses];
+
+export type DutyControllerSwapData = {
+    body: SwapDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/duty/shifts/{id}/swap';
+};
+
+export type DutyControllerSwapErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type DutyControllerSwapError = DutyControllerSwapErrors[keyof DutyControllerSwapErrors];
+
+export type DutyControllerSwapResponses = {
+    200: ShiftResponse;
+};
+
+export type DutyControllerSwapResponse = DutyControllerSwapResponses[keyof DutyControllerSwapResponses];
+
+export type DutyControllerHandoverData = {
+    body: HandoverDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/duty/shifts/{id}/handover';
+};
+
+export type DutyControllerHandoverErrors = {
+    /**
+     * Malformed input (validation, control characters, JSON too deep)
+     */
+    400: ErrorBody;
+    /**
+     * No valid access token
+     */
+    401: ErrorBody;
+    /**
+     * The role may not call this
+     */
+    403: ErrorBody;
+    /**
+     * Not found (or outside the caller’s scope)
+     */
+    404: ErrorBody;
+    /**
+     * Conflict with the current state (stale version, superseded, concurrent change)
+     */
+    409: ErrorBody;
+    /**
+     * Body too large
+     */
+    413: ErrorBody;
+    /**
+     * Unsupported content type
+     */
+    415: ErrorBody;
+    /**
+     * Well-formed but not acceptable (domain validation)
+     */
+    422: ErrorBody;
+    /**
+     * Internal error (a bug); the X-Request-Id helps find it
+     */
+    500: ErrorBody;
+};
+
+export type DutyControllerHandoverError = DutyControllerHandoverErrors[keyof DutyControllerHandoverErrors];
+
+export type DutyControllerHandoverResponses = {
+    201: ShiftResponse;
+};
+
+export type DutyControllerHandoverResponse = DutyControllerHandoverResponses[keyof DutyControllerHandoverResponses];
 
 export type OrdersControllerAcknowledgeData = {
     body?: never;
@@ -5074,6 +5629,10 @@ export type ReportsControllerDailyData = {
     query?: {
         date?: string;
         format?: 'json' | 'csv' | 'html';
+        /**
+         * JSON only: omit leaves out the per-directive reduction accounting, which is costly at provincial scale (the overview polls the totals every few seconds). CSV and HTML always include it.
+         */
+        reduction?: 'include' | 'omit';
     };
     url: '/api/v1/reports/daily';
 };
