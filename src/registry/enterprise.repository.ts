@@ -207,11 +207,11 @@ async function withLinesAndContacts(manager: EntityManager, rows: EnterpriseRow[
   const codes = rows.map((r) => r.code);
   const lines: LineRow[] = await manager.query(`SELECT ${LINE_SELECT} FROM production_lines WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position`, [codes]);
   for (const l of lines) byCode.get(l.enterprise_code)?.lines.push(lineRowToLine(l));
-  const contacts: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null }> = await manager.query(
-    'SELECT enterprise_code, name, role, email, phone FROM contacts WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position',
+  const contacts: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null; mobile: string | null; channels: ContactChannel[] }> = await manager.query(
+    'SELECT enterprise_code, name, role, email, phone, mobile, channels FROM contacts WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position',
     [codes],
   );
-  for (const c of contacts) byCode.get(c.enterprise_code)?.contacts.push({ name: c.name, role: c.role, email: c.email, phone: c.phone });
+  for (const c of contacts) byCode.get(c.enterprise_code)?.contacts.push({ name: c.name, role: c.role, email: c.email, phone: c.phone, mobile: c.mobile, channels: c.channels });
   return out;
 }
 
