@@ -12,6 +12,7 @@ import type { Request, Response } from 'express';
 import type { MeDto, SessionDto } from './dto/session.dto.js';
 import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
+import { CredentialCache } from '../auth/credential-cache.js';
 import type { Principal } from '../auth/role.js';
 import { clearSessionCookies, readCookie, SESSION_COOKIE, setSessionCookies } from '../auth/session-cookie.js';
 import type { UserEntity } from '../auth/user.entity.js';
@@ -38,6 +39,7 @@ export class SignInService {
     private readonly jwt: JwtService,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
+    private readonly credentials: CredentialCache,
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<SignedIn> {
@@ -72,6 +74,8 @@ export class SignInService {
       await this.audit.record(manager, p, [{ action: 'user.change-password', entityType: 'user', entityId: user.id, before: null, after: { credentialVersion } }]);
       return { ...user, credentialVersion, mustChangePassword: false };
     });
+    // Older tokens end on every instance before this answers (see CredentialCache).
+    await this.credentials.propagated();
     return this.issue(saved);
   }
 

@@ -20,6 +20,7 @@ import { hashPassword } from '../auth/password.js';
 import type { Principal, Role } from '../auth/role.js';
 import type { UserEntity } from '../auth/user.entity.js';
 import { UserRepository } from '../auth/user.repository.js';
+import { CredentialCache } from '../auth/credential-cache.js';
 
 export interface UserView {
   id: string;
@@ -65,6 +66,7 @@ export class UsersService {
     private readonly users: UserRepository,
     private readonly enterprises: EnterpriseRepository,
     private readonly teams: TeamRepository,
+    private readonly credentials: CredentialCache,
   ) {}
 
   /** Checks that the role's binding (county, enterprise, team) is present and real; the others are cleared. */
@@ -169,7 +171,7 @@ export class UsersService {
 
   private async change(actor: Principal, id: string, action: string, patch: (user: UserEntity, manager: EntityManager) => Promise<Partial<UserEntity>>): Promise<UserView> {
     if (!isUuid(id)) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such user.');
-    return this.dataSource.transaction(async (manager) => {
+    const view = await this.dataSource.transaction(async (manager) => {
       // Locked: two commanders changing one user at once apply one after the other.
       const user = await this.users.lockById(manager, id);
       if (!user) throw new DomainError(CommonErrorCode.NOT_FOUND, 'No such user.');
@@ -179,6 +181,9 @@ export class UsersService {
       await this.audit.record(manager, actor, [{ action, entityType: 'user', entityId: id, before, after }]);
       return after;
     });
+    // Answer only once every instance has dropped the old row: the user's next request, wherever it goes, sees the change.
+    await this.credentials.propagated();
+    return view;
   }
 
   count(): Promise<number> {

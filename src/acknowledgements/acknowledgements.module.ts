@@ -10,6 +10,7 @@ import { AlertsRepository } from './alerts.repository.js';
 import { AlertsService } from './alerts.service.js';
 import { ContactRedeliveryService } from './contact-redelivery.service.js';
 import { OrderAcknowledgementsController } from './order-acknowledgements.controller.js';
+import { LadderMessageRenderer } from './ladder-message.renderer.js';
 import { OrderMessageRenderer } from './order-message.renderer.js';
 import { OrderNoticesService } from './order-notices.service.js';
 import { PhoneNoticesRepository } from './phone-notices.repository.js';
@@ -38,6 +39,7 @@ import { SmsRepliesService } from './sms-replies.service.js';
     PhoneNoticesRepository,
     PhoneNoticesService,
     OrderMessageRenderer,
+    LadderMessageRenderer,
     OrderNoticesService,
     ContactRedeliveryService,
     ReductionEvidenceReadModel,

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
+import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import { SmsChannel } from '../dispatch/channels/sms.channel.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import { OrderVersionsRepository, versionInForce } from '../orders/order-versions.repository.js';
 import { EnterpriseContactsChanged, type ContactChange, type ContactTargets } from '../registry/enterprise-contacts-changed.js';
 import { AlertsRepository } from './alerts.repository.js';
-import { deliveriesFor, type DeliveryChannels } from './order-delivery.js';
+import { deliveriesFor, noticeChannelsFor, type NoticeChannels } from './order-delivery.js';
 
 /**
  * The unreachable path ends somewhere: when a registry change adds or fixes a contact, the
@@ -23,6 +24,7 @@ export class ContactRedeliveryService extends EnterpriseContactsChanged {
     private readonly versions: OrderVersionsRepository,
     private readonly alerts: AlertsRepository,
     private readonly clock: Clock,
+    private readonly config: ConfigService,
     private readonly sms: SmsChannel,
   ) {
     super();
@@ -32,8 +34,8 @@ export class ContactRedeliveryService extends EnterpriseContactsChanged {
     return new Set(deliveriesFor(e, '', this.channels()).map((r) => `${r.channel}:${r.recipient}`));
   }
 
-  private channels(): DeliveryChannels {
-    return { sms: this.sms.template('order') !== null };
+  private channels(): NoticeChannels {
+    return noticeChannelsFor(this.config.dispatch.escalation.ladder, this.sms.template('order') !== null);
   }
 
   /** Inside the registry change's transaction; answers how many notices were queued. */

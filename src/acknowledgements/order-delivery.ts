@@ -1,6 +1,7 @@
 import type { NewOutboxRow } from '../dispatch/outbound-message.js';
 import type { ContactTargets } from '../registry/enterprise-contacts-changed.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
+import { noticeChannels, type LadderStep } from '../rules/escalation/ladder.js';
 import { checkMobileNumber } from '../rules/contacts/mobile-number.js';
 
 export interface DeliveryPlan {
@@ -9,9 +10,14 @@ export interface DeliveryPlan {
   unreachable: Set<string>;
 }
 
-/** Which channels there are besides e-mail and webhooks: SMS when a provider is configured. */
-export interface DeliveryChannels {
-  sms: boolean;
+/**
+ * The channels the notice goes by: the notice step's (dispatch.yaml escalation.ladder: stage 0,
+ * at delivery, to the enterprise), SMS only when a provider with an `order` template is configured.
+ */
+export type NoticeChannels = readonly string[];
+
+export function noticeChannelsFor(ladder: readonly LadderStep[], smsConfigured: boolean): NoticeChannels {
+  return noticeChannels(ladder).filter((c) => c !== 'sms' || smsConfigured);
 }
 
 /**
@@ -29,23 +35,23 @@ export function smsNumberOf(contact: ContactTargets['contacts'][number]): string
 }
 
 /**
- * One outbox row per (version, recipient, channel): every distinct e-mail contact, the
- * webhook and (with SMS) every distinct mobile number. The key names the recipient, so a
- * contact added later gets a fresh key.
+ * One outbox row per (version, recipient, channel): every distinct e-mail contact, the webhook
+ * and every distinct mobile number, as far as `channels` include them. The key names the
+ * recipient, so a contact added later gets a fresh key.
  */
-export function deliveriesFor(enterprise: ContactTargets, versionId: string, channels: DeliveryChannels = { sms: false }): NewOutboxRow[] {
+export function deliveriesFor(enterprise: ContactTargets, versionId: string, channels: NoticeChannels = ['email', 'webhook']): NewOutboxRow[] {
   const rows: NewOutboxRow[] = [];
   const emails = new Set<string>();
   // A contact that does not accept e-mail (its channels leave it out) is not mailed.
-  for (const c of enterprise.contacts) if (c.email && (c.channels === undefined || c.channels.includes('email'))) emails.add(c.email.trim().toLowerCase());
+  if (channels.includes('email')) for (const c of enterprise.contacts) if (c.email && (c.channels === undefined || c.channels.includes('email'))) emails.add(c.email.trim().toLowerCase());
   for (const email of emails) {
     rows.push({ idempotencyKey: `order:${versionId}:email:${email}`, kind: 'order', channel: 'email', recipient: email, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
   }
-  if (enterprise.webhookUrl) {
+  if (enterprise.webhookUrl && channels.includes('webhook')) {
     const url = enterprise.webhookUrl;
     rows.push({ idempotencyKey: `order:${versionId}:webhook:${url}`, kind: 'order', channel: 'webhook', recipient: url, enterpriseCode: enterprise.code, orderVersionId: versionId, payload: null });
   }
-  if (channels.sms) {
+  if (channels.includes('sms')) {
     const mobiles = new Set<string>();
     for (const c of enterprise.contacts) {
       const mobile = smsNumberOf(c);
@@ -58,7 +64,7 @@ export function deliveriesFor(enterprise: ContactTargets, versionId: string, cha
   return rows;
 }
 
-export function planDeliveries(planned: PlannedVersion[], channels: DeliveryChannels = { sms: false }): DeliveryPlan {
+export function planDeliveries(planned: PlannedVersion[], channels?: NoticeChannels): DeliveryPlan {
   const rows: NewOutboxRow[] = [];
   const unreachable = new Set<string>();
   for (const p of planned) {

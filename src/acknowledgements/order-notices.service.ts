@@ -1,12 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ConfigService } from '../config/config.service.js';
 import { DispatchWorker } from '../dispatch/dispatch.worker.js';
 import { SmsChannel } from '../dispatch/channels/sms.channel.js';
 import { OutboxService } from '../dispatch/outbox.service.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import { OrderVersionsRepository } from '../orders/order-versions.repository.js';
 import { AlertsService } from './alerts.service.js';
-import { planDeliveries, type DeliveryPlan } from './order-delivery.js';
+import { noticeChannelsFor, planDeliveries, type DeliveryPlan } from './order-delivery.js';
 
 /**
  * The notice of new order versions, the last leg of a directive (directives → orders'
@@ -20,6 +21,7 @@ export class OrderNoticesService implements OnModuleInit {
     private readonly worker: DispatchWorker,
     private readonly alerts: AlertsService,
     private readonly versions: OrderVersionsRepository,
+    private readonly config: ConfigService,
     private readonly sms: SmsChannel,
   ) {}
 
@@ -30,7 +32,7 @@ export class OrderNoticesService implements OnModuleInit {
 
   /** Who can be told of what, before anything is written (a dry run counts the unreachable too). */
   plan(planned: PlannedVersion[]): DeliveryPlan {
-    return planDeliveries(planned, { sms: this.sms.template('order') !== null });
+    return planDeliveries(planned, noticeChannelsFor(this.config.dispatch.escalation.ladder, this.sms.template('order') !== null));
   }
 
   /** Inside the directive's transaction, after its versions were written. */

@@ -20,6 +20,25 @@ import type { RecordPhoneNoticeDto } from './dto/record-phone-notice.dto.js';
  * The end of the unreachable path: a county officer telephones the enterprise and records
  * the call. It counts as delivery and receipt of that version, and it is audited.
  */
+/** One outbox row about a version with its attempts, as the delivery evidence lists it. */
+type DeliveryView = {
+  channel: string;
+  recipient: string;
+  status: string;
+  sentAt: string | null;
+  lastError: string | null;
+  attempts: Array<{
+    at: string;
+    ok: boolean;
+    error: string | null;
+    providerCode: string | null;
+    providerMessageId: string | null;
+    receiptStatus: string | null;
+    receiptCode: string | null;
+    receiptAt: string | null;
+  }>;
+};
+
 @Injectable()
 export class PhoneNoticesService {
   constructor(
@@ -98,49 +117,38 @@ export class PhoneNoticesService {
     orderId: string;
     modification: number;
     orderVersionId: string;
-    deliveries: Array<{
-      channel: string;
-      recipient: string;
-      status: string;
-      sentAt: string | null;
-      lastError: string | null;
-      attempts: Array<{
-        at: string;
-        ok: boolean;
-        error: string | null;
-        providerCode: string | null;
-        providerMessageId: string | null;
-        receiptStatus: string | null;
-        receiptCode: string | null;
-        receiptAt: string | null;
-      }>;
-    }>;
+    deliveries: DeliveryView[];
+    ladder: Array<DeliveryView & { step: string }>;
     phoneNotices: PhoneNoticeView[];
     proofAsOfNow: NoticeEvidence | null;
   }> {
     const v = await this.version(this.dataSource.manager, p, orderId, modification, false);
-    const deliveries = await this.outbox.deliveriesOf(v.id, 'order');
+    type Row = Awaited<ReturnType<OutboxRepository['deliveriesOf']>>[number];
+    const view = (r: Row): DeliveryView => ({
+      channel: r.channel,
+      recipient: r.recipient,
+      status: r.status,
+      sentAt: r.sentAt?.toISOString() ?? null,
+      lastError: r.lastError,
+      attempts: r.attempts.map((a) => ({
+        at: new Date(a.at).toISOString(),
+        ok: a.ok,
+        error: a.error,
+        providerCode: a.providerCode,
+        providerMessageId: a.providerMessageId,
+        receiptStatus: a.receiptStatus,
+        receiptCode: a.receiptCode,
+        receiptAt: a.receiptAt ? new Date(a.receiptAt).toISOString() : null,
+      })),
+    });
+    // The ladder's rows to the enterprise itself (officials' addresses are not the enterprise's to read).
+    const ladder = (await this.outbox.deliveriesOf(v.id, 'ladder')).filter((r) => r.payload?.to === 'enterprise');
     return {
       orderId: v.orderId,
       modification: v.modification,
       orderVersionId: v.id,
-      deliveries: deliveries.map((r) => ({
-        channel: r.channel,
-        recipient: r.recipient,
-        status: r.status,
-        sentAt: r.sentAt?.toISOString() ?? null,
-        lastError: r.lastError,
-        attempts: r.attempts.map((a) => ({
-          at: new Date(a.at).toISOString(),
-          ok: a.ok,
-          error: a.error,
-          providerCode: a.providerCode,
-          providerMessageId: a.providerMessageId,
-          receiptStatus: a.receiptStatus,
-          receiptCode: a.receiptCode,
-          receiptAt: a.receiptAt ? new Date(a.receiptAt).toISOString() : null,
-        })),
-      })),
+      deliveries: (await this.outbox.deliveriesOf(v.id, 'order')).map(view),
+      ladder: ladder.map((r) => ({ step: r.key.split(':')[2] ?? '', ...view(r) })),
       phoneNotices: await this.list(p, orderId, modification),
       proofAsOfNow: await noticeEvidence(this.dataSource.manager, v.id, this.clock.now()),
     };

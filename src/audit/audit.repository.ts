@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity.js';
+import { copyInTransaction } from '../common/copy-rows.js';
 
 /** A chain claimed for one transaction: its number, its head (seq, hash; null when empty) and the time its rows carry. */
 export interface ClaimedChain {
@@ -21,6 +22,12 @@ export interface ChainedRow {
   entity_id: string;
   before: unknown;
   after: unknown;
+}
+
+/** A chained row for a bulk append: before / after as their canonical JSON text ('null' for none). */
+export interface BulkChainedRow extends Omit<ChainedRow, 'before' | 'after'> {
+  before_json: string;
+  after_json: string;
 }
 
 /** An audit row as stored, for the chain walk. */
@@ -76,6 +83,35 @@ export class AuditRepository {
         [head.at, head.actor, head.actorRole, head.requestId, JSON.stringify(rows.slice(i, i + INSERT_CHUNK)), chain],
       );
     }
+  }
+
+  /** Appends many rows of one actor to a claimed chain by COPY, as the iterable yields them (inside the caller's transaction). */
+  async copyAppend(manager: EntityManager, chain: number, head: { at: Date; actor: string; actorRole: string | null; requestId: string | null }, rows: Iterable<BulkChainedRow>): Promise<void> {
+    const at = head.at.toISOString();
+    await copyInTransaction(
+      manager,
+      'audit_log',
+      ['at', 'actor', 'actor_role', 'action', 'entity_type', 'entity_id', 'before', 'after', 'request_id', 'chain', 'seq', 'prev_hash', 'hash'],
+      (function* () {
+        for (const r of rows) {
+          yield [
+            at,
+            head.actor,
+            head.actorRole,
+            r.action,
+            r.entity_type,
+            r.entity_id,
+            r.before_json === 'null' ? null : r.before_json,
+            r.after_json === 'null' ? null : r.after_json,
+            head.requestId,
+            chain,
+            r.seq,
+            r.prev_hash,
+            r.hash,
+          ];
+        }
+      })(),
+    );
   }
 
   async list(filter: AuditFilter): Promise<{ items: AuditEntryEntity[]; total: number }> {

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/role.js';
 import { ConfigService } from '../config/config.service.js';
 import { currentRequestId } from '../logging/request-context.js';
-import { chainHash, chainKey, GENESIS_HASH, hmacPads } from './audit-chain.js';
-import { AuditRepository, type AuditFilter, type ChainedRow } from './audit.repository.js';
+import { canonicalJson, chainHash, chainHashOfJson, chainKey, GENESIS_HASH, hmacPads } from './audit-chain.js';
+import { AuditRepository, type AuditFilter, type BulkChainedRow, type ChainedRow } from './audit.repository.js';
 
 export interface AuditChange {
   action: string;
@@ -26,6 +26,8 @@ const CHAIN_LOCK = 72_200_192;
 // used last), so up to this many transactions write audit rows at once without waiting.
 // Verification reads whichever chains exist, so the number may change.
 const CHAINS = 16;
+// From this many rows on (a registry import), the rows go in by COPY.
+const BULK_FROM = 200;
 
 export interface ChainBreak {
   chain: number | null;
@@ -64,37 +66,71 @@ export class AuditService {
     if (changes.length === 0) return;
     // The chain lock lasts until commit: outside a transaction it would end with its statement.
     if (!manager.queryRunner?.isTransactionActive) return manager.transaction((m) => this.record(m, actor, changes));
-    const requestId = currentRequestId() ?? null;
-    // One statement takes a chain and reads its head (after the lock, see audit_chain_claim).
-    const runner = manager.queryRunner;
-    const last = await this.repository.claimChain(manager, CHAIN_LOCK, CHAINS, (runner && this.lastChain.get(runner)) ?? 0);
-    const chain = last.chain;
-    if (runner) this.lastChain.set(runner, chain);
-    const at = last.at;
-    let seq = BigInt(last.seq ?? 0);
-    let prevHash: string = last.hash ?? GENESIS_HASH;
+    const claimed = await this.claim(manager, actor);
+    if (changes.length >= BULK_FROM) {
+      // A bulk write (an import): rows hashed as COPY takes them; the canonical text hashed is the text stored.
+      await this.repository.copyAppend(manager, claimed.chain, claimed.head, this.bulkRows(claimed, changes));
+      return;
+    }
+    let { seq, prevHash } = claimed;
+    const { chain, head } = claimed;
     const rows: ChainedRow[] = changes.map((c) => {
       seq += 1n;
-      const content = {
-        chain,
-        seq: seq.toString(),
-        prevHash,
-        at,
-        actor: actor.username,
-        actorRole: actor.role,
-        action: c.action,
-        entityType: c.entityType,
-        entityId: c.entityId,
-        before: c.before ?? null,
-        after: c.after ?? null,
-        requestId,
-      };
+      const content = { chain, seq: seq.toString(), prevHash, ...head, action: c.action, entityType: c.entityType, entityId: c.entityId, before: c.before ?? null, after: c.after ?? null };
       const hash = chainHash(this.key, content);
       const row = { seq: content.seq, prev_hash: prevHash, hash, action: c.action, entity_type: c.entityType, entity_id: c.entityId, before: content.before, after: content.after };
       prevHash = hash;
       return row;
     });
-    await this.repository.append(manager, chain, { at, actor: actor.username, actorRole: actor.role, requestId }, rows);
+    await this.repository.append(manager, chain, head, rows);
+  }
+
+  /**
+   * For a bulk of rows (an import): takes the chain now and hashes the rows in slices between
+   * other I/O (the caller's own writes, while PostgreSQL works on them); the answer writes them.
+   * Inside the caller's transaction; nothing is written unless the answer is called.
+   */
+  async recordLater(manager: EntityManager, actor: Actor, changes: AuditChange[]): Promise<() => Promise<void>> {
+    if (changes.length < BULK_FROM || !manager.queryRunner?.isTransactionActive) return () => this.record(manager, actor, changes);
+    const claimed = await this.claim(manager, actor);
+    const rows: BulkChainedRow[] = [];
+    const hashing = (async () => {
+      let n = 0;
+      for (const r of this.bulkRows(claimed, changes)) {
+        rows.push(r);
+        if (++n % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    hashing.catch(() => undefined); // awaited (and rethrown) by the answer
+    return async () => {
+      await hashing;
+      await this.repository.copyAppend(manager, claimed.chain, claimed.head, rows);
+    };
+  }
+
+  /** One statement takes a chain and reads its head (after the lock, see audit_chain_claim). */
+  private async claim(manager: EntityManager, actor: Actor) {
+    const runner = manager.queryRunner;
+    const last = await this.repository.claimChain(manager, CHAIN_LOCK, CHAINS, (runner && this.lastChain.get(runner)) ?? 0);
+    if (runner) this.lastChain.set(runner, last.chain);
+    const head = { at: last.at, actor: actor.username, actorRole: actor.role, requestId: currentRequestId() ?? null };
+    return { chain: last.chain, seq: BigInt(last.seq ?? 0), prevHash: last.hash ?? GENESIS_HASH, head };
+  }
+
+  private *bulkRows(
+    claimed: { chain: number; seq: bigint; prevHash: string; head: { at: Date; actor: string; actorRole: string | null; requestId: string | null } },
+    changes: AuditChange[],
+  ): Generator<BulkChainedRow> {
+    let { seq, prevHash } = claimed;
+    for (const c of changes) {
+      seq += 1n;
+      const beforeJson = canonicalJson(c.before ?? null);
+      const afterJson = canonicalJson(c.after ?? null);
+      const content = { chain: claimed.chain, seq: seq.toString(), prevHash, ...claimed.head, action: c.action, entityType: c.entityType, entityId: c.entityId };
+      const hash = chainHashOfJson(this.key, content, beforeJson, afterJson);
+      yield { seq: content.seq, prev_hash: prevHash, hash, action: c.action, entity_type: c.entityType, entity_id: c.entityId, before_json: beforeJson, after_json: afterJson };
+      prevHash = hash;
+    }
   }
 
   /** What the acknowledgement receipt needs to chain its audit row in SQL (see acknowledgement.service.ts). */

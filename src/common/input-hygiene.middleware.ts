@@ -27,8 +27,30 @@ function hasControlByte(buf: Buffer): boolean {
   return false;
 }
 
-/** First problem in a parsed value, walked without recursion: a control character, or nesting past the bound. */
+/** Whether a parsed value holds a problem, walked without building paths (the common case: none). */
+function hasProblem(v: unknown, depth: number, maxDepth: number): boolean {
+  if (typeof v === 'string') return CONTROL.test(v);
+  if (typeof v !== 'object' || v === null) return false;
+  if (depth >= maxDepth) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (hasProblem(v[i], depth + 1, maxDepth)) return true;
+    return false;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    if (CONTROL.test(k) || hasProblem(o[k], depth + 1, maxDepth)) return true;
+  }
+  return false;
+}
+
+/**
+ * First problem in a parsed value: a control character, or nesting past the bound. A quick
+ * walk first (recursion is bounded by maxDepth); only a value with a problem is walked again,
+ * without recursion, to name the field.
+ */
 export function inputProblem(value: unknown, maxDepth: number): { field: string; message: string } | null {
+  if (!hasProblem(value, 0, maxDepth)) return null;
   const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: value, path: '', depth: 0 }];
   while (stack.length > 0) {
     const { v, path, depth } = stack.pop()!;

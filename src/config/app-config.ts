@@ -28,6 +28,15 @@ export interface AppConfig {
   /** Load the demo registry into an empty database at boot. */
   demo: boolean;
   tokenTtlSeconds: number;
+  /**
+   * How long a user's row (active, credential version, role, bindings) may serve requests from
+   * memory before the guard reads it again; 0: read it on every request. Changes made through
+   * the service reach every instance at once (LISTEN/NOTIFY, see src/auth/credential-cache.ts);
+   * this bounds how late an instance that missed a notice can be.
+   */
+  authCacheSeconds: number;
+  /** How long a user change waits for every instance to confirm it has dropped the old row. */
+  authCachePropagationMs: number;
   /** Run the cron jobs (and their catch-up at boot); off in tests that drive jobs by hand. */
   scheduler: boolean;
   /** Run the outbox worker loop; off in tests that drain the outbox by hand. */
@@ -153,6 +162,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     embeddedPgPort: intIn(env, 'HAZEOPS_EMBEDDED_PG_PORT', 54329, 1024, 65535),
     demo: flag('HAZEOPS_DEMO', databaseUrl === null),
     tokenTtlSeconds: intIn(env, 'HAZEOPS_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    authCacheSeconds: intIn(env, 'HAZEOPS_AUTH_CACHE_SECONDS', 30, 0, 3600),
+    authCachePropagationMs: intIn(env, 'HAZEOPS_AUTH_CACHE_PROPAGATION_MS', 2000, 0, 60_000),
     scheduler: flag('HAZEOPS_SCHEDULER', true),
     dispatcher: flag('HAZEOPS_DISPATCHER', true),
     logLevel: logLevel as AppConfig['logLevel'],

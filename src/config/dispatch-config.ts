@@ -1,26 +1,23 @@
 import { readYamlConfig } from './config-files.js';
 import { validateDirectiveNumberFormat } from '../rules/directive-number.js';
 import { parseRobotsConfig, type RobotEndpoint, type RobotsConfig } from './robot-config.js';
+import { LADDER_ANCHORS, LADDER_CHANNELS, LADDER_RECIPIENTS, ladderProblems, type LadderStage, type LadderStep } from '../rules/escalation/ladder.js';
 import { parseSmsConfig, type SmsConfig } from './sms-config.js';
-
-export type EscalationStage = 'county' | 'command_center';
 
 export interface CountyEscalation {
   officerEmails: string[];
-  /** null: the default chain. */
-  chain: EscalationStage[] | null;
 }
 
 export interface DispatchConfig {
   directiveNumber: { format: string };
   ackDeadlineHours: { level: number; season: number };
   seasonDirectiveLeadDays: number;
-  reminderBeforeDeadlineMinutes: number;
   escalation: {
     stage2AfterDeadlineHours: number;
-    /** After stage 2 to the duty officer on duty, the shift leader on duty this many minutes later if still unacknowledged. */
-    shiftLeaderAfterMinutes: number;
-    chain: EscalationStage[];
+    /** How often the ladder is checked (one round per period across instances). */
+    checkEverySeconds: number;
+    /** What goes to whom while a version stays unacknowledged (src/rules/escalation/ladder.ts). */
+    ladder: LadderStep[];
     commandCenterEmails: string[];
     /** Keyed by county code. */
     counties: Record<string, CountyEscalation>;
@@ -43,7 +40,6 @@ export interface DispatchConfig {
   };
 }
 
-const STAGES: readonly EscalationStage[] = ['county', 'command_center'];
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 function fail(field: string, why: string): never {
@@ -71,14 +67,31 @@ function emails(value: unknown, field: string): string[] {
   });
 }
 
-function chain(value: unknown, field: string): EscalationStage[] {
-  if (!Array.isArray(value) || value.length === 0) fail(field, `must be a non-empty list of ${STAGES.join(', ')}`);
-  const out = value.map((v: unknown, i) => {
-    if (!STAGES.includes(v as EscalationStage)) fail(`${field}[${i}]`, `must be one of ${STAGES.join(', ')} (got ${JSON.stringify(v)})`);
-    return v as EscalationStage;
+function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) fail(field, `must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+  return value as T;
+}
+
+/** escalation.ladder: a non-empty list of steps, each typed, then checked as a whole (rules/escalation/ladder.ts). */
+function ladder(value: unknown, field: string): LadderStep[] {
+  if (!Array.isArray(value) || value.length === 0) fail(field, 'must be a non-empty list of steps (stage, at, afterMinutes, channels, to)');
+  const steps = value.map((raw: unknown, i): LadderStep => {
+    const f = `${field}[${i}]`;
+    const s = obj(raw, f);
+    for (const k of Object.keys(s)) if (!['stage', 'at', 'afterMinutes', 'channels', 'to'].includes(k)) fail(`${f}.${k}`, 'is not a step key (stage, at, afterMinutes, channels, to)');
+    const channels = s.channels;
+    if (!Array.isArray(channels) || channels.length === 0) fail(`${f}.channels`, `must be a non-empty list of ${LADDER_CHANNELS.join(', ')}`);
+    return {
+      stage: num(s.stage, `${f}.stage`, 0, 2) as LadderStage,
+      at: oneOf(s.at, `${f}.at`, LADDER_ANCHORS),
+      afterMinutes: s.afterMinutes === undefined ? 0 : num(s.afterMinutes, `${f}.afterMinutes`, -7 * 24 * 60, 7 * 24 * 60),
+      channels: channels.map((c: unknown, j) => oneOf(c, `${f}.channels[${j}]`, LADDER_CHANNELS)),
+      to: oneOf(s.to, `${f}.to`, LADDER_RECIPIENTS),
+    };
   });
-  if (new Set(out).size !== out.length) fail(field, 'must not repeat a stage');
-  return out;
+  const [problem] = ladderProblems(steps);
+  if (problem) fail(`${field}${problem[0]}`, problem[1]);
+  return steps;
 }
 
 /** Validates a parsed dispatch.yaml; the error names the offending field so an operator can fix it at boot. */
@@ -99,7 +112,6 @@ export function parseDispatchConfig(raw: unknown, env: Record<string, string | u
     const c = obj(value, `escalation.counties.${code}`);
     counties[code] = {
       officerEmails: emails(c.officerEmails, `escalation.counties.${code}.officerEmails`),
-      chain: c.chain === undefined || c.chain === null ? null : chain(c.chain, `escalation.counties.${code}.chain`),
     };
   }
   const times = o.statusReportTimes;
@@ -124,12 +136,10 @@ export function parseDispatchConfig(raw: unknown, env: Record<string, string | u
       season: num(ack.season, 'ackDeadlineHours.season', 0.25, 720, false),
     },
     seasonDirectiveLeadDays: num(o.seasonDirectiveLeadDays, 'seasonDirectiveLeadDays', 0, 90),
-    reminderBeforeDeadlineMinutes: num(o.reminderBeforeDeadlineMinutes, 'reminderBeforeDeadlineMinutes', 0, 7 * 24 * 60),
     escalation: {
       stage2AfterDeadlineHours: num(esc.stage2AfterDeadlineHours, 'escalation.stage2AfterDeadlineHours', 0, 720, false),
-      shiftLeaderAfterMinutes:
-        esc.shiftLeaderAfterMinutes === undefined || esc.shiftLeaderAfterMinutes === null ? 30 : num(esc.shiftLeaderAfterMinutes, 'escalation.shiftLeaderAfterMinutes', 1, 24 * 60),
-      chain: chain(esc.chain, 'escalation.chain'),
+      checkEverySeconds: num(esc.checkEverySeconds, 'escalation.checkEverySeconds', 1, 60),
+      ladder: ladder(esc.ladder, 'escalation.ladder'),
       commandCenterEmails: emails(esc.commandCenterEmails, 'escalation.commandCenterEmails'),
       counties,
     },
@@ -156,10 +166,10 @@ export function loadDispatchConfig(file = 'dispatch.yaml'): DispatchConfig {
   return parseDispatchConfig(readYamlConfig(file));
 }
 
-/** The escalation chain and officer emails for an enterprise's county (the default chain when the county has no override). */
-export function escalationFor(config: DispatchConfig, countyCode: string): { chain: EscalationStage[]; officerEmails: string[] } {
+/** The officer e-mails configured for a county (none when the county is not listed). */
+export function escalationFor(config: DispatchConfig, countyCode: string): { officerEmails: string[] } {
   const c = config.escalation.counties[countyCode];
-  return { chain: c?.chain ?? config.escalation.chain, officerEmails: c?.officerEmails ?? [] };
+  return { officerEmails: c?.officerEmails ?? [] };
 }
 
 /** Where a robot notice goes: a county's group (by county code) or the command center's. */

@@ -22,7 +22,9 @@ import { ContactChannels1796600013700 } from '../../migrations/1796600013700-Con
 import { DutyRoster1796600013800 } from '../../migrations/1796600013800-DutyRoster.js';
 import { DirectiveProgressCounters1796600014200 } from '../../migrations/1796600014200-DirectiveProgressCounters.js';
 import { ListKeysetIndexes1796600014210 } from '../../migrations/1796600014210-ListKeysetIndexes.js';
-import { RegistrySnapshotVersion1796600014300 } from '../../migrations/1796600014300-RegistrySnapshotVersion.js';
+import { CredentialNotices1796600014300 } from '../../migrations/1796600014300-CredentialNotices.js';
+import { DrawInputsJson1796600014400 } from '../../migrations/1796600014400-DrawInputsJson.js';
+import { RegistrySnapshotVersion1796600014500 } from '../../migrations/1796600014500-RegistrySnapshotVersion.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -49,5 +51,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   DutyRoster1796600013800,
   DirectiveProgressCounters1796600014200,
   ListKeysetIndexes1796600014210,
-  RegistrySnapshotVersion1796600014300,
+  CredentialNotices1796600014300,
+  DrawInputsJson1796600014400,
+  RegistrySnapshotVersion1796600014500,
 ];

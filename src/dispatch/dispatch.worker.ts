@@ -10,7 +10,7 @@ import { EmailChannel } from './channels/email.channel.js';
 import { PermanentDeliveryError, WebhookChannel } from './channels/webhook.channel.js';
 import type { ClaimedRow, OutboundMessage, OutboxRenderer, SkippedMessage, SmsMessage } from './outbound-message.js';
 import { OutboxRepository } from './outbox.repository.js';
-import { RobotBatchService } from './robot-batch.service.js';
+import { RobotBatchService, type RobotRowSkip } from './robot-batch.service.js';
 import { SmsChannel } from './channels/sms.channel.js';
 import { SmsRefusal } from './channels/sms-provider.js';
 import { SmsOutboxRepository } from './sms-outbox.repository.js';
@@ -79,6 +79,11 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   register(renderer: OutboxRenderer): void {
     this.renderers.set(renderer.kind, renderer);
+  }
+
+  /** Robot rows about an order version that this rule names are skipped, not posted (see RobotRowSkip). */
+  skipRobotRowsWhen(skip: RobotRowSkip): void {
+    this.robots.skipWhen(skip);
   }
 
   onDelivered(listener: DeliveryListener): void {
@@ -186,6 +191,21 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const { maxAttempts } = this.config.dispatch.retry;
     const outcomes: Outcome[] = [];
     let next = 0;
+    // A message shared by several rows (a summary) is sent once; every row gets that send's outcome.
+    type Sent = { response: string; providerMessageId?: string | null; providerCode?: string | null } | { deferUntil: Date; why: string } | { error: unknown };
+    const sends = new Map<OutboundMessage, Promise<Sent>>();
+    const sendMessage = async (message: OutboundMessage, row: ClaimedRow): Promise<Sent> => {
+      try {
+        if (message.channel === 'sms') {
+          const sent = await this.sms.send(message, row.id);
+          if (sent.kind === 'deferred') return { deferUntil: sent.notBefore, why: sent.why };
+          return { response: sent.response, providerMessageId: sent.messageId, providerCode: sent.code };
+        }
+        return { response: message.channel === 'email' ? await this.email.send(message, row.idempotencyKey) : await this.webhook.send(message, row.idempotencyKey) };
+      } catch (error) {
+        return { error };
+      }
+    };
     const sendOne = async (row: ClaimedRow): Promise<Outcome> => {
       const message = messages.get(row.id);
       if (message === undefined || message instanceof Error) {
@@ -193,34 +213,34 @@ export class DispatchWorker implements OnApplicationBootstrap, OnModuleDestroy {
         return { id: row.id, attempt: row.attempts, ok: false, response: null, error: message?.message ?? 'not rendered', retryIn: null };
       }
       if (message.channel === 'skip') return { id: row.id, attempt: row.attempts, ok: false, skipped: true, response: null, error: message.reason, retryIn: null };
-      try {
-        if (message.channel === 'sms') {
-          const sent = await this.sms.send(message, row.id);
-          if (sent.kind === 'deferred') return { id: row.id, attempt: row.attempts, ok: false, response: null, error: sent.why, retryIn: null, deferUntil: sent.notBefore };
-          return { id: row.id, attempt: row.attempts, ok: true, response: sent.response, error: null, retryIn: null, providerMessageId: sent.messageId, providerCode: sent.code };
-        }
-        const response = message.channel === 'email' ? await this.email.send(message, row.idempotencyKey) : await this.webhook.send(message, row.idempotencyKey);
-        return { id: row.id, attempt: row.attempts, ok: true, response, error: null, retryIn: null };
-      } catch (err) {
-        if (err instanceof SmsRefusal && err.rateLimited) {
-          // The provider's own limit: an attempt with its code, retried after the limit's window
-          // however many attempts it took — a refused SMS is never dropped for being refused.
-          const retryIn = Math.max(this.config.dispatch.sms.rateLimitedRetrySeconds, retryDelaySeconds(this.config.dispatch, row.attempts));
-          return { id: row.id, attempt: row.attempts, ok: false, response: null, error: err.message, retryIn, providerCode: err.code };
-        }
-        // ±10% jitter: after an outage, rows do not all come back in the same second.
-        const retryIn =
-          err instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : Math.max(1, Math.round(retryDelaySeconds(this.config.dispatch, row.attempts) * (0.9 + Math.random() * 0.2)));
-        return {
-          id: row.id,
-          attempt: row.attempts,
-          ok: false,
-          response: null,
-          error: err instanceof Error ? err.message : String(err),
-          retryIn,
-          providerCode: err instanceof SmsRefusal ? err.code : null,
-        };
+      let send = sends.get(message);
+      if (!send) {
+        send = sendMessage(message, row);
+        sends.set(message, send);
       }
+      const sent = await send;
+      if ('response' in sent)
+        return { id: row.id, attempt: row.attempts, ok: true, response: sent.response, error: null, retryIn: null, providerMessageId: sent.providerMessageId, providerCode: sent.providerCode };
+      if ('deferUntil' in sent) return { id: row.id, attempt: row.attempts, ok: false, response: null, error: sent.why, retryIn: null, deferUntil: sent.deferUntil };
+      const err = sent.error;
+      if (err instanceof SmsRefusal && err.rateLimited) {
+        // The provider's own limit: an attempt with its code, retried after the limit's window
+        // however many attempts it took — a refused SMS is never dropped for being refused.
+        const retryIn = Math.max(this.config.dispatch.sms.rateLimitedRetrySeconds, retryDelaySeconds(this.config.dispatch, row.attempts));
+        return { id: row.id, attempt: row.attempts, ok: false, response: null, error: err.message, retryIn, providerCode: err.code };
+      }
+      // ±10% jitter: after an outage, rows do not all come back in the same second.
+      const retryIn =
+        err instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : Math.max(1, Math.round(retryDelaySeconds(this.config.dispatch, row.attempts) * (0.9 + Math.random() * 0.2)));
+      return {
+        id: row.id,
+        attempt: row.attempts,
+        ok: false,
+        response: null,
+        error: err instanceof Error ? err.message : String(err),
+        retryIn,
+        providerCode: err instanceof SmsRefusal ? err.code : null,
+      };
     };
     // One queue per recipient, in order of what the messages announce: an enterprise reads
     // orange, then red, then the lift, whatever order the rows were claimed in.

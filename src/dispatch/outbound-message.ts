@@ -26,7 +26,10 @@ export interface SmsMessage {
   values: Partial<Record<SmsParamSource, string>>;
 }
 
-/** Messages to one recipient go out one after another in this order (an order version's start), then by row. */
+/**
+ * Messages to one recipient go out one after another in this order (an order version's start), then by row.
+ * A renderer that answers the same message object for several rows of one recipient has it sent once for all of them (a summary).
+ */
 export type OutboundMessage = (EmailMessage | WebhookMessage | SmsMessage) & { sequence?: number };
 
 /** Nothing to send any more, on purpose (the order version was replaced before it began, or its interval is over). */
@@ -64,4 +67,6 @@ export interface NewOutboxRow {
   enterpriseCode: string | null;
   orderVersionId: string | null;
   payload: Record<string, unknown> | null;
+  /** Written as skipped, never sent, with this reason (the recipient lacks the channel): a record, not a failure. */
+  skippedBecause?: string;
 }

@@ -60,11 +60,13 @@ export class OutboxRepository {
         enterprise_code: r.enterpriseCode,
         order_version_id: r.orderVersionId,
         payload: r.payload,
+        skipped: r.skippedBecause ?? null,
       }));
       const res: Array<{ id: string }> = await manager.query(
-        `INSERT INTO outbox (idempotency_key, kind, channel, recipient, enterprise_code, order_version_id, payload, next_attempt_at)
-         SELECT idempotency_key, kind, channel, recipient, enterprise_code, order_version_id, payload, coalesce($2::timestamptz, now()) + make_interval(secs => $3)
-         FROM json_to_recordset($1::json) AS x(idempotency_key text, kind text, channel text, recipient text, enterprise_code text, order_version_id uuid, payload jsonb)
+        `INSERT INTO outbox (idempotency_key, kind, channel, recipient, enterprise_code, order_version_id, payload, next_attempt_at, status, last_error)
+         SELECT idempotency_key, kind, channel, recipient, enterprise_code, order_version_id, payload, coalesce($2::timestamptz, now()) + make_interval(secs => $3),
+                CASE WHEN skipped IS NULL THEN 'pending' ELSE 'skipped' END, skipped
+         FROM json_to_recordset($1::json) AS x(idempotency_key text, kind text, channel text, recipient text, enterprise_code text, order_version_id uuid, payload jsonb, skipped text)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id`,
         [JSON.stringify(part), notBefore, delaySeconds],
@@ -163,7 +165,8 @@ export class OutboxRepository {
   async releasedOrderVersions(manager: EntityManager, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows: Array<{ order_version_id: string }> = await manager.query(
-      "SELECT DISTINCT order_version_id FROM outbox WHERE id = ANY($1::bigint[]) AND order_version_id IS NOT NULL AND locked_by IS NULL AND channel <> 'sms'",
+      // The escalation ladder's rows (kind ladder: reminders, officials) are not the notice: they start no deadline.
+      "SELECT DISTINCT order_version_id FROM outbox WHERE id = ANY($1::bigint[]) AND order_version_id IS NOT NULL AND locked_by IS NULL AND channel <> 'sms' AND kind <> 'ladder'",
       [ids],
     );
     return rows.map((r) => r.order_version_id);
@@ -173,15 +176,35 @@ export class OutboxRepository {
   async deliveriesOf(
     versionId: string,
     kind: string,
-  ): Promise<Array<{ channel: string; recipient: string; status: string; sentAt: Date | null; lastError: string | null; attempts: DeliveredAttempt[] }>> {
-    const rows: Array<{ channel: string; recipient: string; status: string; sent_at: Date | null; last_error: string | null; attempts: DeliveredAttempt[] | null }> = await this.dataSource.query(
-      `SELECT o.channel, o.recipient, o.status, o.sent_at, o.last_error,
+  ): Promise<
+    Array<{ key: string; payload: Record<string, unknown> | null; channel: string; recipient: string; status: string; sentAt: Date | null; lastError: string | null; attempts: DeliveredAttempt[] }>
+  > {
+    const rows: Array<{
+      idempotency_key: string;
+      payload: Record<string, unknown> | null;
+      channel: string;
+      recipient: string;
+      status: string;
+      sent_at: Date | null;
+      last_error: string | null;
+      attempts: DeliveredAttempt[] | null;
+    }> = await this.dataSource.query(
+      `SELECT o.idempotency_key, o.payload, o.channel, o.recipient, o.status, o.sent_at, o.last_error,
               (SELECT json_agg(json_build_object('at', a.at, 'ok', a.ok, 'error', a.error, 'providerMessageId', a.provider_message_id, 'providerCode', a.provider_code,
                                                  'receiptStatus', a.receipt_status, 'receiptCode', a.receipt_code, 'receiptAt', a.receipt_at) ORDER BY a.attempt)
                FROM delivery_attempts a WHERE a.outbox_id = o.id) AS attempts
        FROM outbox o WHERE o.order_version_id = $1 AND o.kind = $2 ORDER BY o.id`,
       [versionId, kind],
     );
-    return rows.map((r) => ({ channel: r.channel, recipient: r.recipient, status: r.status, sentAt: r.sent_at, lastError: r.last_error, attempts: r.attempts ?? [] }));
+    return rows.map((r) => ({
+      key: r.idempotency_key,
+      payload: r.payload,
+      channel: r.channel,
+      recipient: r.recipient,
+      status: r.status,
+      sentAt: r.sent_at,
+      lastError: r.last_error,
+      attempts: r.attempts ?? [],
+    }));
   }
 }

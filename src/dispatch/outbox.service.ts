@@ -30,6 +30,12 @@ export class OutboxService {
     return this.repository.insertNew(manager, rows, notBefore);
   }
 
+  /** Robot rows already addressed (recipient from robotRecipient), due after the batching window like enqueueRobot's. */
+  enqueueRobotRows(manager: EntityManager, rows: NewOutboxRow[]): Promise<number> {
+    if (rows.length === 0) return Promise.resolve(0);
+    return this.repository.insertNew(manager, rows, null, this.config.dispatch.robots.batchWindowSeconds);
+  }
+
   /**
    * Robot notices, one outbox row each, due after the batching window so that the notices for one
    * robot go out as one summary. A group without a configured robot is skipped (not a failure).

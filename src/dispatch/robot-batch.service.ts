@@ -25,6 +25,12 @@ function itemOf(row: ClaimedRobotRow): RobotItem {
 }
 
 /**
+ * Answers, for claimed robot rows about order versions, the ones that need not go out any more
+ * (id → reason; e.g. the version was acknowledged meanwhile): they are recorded as skipped.
+ */
+export type RobotRowSkip = (rows: Array<{ id: string; orderVersionId: string }>) => Promise<Map<string, string>>;
+
+/**
  * Delivers the outbox's robot rows: every waiting row for one robot goes out as one markdown
  * summary, and no robot gets more than `robots.maxPerMinute` posts in 60 seconds (a robot at its
  * limit keeps its rows waiting in the outbox, so they survive a restart and join the next summary).
@@ -32,6 +38,7 @@ function itemOf(row: ClaimedRobotRow): RobotItem {
 @Injectable()
 export class RobotBatchService {
   private readonly logger = new Logger('robots');
+  private readonly skips: RobotRowSkip[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -42,10 +49,15 @@ export class RobotBatchService {
     private readonly clock: Clock,
   ) {}
 
+  skipWhen(skip: RobotRowSkip): void {
+    this.skips.push(skip);
+  }
+
   async runOnce(workerId: string): Promise<RobotRound> {
     const { batchSize, leaseSeconds } = this.config.dispatch.worker;
-    const rows = await this.robots.claimBatches({ batchSize, workerId, leaseSeconds });
-    const round: RobotRound = { claimed: rows.length, posts: 0, sent: 0, retrying: 0, failed: 0, deferred: 0 };
+    const claimed = await this.robots.claimBatches({ batchSize, workerId, leaseSeconds });
+    const round: RobotRound = { claimed: claimed.length, posts: 0, sent: 0, retrying: 0, failed: 0, deferred: 0 };
+    const rows = await this.withoutSkipped(claimed, workerId);
     const byRobot = new Map<string, ClaimedRobotRow[]>();
     for (const r of rows) byRobot.set(r.recipient, [...(byRobot.get(r.recipient) ?? []), r]);
     for (const [robot, group] of byRobot) {
@@ -59,6 +71,20 @@ export class RobotBatchService {
       }
     }
     return round;
+  }
+
+  /** Records the rows a skip rule names as skipped (no attempt at a post); answers the others. */
+  private async withoutSkipped(rows: ClaimedRobotRow[], workerId: string): Promise<ClaimedRobotRow[]> {
+    const about = rows.filter((r): r is ClaimedRobotRow & { orderVersionId: string } => r.orderVersionId !== null);
+    if (this.skips.length === 0 || about.length === 0) return rows;
+    const reasons = new Map<string, string>();
+    for (const skip of this.skips) for (const [id, why] of await skip(about.map((r) => ({ id: r.id, orderVersionId: r.orderVersionId })))) reasons.set(id, why);
+    if (reasons.size === 0) return rows;
+    const outcomes: AttemptOutcome[] = rows
+      .filter((r) => reasons.has(r.id))
+      .map((r) => ({ id: r.id, attempt: r.attempts, ok: false, skipped: true, response: null, error: reasons.get(r.id)!, retryIn: null }));
+    await this.dataSource.transaction((manager) => this.outbox.recordOutcomes(manager, outcomes, workerId, this.clock.now()));
+    return rows.filter((r) => !reasons.has(r.id));
   }
 
   /** One summary for the group; answers the rows' outcomes (none when the robot is at its limit). */

@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 export interface ClaimedRobotRow {
   id: string;
   recipient: string;
+  /** The order version the item is about (the escalation ladder's rows), else null. */
+  orderVersionId: string | null;
   payload: Record<string, unknown> | null;
   attempts: number;
 }
@@ -21,7 +23,7 @@ export class RobotOutboxRepository {
    * for the other channels.
    */
   async claimBatches(p: { batchSize: number; workerId: string; leaseSeconds: number }): Promise<ClaimedRobotRow[]> {
-    const rows: Array<{ id: string; recipient: string; payload: Record<string, unknown> | null; attempts: number }> = await this.dataSource.query(
+    const rows: Array<{ id: string; recipient: string; order_version_id: string | null; payload: Record<string, unknown> | null; attempts: number }> = await this.dataSource.query(
       `WITH robots AS (
            SELECT DISTINCT recipient FROM outbox
            WHERE channel = 'robot' AND status IN ('pending', 'sending') AND next_attempt_at <= now()),
@@ -34,11 +36,11 @@ export class RobotOutboxRepository {
          claimed AS (
            UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, locked_by = $2, next_attempt_at = now() + make_interval(secs => $3)
            FROM batch WHERE o.id = batch.id
-           RETURNING o.id, o.recipient, o.payload, o.attempts)
+           RETURNING o.id, o.recipient, o.order_version_id, o.payload, o.attempts)
        SELECT * FROM claimed ORDER BY id`,
       [p.batchSize, p.workerId, p.leaseSeconds],
     );
-    return rows.map((r) => ({ id: String(r.id), recipient: r.recipient, payload: r.payload, attempts: r.attempts }));
+    return rows.map((r) => ({ id: String(r.id), recipient: r.recipient, orderVersionId: r.order_version_id, payload: r.payload, attempts: r.attempts }));
   }
 
   /**

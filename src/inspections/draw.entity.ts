@@ -16,8 +16,8 @@ export class DrawEntity {
   @Column({ type: 'timestamptz' })
   at: Date;
 
-  /** Candidates, teams, weights and options exactly as drawn from. */
-  @Column({ type: 'jsonb' })
+  /** Candidates, teams, weights and options exactly as drawn from (json: only ever read back whole). */
+  @Column({ type: 'json' })
   inputs: unknown;
 
   @Column({ type: 'jsonb' })

@@ -10,12 +10,11 @@ import { withRules } from '../common/rules-error.js';
 import { sameData } from '../common/same-data.js';
 import { ConfigService } from '../config/config.service.js';
 import { drawInspections, type DrawInput, type DrawResult } from '../rules/inspection/double-random-draw.js';
-import { enterprisesUnderOrder } from '../orders/order-versions.repository.js';
 import { EnterpriseRepository } from '../registry/enterprise.repository.js';
 import { Clock } from '../common/clock.js';
 import type { CreateDrawDto } from './dto/create-draw.dto.js';
 import { DrawRepository } from './draw.repository.js';
-import { FindingRepository } from './finding.repository.js';
+import { drawCandidates, type DrawCandidateRow } from './draw-candidates.read-model.js';
 import { InspectionTaskRepository } from './inspection-task.repository.js';
 import { TeamRepository } from './team.repository.js';
 
@@ -30,7 +29,6 @@ export class DrawsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly draws: DrawRepository,
     private readonly tasks: InspectionTaskRepository,
-    private readonly findings: FindingRepository,
     private readonly teamRows: TeamRepository,
     private readonly enterprises: EnterpriseRepository,
     private readonly config: ConfigService,
@@ -100,13 +98,7 @@ export class DrawsService {
    * The enterprises under an order in force now whose registry entry is active, with their
    * risk signals: overdue receipt (orders), an open power task and past violations (ours).
    */
-  private async candidates(now: Date): Promise<Array<{ code: string; county: string; overdue: boolean; power: boolean; violations: number }>> {
-    const under = await enterprisesUnderOrder(this.dataSource.manager, now);
-    const codes = under.map((u) => u.enterpriseCode);
-    const active = new Set((await this.enterprises.refs(codes)).filter((e) => e.active).map((e) => e.code));
-    const [power, violations] = await Promise.all([this.tasks.withOpenTask(codes, 'power'), this.findings.violationsOf(codes)]);
-    return under
-      .filter((u) => active.has(u.enterpriseCode))
-      .map((u) => ({ code: u.enterpriseCode, county: u.county, overdue: u.overdueAck, power: power.has(u.enterpriseCode), violations: violations.get(u.enterpriseCode) ?? 0 }));
+  private candidates(now: Date): Promise<DrawCandidateRow[]> {
+    return drawCandidates(this.dataSource.manager, now);
   }
 }

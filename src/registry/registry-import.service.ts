@@ -29,6 +29,7 @@ export interface ImportSummary {
 export type ImportProgress = (stage: 'parsed' | 'compared' | 'written', done: number, total: number) => void;
 
 const WRITE_BATCH = 2000;
+const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class RegistryImportService {
@@ -53,41 +54,61 @@ export class RegistryImportService {
     opts.onProgress?.('parsed', enterprises.length, enterprises.length);
     const dryRun = opts.dryRun ?? false;
 
-    const summary = await this.dataSource.transaction(async (manager) => {
-      const existing = await this.enterprises.load(
-        enterprises.map((e) => e.code),
-        { manager },
-      );
-      const changed: Enterprise[] = [];
-      const contactChanges: Array<{ before: Enterprise; after: Enterprise }> = [];
-      const audit: AuditChange[] = [];
-      let created = 0;
-      for (const e of enterprises) {
-        const before = existing.get(e.code);
-        if (!before) {
-          created++;
-          changed.push(e);
-          audit.push({ action: 'enterprise.import.create', entityType: 'enterprise', entityId: e.code, before: null, after: e });
-          continue;
+    const write = (copyCreates: boolean) =>
+      this.dataSource.transaction(async (manager) => {
+        const existing = await this.enterprises.load(
+          enterprises.map((e) => e.code),
+          { manager },
+        );
+        const changed: Enterprise[] = [];
+        const fresh: Enterprise[] = [];
+        const contactChanges: Array<{ before: Enterprise; after: Enterprise }> = [];
+        const audit: AuditChange[] = [];
+        let created = 0;
+        for (const e of enterprises) {
+          const before = existing.get(e.code);
+          if (!before) {
+            created++;
+            (copyCreates ? fresh : changed).push(e);
+            audit.push({ action: 'enterprise.import.create', entityType: 'enterprise', entityId: e.code, before: null, after: e });
+            continue;
+          }
+          const old = entityToEnterprise(before);
+          if (!sameData(old, e)) {
+            changed.push(e);
+            contactChanges.push({ before: old, after: e });
+            audit.push({ action: 'enterprise.import.update', entityType: 'enterprise', entityId: e.code, before: old, after: e });
+          }
         }
-        const old = entityToEnterprise(before);
-        if (!sameData(old, e)) {
-          changed.push(e);
-          contactChanges.push({ before: old, after: e });
-          audit.push({ action: 'enterprise.import.update', entityType: 'enterprise', entityId: e.code, before: old, after: e });
+        opts.onProgress?.('compared', enterprises.length, enterprises.length);
+        const summary: ImportSummary = {
+          received: enterprises.length,
+          created,
+          updated: changed.length + fresh.length - created,
+          unchanged: enterprises.length - changed.length - fresh.length,
+          dryRun,
+          resent: 0,
+        };
+        if (dryRun) return summary;
+        // The audit rows are hashed while PostgreSQL takes the enterprises, and written after them.
+        const writeAudit = await this.audit.recordLater(manager, actor, audit);
+        await this.enterprises.insertNew(manager, fresh);
+        opts.onProgress?.('written', fresh.length, changed.length + fresh.length);
+        for (let i = 0; i < changed.length; i += WRITE_BATCH) {
+          await this.enterprises.upsert(manager, changed.slice(i, i + WRITE_BATCH));
+          opts.onProgress?.('written', fresh.length + Math.min(i + WRITE_BATCH, changed.length), changed.length + fresh.length);
         }
-      }
-      opts.onProgress?.('compared', enterprises.length, enterprises.length);
-      const summary: ImportSummary = { received: enterprises.length, created, updated: changed.length - created, unchanged: enterprises.length - changed.length, dryRun, resent: 0 };
-      if (dryRun) return summary;
-      for (let i = 0; i < changed.length; i += WRITE_BATCH) {
-        await this.enterprises.upsert(manager, changed.slice(i, i + WRITE_BATCH));
-        opts.onProgress?.('written', Math.min(i + WRITE_BATCH, changed.length), changed.length);
-      }
-      await this.audit.record(manager, actor, audit);
-      summary.resent = await this.contactsChanged.changed(manager, actor, contactChanges);
-      return summary;
+        await writeAudit();
+        summary.resent = await this.contactsChanged.changed(manager, actor, contactChanges);
+        return summary;
+      });
+    // New enterprises go in by COPY; one created by another writer meanwhile makes it fail
+    // with a unique violation, and the import runs again as an upsert.
+    const summary = await write(true).catch((err: unknown) => {
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+      return write(false);
     });
+
     this.contactsChanged.committed();
     return summary;
   }

@@ -127,7 +127,8 @@ describe('duty roster: shifts, swaps, handovers, and escalation to the people on
       .expect(200);
     await drain();
     clock.set('2026-12-11T01:01:00+08:00');
-    expect(await run()).toEqual({ reminders: 0, stage1: 1, stage2: 0, shiftLeader: 0 });
+    // The first round after 23:00 also catches up the stage-0 steps (SMS at 00:00, reminder at 00:30).
+    expect(await run()).toEqual({ reminders: 1, stage1: 1, stage2: 0, shiftLeader: 0 });
     await drain();
     const county = smtp.to('xiuwu-officer@example.gov.cn');
     expect(county).toHaveLength(1);
@@ -143,7 +144,7 @@ describe('duty roster: shifts, swaps, handovers, and escalation to the people on
     expect(smtp.to('day-officer@example.gov.cn')).toEqual([]);
     expect(smtp.to('night-leader@example.gov.cn')).toEqual([]);
 
-    // Not yet 30 minutes (escalation.shiftLeaderAfterMinutes) after stage 2.
+    // Not yet 30 minutes after stage 2 (the ladder's shift_leader step: stage2 + 30).
     clock.set('2026-12-11T03:20:00+08:00');
     expect(await run()).toEqual({ reminders: 0, stage1: 0, stage2: 0, shiftLeader: 0 });
     clock.set('2026-12-11T03:31:00+08:00');

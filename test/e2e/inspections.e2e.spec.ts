@@ -201,6 +201,24 @@ describe('inspection and compliance (HTTP, PostgreSQL)', () => {
     ]);
   });
 
+  it("a draw's candidates carry their risk: the open power task, past violations; only the active enterprises under an order in force", async () => {
+    const res = await t.http.post('/api/v1/draws').set('Authorization', admin).send({ size: 5, seed: 'risk' }).expect(201);
+    const [{ inputs }] = await ds.query('SELECT inputs FROM draws WHERE id = $1', [res.body.id]);
+    type Candidate = { code: string; county: string; risk: { overdueAck: boolean; powerAnomaly: boolean; pastViolations: number } };
+    const candidates: Candidate[] = inputs.candidates;
+    const underOrder: Array<{ code: string }> = await ds.query(
+      `SELECT DISTINCT v.enterprise_code AS code FROM order_versions v JOIN enterprises e ON e.code = v.enterprise_code AND e.active
+       WHERE v.effective_from <= $1 AND (v.effective_to IS NULL OR v.effective_to > $1) AND v.created_at <= $1 AND v.status <> 'superseded' AND NOT v.ends ORDER BY 1`,
+      [clock.now()],
+    );
+    expect(candidates.map((c) => c.code)).toEqual(underOrder.map((u) => u.code));
+    expect(candidates.some((c) => c.risk.pastViolations > 0)).toBe(true);
+    expect(candidates.find((c) => c.code === plants[0].code)?.risk.powerAnomaly).toBe(true);
+    expect(candidates.filter((c) => c.risk.powerAnomaly).map((c) => c.code)).toEqual([plants[0].code]);
+    const violations: Array<{ code: string; n: number }> = await ds.query(`SELECT enterprise_code AS code, count(*)::int AS n FROM findings WHERE verdict = 'violation' GROUP BY 1`);
+    for (const c of candidates) expect(c.risk.pastViolations).toBe(violations.find((v) => v.code === c.code)?.n ?? 0);
+  });
+
   it('the commander voids an entry only with a reason; the month ranking counts what stands', async () => {
     const ranking = await t.http.get('/api/v1/ledger/ranking?month=2026-12').set('Authorization', admin).expect(200);
     // Best first: the penalised county is last, beside its rates and violations per hundred inspected.

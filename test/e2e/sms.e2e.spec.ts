@@ -17,7 +17,7 @@ const CREDENTIALS = {
 };
 const orange = { orange: [{ line: 'L1', action: 'stop' as const, maxLoadPercent: null }], red: [{ line: 'L1', action: 'stop' as const, maxLoadPercent: null }] };
 // Only a mobile: SMS is its one channel. The other has e-mail and a landline (no SMS).
-const mobileOnly = sampleEnterprise(701, { industry: 'coking', fuel: null, contacts: [{ name: '李四', role: 'env_officer', email: null, phone: '13712345678' }], measures: orange });
+const mobileOnly = sampleEnterprise(701, { industry: 'coking', fuel: null, contacts: [{ name: '李四', role: 'env_officer', email: null, phone: null, mobile: '13712345678' }], measures: orange });
 const landline = sampleEnterprise(702, {
   industry: 'coking',
   fuel: null,
@@ -29,7 +29,7 @@ const refused = sampleEnterprise(703, {
   county: '温县',
   industry: 'coking',
   fuel: null,
-  contacts: [{ name: '钱七', role: 'env_officer', email: null, phone: '13612345678' }],
+  contacts: [{ name: '钱七', role: 'env_officer', email: null, phone: null, mobile: '13612345678' }],
   measures: { orange: [{ line: 'L1', action: 'limit' as const, maxLoadPercent: 50 }], red: [{ line: 'L1', action: 'stop' as const, maxLoadPercent: null }] },
 });
 
@@ -51,6 +51,11 @@ describe('SMS: order notices through the provider, receipts, short links, reply 
     ...d,
     dispatch: {
       ...d.dispatch,
+      // The notice itself goes by SMS too (the ladder's notice step), not only after an hour.
+      escalation: {
+        ...d.dispatch.escalation,
+        ladder: d.dispatch.escalation.ladder.map((s) => (s.stage === 0 && s.at === 'delivery' && s.afterMinutes === 0 ? { ...s, channels: ['email', 'webhook', 'sms'] } : s)),
+      },
       sms: parseSmsConfig(
         {
           provider: 'aliyun',

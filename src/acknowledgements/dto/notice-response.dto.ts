@@ -108,6 +108,11 @@ export class DeliveryResponse {
   attempts!: DeliveryAttemptResponse[];
 }
 
+export class LadderDeliveryResponse extends DeliveryResponse {
+  @ApiProperty({ type: 'string', description: 'The escalation ladder step that wrote the row, e.g. s0-delivery+60-enterprise' })
+  step!: string;
+}
+
 export class NoticeDeliveredResponse {
   @ApiProperty({ type: 'string', enum: ['email', 'webhook', 'sms', 'phone', 'acknowledgement'] })
   channel!: string;
@@ -162,6 +167,13 @@ export class DeliveryEvidenceResponse {
 
   @ApiProperty({ type: () => DeliveryResponse, isArray: true })
   deliveries!: DeliveryResponse[];
+
+  @ApiProperty({
+    type: () => LadderDeliveryResponse,
+    isArray: true,
+    description: 'The escalation ladder’s steps to the enterprise (reminders by e-mail, webhook, SMS), each with its attempts; skipped ones with why',
+  })
+  ladder!: LadderDeliveryResponse[];
 
   @ApiProperty({ type: () => PhoneNoticeResponse, isArray: true })
   phoneNotices!: PhoneNoticeResponse[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliveriesFor, planDeliveries, smsNumberOf } from '../../../src/acknowledgements/order-delivery.js';
+import { deliveriesFor, noticeChannelsFor, planDeliveries, smsNumberOf } from '../../../src/acknowledgements/order-delivery.js';
+import { loadDispatchConfig } from '../../../src/config/dispatch-config.js';
 import type { PlannedVersion } from '../../../src/orders/order-plan.js';
 import { sampleEnterprise } from '../../support/fixtures.js';
 
@@ -46,8 +47,29 @@ describe('whom an order version is sent to', () => {
     ]);
     const e = sampleEnterprise(3, { contacts: [contact('13912345678'), contact('+8613912345678'), contact('0391-7123456')], webhookUrl: null });
     expect(deliveriesFor(e, 'v3').map((r) => r.channel)).toEqual([]);
-    expect(deliveriesFor(e, 'v3', { sms: true }).map((r) => [r.channel, r.recipient, r.idempotencyKey])).toEqual([['sms', '13912345678', 'order:v3:sms:13912345678']]);
-    expect(planDeliveries([{ enterprise: e, versionId: 'v3' }] as PlannedVersion[], { sms: true }).unreachable.size).toBe(0);
+    const withSms = ['email', 'webhook', 'sms'];
+    expect(deliveriesFor(e, 'v3', withSms).map((r) => [r.channel, r.recipient, r.idempotencyKey])).toEqual([['sms', '13912345678', 'order:v3:sms:13912345678']]);
+    expect(planDeliveries([{ enterprise: e, versionId: 'v3' }] as PlannedVersion[], withSms).unreachable.size).toBe(0);
     expect(planDeliveries([{ enterprise: e, versionId: 'v3' }] as PlannedVersion[]).unreachable).toEqual(new Set([e.code]));
+  });
+
+  it('a contact with recorded channels gets SMS at its mobile only when it accepts sms; the notice step decides the channels', () => {
+    const c = (mobile: string | null, channels: Array<'email' | 'sms' | 'phone'>) => ({ name: '乙', role: 'env_officer', email: 'yi@example.com', phone: '13800000000', mobile, channels });
+    expect(smsNumberOf(c('13712345678', ['email', 'sms']))).toBe('13712345678');
+    expect(smsNumberOf(c('13712345678', ['email']))).toBeNull();
+    // No recorded mobile: a mobile-looking phone is texted while the contact accepts phone or sms.
+    expect(smsNumberOf(c(null, ['email', 'phone']))).toBe('13800000000');
+    expect(smsNumberOf(c(null, ['email']))).toBeNull();
+    const e = sampleEnterprise(4, { contacts: [c('13712345678', ['email', 'sms'])], webhookUrl: 'https://hooks.test/e4' });
+    expect(deliveriesFor(e, 'v4', ['email']).map((r) => r.channel)).toEqual(['email']);
+    expect(deliveriesFor(e, 'v4', ['webhook', 'sms']).map((r) => [r.channel, r.recipient])).toEqual([
+      ['webhook', 'https://hooks.test/e4'],
+      ['sms', '13712345678'],
+    ]);
+    const ladder = loadDispatchConfig().escalation.ladder;
+    expect(noticeChannelsFor(ladder, true)).toEqual(['email', 'webhook']);
+    const smsNotice = ladder.map((s) => (s.afterMinutes === 0 && s.at === 'delivery' && s.stage === 0 ? { ...s, channels: [...s.channels, 'sms' as const] } : s));
+    expect(noticeChannelsFor(smsNotice, true)).toEqual(['email', 'webhook', 'sms']);
+    expect(noticeChannelsFor(smsNotice, false)).toEqual(['email', 'webhook']);
   });
 });

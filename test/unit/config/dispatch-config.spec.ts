@@ -49,37 +49,68 @@ describe('dispatch configuration', () => {
       directiveNumber: { format: '焦冬防指〔{year}〕{seq}号' },
       ackDeadlineHours: { level: 2, season: 72 },
       seasonDirectiveLeadDays: 7,
-      reminderBeforeDeadlineMinutes: 30,
-      escalation: { stage2AfterDeadlineHours: 2, shiftLeaderAfterMinutes: 30, chain: ['county', 'command_center'], commandCenterEmails: [], counties: {} },
+      escalation: {
+        stage2AfterDeadlineHours: 2,
+        checkEverySeconds: 60,
+        ladder: [
+          { stage: 0, at: 'delivery', afterMinutes: 0, channels: ['email', 'webhook'], to: 'enterprise' },
+          { stage: 0, at: 'delivery', afterMinutes: 60, channels: ['sms'], to: 'enterprise' },
+          { stage: 0, at: 'deadline', afterMinutes: -30, channels: ['email'], to: 'enterprise' },
+          { stage: 1, at: 'deadline', afterMinutes: 0, channels: ['email', 'sms'], to: 'county_officers' },
+          { stage: 1, at: 'deadline', afterMinutes: 0, channels: ['robot'], to: 'county_robot' },
+          { stage: 2, at: 'stage2', afterMinutes: 0, channels: ['robot'], to: 'command_center_robot' },
+          { stage: 2, at: 'stage2', afterMinutes: 0, channels: ['email', 'sms'], to: 'duty_officer' },
+          { stage: 2, at: 'stage2', afterMinutes: 30, channels: ['email', 'sms'], to: 'shift_leader' },
+        ],
+        commandCenterEmails: [],
+        counties: {},
+      },
       statusReportTimes: ['09:00', '17:00'],
       retry: { maxAttempts: 8, baseDelaySeconds: 30, maxDelaySeconds: 3600 },
       linkValidityDays: 7,
       robots: { maxPerMinute: 20, batchWindowSeconds: 20, rateLimitedRetrySeconds: 600, maxMarkdownBytes: 4000, commandCenter: null, counties: {} },
       sms: {
         provider: null,
-        rateLimits: { perMinute: 1, perHour: 5, perDay: 10 },
-        rateLimitedRetrySeconds: 3600,
+        callbackToken: null,
         maxChars: 134,
         maxLinkChars: 40,
-        receiptPollSeconds: 60,
+        rateLimitedRetrySeconds: 3600,
+        rateLimits: { perMinute: 1, perHour: 5, perDay: 10 },
         receiptMaxAgeHours: 72,
-        callbackToken: null,
+        receiptPollSeconds: 60,
       },
       worker: { batchSize: 100, concurrency: 8, leaseSeconds: 120 },
       timeSanity: { directiveStartToleranceMinutes: 15, directiveHorizonDays: 30, observationClockToleranceMinutes: 2, observationLookBackDays: 30 },
     });
   });
 
-  it('reads per-county overrides and falls back to the default chain', () => {
-    const c = parseDispatchConfig(
-      withField('escalation.counties', {
-        '410821': { officerEmails: ['hbj@xiuwu.example.cn'] },
-        '410822': { chain: ['command_center'] },
-      }),
-    );
-    expect(escalationFor(c, '410821')).toEqual({ chain: ['county', 'command_center'], officerEmails: ['hbj@xiuwu.example.cn'] });
-    expect(escalationFor(c, '410822')).toEqual({ chain: ['command_center'], officerEmails: [] });
-    expect(escalationFor(c, '999999')).toEqual({ chain: ['county', 'command_center'], officerEmails: [] });
+  it('reads per-county officer e-mails (none for a county not listed)', () => {
+    const c = parseDispatchConfig(withField('escalation.counties', { '410821': { officerEmails: ['hbj@xiuwu.example.cn'] }, '410822': {} }));
+    expect(escalationFor(c, '410821')).toEqual({ officerEmails: ['hbj@xiuwu.example.cn'] });
+    expect(escalationFor(c, '410822')).toEqual({ officerEmails: [] });
+    expect(escalationFor(c, '999999')).toEqual({ officerEmails: [] });
+  });
+
+  const notice = { stage: 0, at: 'delivery', afterMinutes: 0, channels: ['email', 'webhook'], to: 'enterprise' };
+  it.each([
+    [[], /escalation\.ladder must be a non-empty list of steps/],
+    [[notice, { stage: 3, at: 'deadline', channels: ['sms'], to: 'enterprise' }], /escalation\.ladder\[1\]\.stage must be an integer from 0 to 2 \(got 3\)/],
+    [[notice, { stage: 1, at: 'noon', channels: ['sms'], to: 'enterprise' }], /escalation\.ladder\[1\]\.at must be one of delivery, deadline, stage2 \(got "noon"\)/],
+    [[notice, { stage: 1, at: 'deadline', channels: ['fax'], to: 'enterprise' }], /escalation\.ladder\[1\]\.channels\[0\] must be one of email, webhook, sms, robot/],
+    [[notice, { stage: 1, at: 'deadline', channels: [], to: 'enterprise' }], /escalation\.ladder\[1\]\.channels must be a non-empty list/],
+    [[notice, { stage: 1, at: 'deadline', channels: ['sms'], to: 'mayor' }], /escalation\.ladder\[1\]\.to must be one of enterprise, county_officers/],
+    [[notice, { stage: 1, at: 'deadline', channels: ['robot'], to: 'county_officers' }], /escalation\.ladder\[1\]\.channels\[0\] must be one of email, sms for to: county_officers/],
+    [[notice, { stage: 1, at: 'deadline', channels: ['sms'], to: 'county_robot' }], /escalation\.ladder\[1\]\.channels\[0\] must be one of robot for to: county_robot/],
+    [[notice, { stage: 0, at: 'delivery', afterMinutes: -5, channels: ['sms'], to: 'enterprise' }], /escalation\.ladder\[1\]\.afterMinutes must not be negative for at: delivery/],
+    [[notice, { stage: 1, at: 'deadline', afterMinutes: 1.5, channels: ['sms'], to: 'enterprise' }], /escalation\.ladder\[1\]\.afterMinutes must be an integer/],
+    [[notice, { stage: 1, at: 'deadline', channels: ['sms'], to: 'enterprise', after: 5 }], /escalation\.ladder\[1\]\.after is not a step key/],
+    [[notice, { stage: 1, at: 'deadline', channels: ['sms', 'sms'], to: 'enterprise' }], /escalation\.ladder\[1\]\.channels must not repeat a channel/],
+    [[notice, { stage: 1, at: 'deadline', channels: ['sms'], to: 'enterprise' }, { stage: 1, at: 'deadline', channels: ['email'], to: 'enterprise' }], /escalation\.ladder\[2\] repeats step \[1\]/],
+    [[{ stage: 1, at: 'deadline', channels: ['sms'], to: 'enterprise' }], /escalation\.ladder must contain the notice step/],
+    [[{ ...notice, channels: ['email', 'robot'] }], /escalation\.ladder\[0\]\.channels\[1\] must be one of email, webhook, sms for to: enterprise/],
+    [[notice, 'sms after an hour'], /escalation\.ladder\[1\] must be a mapping/],
+  ])('refuses ladder %j', (ladder, message) => {
+    expect(() => parseDispatchConfig(withField('escalation.ladder', ladder))).toThrow(message);
   });
 
   it('reads robots with credentials from the environment the file names', () => {
@@ -119,13 +150,10 @@ describe('dispatch configuration', () => {
     ['ackDeadlineHours.level', -1, /ackDeadlineHours\.level must be a number/],
     ['ackDeadlineHours.season', '72', /ackDeadlineHours\.season/],
     ['seasonDirectiveLeadDays', 1.5, /seasonDirectiveLeadDays must be an integer/],
-    ['reminderBeforeDeadlineMinutes', null, /reminderBeforeDeadlineMinutes/],
-    ['escalation.chain', ['county', 'mayor'], /escalation\.chain\[1\] must be one of county, command_center/],
-    ['escalation.chain', [], /escalation\.chain must be a non-empty list/],
-    ['escalation.chain', ['county', 'county'], /escalation\.chain must not repeat/],
+    ['escalation.checkEverySeconds', 0, /escalation\.checkEverySeconds must be an integer from 1 to 60/],
+    ['escalation.checkEverySeconds', 61, /escalation\.checkEverySeconds/],
     ['escalation.commandCenterEmails', ['not-an-email'], /escalation\.commandCenterEmails\[0\] must be an email/],
     ['escalation.counties', { '410821': { officerEmails: 'a@b.cn' } }, /escalation\.counties\.410821\.officerEmails must be a list/],
-    ['escalation.counties', { '410821': { chain: ['x'] } }, /escalation\.counties\.410821\.chain\[0\]/],
     ['statusReportTimes', ['9:00'], /statusReportTimes\[0\] must be "HH:MM"/],
     ['statusReportTimes', ['17:00', '09:00'], /statusReportTimes must be ascending/],
     ['retry.maxAttempts', 0, /retry\.maxAttempts must be an integer from 1/],

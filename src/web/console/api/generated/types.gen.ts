@@ -1375,11 +1375,31 @@ export type DeliveryResponse = {
     attempts: Array<DeliveryAttemptResponse>;
 };
 
+export type LadderDeliveryResponse = {
+    channel: string;
+    recipient: string;
+    status: string;
+    sentAt: string | null;
+    /**
+     * Why the row waits or failed (e.g. an SMS held back by the number’s rate limit)
+     */
+    lastError: string | null;
+    attempts: Array<DeliveryAttemptResponse>;
+    /**
+     * The escalation ladder step that wrote the row, e.g. s0-delivery+60-enterprise
+     */
+    step: string;
+};
+
 export type DeliveryEvidenceResponse = {
     orderId: string;
     modification: number;
     orderVersionId: string;
     deliveries: Array<DeliveryResponse>;
+    /**
+     * The escalation ladder’s steps to the enterprise (reminders by e-mail, webhook, SMS), each with its attempts; skipped ones with why
+     */
+    ladder: Array<LadderDeliveryResponse>;
     phoneNotices: Array<PhoneNoticeResponse>;
     /**
      * The first proof of notice as of now; null when there is none

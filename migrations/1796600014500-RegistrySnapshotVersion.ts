@@ -10,8 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * just those; one that finds a gap in the log (pruned, or written around the trigger) reloads all.
  * The counter row serialises registry writes, so versions commit in order.
  */
-export class RegistrySnapshotVersion1796600014300 implements MigrationInterface {
-  name = 'RegistrySnapshotVersion1796600014300';
+export class RegistrySnapshotVersion1796600014500 implements MigrationInterface {
+  name = 'RegistrySnapshotVersion1796600014500';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
