@@ -25,6 +25,7 @@ import { ListKeysetIndexes1796600014210 } from '../../migrations/1796600014210-L
 import { CredentialNotices1796600014300 } from '../../migrations/1796600014300-CredentialNotices.js';
 import { DrawInputsJson1796600014400 } from '../../migrations/1796600014400-DrawInputsJson.js';
 import { DirectiveProgressBulkNotices1796600014500 } from '../../migrations/1796600014500-DirectiveProgressBulkNotices.js';
+import { RegistrySnapshotVersion1796600014600 } from '../../migrations/1796600014600-RegistrySnapshotVersion.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -54,4 +55,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CredentialNotices1796600014300,
   DrawInputsJson1796600014400,
   DirectiveProgressBulkNotices1796600014500,
+  RegistrySnapshotVersion1796600014600,
 ];

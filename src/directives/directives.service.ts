@@ -10,7 +10,8 @@ import { planVersions, type PlannedVersion, type TimelineMode } from '../orders/
 import { loadOpenOrders, withOpenOrders, writeVersions } from '../orders/order-timeline.repository.js';
 import { versionsInForce } from '../orders/order-versions.repository.js';
 import { entityToEnterprise } from '../registry/enterprise.mapper.js';
-import { loadActiveEnterprisesOf, loadEnterpriseEntities, loadInactiveCodesOf } from '../registry/enterprise.repository.js';
+import { loadEnterpriseEntities, loadInactiveCodesOf } from '../registry/enterprise.repository.js';
+import { RegistrySnapshotService } from '../registry/registry-snapshot.service.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
@@ -85,6 +86,7 @@ export class DirectivesService {
     private readonly notices: OrderNoticesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly snapshot: RegistrySnapshotService,
   ) {}
 
   /** An officer's issue / adjust / lift; a dry run lists the changes page asked for. */
@@ -161,6 +163,8 @@ export class DirectivesService {
     prepare: (machines: Map<string, CountyMachine>) => string[] = () => [],
   ): Promise<DirectiveResult & { allChanges?: RequirementChange[] }> {
     const now = this.clock.now();
+    // From the registry snapshot, brought to the stored registry version before the transaction.
+    const registered = await this.snapshot.activeOf(plan.counties);
     try {
       const result = await this.repo.transaction(async (manager) => {
         const machines = await this.levels.lock(manager, plan.counties);
@@ -175,7 +179,7 @@ export class DirectivesService {
         await this.levels.save(manager, [...next.values()]);
         const machinesAfter = new Map([...machines, ...next]);
 
-        const enterprises = await this.enterprisesInScope(manager, plan);
+        const enterprises = plan.enterpriseFilter ? registered.filter(plan.enterpriseFilter) : registered;
         // A version is never in force before it was issued: a start in the recent past (the
         // tolerance) takes effect now; until now the earlier versions were what held.
         const from = plan.effectiveAt > now ? plan.effectiveAt : now;
@@ -186,11 +190,13 @@ export class DirectivesService {
         const reduction = dryRun ? dryRunReduction(items, plan.counties, levelOf, orderConfig) : undefined;
         if (plan.endInactive) items.push(...(await this.inactiveWithOpenOrders(manager, plan.counties, effectiveIso)));
         const mode = plan.mode ?? 'replace';
+        // A dry run writes nothing, so it locks no order row either.
         const open = await loadOpenOrders(
           manager,
           items.map((i) => i.enterprise.code),
           from,
           mode,
+          !dryRun,
         );
         const planned = planVersions(items, open, { from, to: plan.endsAt, mode });
         const deliveries = this.notices.plan(planned);
@@ -208,6 +214,23 @@ export class DirectivesService {
           : undefined;
         if (plan.skipIfUnchanged && planned.length === 0) {
           throw new DryRunRollback({ id: null, number: null, kind: plan.kind, dryRun, level: plan.level, counties: plan.counties, startsAt: plan.effectiveAt.toISOString(), endsAt: null, summary });
+        }
+        // A dry run stops here: what it answers is decided, nothing needs writing and rolling back.
+        if (dryRun) {
+          const startsAt = plan.effectiveAt.toISOString();
+          throw new DryRunRollback({
+            id: null,
+            number: null,
+            kind: plan.kind,
+            dryRun,
+            level: plan.level,
+            counties: plan.counties,
+            startsAt,
+            endsAt: plan.endsAt?.toISOString() ?? null,
+            summary,
+            allChanges,
+            reduction,
+          });
         }
 
         const number = await this.nextNumber(manager, now);
@@ -252,7 +275,6 @@ export class DirectivesService {
           endsAt: plan.endsAt?.toISOString() ?? null,
           summary,
         };
-        if (dryRun) throw new DryRunRollback({ ...result, id: null, number: null, allChanges, reduction });
         return result;
       });
       this.logger.log(`${result.number}: ${plan.kind} ${plan.level ?? ''} for ${plan.counties.length} count(ies), ${result.summary.totals.orders} order version(s)`);
@@ -269,11 +291,6 @@ export class DirectivesService {
     if (planned.length === 0) return new Map();
     const inForce = await versionsInForce(manager, at, { enterpriseCodes: planned.map((p) => p.enterprise.code) });
     return new Map([...inForce].filter(([, v]) => !v.ends).map(([code, v]) => [code, v.lines]));
-  }
-
-  private async enterprisesInScope(manager: EntityManager, plan: DirectivePlan): Promise<Enterprise[]> {
-    const all = await loadActiveEnterprisesOf(manager, plan.counties);
-    return plan.enterpriseFilter ? all.filter(plan.enterpriseFilter) : all;
   }
 
   /** A deactivated enterprise keeps nothing to do: its open order gets a closing version. */

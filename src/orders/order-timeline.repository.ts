@@ -26,9 +26,9 @@ interface OpenRow {
  * Each enterprise's latest order that still directs something at or after `from` (open, or
  * with a version not over yet), locked for the directive's transaction, with the timeline
  * around `from`: the version directed just before it (fill: the one holding at it) and the
- * next directed start.
+ * next directed start. `lock: false` (a dry run): read only.
  */
-export async function loadOpenOrders(manager: EntityManager, codes: string[], from: Date, mode: TimelineMode): Promise<Map<string, OpenOrderRef>> {
+export async function loadOpenOrders(manager: EntityManager, codes: string[], from: Date, mode: TimelineMode, lock = true): Promise<Map<string, OpenOrderRef>> {
   // replace: a version starting exactly at `from` is taken over; fill: it is what holds there.
   const [beforeOp, laterOp] = mode === 'replace' ? ['<', '>='] : ['<=', '>'];
   const out = new Map<string, OpenOrderRef>();
@@ -44,7 +44,7 @@ export async function loadOpenOrders(manager: EntityManager, codes: string[], fr
                           WHERE b.order_id = o.id AND b.status <> 'superseded' AND b.effective_from ${beforeOp} $2
                           ORDER BY b.effective_from DESC, b.modification DESC LIMIT 1) b ON true
        WHERE o.status = 'open' OR EXISTS (SELECT 1 FROM order_versions x WHERE x.order_id = o.id AND x.status <> 'superseded' AND NOT x.ends AND (x.effective_to IS NULL OR x.effective_to > $2))
-       FOR UPDATE OF o`,
+       ${lock ? 'FOR UPDATE OF o' : ''}`,
       [codes.slice(i, i + CHUNK), from],
     );
     for (const r of rows) {

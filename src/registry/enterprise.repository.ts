@@ -176,6 +176,46 @@ export async function loadActiveEnterprisesOf(manager: EntityManager, counties: 
   return out;
 }
 
+/**
+ * One page of the active enterprises (code order, after `afterCode`) with their lines and
+ * contacts: the registry snapshot's batched load (src/registry/registry-snapshot.service.ts).
+ */
+export async function loadActiveEnterprisesPage(manager: EntityManager, afterCode: string, limit: number): Promise<Enterprise[]> {
+  const rows: EnterpriseRow[] = await manager.query('SELECT * FROM enterprises WHERE active AND code > $1 ORDER BY code LIMIT $2', [afterCode, limit]);
+  return withLinesAndContacts(manager, rows);
+}
+
+/** These enterprises as the registry form, with whether each is active (absent: not registered): the snapshot's patch. */
+export async function loadEnterprisesWithState(manager: EntityManager, codes: string[]): Promise<Array<{ enterprise: Enterprise; active: boolean }>> {
+  const out: Array<{ enterprise: Enterprise; active: boolean }> = [];
+  const CHUNK = 10_000;
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    const rows: EnterpriseRow[] = await manager.query('SELECT * FROM enterprises WHERE code = ANY($1) ORDER BY code', [codes.slice(i, i + CHUNK)]);
+    const loaded = await withLinesAndContacts(manager, rows);
+    for (let j = 0; j < rows.length; j++) out.push({ enterprise: loaded[j]!, active: rows[j]!.active });
+  }
+  return out;
+}
+
+async function withLinesAndContacts(manager: EntityManager, rows: EnterpriseRow[]): Promise<Enterprise[]> {
+  if (rows.length === 0) return [];
+  const byCode = new Map<string, Enterprise>();
+  const out = rows.map((r) => {
+    const e = rowToEnterprise(r);
+    byCode.set(r.code, e);
+    return e;
+  });
+  const codes = rows.map((r) => r.code);
+  const lines: LineRow[] = await manager.query(`SELECT ${LINE_SELECT} FROM production_lines WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position`, [codes]);
+  for (const l of lines) byCode.get(l.enterprise_code)?.lines.push(lineRowToLine(l));
+  const contacts: Array<{ enterprise_code: string; name: string; role: string; email: string | null; phone: string | null; mobile: string | null; channels: ContactChannel[] }> = await manager.query(
+    'SELECT enterprise_code, name, role, email, phone, mobile, channels FROM contacts WHERE enterprise_code = ANY($1) ORDER BY enterprise_code, position',
+    [codes],
+  );
+  for (const c of contacts) byCode.get(c.enterprise_code)?.contacts.push({ name: c.name, role: c.role, email: c.email, phone: c.phone, mobile: c.mobile, channels: c.channels });
+  return out;
+}
+
 const WRITE_CHUNK = 2000;
 
 function chunks<T>(items: T[], size = WRITE_CHUNK): T[][] {

@@ -7,10 +7,11 @@ import { RegistryQualityService } from './registry-quality.service.js';
 import { ReferenceController } from './reference.controller.js';
 import { RegistryController } from './registry.controller.js';
 import { RegistryService } from './registry.service.js';
+import { RegistrySnapshotService } from './registry-snapshot.service.js';
 
 @Module({
   controllers: [RegistryController, RegistryImportController, RegistryQualityController, ReferenceController],
-  providers: [RegistryService, RegistryImportService, RegistryQualityService, EnterpriseRepository],
-  exports: [RegistryService, RegistryImportService, EnterpriseRepository],
+  providers: [RegistryService, RegistryImportService, RegistryQualityService, EnterpriseRepository, RegistrySnapshotService],
+  exports: [RegistryService, RegistryImportService, EnterpriseRepository, RegistrySnapshotService],
 })
 export class RegistryModule {}
