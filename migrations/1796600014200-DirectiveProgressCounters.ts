@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const LIVE = `('sent', 'pending', 'sending', 'skipped')`;
+export const LIVE = `('sent', 'pending', 'sending', 'skipped')`;
 const SUMS =
   'sum(t.orders)::int, sum(t.delivered)::int, sum(t.failed)::int, sum(t.acknowledged)::int, sum(t.implemented)::int, sum(t.replaced)::int, sum(t.in_force)::int, sum(t.ahead)::int, sum(t.overdue)::int';
 const NONZERO =
@@ -13,7 +13,7 @@ const COLUMNS = 'directive_id, county, at, orders, delivered, failed, acknowledg
  * are a handful of groups), then spread over their instants. `notices` reads the versions'
  * outbox counts (insert and delete); an update leaves them out on both sides, where they cancel.
  */
-function progressDeltasSql(source: string, notices: boolean): string {
+export function progressDeltasSql(source: string, notices: boolean): string {
   return `INSERT INTO directive_progress (${COLUMNS})
     SELECT t.directive_id, t.county, t.at, ${SUMS}
     FROM (SELECT v.directive_id, v.county, v.status, v.effective_from, v.effective_to, v.created_at, v.ack_deadline,

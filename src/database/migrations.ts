@@ -26,6 +26,7 @@ import { CredentialNotices1796600014300 } from '../../migrations/1796600014300-C
 import { DrawInputsJson1796600014400 } from '../../migrations/1796600014400-DrawInputsJson.js';
 import { DirectiveProgressBulkNotices1796600014500 } from '../../migrations/1796600014500-DirectiveProgressBulkNotices.js';
 import { RegistrySnapshotVersion1796600014600 } from '../../migrations/1796600014600-RegistrySnapshotVersion.js';
+import { ProgressIgnoresLadder1796600014700 } from '../../migrations/1796600014700-ProgressIgnoresLadder.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -56,4 +57,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   DrawInputsJson1796600014400,
   DirectiveProgressBulkNotices1796600014500,
   RegistrySnapshotVersion1796600014600,
+  ProgressIgnoresLadder1796600014700,
 ];

@@ -72,11 +72,12 @@ export class DirectiveProgressRepository {
    * counters are checked against, and what `rebuild` restores them from.
    */
   async recompute(directiveId: string, now: Date, county: string | null): Promise<CountyProgress[]> {
+    // The escalation ladder's rows chase a version; only its notice counts as delivery (migration 1796600014700).
     return this.dataSource.query(
       `WITH d AS (
          SELECT o.order_version_id AS id, bool_or(o.status = 'sent') AS sent, bool_or(o.status IN ${LIVE}) AS live
          FROM outbox o JOIN order_versions w ON w.id = o.order_version_id
-         WHERE w.directive_id = $1 AND ($3::text IS NULL OR w.county = $3) GROUP BY o.order_version_id)
+         WHERE o.kind <> 'ladder' AND w.directive_id = $1 AND ($3::text IS NULL OR w.county = $3) GROUP BY o.order_version_id)
        SELECT v.county,
               count(*)::int AS orders,
               count(*) FILTER (WHERE d.sent)::int AS delivered,
@@ -104,7 +105,7 @@ export class DirectiveProgressRepository {
       await m.query(
         `INSERT INTO order_version_notices (order_version_id, sent, live)
          SELECT o.order_version_id, count(*) FILTER (WHERE o.status = 'sent'), count(*) FILTER (WHERE o.status IN ${LIVE})
-         FROM outbox o JOIN order_versions v ON v.id = o.order_version_id GROUP BY 1`,
+         FROM outbox o JOIN order_versions v ON v.id = o.order_version_id WHERE o.kind <> 'ladder' GROUP BY 1`,
       );
       await m.query(progressDeltasSql('SELECT v.*, 1 AS sign FROM order_versions v', true));
     });

@@ -111,7 +111,7 @@ describe('directive progress counters (triggers) equal the progress recomputed f
         for (const id of ids) {
           const [{ id: row }] = await q(`INSERT INTO outbox (idempotency_key, kind, channel, recipient, order_version_id, status) VALUES ($1, $2, 'email', 'a@example.com', $3, $4) RETURNING id`, [
             `k${key++}`,
-            rnd() < 0.8 ? 'order' : 'reminder',
+            pick(rnd, ['order', 'order', 'order', 'order', 'reminder', 'ladder']),
             rnd() < 0.1 ? null : id,
             rnd() < 0.7 ? 'pending' : pick(rnd, STATUSES),
           ]);
@@ -243,5 +243,21 @@ describe('directive progress counters (triggers) equal the progress recomputed f
     const rebuilt = await Promise.all(directives.map((d) => Promise.all(instants.map((at) => repo.counties(d, new Date(at), null)))));
     expect(rebuilt).toEqual(kept);
     expect(kept.flat(2).reduce((n, c) => n + c.orders, 0)).toBe(versions.length * instants.length);
+  });
+
+  it("the escalation ladder's rows chase a version and do not count as its delivery", async () => {
+    await insertVersions(prng(7), 1);
+    const v = versions[versions.length - 1]!;
+    const now = new Date(T0 + 1000 * MIN);
+    const before = (await repo.counties(v.directiveId, now, v.county))[0]!;
+    // Its notice failed; an officer's e-mail about it went out, a step to it was skipped.
+    await q(
+      `INSERT INTO outbox (idempotency_key, kind, channel, recipient, order_version_id, status)
+       VALUES ($1, 'order', 'email', 'a@example.com', $4, 'failed'), ($2, 'ladder', 'email', 'officer@example.com', $4, 'sent'), ($3, 'ladder', 'sms', '13900000000', $4, 'skipped')`,
+      [`k${key++}`, `k${key++}`, `k${key++}`, v.id],
+    );
+    const after = (await repo.counties(v.directiveId, now, v.county))[0]!;
+    expect({ delivered: after.delivered, failed: after.failed }).toEqual({ delivered: before.delivered, failed: before.failed });
+    expect(after).toEqual((await repo.recompute(v.directiveId, now, v.county))[0]);
   });
 });
