@@ -11,6 +11,8 @@ import { CountyLevelEntity } from '../directives/county-level.entity.js';
 import { DirectiveSequenceEntity } from '../directives/directive-sequence.entity.js';
 import { DirectiveProgressEntity } from '../directives/directive-progress.entity.js';
 import { OrderVersionNoticeEntity } from '../directives/order-version-notice.entity.js';
+import { RegistrySnapshotVersionEntity } from '../registry/registry-snapshot-version.entity.js';
+import { RegistryChangeEntity } from '../registry/registry-change.entity.js';
 import { DirectiveEntity } from '../directives/directive.entity.js';
 import { DeliveryAttemptEntity } from '../dispatch/delivery-attempt.entity.js';
 import { OutboxEntity } from '../dispatch/outbox.entity.js';
@@ -47,6 +49,8 @@ export const ENTITIES = [
   DirectiveSequenceEntity,
   DirectiveProgressEntity,
   OrderVersionNoticeEntity,
+  RegistrySnapshotVersionEntity,
+  RegistryChangeEntity,
   OrderEntity,
   OrderVersionEntity,
   OutboxEntity,

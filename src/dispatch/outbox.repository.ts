@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { copyInTransaction } from '../common/copy-rows.js';
 import type { ClaimedRow, NewOutboxRow } from './outbound-message.js';
+import { recordFreshNoticeProgress, type FreshVersion } from './fresh-notice-progress.js';
 
 /** One attempt's result, as the worker records it. */
 export interface AttemptOutcome {
@@ -29,12 +30,6 @@ export interface DeliveredAttempt {
   receiptStatus: string | null;
   receiptCode: string | null;
   receiptAt: string | null;
-}
-
-/** An order version written by the current transaction, as its directive's progress counts it. */
-export interface FreshVersion {
-  directiveId: string;
-  county: string;
 }
 
 /** The tables `outbox` and `delivery_attempts`. */
@@ -70,27 +65,7 @@ export class OutboxRepository {
       rows.map((r) => [r.idempotencyKey, r.kind, r.channel, r.recipient, r.enterpriseCode, r.orderVersionId, r.payload]),
     );
     await manager.query(`SELECT set_config('hazeops.progress_bulk', 'off', true)`);
-    if (live.size === 0) return;
-    const failed = new Map<string, { directiveId: string; county: string; n: number }>();
-    for (const id of live.keys()) {
-      const v = versions.get(id)!;
-      const k = `${v.directiveId}\u0000${v.county}`;
-      const f = failed.get(k) ?? { directiveId: v.directiveId, county: v.county, n: 0 };
-      f.n -= 1;
-      failed.set(k, f);
-    }
-    await copyInTransaction(
-      manager,
-      'order_version_notices',
-      ['order_version_id', 'sent', 'live'],
-      [...live].map(([id, n]) => [id, 0, n]),
-    );
-    const groups = [...failed.values()];
-    await manager.query(`INSERT INTO directive_progress (directive_id, county, at, failed) SELECT d, c, '-infinity', f FROM unnest($1::uuid[], $2::varchar[], $3::int[]) AS g(d, c, f)`, [
-      groups.map((g) => g.directiveId),
-      groups.map((g) => g.county),
-      groups.map((g) => g.n),
-    ]);
+    await recordFreshNoticeProgress(manager, live, versions);
   }
 
   /** Inserts rows, ignoring keys already there; answers how many were new. Due at `notBefore` (default now) plus `delaySeconds`. */

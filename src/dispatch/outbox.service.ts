@@ -4,7 +4,8 @@ import { ConfigService } from '../config/config.service.js';
 import { robotRecipient, type RobotTarget } from '../config/dispatch-config.js';
 import type { RobotItem } from '../web/robots/robot-summary.template.js';
 import type { NewOutboxRow } from './outbound-message.js';
-import { OutboxRepository, type FreshVersion } from './outbox.repository.js';
+import type { FreshVersion } from './fresh-notice-progress.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 /** One notice for a group robot: `key` makes it single (with the robot's name appended). */
 export interface RobotNotice {
