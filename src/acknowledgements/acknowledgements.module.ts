@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DutyModule } from '../duty/duty.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
+import { RegistryModule } from '../registry/registry.module.js';
 import { AckLinkController, AckLinkPageController } from './ack-link.controller.js';
 import { AckEscalationService } from './ack-escalation.service.js';
 import { AckLinkService } from './ack-link.service.js';
@@ -26,7 +27,7 @@ import { SmsRepliesRepository } from './sms-replies.repository.js';
 import { SmsRepliesService } from './sms-replies.service.js';
 
 @Module({
-  imports: [OrdersModule, DutyModule],
+  imports: [OrdersModule, DutyModule, RegistryModule],
   controllers: [OrderAcknowledgementsController, AckLinkPageController, AckLinkController, AlertsController, StatusReportsController, SmsCallbacksController, ShortLinkController],
   providers: [
     AlertsRepository,

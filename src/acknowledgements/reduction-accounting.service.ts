@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ConfigService } from '../config/config.service.js';
-import { loadActiveEnterprisesOf } from '../registry/enterprise.repository.js';
+import { RegistrySnapshotService } from '../registry/registry-snapshot.service.js';
 import type { Enterprise } from '../rules/enterprise.js';
 import { lineStage, type LineEvidence, type LineStage, type LineStatement } from '../rules/emissions/line-stages.js';
 import { remainingShare, orderLineOf } from '../rules/emissions/line-reduction.js';
@@ -12,8 +10,9 @@ import { accountStages, type LineCounts, type PollutantStages, type ScopeStages,
 import type { PowerReading } from '../rules/inspection/power-anomaly.js';
 import { levelAt } from '../rules/levels/level-at.js';
 import type { LevelOrNone } from '../rules/levels/level-ladder.js';
-import type { Order } from '../rules/orders/order.types.js';
-import { ReductionEvidenceReadModel, type DirectiveWindow, type ReadingRow, type VersionEvidence } from './reduction-evidence.read-model.js';
+import type { Order, OrderLine } from '../rules/orders/order.types.js';
+import type { Reason } from '../rules/reason.js';
+import { ReductionEvidenceReadModel, type DirectiveWindow, type LineRequirementRow, type ReadingRow, type VersionEvidence } from './reduction-evidence.read-model.js';
 
 export type { DirectiveWindow } from './reduction-evidence.read-model.js';
 
@@ -59,7 +58,7 @@ export function directiveInForce(d: Pick<DirectiveWindow, 'issuedAt' | 'startsAt
 @Injectable()
 export class ReductionAccountingService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: RegistrySnapshotService,
     private readonly readModel: ReductionEvidenceReadModel,
     private readonly config: ConfigService,
   ) {}
@@ -129,14 +128,15 @@ export class ReductionAccountingService {
 
   /** The accounting at `at`; `under`: the counties still under the directive then (the others count nothing of it). */
   private async account(d: DirectiveWindow, at: Date, counties: string[]) {
-    // The accounting reads lines, figures, measures and livelihood caps, never the contacts.
-    const enterprises = await loadActiveEnterprisesOf(this.dataSource.manager, counties, { contacts: false });
+    // The registry in memory (current as of its stored version): at city scale, reloading and
+    // parsing every enterprise and line per request was most of the time.
+    const enterprises = await this.registry.activeOf(counties);
     const cfg = this.reductionConfig(at);
     const takeovers = directiveInForce(d, at) ? await this.readModel.takeovers({ ...d, counties }, at) : null;
     const under = takeovers === null ? [] : counties.filter((c) => !takeovers.has(c));
     const levels = new Map<string, LevelOrNone>(counties.map((c) => [c, 'none']));
     const isUnder = new Set(under);
-    let items: StagedItem[] = enterprises.filter((e) => !isUnder.has(e.county)).map((e) => ({ enterprise: e, order: noOrder(e, at), stages: new Map() }));
+    let items: StagedItem[] = enterprises.filter((e) => !isUnder.has(e.county)).map((e) => ({ enterprise: e, order: noOrder(e, at.toISOString()), stages: NO_STAGES }));
     if (under.length > 0) {
       const histories = await this.readModel.levelHistories(under);
       for (const c of under) {
@@ -165,58 +165,79 @@ export class ReductionAccountingService {
 
   private staged(enterprises: Enterprise[], versions: VersionEvidence[], readings: ReadingRow[], at: Date): StagedItem[] {
     const byEnterprise = new Map(versions.map((v) => [v.enterpriseCode, v]));
-    const readingsOf = new Map<string, PowerReading[]>();
+    // Readings per enterprise, then per line (no string key per line of every enterprise).
+    const readingsOf = new Map<string, Map<string, PowerReading[]>>();
     for (const r of readings) {
-      const key = `${r.enterpriseCode}/${r.lineCode}`;
-      let list = readingsOf.get(key);
-      if (!list) readingsOf.set(key, (list = []));
-      list.push({ at: new Date(r.at).getTime(), kw: r.kw });
+      let lines = readingsOf.get(r.enterpriseCode);
+      if (!lines) readingsOf.set(r.enterpriseCode, (lines = new Map()));
+      let list = lines.get(r.lineCode);
+      if (!list) lines.set(r.lineCode, (list = []));
+      list.push({ at: r.atMs, kw: r.kw });
     }
     const stageCfg = { powerAnomaly: this.config.inspection.powerAnomaly };
+    const atIso = at.toISOString();
     return enterprises.map((e) => {
       const v = byEnterprise.get(e.code);
-      if (!v || v.ends) return { enterprise: e, order: noOrder(e, at), stages: new Map() };
+      if (!v || v.ends) return { enterprise: e, order: noOrder(e, atIso), stages: NO_STAGES };
       const order: Order = {
         enterpriseCode: e.code,
-        at: at.toISOString(),
+        at: atIso,
         level: v.level as LevelOrNone,
         phase: null,
-        lines: v.lines,
+        lines: v.lines.map(withoutReasons),
         stoppedCapacityPercent: v.stoppedCapacityPercent,
         maxLoadPercent: v.maxLoadPercent,
         notes: [],
       };
-      const stages = new Map<string, LineStage>();
-      const violated = new Set<string>();
-      const versionFrom = new Date(v.effectiveFrom).getTime();
-      e.lines.forEach((line, i) => {
+      // Only the lines beyond planned are named (absent: planned), so most enterprises share one empty map.
+      let stages: Map<string, LineStage> | null = null;
+      let violated: Set<string> | null = null;
+      const versionFrom = v.effectiveFromMs;
+      const lineReadings = readingsOf.get(e.code);
+      const reportedAt = v.report ? Date.parse(v.report.reportedAt) : 0;
+      for (let i = 0; i < e.lines.length; i++) {
+        const line = e.lines[i]!;
         const req = orderLineOf(order, i, line.code);
-        if (!req) return;
+        if (!req) continue;
         const statements: LineStatement[] = [];
         const impl = v.implementation[line.code];
         if (impl) statements.push({ at: Date.parse(impl.confirmedAt), kind: 'implementation' });
         const reported = v.report?.lines.find((l) => l.line === line.code);
         if (v.report && reported && STATES.has(reported.state)) {
-          statements.push({ at: Date.parse(v.report.reportedAt), kind: 'status_report', state: reported.state as LineStatement['state'], loadPercent: reported.loadPercent });
+          statements.push({ at: reportedAt, kind: 'status_report', state: reported.state as LineStatement['state'], loadPercent: reported.loadPercent });
         }
-        const f = v.findings.find((x) => x.lineCode === line.code);
+        const f = v.findings.length === 0 ? undefined : v.findings.find((x) => x.lineCode === line.code);
         const evidence: LineEvidence = {
           versionFrom,
           statements,
           finding: f ? { at: Date.parse(f.observedAt), verdict: f.verdict === 'violation' ? 'violation' : 'compliant' } : null,
-          readings: readingsOf.get(`${e.code}/${line.code}`) ?? [],
+          readings: lineReadings?.get(line.code) ?? NO_READINGS,
         };
         const result = lineStage(req, remainingShare(line, req), evidence, stageCfg);
-        stages.set(line.code, result.stage);
-        if (result.violated) violated.add(line.code);
-      });
-      return { enterprise: e, order, stages, violated };
+        if (result.stage !== 'planned') (stages ??= new Map()).set(line.code, result.stage);
+        if (result.violated) (violated ??= new Set()).add(line.code);
+      }
+      return { enterprise: e, order, stages: stages ?? NO_STAGES, violated: violated ?? NO_VIOLATIONS };
     });
   }
 }
 
-function noOrder(e: Enterprise, at: Date): Order {
-  return { enterpriseCode: e.code, at: at.toISOString(), level: 'none', phase: null, lines: [], stoppedCapacityPercent: 0, maxLoadPercent: null, notes: [] };
+// The accounting never reads an order line's reasons; the read model leaves them in the database.
+const NO_REASONS: readonly Reason[] = Object.freeze([]);
+const NO_READINGS: readonly PowerReading[] = Object.freeze([]);
+const NO_STAGES: ReadonlyMap<string, LineStage> = new Map();
+const NO_VIOLATIONS: ReadonlySet<string> = new Set();
+const withoutReasons = (l: LineRequirementRow): OrderLine => ({
+  code: l.code,
+  action: l.action,
+  maxLoadPercent: l.maxLoadPercent,
+  stoppedCells: l.stoppedCells,
+  noKilnBanking: l.noKilnBanking,
+  reasons: NO_REASONS,
+});
+
+function noOrder(e: Enterprise, at: string): Order {
+  return { enterpriseCode: e.code, at, level: 'none', phase: null, lines: [], stoppedCapacityPercent: 0, maxLoadPercent: null, notes: [] };
 }
 
 function view(s: ScopeStages): ScopeStagesView {

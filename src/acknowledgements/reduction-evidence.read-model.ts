@@ -18,16 +18,21 @@ export interface DirectiveWindow {
   issuedAt: Date;
 }
 
+/** What the accounting reads of an order line: the requirement, not its reasons (most of the stored column). */
+export type LineRequirementRow = Pick<OrderLine, 'code' | 'action' | 'maxLoadPercent' | 'stoppedCells' | 'noKilnBanking'>;
+
 /** The version in force at the instant, with the evidence about its lines known by then. */
 export interface VersionEvidence {
+  versionId: string;
   enterpriseCode: string;
   county: string;
   level: string;
   ends: boolean;
-  lines: OrderLine[];
+  lines: LineRequirementRow[];
   maxLoadPercent: number | null;
   stoppedCapacityPercent: number;
-  effectiveFrom: Date;
+  /** Epoch milliseconds (a number, not a Date: one per version is parsed at city scale). */
+  effectiveFromMs: number;
   /** Per line: implementation confirmations made by the instant (confirmedAt, ISO). */
   implementation: Record<string, { at: string; confirmedAt: string }>;
   /** The latest status report filed under this version by the instant. */
@@ -39,7 +44,8 @@ export interface VersionEvidence {
 export interface ReadingRow {
   enterpriseCode: string;
   lineCode: string;
-  at: Date;
+  /** Epoch milliseconds. */
+  atMs: number;
   kw: number;
 }
 
@@ -48,6 +54,23 @@ const VERSIONS = `SELECT DISTINCT ON (v.enterprise_code) v.id, v.enterprise_code
          v.stopped_capacity_percent, v.effective_from, v.implementation
        FROM order_versions v WHERE ${inForceAt('v', '$1')} AND v.county = ANY($2)
        ORDER BY v.enterprise_code, v.effective_from DESC, v.created_at DESC`;
+
+/** Epoch milliseconds of a timestamptz, as a float8 (what Date.getTime() answers; no Date parsing per row). */
+const epochMs = (col: string): string => `floor(extract(epoch FROM ${col}) * 1000)::float8`;
+
+/** An order line array's requirement fields, one array each (their reasons stay in the database). */
+const LINE_FIELDS = ['code', 'action', 'maxLoadPercent', 'stoppedCells', 'noKilnBanking'] as const;
+const lineFieldArrays = (col: string): string => LINE_FIELDS.map((f) => `jsonb_path_query_array(${col}, '$[*].${f}') AS "l_${f}"`).join(', ');
+type LineFieldArrays = { [F in (typeof LINE_FIELDS)[number] as `l_${F}`]: Array<LineRequirementRow[F]> };
+
+/** The lines back from the field arrays; null when a line lacks a field (a lax path skips it, so the arrays do not line up). */
+function zipLines(r: LineFieldArrays): LineRequirementRow[] | null {
+  const n = r.l_code.length;
+  if (r.l_action.length !== n || r.l_maxLoadPercent.length !== n || r.l_stoppedCells.length !== n || r.l_noKilnBanking.length !== n) return null;
+  const out: LineRequirementRow[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = { code: r.l_code[i]!, action: r.l_action[i]!, maxLoadPercent: r.l_maxLoadPercent[i]!, stoppedCells: r.l_stoppedCells[i]!, noKilnBanking: r.l_noKilnBanking[i]! };
+  return out;
+}
 
 @Injectable()
 export class ReductionEvidenceReadModel {
@@ -91,10 +114,10 @@ export class ReductionEvidenceReadModel {
    * readings of their lines from `windowDays` before each version's start up to `at`.
    */
   async evidence(at: Date, counties: string[], windowDays: number, manager: EntityManager = this.dataSource.manager): Promise<{ versions: VersionEvidence[]; readings: ReadingRow[] }> {
-    const versions: VersionEvidence[] = await manager.query(
+    const rows: Array<Omit<VersionEvidence, 'lines'> & LineFieldArrays> = await manager.query(
       `WITH v AS (${VERSIONS})
-       SELECT v.enterprise_code AS "enterpriseCode", v.county, v.level, v.ends, v.lines, v.max_load_percent AS "maxLoadPercent",
-              v.stopped_capacity_percent AS "stoppedCapacityPercent", v.effective_from AS "effectiveFrom",
+       SELECT v.id AS "versionId", v.enterprise_code AS "enterpriseCode", v.county, v.level, v.ends, ${lineFieldArrays('v.lines')}, v.max_load_percent AS "maxLoadPercent",
+              v.stopped_capacity_percent AS "stoppedCapacityPercent", ${epochMs('v.effective_from')} AS "effectiveFromMs",
               coalesce((SELECT jsonb_object_agg(i.key, i.value) FROM jsonb_each(v.implementation) i WHERE (i.value->>'confirmedAt')::timestamptz <= $1), '{}'::jsonb) AS implementation,
               (SELECT jsonb_build_object('reportedAt', s.reported_at, 'lines', s.lines) FROM status_reports s
                 WHERE s.enterprise_code = v.enterprise_code AND s.order_version_id = v.id AND s.reported_at <= $1
@@ -106,9 +129,21 @@ export class ReductionEvidenceReadModel {
        FROM v ORDER BY v.enterprise_code`,
       [at, counties],
     );
+    const ragged = new Map<string, VersionEvidence>();
+    const versions = rows.map(({ l_code, l_action, l_maxLoadPercent, l_stoppedCells, l_noKilnBanking, ...v }): VersionEvidence => {
+      const lines = zipLines({ l_code, l_action, l_maxLoadPercent, l_stoppedCells, l_noKilnBanking });
+      const out = { ...v, lines: lines ?? [] };
+      if (lines === null) ragged.set(v.versionId, out);
+      return out;
+    });
+    // A line stored without some field (an older row): those versions' lines as stored, whole.
+    if (ragged.size > 0) {
+      const whole: Array<{ id: string; lines: OrderLine[] }> = await manager.query(`SELECT id, lines FROM order_versions WHERE id = ANY($1)`, [[...ragged.keys()]]);
+      for (const w of whole) ragged.get(w.id)!.lines = w.lines;
+    }
     const readings: ReadingRow[] = await manager.query(
       `WITH v AS (${VERSIONS})
-       SELECT p.enterprise_code AS "enterpriseCode", p.line_code AS "lineCode", p.at, p.kw
+       SELECT p.enterprise_code AS "enterpriseCode", p.line_code AS "lineCode", ${epochMs('p.at')} AS "atMs", p.kw
        FROM v JOIN power_readings p ON p.enterprise_code = v.enterprise_code
         AND p.at >= v.effective_from - make_interval(days => $3::int) AND p.at <= $1
        WHERE NOT v.ends ORDER BY p.enterprise_code, p.line_code, p.at`,

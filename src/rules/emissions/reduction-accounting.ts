@@ -3,15 +3,20 @@
 // target. Pure: the caller passes the enterprises with the orders derived for them.
 import { POLLUTANTS, type Enterprise, type Pollutant } from '../enterprise.js';
 import type { LevelDefinition, LevelOrNone } from '../levels/level-ladder.js';
-import type { Order } from '../orders/order.types.js';
+import type { Order, OrderLine } from '../orders/order.types.js';
 import type { RulesConfig } from '../rules-config.js';
 import { orderLineOf, removedShare } from './line-reduction.js';
 import type { EnterpriseReduction, PollutantReduction, PollutantShortfall, PollutantTonnes, ReductionReport, ScopeReduction, UnknownLine } from './reduction.types.js';
 import { enterprisePotential, type EnterprisePotential } from './shortfall-candidates.js';
 
-export interface ReductionInput {
+export interface ReductionItem {
+  enterprise: Enterprise;
+  order: Order;
+}
+
+export interface ReductionInput<I extends ReductionItem = ReductionItem> {
   /** The enterprises in scope, each with its order: one combined requirement per line. */
-  items: ReadonlyArray<{ enterprise: Enterprise; order: Order }>;
+  items: ReadonlyArray<I>;
   /** The counties in scope, in display order, with the level each is at. */
   counties: ReadonlyArray<{ county: string; level: LevelOrNone }>;
   /** List the enterprises that could still add the most where a pollutant falls short (default true). */
@@ -24,6 +29,18 @@ export interface ReductionConfig {
   levels: readonly LevelDefinition[];
 }
 
+/**
+ * Which order lines a partial accounting keeps; the others count as released (removing
+ * nothing), as if the order said `run` for them.
+ */
+export type LineKept<I extends ReductionItem> = (item: I, line: OrderLine) => boolean;
+
+/** A partial accounting's scopes: the same baselines and targets, the reduction of the kept lines only. */
+export interface PartialReduction {
+  counties: ScopeReduction[];
+  city: ScopeReduction;
+}
+
 // Presentation precision of the answer (sums and comparisons use the unrounded values).
 const TONNE_DECIMALS = 10_000;
 const PERCENT_DECIMALS = 100;
@@ -32,11 +49,18 @@ const zero = (): PollutantTonnes => ({ so2: 0, nox: 0, pm: 0, vocs: 0 });
 // Relative slack so that a reduction equal to the target in exact arithmetic is not short.
 const SLACK = 1e-9;
 
-function enterpriseReduction(e: Enterprise, order: Order, tonnesPerKgHour: number, unknown: UnknownLine[]): EnterpriseReduction {
+/**
+ * One enterprise's baseline and reduction; `partial[k]` (zeroed by the caller) receives the
+ * reduction of the lines `keep[k]` keeps. A released line would add share 0 × t = +0, so
+ * skipping it gives the very same sums, in the same order, as accounting a released order.
+ */
+function enterpriseReduction<I extends ReductionItem>(item: I, tonnesPerKgHour: number, unknown: UnknownLine[], keep: ReadonlyArray<LineKept<I>>, partial: PollutantTonnes[]): EnterpriseReduction {
+  const { enterprise: e, order } = item;
   const baseline = zero();
   const reduction = zero();
   const unknownLines: string[] = [];
   const lines = e.lines;
+  const kept: boolean[] = keep.map(() => false);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const em = line.emissions;
@@ -45,11 +69,15 @@ function enterpriseReduction(e: Enterprise, order: Order, tonnesPerKgHour: numbe
       unknown.push({ enterpriseCode: e.code, enterpriseName: e.name, county: e.county, lineCode: line.code, lineName: line.name });
       continue;
     }
-    const share = removedShare(line, orderLineOf(order, i, line.code));
+    const req = orderLineOf(order, i, line.code);
+    const share = removedShare(line, req);
+    for (let k = 0; k < keep.length; k++) kept[k] = req !== undefined && keep[k]!(item, req);
     for (const p of POLLUTANTS) {
       const t = em.kgPerHour[p] * tonnesPerKgHour;
       baseline[p] += t;
-      reduction[p] += share * t;
+      const removed = share * t;
+      reduction[p] += removed;
+      for (let k = 0; k < keep.length; k++) if (kept[k]) partial[k]![p] += removed;
     }
   }
   return { enterpriseCode: e.code, county: e.county, baseline, reduction, unknownLines };
@@ -62,13 +90,15 @@ interface Scope {
   required: PollutantTonnes;
   baseline: PollutantTonnes;
   reduction: PollutantTonnes;
+  /** Per partial accounting, the reduction of its kept lines. */
+  partial: PollutantTonnes[];
   enterprises: number;
   unknownLines: number;
-  items: Array<{ enterprise: Enterprise; order: Order }>;
+  items: ReductionItem[];
 }
 
-function emptyScope(county: string | null, level: LevelOrNone | null): Scope {
-  return { county, level, required: zero(), baseline: zero(), reduction: zero(), enterprises: 0, unknownLines: 0, items: [] };
+function emptyScope(county: string | null, level: LevelOrNone | null, partials: number): Scope {
+  return { county, level, required: zero(), baseline: zero(), reduction: zero(), partial: Array.from({ length: partials }, zero), enterprises: 0, unknownLines: 0, items: [] };
 }
 
 /** Most first (ties by enterprise code), at most `n`: a bounded insertion, not a full sort. */
@@ -132,39 +162,59 @@ function finish(s: Scope, hasTarget: boolean, target: number | undefined, listed
  * Lines without emission figures are listed as unknown, never guessed.
  */
 export function accountReductions(input: ReductionInput, cfg: ReductionConfig): ReductionReport {
+  return accountReductionsKeeping(input, cfg, []).report;
+}
+
+/**
+ * The accounting, and in the same pass one partial accounting per `keep`: the same orders
+ * with only the lines it keeps (the rest released), without shortfall candidates — what
+ * `accountReductions` answers for those released orders, to the last bit.
+ */
+export function accountReductionsKeeping<I extends ReductionItem>(
+  input: ReductionInput<I>,
+  cfg: ReductionConfig,
+  keep: ReadonlyArray<LineKept<I>>,
+): { report: ReductionReport; partial: PartialReduction[] } {
   const { hoursPerDay } = cfg.rules.emissions;
   const shortfallCandidates = input.candidates === false ? 0 : cfg.rules.emissions.shortfallCandidates;
   const tonnesPerKgHour = hoursPerDay / 1000;
   const targets = cfg.rules.emissionTargets;
   const targetOf = (level: LevelOrNone | null): number | undefined => (level === null || level === 'none' ? undefined : targets[level]);
-  const scopes = new Map<string, Scope>(input.counties.map((c) => [c.county, emptyScope(c.county, c.level)]));
+  const k = keep.length;
+  const scopes = new Map<string, Scope>(input.counties.map((c) => [c.county, emptyScope(c.county, c.level, k)]));
   const unknown: UnknownLine[] = [];
   const enterprises: EnterpriseReduction[] = [];
   // What each enterprise could still add: computed only where a pollutant falls short, once.
   const potentials = new Map<Enterprise, EnterprisePotential | null>();
-  const potentialOf = ({ enterprise, order }: { enterprise: Enterprise; order: Order }): EnterprisePotential | null => {
+  const potentialOf = ({ enterprise, order }: ReductionItem): EnterprisePotential | null => {
     let x = potentials.get(enterprise);
     if (x === undefined) potentials.set(enterprise, (x = enterprisePotential(enterprise, order, cfg.levels, tonnesPerKgHour)));
     return x;
   };
-  for (const { enterprise, order } of input.items) {
+  // One enterprise's partial reductions, reused from one enterprise to the next.
+  const partial = Array.from({ length: k }, zero);
+  for (const item of input.items) {
+    const { enterprise, order } = item;
     let s = scopes.get(enterprise.county);
-    if (s === undefined) scopes.set(enterprise.county, (s = emptyScope(enterprise.county, order.level)));
-    const r = enterpriseReduction(enterprise, order, tonnesPerKgHour, unknown);
+    if (s === undefined) scopes.set(enterprise.county, (s = emptyScope(enterprise.county, order.level, k)));
+    for (const x of partial) for (const p of POLLUTANTS) x[p] = 0;
+    const r = enterpriseReduction(item, tonnesPerKgHour, unknown, keep, partial);
     enterprises.push(r);
     s.enterprises++;
     s.unknownLines += r.unknownLines.length;
     for (const p of POLLUTANTS) {
       s.baseline[p] += r.baseline[p];
       s.reduction[p] += r.reduction[p];
+      for (let j = 0; j < k; j++) s.partial[j]![p] += partial[j]![p];
     }
-    s.items.push({ enterprise, order });
+    s.items.push(item);
   }
-  const city = emptyScope(null, null);
+  const city = emptyScope(null, null, k);
   const levels = new Set([...scopes.values()].map((s) => s.level));
   city.level = levels.size === 1 ? [...levels][0]! : null;
   let cityHasTarget = false;
   const counties: ScopeReduction[] = [];
+  const partialCounties: ScopeReduction[][] = keep.map(() => []);
   for (const s of scopes.values()) {
     const target = targetOf(s.level);
     for (const p of POLLUTANTS) {
@@ -172,12 +222,18 @@ export function accountReductions(input: ReductionInput, cfg: ReductionConfig): 
       city.required[p] += s.required[p];
       city.baseline[p] += s.baseline[p];
       city.reduction[p] += s.reduction[p];
+      for (let j = 0; j < k; j++) city.partial[j]![p] += s.partial[j]![p];
     }
     if (target !== undefined) cityHasTarget = true;
     city.enterprises += s.enterprises;
     city.unknownLines += s.unknownLines;
     for (const item of s.items) city.items.push(item);
     counties.push(finish(s, target !== undefined, target, shortfallCandidates, potentialOf));
+    for (let j = 0; j < k; j++) partialCounties[j]!.push(finish({ ...s, reduction: s.partial[j]! }, target !== undefined, target, 0, potentialOf));
   }
-  return { enterprises, counties, city: finish(city, cityHasTarget, targetOf(city.level), shortfallCandidates, potentialOf), unknownLines: unknown };
+  const cityTarget = targetOf(city.level);
+  return {
+    report: { enterprises, counties, city: finish(city, cityHasTarget, cityTarget, shortfallCandidates, potentialOf), unknownLines: unknown },
+    partial: partialCounties.map((c, j) => ({ counties: c, city: finish({ ...city, reduction: city.partial[j]! }, cityHasTarget, cityTarget, 0, potentialOf) })),
+  };
 }

@@ -1,10 +1,10 @@
 // Planned, confirmed and verified reductions (issue 12, item 4): the one reduction
-// accounting (reduction-accounting.ts) run over the orders as planned, and over the same
-// orders with only the confirmed, then only the verified lines kept. Pure.
+// accounting (reduction-accounting.ts) over the orders as planned and, in the same pass,
+// over the same orders with only the confirmed, then only the verified lines kept. Pure.
 import { POLLUTANTS, type Enterprise, type Pollutant } from '../enterprise.js';
-import type { Order } from '../orders/order.types.js';
+import type { Order, OrderLine } from '../orders/order.types.js';
 import { reaches, type LineStage } from './line-stages.js';
-import { accountReductions, type ReductionConfig, type ReductionInput } from './reduction-accounting.js';
+import { accountReductionsKeeping, type LineKept, type ReductionConfig, type ReductionInput } from './reduction-accounting.js';
 import type { ReductionReport, ScopeReduction } from './reduction.types.js';
 
 export interface StagedItem {
@@ -60,10 +60,11 @@ export interface StageReport {
 const KG_DECIMALS = 1000;
 const round = (x: number, f: number): number => Math.round(x * f) / f;
 
-/** The order with every line below `wanted` released (counted as removing nothing). */
-function keepAt(item: StagedItem, wanted: LineStage): Order {
-  return { ...item.order, lines: item.order.lines.map((l) => (reaches(item.stages.get(l.code) ?? 'planned', wanted) ? l : { ...l, action: 'run', maxLoadPercent: null, stoppedCells: null })) };
-}
+/** Keeps the lines at `wanted` or beyond; the others count as released (removing nothing). */
+const keptAt =
+  (wanted: LineStage): LineKept<StagedItem> =>
+  (item: StagedItem, l: OrderLine): boolean =>
+    reaches(item.stages.get(l.code) ?? 'planned', wanted);
 
 function figure(s: ScopeReduction, p: Pollutant, kgPerTonneDay: number): StageFigure {
   const e = s.emissions.find((x) => x.pollutant === p)!;
@@ -107,10 +108,11 @@ const sumCounts = (all: Iterable<LineCounts>): LineCounts => {
  * confirmed ≥ verified, and none exceeds the baseline.
  */
 export function accountStages(items: readonly StagedItem[], counties: ReductionInput['counties'], cfg: ReductionConfig): StageReport {
-  const planned = accountReductions({ items, counties }, cfg);
-  // Only the planned accounting lists shortfall candidates (what the orders could still add).
-  const confirmed = accountReductions({ items: items.map((i) => ({ enterprise: i.enterprise, order: keepAt(i, 'confirmed') })), counties, candidates: false }, cfg);
-  const verified = accountReductions({ items: items.map((i) => ({ enterprise: i.enterprise, order: keepAt(i, 'verified') })), counties, candidates: false }, cfg);
+  // One pass; only the planned accounting lists shortfall candidates (what the orders could still add).
+  const {
+    report: planned,
+    partial: [confirmed, verified],
+  } = accountReductionsKeeping({ items, counties }, cfg, [keptAt('confirmed'), keptAt('verified')]);
   const kgPerTonneDay = 1000 / cfg.rules.emissions.hoursPerDay;
   const counts = countLines(items);
   const none: LineCounts = { planned: 0, confirmed: 0, verified: 0, violated: 0 };
@@ -131,8 +133,8 @@ export function accountStages(items: readonly StagedItem[], counties: ReductionI
     lines: p.county === null ? sumCounts(counts.values()) : { ...(counts.get(p.county) ?? none) },
   });
   return {
-    counties: planned.counties.map((p, i) => scope(p, confirmed.counties[i]!, verified.counties[i]!)),
-    city: scope(planned.city, confirmed.city, verified.city),
+    counties: planned.counties.map((p, i) => scope(p, confirmed!.counties[i]!, verified!.counties[i]!)),
+    city: scope(planned.city, confirmed!.city, verified!.city),
     planned,
   };
 }

@@ -101,7 +101,7 @@ describe('the reduction evidence read model (PostgreSQL)', () => {
     const { versions, readings } = await model.evidence(AT, ['修武县'], 14);
     expect(versions.map((v) => v.enterpriseCode)).toEqual(['E1']);
     const [v] = versions;
-    expect(new Date(v!.effectiveFrom).toISOString()).toBe('2026-12-10T02:00:00.000Z');
+    expect(new Date(v!.effectiveFromMs).toISOString()).toBe('2026-12-10T02:00:00.000Z');
     expect(v!.lines.map((l) => l.code)).toEqual(['L1', 'L2']);
     // L2's confirmation came after the instant.
     expect(Object.keys(v!.implementation)).toEqual(['L1']);
