@@ -10,9 +10,8 @@ import { accountStages, type LineCounts, type PollutantStages, type ScopeStages,
 import type { PowerReading } from '../rules/inspection/power-anomaly.js';
 import { levelAt } from '../rules/levels/level-at.js';
 import type { LevelOrNone } from '../rules/levels/level-ladder.js';
-import type { Order, OrderLine } from '../rules/orders/order.types.js';
-import type { Reason } from '../rules/reason.js';
-import { ReductionEvidenceReadModel, type DirectiveWindow, type LineRequirementRow, type ReadingRow, type VersionEvidence } from './reduction-evidence.read-model.js';
+import type { Order } from '../rules/orders/order.types.js';
+import { ReductionEvidenceReadModel, type DirectiveWindow, type ReadingRow, type VersionEvidence } from './reduction-evidence.read-model.js';
 
 export type { DirectiveWindow } from './reduction-evidence.read-model.js';
 
@@ -184,7 +183,7 @@ export class ReductionAccountingService {
         at: atIso,
         level: v.level as LevelOrNone,
         phase: null,
-        lines: v.lines.map(withoutReasons),
+        lines: v.lines,
         stoppedCapacityPercent: v.stoppedCapacityPercent,
         maxLoadPercent: v.maxLoadPercent,
         notes: [],
@@ -195,10 +194,19 @@ export class ReductionAccountingService {
       const versionFrom = v.effectiveFromMs;
       const lineReadings = readingsOf.get(e.code);
       const reportedAt = v.report ? Date.parse(v.report.reportedAt) : 0;
+      // Nothing said, found or metered yet (most versions just after issue): one evidence for all its lines.
+      const bare: LineEvidence | null =
+        v.report === null && v.findings.length === 0 && lineReadings === undefined && isEmpty(v.implementation) ? { versionFrom, statements: [], finding: null, readings: NO_READINGS } : null;
       for (let i = 0; i < e.lines.length; i++) {
         const line = e.lines[i]!;
         const req = orderLineOf(order, i, line.code);
         if (!req) continue;
+        if (bare !== null) {
+          const result = lineStage(req, remainingShare(line, req), bare, stageCfg);
+          if (result.stage !== 'planned') (stages ??= new Map()).set(line.code, result.stage);
+          if (result.violated) (violated ??= new Set()).add(line.code);
+          continue;
+        }
         const statements: LineStatement[] = [];
         const impl = v.implementation[line.code];
         if (impl) statements.push({ at: Date.parse(impl.confirmedAt), kind: 'implementation' });
@@ -222,19 +230,13 @@ export class ReductionAccountingService {
   }
 }
 
-// The accounting never reads an order line's reasons; the read model leaves them in the database.
-const NO_REASONS: readonly Reason[] = Object.freeze([]);
 const NO_READINGS: readonly PowerReading[] = Object.freeze([]);
+const isEmpty = (o: object): boolean => {
+  for (const _ in o) return false;
+  return true;
+};
 const NO_STAGES: ReadonlyMap<string, LineStage> = new Map();
 const NO_VIOLATIONS: ReadonlySet<string> = new Set();
-const withoutReasons = (l: LineRequirementRow): OrderLine => ({
-  code: l.code,
-  action: l.action,
-  maxLoadPercent: l.maxLoadPercent,
-  stoppedCells: l.stoppedCells,
-  noKilnBanking: l.noKilnBanking,
-  reasons: NO_REASONS,
-});
 
 function noOrder(e: Enterprise, at: string): Order {
   return { enterpriseCode: e.code, at, level: 'none', phase: null, lines: [], stoppedCapacityPercent: 0, maxLoadPercent: null, notes: [] };

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { inForceAt } from '../orders/version-in-force.js';
 import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
 import type { OrderLine } from '../rules/orders/order.types.js';
+import type { Reason } from '../rules/reason.js';
 
 export interface DirectiveWindow {
   id: string;
@@ -19,16 +20,19 @@ export interface DirectiveWindow {
 }
 
 /** What the accounting reads of an order line: the requirement, not its reasons (most of the stored column). */
-export type LineRequirementRow = Pick<OrderLine, 'code' | 'action' | 'maxLoadPercent' | 'stoppedCells' | 'noKilnBanking'>;
+type LineRequirementRow = Pick<OrderLine, 'code' | 'action' | 'maxLoadPercent' | 'stoppedCells' | 'noKilnBanking'>;
+
+// The reasons are not loaded: the accounting never reads them.
+const NO_REASONS: readonly Reason[] = Object.freeze([]);
 
 /** The version in force at the instant, with the evidence about its lines known by then. */
 export interface VersionEvidence {
   versionId: string;
   enterpriseCode: string;
-  county: string;
   level: string;
   ends: boolean;
-  lines: LineRequirementRow[];
+  /** The order lines as stored, but without their reasons (always empty here). */
+  lines: OrderLine[];
   maxLoadPercent: number | null;
   stoppedCapacityPercent: number;
   /** Epoch milliseconds (a number, not a Date: one per version is parsed at city scale). */
@@ -49,9 +53,9 @@ export interface ReadingRow {
   kw: number;
 }
 
-// The versions in force at $1 in the counties $2 (the one "in force at t").
-const VERSIONS = `SELECT DISTINCT ON (v.enterprise_code) v.id, v.enterprise_code, v.county, v.level, v.ends, v.lines, v.max_load_percent,
-         v.stopped_capacity_percent, v.effective_from, v.implementation
+// The versions in force at $1 in the counties $2 (the one "in force at t"): only what identifies
+// them, so that the sort carries narrow rows; what they say is read by id (and kept, see \`terms\`).
+const VERSIONS = `SELECT DISTINCT ON (v.enterprise_code) v.id, v.enterprise_code, v.effective_from, v.implementation
        FROM order_versions v WHERE ${inForceAt('v', '$1')} AND v.county = ANY($2)
        ORDER BY v.enterprise_code, v.effective_from DESC, v.created_at DESC`;
 
@@ -64,16 +68,29 @@ const lineFieldArrays = (col: string): string => LINE_FIELDS.map((f) => `jsonb_p
 type LineFieldArrays = { [F in (typeof LINE_FIELDS)[number] as `l_${F}`]: Array<LineRequirementRow[F]> };
 
 /** The lines back from the field arrays; null when a line lacks a field (a lax path skips it, so the arrays do not line up). */
-function zipLines(r: LineFieldArrays): LineRequirementRow[] | null {
+function zipLines(r: LineFieldArrays): OrderLine[] | null {
   const n = r.l_code.length;
   if (r.l_action.length !== n || r.l_maxLoadPercent.length !== n || r.l_stoppedCells.length !== n || r.l_noKilnBanking.length !== n) return null;
-  const out: LineRequirementRow[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = { code: r.l_code[i]!, action: r.l_action[i]!, maxLoadPercent: r.l_maxLoadPercent[i]!, stoppedCells: r.l_stoppedCells[i]!, noKilnBanking: r.l_noKilnBanking[i]! };
+  const out: OrderLine[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = { code: r.l_code[i]!, action: r.l_action[i]!, maxLoadPercent: r.l_maxLoadPercent[i]!, stoppedCells: r.l_stoppedCells[i]!, noKilnBanking: r.l_noKilnBanking[i]!, reasons: NO_REASONS };
+  }
   return out;
 }
 
+/** What a version orders: written once, never updated (a change is a new version), so kept by id. */
+type VersionTerms = Pick<VersionEvidence, 'level' | 'ends' | 'lines' | 'maxLoadPercent' | 'stoppedCapacityPercent'>;
+
+/** Ids per query when reading terms. */
+const TERMS_CHUNK = 20_000;
+/** Terms kept beyond those of the latest call before the others are dropped. */
+const TERMS_SLACK = 50_000;
+
 @Injectable()
 export class ReductionEvidenceReadModel {
+  /** What each version read so far orders, by id (see VersionTerms); bounded to about the latest call's versions. */
+  private terms = new Map<string, VersionTerms>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The level directives (issue, adjust) in force at some instant of [from, to), oldest first. */
@@ -110,45 +127,82 @@ export class ReductionEvidenceReadModel {
   }
 
   /**
-   * Two queries: the versions in force at `at` with their lines' evidence, and the meter
-   * readings of their lines from `windowDays` before each version's start up to `at`.
+   * The versions in force at `at` with their lines' evidence, and the meter readings of their
+   * lines from `windowDays` before each version's start up to `at`. What a version orders is
+   * read once per version and kept (it never changes); its evidence is read every time.
    */
   async evidence(at: Date, counties: string[], windowDays: number, manager: EntityManager = this.dataSource.manager): Promise<{ versions: VersionEvidence[]; readings: ReadingRow[] }> {
-    const rows: Array<Omit<VersionEvidence, 'lines'> & LineFieldArrays> = await manager.query(
-      `WITH v AS (${VERSIONS})
-       SELECT v.id AS "versionId", v.enterprise_code AS "enterpriseCode", v.county, v.level, v.ends, ${lineFieldArrays('v.lines')}, v.max_load_percent AS "maxLoadPercent",
-              v.stopped_capacity_percent AS "stoppedCapacityPercent", ${epochMs('v.effective_from')} AS "effectiveFromMs",
-              coalesce((SELECT jsonb_object_agg(i.key, i.value) FROM jsonb_each(v.implementation) i WHERE (i.value->>'confirmedAt')::timestamptz <= $1), '{}'::jsonb) AS implementation,
-              (SELECT jsonb_build_object('reportedAt', s.reported_at, 'lines', s.lines) FROM status_reports s
-                WHERE s.enterprise_code = v.enterprise_code AND s.order_version_id = v.id AND s.reported_at <= $1
-                ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) AS report,
-              coalesce((SELECT jsonb_agg(jsonb_build_object('lineCode', f.line_code, 'verdict', f.verdict, 'observedAt', f.observed_at)) FROM (
-                SELECT DISTINCT ON (f.line_code) f.line_code, f.verdict, f.observed_at FROM findings f
-                WHERE f.enterprise_code = v.enterprise_code AND f.order_version_id = v.id AND f.observed_at <= $1 AND f.created_at <= $1
-                ORDER BY f.line_code, f.observed_at DESC, f.created_at DESC) f), '[]'::jsonb) AS findings
-       FROM v ORDER BY v.enterprise_code`,
-      [at, counties],
-    );
-    const ragged = new Map<string, VersionEvidence>();
-    const versions = rows.map(({ l_code, l_action, l_maxLoadPercent, l_stoppedCells, l_noKilnBanking, ...v }): VersionEvidence => {
-      const lines = zipLines({ l_code, l_action, l_maxLoadPercent, l_stoppedCells, l_noKilnBanking });
-      const out = { ...v, lines: lines ?? [] };
-      if (lines === null) ragged.set(v.versionId, out);
-      return out;
+    const rows: Array<Pick<VersionEvidence, 'versionId' | 'enterpriseCode' | 'effectiveFromMs' | 'report'> & { implementation: VersionEvidence['implementation'] | null; findings: VersionEvidence['findings'] | null }> =
+      await manager.query(
+        // Set-based: the latest report and the latest finding per line under each version, joined once (not a subquery per version).
+        `WITH v AS MATERIALIZED (${VERSIONS}),
+         r AS (SELECT DISTINCT ON (s.order_version_id) s.order_version_id, jsonb_build_object('reportedAt', s.reported_at, 'lines', s.lines) AS report
+               FROM status_reports s JOIN v ON v.id = s.order_version_id AND v.enterprise_code = s.enterprise_code WHERE s.reported_at <= $1
+               ORDER BY s.order_version_id, s.reported_at DESC, s.id DESC),
+         f AS (SELECT x.order_version_id, jsonb_agg(jsonb_build_object('lineCode', x.line_code, 'verdict', x.verdict, 'observedAt', x.observed_at) ORDER BY x.line_code) AS findings
+               FROM (SELECT DISTINCT ON (f.order_version_id, f.line_code) f.order_version_id, f.line_code, f.verdict, f.observed_at
+                     FROM findings f JOIN v ON v.id = f.order_version_id AND v.enterprise_code = f.enterprise_code WHERE f.observed_at <= $1 AND f.created_at <= $1
+                     ORDER BY f.order_version_id, f.line_code, f.observed_at DESC, f.created_at DESC) x
+               GROUP BY x.order_version_id)
+         SELECT v.id AS "versionId", v.enterprise_code AS "enterpriseCode", ${epochMs('v.effective_from')} AS "effectiveFromMs",
+                CASE WHEN v.implementation <> '{}' THEN (SELECT jsonb_object_agg(i.key, i.value) FROM jsonb_each(v.implementation) i WHERE (i.value->>'confirmedAt')::timestamptz <= $1) END AS implementation,
+                r.report, f.findings
+         FROM v LEFT JOIN r ON r.order_version_id = v.id LEFT JOIN f ON f.order_version_id = v.id
+         ORDER BY v.enterprise_code`,
+        [at, counties],
+      );
+    const missing = rows.filter((r) => !this.terms.has(r.versionId)).map((r) => r.versionId);
+    for (let i = 0; i < missing.length; i += TERMS_CHUNK) await this.readTerms(manager, missing.slice(i, i + TERMS_CHUNK));
+    const versions = rows.map((r): VersionEvidence => {
+      const t = this.terms.get(r.versionId)!;
+      return {
+        versionId: r.versionId,
+        enterpriseCode: r.enterpriseCode,
+        level: t.level,
+        ends: t.ends,
+        lines: t.lines,
+        maxLoadPercent: t.maxLoadPercent,
+        stoppedCapacityPercent: t.stoppedCapacityPercent,
+        effectiveFromMs: r.effectiveFromMs,
+        implementation: r.implementation ?? {},
+        report: r.report,
+        findings: r.findings ?? [],
+      };
     });
-    // A line stored without some field (an older row): those versions' lines as stored, whole.
-    if (ragged.size > 0) {
-      const whole: Array<{ id: string; lines: OrderLine[] }> = await manager.query(`SELECT id, lines FROM order_versions WHERE id = ANY($1)`, [[...ragged.keys()]]);
-      for (const w of whole) ragged.get(w.id)!.lines = w.lines;
+    if (this.terms.size > rows.length + TERMS_SLACK) {
+      const keep = new Map<string, VersionTerms>();
+      for (const r of rows) keep.set(r.versionId, this.terms.get(r.versionId)!);
+      this.terms = keep;
     }
-    const readings: ReadingRow[] = await manager.query(
-      `WITH v AS (${VERSIONS})
-       SELECT p.enterprise_code AS "enterpriseCode", p.line_code AS "lineCode", ${epochMs('p.at')} AS "atMs", p.kw
-       FROM v JOIN power_readings p ON p.enterprise_code = v.enterprise_code
-        AND p.at >= v.effective_from - make_interval(days => $3::int) AND p.at <= $1
-       WHERE NOT v.ends ORDER BY p.enterprise_code, p.line_code, p.at`,
-      [at, counties, windowDays],
-    );
+    const open = versions.filter((v) => !v.ends).map((v) => v.versionId);
+    const readings: ReadingRow[] =
+      open.length === 0
+        ? []
+        : await manager.query(
+            `SELECT p.enterprise_code AS "enterpriseCode", p.line_code AS "lineCode", ${epochMs('p.at')} AS "atMs", p.kw
+             FROM order_versions v JOIN power_readings p ON p.enterprise_code = v.enterprise_code
+              AND p.at >= v.effective_from - make_interval(days => $3::int) AND p.at <= $1
+             WHERE v.id = ANY($2::uuid[]) ORDER BY p.enterprise_code, p.line_code, p.at`,
+            [at, open, windowDays],
+          );
     return { versions, readings };
+  }
+
+  /** Reads and keeps what these versions order; the lines of a version stored with some field missing are taken whole. */
+  private async readTerms(manager: EntityManager, ids: string[]): Promise<void> {
+    const rows: Array<Omit<VersionTerms, 'lines'> & LineFieldArrays & { id: string }> = await manager.query(
+      `SELECT id, level, ends, max_load_percent AS "maxLoadPercent", stopped_capacity_percent AS "stoppedCapacityPercent", ${lineFieldArrays('lines')}
+       FROM order_versions WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const ragged: string[] = [];
+    for (const r of rows) {
+      const lines = zipLines(r);
+      if (lines === null) ragged.push(r.id);
+      this.terms.set(r.id, { level: r.level, ends: r.ends, lines: lines ?? [], maxLoadPercent: r.maxLoadPercent, stoppedCapacityPercent: r.stoppedCapacityPercent });
+    }
+    if (ragged.length === 0) return;
+    const whole: Array<{ id: string; lines: OrderLine[] }> = await manager.query(`SELECT id, lines FROM order_versions WHERE id = ANY($1::uuid[])`, [ragged]);
+    for (const w of whole) this.terms.get(w.id)!.lines = w.lines.map((l) => ({ ...l, reasons: NO_REASONS }));
   }
 }

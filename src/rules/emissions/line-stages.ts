@@ -76,17 +76,25 @@ export function powerShowsDrop(evidence: Pick<LineEvidence, 'versionFrom' | 'rea
  * confirmation or a status report consistent with the requirement. A line whose
  * requirement removes nothing (`remaining` 1) stays planned.
  */
-export function lineStage(req: LineRequirement | undefined, remaining: number, evidence: LineEvidence, cfg: StageConfig): LineStageResult {
-  if (req === undefined || req.action === 'run' || remaining >= 1) return { stage: 'planned', violated: false, by: null };
-  if (evidence.finding?.verdict === 'violation') return { stage: 'planned', violated: true, by: null };
-  if (evidence.finding?.verdict === 'compliant') return { stage: 'verified', violated: false, by: 'finding' };
-  if (powerShowsDrop(evidence, remaining, cfg)) return { stage: 'verified', violated: false, by: 'power' };
+export function lineStage(req: LineRequirement | undefined, remaining: number, evidence: LineEvidence, cfg: StageConfig): Readonly<LineStageResult> {
+  if (req === undefined || req.action === 'run' || remaining >= 1) return PLANNED;
+  if (evidence.finding?.verdict === 'violation') return VIOLATED;
+  if (evidence.finding?.verdict === 'compliant') return BY_FINDING;
+  if (powerShowsDrop(evidence, remaining, cfg)) return BY_POWER;
   let latest: LineStatement | null = null;
   for (const s of evidence.statements) if (latest === null || s.at > latest.at || (s.at === latest.at && s.kind === 'status_report')) latest = s;
-  if (latest === null) return { stage: 'planned', violated: false, by: null };
-  if (latest.kind === 'implementation') return { stage: 'confirmed', violated: false, by: 'implementation' };
-  return reportMatches(req, latest.state, latest.loadPercent) ? { stage: 'confirmed', violated: false, by: 'status_report' } : { stage: 'planned', violated: false, by: null };
+  if (latest === null) return PLANNED;
+  if (latest.kind === 'implementation') return BY_IMPLEMENTATION;
+  return reportMatches(req, latest.state, latest.loadPercent) ? BY_STATUS_REPORT : PLANNED;
 }
+
+// The few possible answers, shared (one per line of every enterprise at city scale otherwise).
+const PLANNED: Readonly<LineStageResult> = Object.freeze({ stage: 'planned', violated: false, by: null });
+const VIOLATED: Readonly<LineStageResult> = Object.freeze({ stage: 'planned', violated: true, by: null });
+const BY_FINDING: Readonly<LineStageResult> = Object.freeze({ stage: 'verified', violated: false, by: 'finding' });
+const BY_POWER: Readonly<LineStageResult> = Object.freeze({ stage: 'verified', violated: false, by: 'power' });
+const BY_IMPLEMENTATION: Readonly<LineStageResult> = Object.freeze({ stage: 'confirmed', violated: false, by: 'implementation' });
+const BY_STATUS_REPORT: Readonly<LineStageResult> = Object.freeze({ stage: 'confirmed', violated: false, by: 'status_report' });
 
 /** Does a line at `stage` count at `wanted`? */
 const RANK: Readonly<Record<LineStage, number>> = { planned: 0, confirmed: 1, verified: 2 };

@@ -54,13 +54,12 @@ const SLACK = 1e-9;
  * reduction of the lines `keep[k]` keeps. A released line would add share 0 × t = +0, so
  * skipping it gives the very same sums, in the same order, as accounting a released order.
  */
-function enterpriseReduction<I extends ReductionItem>(item: I, tonnesPerKgHour: number, unknown: UnknownLine[], keep: ReadonlyArray<LineKept<I>>, partial: PollutantTonnes[]): EnterpriseReduction {
+function enterpriseReduction<I extends ReductionItem>(item: I, tonnesPerKgHour: number, unknown: UnknownLine[], keep: ReadonlyArray<LineKept<I>>, partial: PollutantTonnes[], kept: boolean[]): EnterpriseReduction {
   const { enterprise: e, order } = item;
   const baseline = zero();
   const reduction = zero();
   const unknownLines: string[] = [];
   const lines = e.lines;
-  const kept: boolean[] = keep.map(() => false);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const em = line.emissions;
@@ -193,12 +192,13 @@ export function accountReductionsKeeping<I extends ReductionItem>(
   };
   // One enterprise's partial reductions, reused from one enterprise to the next.
   const partial = Array.from({ length: k }, zero);
+  const kept: boolean[] = keep.map(() => false);
   for (const item of input.items) {
     const { enterprise, order } = item;
     let s = scopes.get(enterprise.county);
     if (s === undefined) scopes.set(enterprise.county, (s = emptyScope(enterprise.county, order.level, k)));
     for (const x of partial) for (const p of POLLUTANTS) x[p] = 0;
-    const r = enterpriseReduction(item, tonnesPerKgHour, unknown, keep, partial);
+    const r = enterpriseReduction(item, tonnesPerKgHour, unknown, keep, partial, kept);
     enterprises.push(r);
     s.enterprises++;
     s.unknownLines += r.unknownLines.length;
