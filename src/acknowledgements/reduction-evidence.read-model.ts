@@ -55,7 +55,7 @@ export interface ReadingRow {
 
 // The versions in force at $1 in the counties $2 (the one "in force at t"): only what identifies
 // them, so that the sort carries narrow rows; what they say is read by id (and kept, see \`terms\`).
-const VERSIONS = `SELECT DISTINCT ON (v.enterprise_code) v.id, v.enterprise_code, v.effective_from, v.implementation
+const VERSIONS = `SELECT DISTINCT ON (v.enterprise_code) v.id, v.enterprise_code, v.effective_from, v.ends, v.implementation
        FROM order_versions v WHERE ${inForceAt('v', '$1')} AND v.county = ANY($2)
        ORDER BY v.enterprise_code, v.effective_from DESC, v.created_at DESC`;
 
@@ -128,33 +128,44 @@ export class ReductionEvidenceReadModel {
 
   /**
    * The versions in force at `at` with their lines' evidence, and the meter readings of their
-   * lines from `windowDays` before each version's start up to `at`. What a version orders is
-   * read once per version and kept (it never changes); its evidence is read every time.
+   * lines from `windowDays` before each version's start up to `at` (per enterprise and line in
+   * time order), in one query. What a version orders is read once per version and kept (it
+   * never changes); its evidence is read every time.
    */
   async evidence(at: Date, counties: string[], windowDays: number, manager: EntityManager = this.dataSource.manager): Promise<{ versions: VersionEvidence[]; readings: ReadingRow[] }> {
-    const rows: Array<Pick<VersionEvidence, 'versionId' | 'enterpriseCode' | 'effectiveFromMs' | 'report'> & { implementation: VersionEvidence['implementation'] | null; findings: VersionEvidence['findings'] | null }> =
-      await manager.query(
-        // Set-based: the latest report and the latest finding per line under each version, joined once (not a subquery per version).
-        `WITH v AS MATERIALIZED (${VERSIONS}),
-         r AS (SELECT DISTINCT ON (s.order_version_id) s.order_version_id, jsonb_build_object('reportedAt', s.reported_at, 'lines', s.lines) AS report
-               FROM status_reports s JOIN v ON v.id = s.order_version_id AND v.enterprise_code = s.enterprise_code WHERE s.reported_at <= $1
-               ORDER BY s.order_version_id, s.reported_at DESC, s.id DESC),
-         f AS (SELECT x.order_version_id, jsonb_agg(jsonb_build_object('lineCode', x.line_code, 'verdict', x.verdict, 'observedAt', x.observed_at) ORDER BY x.line_code) AS findings
-               FROM (SELECT DISTINCT ON (f.order_version_id, f.line_code) f.order_version_id, f.line_code, f.verdict, f.observed_at
-                     FROM findings f JOIN v ON v.id = f.order_version_id AND v.enterprise_code = f.enterprise_code WHERE f.observed_at <= $1 AND f.created_at <= $1
-                     ORDER BY f.order_version_id, f.line_code, f.observed_at DESC, f.created_at DESC) x
-               GROUP BY x.order_version_id)
-         SELECT v.id AS "versionId", v.enterprise_code AS "enterpriseCode", ${epochMs('v.effective_from')} AS "effectiveFromMs",
-                CASE WHEN v.implementation <> '{}' THEN (SELECT jsonb_object_agg(i.key, i.value) FROM jsonb_each(v.implementation) i WHERE (i.value->>'confirmedAt')::timestamptz <= $1) END AS implementation,
-                r.report, f.findings
-         FROM v LEFT JOIN r ON r.order_version_id = v.id LEFT JOIN f ON f.order_version_id = v.id
-         ORDER BY v.enterprise_code`,
-        [at, counties],
-      );
+    type Row = Pick<VersionEvidence, 'versionId' | 'enterpriseCode' | 'effectiveFromMs' | 'report'> & {
+      implementation: VersionEvidence['implementation'] | null;
+      findings: VersionEvidence['findings'] | null;
+      /** [line code, epoch ms, kW] per reading, by line and time. */
+      readings: Array<[string, number, number]> | null;
+    };
+    const rows: Row[] = await manager.query(
+      // Set-based: the latest report, the latest finding per line and the meter readings of each version, each
+      // joined once (not a subquery per version). In no particular order: the caller looks versions up by enterprise.
+      `WITH v AS MATERIALIZED (${VERSIONS}),
+       r AS (SELECT DISTINCT ON (s.order_version_id) s.order_version_id, jsonb_build_object('reportedAt', s.reported_at, 'lines', s.lines) AS report
+             FROM status_reports s JOIN v ON v.id = s.order_version_id AND v.enterprise_code = s.enterprise_code WHERE s.reported_at <= $1
+             ORDER BY s.order_version_id, s.reported_at DESC, s.id DESC),
+       f AS (SELECT x.order_version_id, jsonb_agg(jsonb_build_object('lineCode', x.line_code, 'verdict', x.verdict, 'observedAt', x.observed_at) ORDER BY x.line_code) AS findings
+             FROM (SELECT DISTINCT ON (f.order_version_id, f.line_code) f.order_version_id, f.line_code, f.verdict, f.observed_at
+                   FROM findings f JOIN v ON v.id = f.order_version_id AND v.enterprise_code = f.enterprise_code WHERE f.observed_at <= $1 AND f.created_at <= $1
+                   ORDER BY f.order_version_id, f.line_code, f.observed_at DESC, f.created_at DESC) x
+             GROUP BY x.order_version_id),
+       p AS (SELECT v.id AS order_version_id, json_agg(json_build_array(p.line_code, ${epochMs('p.at')}, p.kw) ORDER BY p.line_code, p.at) AS readings
+             FROM v JOIN power_readings p ON p.enterprise_code = v.enterprise_code AND p.at >= v.effective_from - make_interval(days => $3::int) AND p.at <= $1
+             WHERE NOT v.ends GROUP BY v.id)
+       SELECT v.id AS "versionId", v.enterprise_code AS "enterpriseCode", ${epochMs('v.effective_from')} AS "effectiveFromMs",
+              CASE WHEN v.implementation <> '{}' THEN (SELECT jsonb_object_agg(i.key, i.value) FROM jsonb_each(v.implementation) i WHERE (i.value->>'confirmedAt')::timestamptz <= $1) END AS implementation,
+              r.report, f.findings, p.readings
+       FROM v LEFT JOIN r ON r.order_version_id = v.id LEFT JOIN f ON f.order_version_id = v.id LEFT JOIN p ON p.order_version_id = v.id`,
+      [at, counties, windowDays],
+    );
     const missing = rows.filter((r) => !this.terms.has(r.versionId)).map((r) => r.versionId);
     for (let i = 0; i < missing.length; i += TERMS_CHUNK) await this.readTerms(manager, missing.slice(i, i + TERMS_CHUNK));
+    const readings: ReadingRow[] = [];
     const versions = rows.map((r): VersionEvidence => {
       const t = this.terms.get(r.versionId)!;
+      if (r.readings !== null) for (const [lineCode, atMs, kw] of r.readings) readings.push({ enterpriseCode: r.enterpriseCode, lineCode, atMs, kw });
       return {
         versionId: r.versionId,
         enterpriseCode: r.enterpriseCode,
@@ -174,17 +185,6 @@ export class ReductionEvidenceReadModel {
       for (const r of rows) keep.set(r.versionId, this.terms.get(r.versionId)!);
       this.terms = keep;
     }
-    const open = versions.filter((v) => !v.ends).map((v) => v.versionId);
-    const readings: ReadingRow[] =
-      open.length === 0
-        ? []
-        : await manager.query(
-            `SELECT p.enterprise_code AS "enterpriseCode", p.line_code AS "lineCode", ${epochMs('p.at')} AS "atMs", p.kw
-             FROM order_versions v JOIN power_readings p ON p.enterprise_code = v.enterprise_code
-              AND p.at >= v.effective_from - make_interval(days => $3::int) AND p.at <= $1
-             WHERE v.id = ANY($2::uuid[]) ORDER BY p.enterprise_code, p.line_code, p.at`,
-            [at, open, windowDays],
-          );
     return { versions, readings };
   }
 
