@@ -201,26 +201,7 @@ export class ReductionAccountingService {
         const line = e.lines[i]!;
         const req = orderLineOf(order, i, line.code);
         if (!req) continue;
-        if (bare !== null) {
-          const result = lineStage(req, remainingShare(line, req), bare, stageCfg);
-          if (result.stage !== 'planned') (stages ??= new Map()).set(line.code, result.stage);
-          if (result.violated) (violated ??= new Set()).add(line.code);
-          continue;
-        }
-        const statements: LineStatement[] = [];
-        const impl = v.implementation[line.code];
-        if (impl) statements.push({ at: Date.parse(impl.confirmedAt), kind: 'implementation' });
-        const reported = v.report?.lines.find((l) => l.line === line.code);
-        if (v.report && reported && STATES.has(reported.state)) {
-          statements.push({ at: reportedAt, kind: 'status_report', state: reported.state as LineStatement['state'], loadPercent: reported.loadPercent });
-        }
-        const f = v.findings.length === 0 ? undefined : v.findings.find((x) => x.lineCode === line.code);
-        const evidence: LineEvidence = {
-          versionFrom,
-          statements,
-          finding: f ? { at: Date.parse(f.observedAt), verdict: f.verdict === 'violation' ? 'violation' : 'compliant' } : null,
-          readings: lineReadings?.get(line.code) ?? NO_READINGS,
-        };
+        const evidence = bare ?? lineEvidence(v, line.code, versionFrom, reportedAt, lineReadings);
         const result = lineStage(req, remainingShare(line, req), evidence, stageCfg);
         if (result.stage !== 'planned') (stages ??= new Map()).set(line.code, result.stage);
         if (result.violated) (violated ??= new Set()).add(line.code);
@@ -228,6 +209,24 @@ export class ReductionAccountingService {
       return { enterprise: e, order, stages: stages ?? NO_STAGES, violated: violated ?? NO_VIOLATIONS };
     });
   }
+}
+
+/** What is known about one line of the version by the instant: the enterprise's statements, the latest finding, the meter. */
+function lineEvidence(v: VersionEvidence, lineCode: string, versionFrom: number, reportedAt: number, readings: Map<string, PowerReading[]> | undefined): LineEvidence {
+  const statements: LineStatement[] = [];
+  const impl = v.implementation[lineCode];
+  if (impl) statements.push({ at: Date.parse(impl.confirmedAt), kind: 'implementation' });
+  const reported = v.report?.lines.find((l) => l.line === lineCode);
+  if (v.report && reported && STATES.has(reported.state)) {
+    statements.push({ at: reportedAt, kind: 'status_report', state: reported.state as LineStatement['state'], loadPercent: reported.loadPercent });
+  }
+  const f = v.findings.find((x) => x.lineCode === lineCode);
+  return {
+    versionFrom,
+    statements,
+    finding: f ? { at: Date.parse(f.observedAt), verdict: f.verdict === 'violation' ? 'violation' : 'compliant' } : null,
+    readings: readings?.get(lineCode) ?? NO_READINGS,
+  };
 }
 
 const NO_READINGS: readonly PowerReading[] = Object.freeze([]);

@@ -54,7 +54,14 @@ const SLACK = 1e-9;
  * reduction of the lines `keep[k]` keeps. A released line would add share 0 × t = +0, so
  * skipping it gives the very same sums, in the same order, as accounting a released order.
  */
-function enterpriseReduction<I extends ReductionItem>(item: I, tonnesPerKgHour: number, unknown: UnknownLine[], keep: ReadonlyArray<LineKept<I>>, partial: PollutantTonnes[], kept: boolean[]): EnterpriseReduction {
+function enterpriseReduction<I extends ReductionItem>(
+  item: I,
+  tonnesPerKgHour: number,
+  unknown: UnknownLine[],
+  keep: ReadonlyArray<LineKept<I>>,
+  partial: PollutantTonnes[],
+  kept: boolean[],
+): EnterpriseReduction {
   const { enterprise: e, order } = item;
   const baseline = zero();
   const reduction = zero();

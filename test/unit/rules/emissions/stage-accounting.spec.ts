@@ -186,7 +186,11 @@ describe('property: the one-pass partial accountings are the accounting of the r
         });
         // 孟州市 is not among the counties in scope: it is added after them, as the accounting does.
         const counties = ['修武县', '博爱县', '温县'].map((county) => ({ county, level }));
-        const { report, partial } = accountReductionsKeeping({ items, counties }, cfg, (['confirmed', 'verified'] as const).map((w) => (i: StagedItem, l: OrderLine) => reaches(i.stages.get(l.code) ?? 'planned', w)));
+        const { report, partial } = accountReductionsKeeping(
+          { items, counties },
+          cfg,
+          (['confirmed', 'verified'] as const).map((w) => (i: StagedItem, l: OrderLine) => reaches(i.stages.get(l.code) ?? 'planned', w)),
+        );
         expect(report).toEqual(accountReductions({ items, counties }, cfg));
         (['confirmed', 'verified'] as const).forEach((wanted, k) => {
           const old = accountReductions({ items: items.map((i) => ({ enterprise: i.enterprise, order: releasedBelow(i, wanted) })), counties, candidates: false }, cfg);
