@@ -196,10 +196,11 @@ export class DirectivesService {
         // The commit reads and locks its orders in this transaction.
         const open = dryRun ? await this.timeline.openOrders(codes, from, mode) : await loadOpenOrders(manager, codes, from, mode, true);
         const planned = planVersions(items, open, { from, to: plan.endsAt, mode });
-        const deliveries = this.notices.plan(planned);
+        // A dry run only counts whom no channel reaches; the commit plans every outbox row.
+        const deliveries = dryRun ? null : this.notices.plan(planned);
         const inScope = new Map<string, number>();
         for (const e of enterprises) inScope.set(e.county, (inScope.get(e.county) ?? 0) + 1);
-        const summary = summarise(plan.counties, inScope, planned, deliveries.unreachable);
+        const summary = summarise(plan.counties, inScope, planned, deliveries?.unreachable ?? this.notices.unreachable(planned));
         // Read before the versions are written: what each new version replaces.
         const allChanges = dryRun
           ? requirementChanges(
@@ -254,7 +255,7 @@ export class DirectivesService {
           createdAt: now,
           mode,
         });
-        await this.notices.queue(manager, deliveries, planned, { id: directiveId, number });
+        await this.notices.queue(manager, deliveries!, planned, { id: directiveId, number });
         await this.audit.record(manager, actor, [
           {
             action: `directive.${plan.kind}`,

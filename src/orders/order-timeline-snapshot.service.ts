@@ -19,8 +19,12 @@ interface CachedVersion {
   key: string;
 }
 
+/** An enterprise's latest order's head (null ids: no order, only versions of older ones) and its versions. */
 interface Timeline {
-  head: { orderId: string; status: string; currentVersionId: string; modification: number } | null;
+  orderId: string | null;
+  status: string;
+  currentVersionId: string;
+  modification: number;
   versions: CachedVersion[];
 }
 
@@ -65,8 +69,8 @@ export class OrderTimelineSnapshotService {
     const out = new Map<string, OpenOrderRef>();
     for (const code of codes) {
       const t = this.byCode.get(code);
-      if (!t?.head) continue;
-      let open = t.head.status === 'open';
+      if (!t?.orderId) continue;
+      let open = t.status === 'open';
       let before: CachedVersion | null = null;
       let laterFrom: number | null = null;
       for (const v of t.versions) {
@@ -78,9 +82,9 @@ export class OrderTimelineSnapshotService {
       }
       if (!open) continue;
       out.set(code, {
-        orderId: t.head.orderId,
-        currentVersionId: t.head.currentVersionId,
-        modification: t.head.modification,
+        orderId: t.orderId,
+        currentVersionId: t.currentVersionId,
+        modification: t.modification,
         before: before ? { requirementKey: before.key, effectiveTo: before.to === null ? null : new Date(before.to) } : null,
         laterFrom: laterFrom === null ? null : new Date(laterFrom),
       });
@@ -147,12 +151,19 @@ export class OrderTimelineSnapshotService {
       const latest = new Map<string, string>();
       for (const h of await loadLatestOrders(m)) {
         latest.set(h.enterprise_code, h.id);
-        byCode.set(h.enterprise_code, { head: { orderId: h.id, status: h.status, currentVersionId: h.current_version_id, modification: h.current_modification }, versions: [] });
+        // 'open' or 'ended': one shared string, not one per order.
+        const status = h.status === 'open' ? 'open' : h.status === 'ended' ? 'ended' : h.status;
+        byCode.set(h.enterprise_code, { orderId: h.id, status, currentVersionId: h.current_version_id, modification: h.current_modification, versions: [] });
       }
       let count = 0;
+      // Many enterprises share a requirement (same line codes, same measures): one string each.
+      const keys = new Map<string, string>();
       for (const r of await loadTimelineVersions(m, since)) {
+        const fresh = requirementKey(r.max_load_percent, r.lines);
+        let key = keys.get(fresh);
+        if (key === undefined) keys.set(fresh, (key = fresh));
         let t = byCode.get(r.enterprise_code);
-        if (!t) byCode.set(r.enterprise_code, (t = { head: null, versions: [] }));
+        if (!t) byCode.set(r.enterprise_code, (t = { orderId: null, status: '', currentVersionId: '', modification: 0, versions: [] }));
         t.versions.push({
           own: latest.get(r.enterprise_code) === r.order_id,
           modification: r.modification,
@@ -160,7 +171,7 @@ export class OrderTimelineSnapshotService {
           from: r.effective_from.getTime(),
           to: r.effective_to === null ? null : r.effective_to.getTime(),
           createdAt: r.created_at.getTime(),
-          key: requirementKey(r.max_load_percent, r.lines),
+          key,
         });
         count++;
       }
