@@ -28,6 +28,7 @@ import { DirectiveProgressBulkNotices1796600014500 } from '../../migrations/1796
 import { RegistrySnapshotVersion1796600014600 } from '../../migrations/1796600014600-RegistrySnapshotVersion.js';
 import { ProgressIgnoresLadder1796600014700 } from '../../migrations/1796600014700-ProgressIgnoresLadder.js';
 import { RegistryReachable1796600014900 } from '../../migrations/1796600014900-RegistryReachable.js';
+import { AuditLz41796600014910 } from '../../migrations/1796600014910-AuditLz4.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -60,4 +61,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RegistrySnapshotVersion1796600014600,
   ProgressIgnoresLadder1796600014700,
   RegistryReachable1796600014900,
+  AuditLz41796600014910,
 ];
