@@ -173,6 +173,7 @@ describe(`console screens' API calls over ${N} enterprises`, () => {
       ['text=水泥, page 1', `/api/v1/enterprises?pageSize=20&text=${encodeURIComponent('水泥')}`, 290],
       ['text=水泥有限公司, page 1', `/api/v1/enterprises?pageSize=20&text=${encodeURIComponent('水泥有限公司')}`, null],
       ['text=泥 (one character)', `/api/v1/enterprises?pageSize=20&text=${encodeURIComponent('泥')}`, null],
+      ['registry reachable=false, page 1', '/api/v1/enterprises?pageSize=20&reachable=false', 799],
     ];
     const lines = [`read models over ${N} enterprises (p95 of ${REPS}; GET /health/live p95 ${live.p95.toFixed(1)} ms; load average ${load}):`];
     for (const [name, path, before] of rows) {
