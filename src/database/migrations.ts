@@ -29,6 +29,7 @@ import { RegistrySnapshotVersion1796600014600 } from '../../migrations/179660001
 import { ProgressIgnoresLadder1796600014700 } from '../../migrations/1796600014700-ProgressIgnoresLadder.js';
 import { RegistryReachable1796600014900 } from '../../migrations/1796600014900-RegistryReachable.js';
 import { AuditLz41796600014910 } from '../../migrations/1796600014910-AuditLz4.js';
+import { OrderTimelineVersion1796600015000 } from '../../migrations/1796600015000-OrderTimelineVersion.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -62,4 +63,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ProgressIgnoresLadder1796600014700,
   RegistryReachable1796600014900,
   AuditLz41796600014910,
+  OrderTimelineVersion1796600015000,
 ];

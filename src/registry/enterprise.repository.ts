@@ -145,7 +145,7 @@ function rowToEntity(r: EnterpriseRow, lines: ProductionLineEntity[] = [], conta
  * e-mail address that accepts e-mail. Stored with the row (`enterprises.reachable`, migration
  * 1796600014900) by the writes below, which always write the row and its contacts together.
  */
-export function reachableOf(e: Pick<Enterprise, 'webhookUrl' | 'contacts'>): boolean {
+function reachableOf(e: Pick<Enterprise, 'webhookUrl' | 'contacts'>): boolean {
   if (e.webhookUrl !== null && e.webhookUrl !== undefined) return true;
   return e.contacts.some((c) => {
     if (c.email === null || c.email === undefined || c.email === '') return false;
