@@ -29,7 +29,7 @@ describe(`console screens' API calls over ${N} enterprises`, () => {
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     const ds = t.app.get<DataSource>(getDataSourceToken());
-    await seedRegistry(ds, N, 7);
+    await seedRegistry(ds, N, 7, t.db.url);
     admin = await t.adminToken();
     const res = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', endsAt: null, basis: '全市橙色预警（基准测试）' });
     expect(res.status).toBe(200);
