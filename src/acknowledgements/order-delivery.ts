@@ -64,6 +64,18 @@ export function deliveriesFor(enterprise: ContactTargets, versionId: string, cha
   return rows;
 }
 
+/** Whether `deliveriesFor` would give this enterprise at least one row (without building any). */
+export function isReachable(enterprise: ContactTargets, channels: NoticeChannels = ['email', 'webhook']): boolean {
+  if (enterprise.webhookUrl && channels.includes('webhook')) return true;
+  const email = channels.includes('email');
+  const sms = channels.includes('sms');
+  for (const c of enterprise.contacts) {
+    if (email && c.email && (c.channels === undefined || c.channels.includes('email'))) return true;
+    if (sms && smsNumberOf(c)) return true;
+  }
+  return false;
+}
+
 export function planDeliveries(planned: PlannedVersion[], channels?: NoticeChannels): DeliveryPlan {
   const rows: NewOutboxRow[] = [];
   const unreachable = new Set<string>();

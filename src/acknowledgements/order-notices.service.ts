@@ -7,7 +7,7 @@ import { OutboxService } from '../dispatch/outbox.service.js';
 import type { PlannedVersion } from '../orders/order-plan.js';
 import { OrderVersionsRepository } from '../orders/order-versions.repository.js';
 import { AlertsService } from './alerts.service.js';
-import { noticeChannelsFor, planDeliveries, type DeliveryPlan } from './order-delivery.js';
+import { isReachable, noticeChannelsFor, planDeliveries, type DeliveryPlan } from './order-delivery.js';
 
 /**
  * The notice of new order versions, the last leg of a directive (directives → orders'
@@ -32,7 +32,17 @@ export class OrderNoticesService implements OnModuleInit {
 
   /** Who can be told of what, before anything is written (a dry run counts the unreachable too). */
   plan(planned: PlannedVersion[]): DeliveryPlan {
-    return planDeliveries(planned, noticeChannelsFor(this.config.dispatch.escalation.ladder, this.sms.template('order') !== null));
+    return planDeliveries(planned, this.channels());
+  }
+
+  /** A dry run's count: the enterprises no channel reaches, without building the outbox rows. */
+  unreachable(planned: PlannedVersion[]): Set<string> {
+    const channels = this.channels();
+    return new Set(planned.filter((p) => !isReachable(p.enterprise, channels)).map((p) => p.enterprise.code));
+  }
+
+  private channels() {
+    return noticeChannelsFor(this.config.dispatch.escalation.ladder, this.sms.template('order') !== null);
   }
 
   /** Inside the directive's transaction, after its versions were written. */

@@ -25,6 +25,7 @@ import { DutyShiftEntity } from '../duty/duty-shift.entity.js';
 import { DutySwapEntity } from '../duty/duty-swap.entity.js';
 import { OrderVersionEntity } from '../orders/order-version.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
+import { OrderTimelineVersionEntity } from '../orders/order-timeline-version.entity.js';
 import { PhoneNoticeEntity } from '../acknowledgements/phone-notice.entity.js';
 import { JobRunEntity } from '../scheduling/job-run.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
@@ -53,6 +54,7 @@ export const ENTITIES = [
   RegistryChangeEntity,
   OrderEntity,
   OrderVersionEntity,
+  OrderTimelineVersionEntity,
   OutboxEntity,
   DeliveryAttemptEntity,
   RobotPostEntity,

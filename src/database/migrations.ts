@@ -27,6 +27,9 @@ import { DrawInputsJson1796600014400 } from '../../migrations/1796600014400-Draw
 import { DirectiveProgressBulkNotices1796600014500 } from '../../migrations/1796600014500-DirectiveProgressBulkNotices.js';
 import { RegistrySnapshotVersion1796600014600 } from '../../migrations/1796600014600-RegistrySnapshotVersion.js';
 import { ProgressIgnoresLadder1796600014700 } from '../../migrations/1796600014700-ProgressIgnoresLadder.js';
+import { RegistryReachable1796600014900 } from '../../migrations/1796600014900-RegistryReachable.js';
+import { AuditLz41796600014910 } from '../../migrations/1796600014910-AuditLz4.js';
+import { OrderTimelineVersion1796600015000 } from '../../migrations/1796600015000-OrderTimelineVersion.js';
 
 // Migrations in order; each new migration class is appended here (classes, not globs).
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -58,4 +61,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   DirectiveProgressBulkNotices1796600014500,
   RegistrySnapshotVersion1796600014600,
   ProgressIgnoresLadder1796600014700,
+  RegistryReachable1796600014900,
+  AuditLz41796600014910,
+  OrderTimelineVersion1796600015000,
 ];

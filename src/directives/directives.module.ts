@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AcknowledgementsModule } from '../acknowledgements/acknowledgements.module.js';
+import { OrdersModule } from '../orders/orders.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { SeasonsModule } from '../seasons/seasons.module.js';
 import { CountyLevelsRepository } from './county-levels.repository.js';
@@ -17,7 +18,7 @@ import { DirectivesRepository } from './directives.repository.js';
 import { DirectivesService } from './directives.service.js';
 
 @Module({
-  imports: [AcknowledgementsModule, RegistryModule, SeasonsModule],
+  imports: [AcknowledgementsModule, OrdersModule, RegistryModule, SeasonsModule],
   controllers: [DirectivesController],
   providers: [
     DirectivesService,

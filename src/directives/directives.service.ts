@@ -6,9 +6,9 @@ import { DirectiveErrorCode } from './directives.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import { checkDirectiveTimes, timeRefused } from '../common/time-window.js';
 import { ConfigService } from '../config/config.service.js';
-import { planVersions, type PlannedVersion, type TimelineMode } from '../orders/order-plan.js';
+import { planVersions, type TimelineMode } from '../orders/order-plan.js';
+import { OrderTimelineSnapshotService } from '../orders/order-timeline-snapshot.service.js';
 import { loadOpenOrders, withOpenOrders, writeVersions } from '../orders/order-timeline.repository.js';
-import { versionsInForce } from '../orders/order-versions.repository.js';
 import { entityToEnterprise } from '../registry/enterprise.mapper.js';
 import { loadEnterpriseEntities, loadInactiveCodesOf } from '../registry/enterprise.repository.js';
 import { RegistrySnapshotService } from '../registry/registry-snapshot.service.js';
@@ -16,7 +16,7 @@ import type { Enterprise } from '../rules/enterprise.js';
 import type { LevelOrNone } from '../rules/levels/level-ladder.js';
 import type { ResponseLevelEvent } from '../rules/levels/response-level.machine.js';
 import { deriveOrder } from '../rules/orders/order-derivation.js';
-import type { Order, OrderLine } from '../rules/orders/order.types.js';
+import type { Order } from '../rules/orders/order.types.js';
 import { localDateOf } from '../rules/time/local-time.js';
 import { Clock } from '../common/clock.js';
 import { CountyLevelsService, type CountyMachine } from './county-levels.service.js';
@@ -87,6 +87,7 @@ export class DirectivesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly snapshot: RegistrySnapshotService,
+    private readonly timeline: OrderTimelineSnapshotService,
   ) {}
 
   /** An officer's issue / adjust / lift; a dry run lists the changes page asked for. */
@@ -190,24 +191,24 @@ export class DirectivesService {
         const reduction = dryRun ? dryRunReduction(items, plan.counties, levelOf, orderConfig) : undefined;
         if (plan.endInactive) items.push(...(await this.inactiveWithOpenOrders(manager, plan.counties, effectiveIso)));
         const mode = plan.mode ?? 'replace';
-        // A dry run writes nothing, so it locks no order row either.
-        const open = await loadOpenOrders(
-          manager,
-          items.map((i) => i.enterprise.code),
-          from,
-          mode,
-          !dryRun,
-        );
+        const codes = items.map((i) => i.enterprise.code);
+        // A dry run writes nothing: it reads the timeline from memory and locks no order row.
+        // The commit reads and locks its orders in this transaction.
+        const open = dryRun ? await this.timeline.openOrders(codes, from, mode) : await loadOpenOrders(manager, codes, from, mode, true);
         const planned = planVersions(items, open, { from, to: plan.endsAt, mode });
-        const deliveries = this.notices.plan(planned);
+        // A dry run only counts whom no channel reaches; the commit plans every outbox row.
+        const deliveries = dryRun ? null : this.notices.plan(planned);
         const inScope = new Map<string, number>();
         for (const e of enterprises) inScope.set(e.county, (inScope.get(e.county) ?? 0) + 1);
-        const summary = summarise(plan.counties, inScope, planned, deliveries.unreachable);
+        const summary = summarise(plan.counties, inScope, planned, deliveries?.unreachable ?? this.notices.unreachable(planned));
         // Read before the versions are written: what each new version replaces.
         const allChanges = dryRun
           ? requirementChanges(
               planned,
-              await this.linesInForce(manager, planned, from),
+              await this.timeline.linesInForce(
+                planned.map((p) => p.enterprise.code),
+                from,
+              ),
               this.config.city.counties.map((c) => c.name),
               plan.basis,
             )
@@ -254,7 +255,7 @@ export class DirectivesService {
           createdAt: now,
           mode,
         });
-        await this.notices.queue(manager, deliveries, planned, { id: directiveId, number });
+        await this.notices.queue(manager, deliveries!, planned, { id: directiveId, number });
         await this.audit.record(manager, actor, [
           {
             action: `directive.${plan.kind}`,
@@ -279,18 +280,12 @@ export class DirectivesService {
       });
       this.logger.log(`${result.number}: ${plan.kind} ${plan.level ?? ''} for ${plan.counties.length} count(ies), ${result.summary.totals.orders} order version(s)`);
       this.notices.committed();
+      this.timeline.refreshSoon();
       return result;
     } catch (err) {
       if (err instanceof DryRunRollback) return err.result;
       throw err;
     }
-  }
-
-  /** Per enterprise, the lines of the version in force at the directive's start (none: nothing restricted). */
-  private async linesInForce(manager: EntityManager, planned: PlannedVersion[], at: Date): Promise<Map<string, OrderLine[]>> {
-    if (planned.length === 0) return new Map();
-    const inForce = await versionsInForce(manager, at, { enterpriseCodes: planned.map((p) => p.enterprise.code) });
-    return new Map([...inForce].filter(([, v]) => !v.ends).map(([code, v]) => [code, v.lines]));
   }
 
   /** A deactivated enterprise keeps nothing to do: its open order gets a closing version. */

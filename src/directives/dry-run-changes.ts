@@ -17,7 +17,8 @@ export interface RequirementChange {
   lineName: string;
   before: LineRequirement;
   after: LineRequirement;
-  reasons: Reason[];
+  /** Shared, frozen reason objects: do not mutate. */
+  reasons: readonly Reason[];
 }
 
 export interface ChangesPage {
@@ -39,16 +40,20 @@ const same = (a: LineRequirement, b: LineRequirement) => a.action === b.action &
  */
 export function requirementChanges(planned: readonly PlannedVersion[], linesInForce: ReadonlyMap<string, OrderLine[]>, countyOrder: readonly string[], basis: string): RequirementChange[] {
   // A line released to normal production carries no rule; its reason is the directive's basis.
-  const released: Reason[] = [{ rule: 'directive_basis', clause: '', text: basis }];
+  const released: readonly Reason[] = [{ rule: 'directive_basis', clause: '', text: basis }];
   const rank = new Map(countyOrder.map((c, i) => [c, i]));
-  const sorted = [...planned].sort((a, b) => (rank.get(a.enterprise.county) ?? 1e9) - (rank.get(b.enterprise.county) ?? 1e9) || a.enterprise.code.localeCompare(b.enterprise.code));
+  const rankOf = (p: PlannedVersion) => rank.get(p.enterprise.county) ?? 1e9;
+  // Codes are compared as strings (code points), not by locale: they are identifiers.
+  const sorted = [...planned].sort((a, b) => rankOf(a) - rankOf(b) || (a.enterprise.code < b.enterprise.code ? -1 : a.enterprise.code > b.enterprise.code ? 1 : 0));
   const out: RequirementChange[] = [];
+  // An enterprise has a handful of lines: a scan is cheaper than a map per enterprise.
+  const find = (lines: readonly OrderLine[] | undefined, code: string) => lines?.find((l) => l.code === code);
   for (const p of sorted) {
-    const previous = new Map((linesInForce.get(p.enterprise.code) ?? []).map((l) => [l.code, l]));
-    const next = new Map(p.order.lines.map((l) => [l.code, l]));
+    const previous = linesInForce.get(p.enterprise.code);
     for (const line of p.enterprise.lines) {
-      const before = requirementOf(previous.get(line.code));
-      const after = requirementOf(next.get(line.code));
+      const next = find(p.order.lines, line.code);
+      const before = requirementOf(find(previous, line.code));
+      const after = requirementOf(next);
       if (same(before, after)) continue;
       out.push({
         enterpriseCode: p.enterprise.code,
@@ -58,7 +63,7 @@ export function requirementChanges(planned: readonly PlannedVersion[], linesInFo
         lineName: line.name,
         before,
         after,
-        reasons: next.get(line.code)?.reasons.length ? [...next.get(line.code)!.reasons] : released,
+        reasons: next?.reasons.length ? next.reasons : released,
       });
     }
   }

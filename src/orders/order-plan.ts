@@ -8,7 +8,7 @@ export interface OpenOrderRef {
   currentVersionId: string;
   modification: number;
   /** The latest version (not replaced) starting before F (fill: at or before F): what was directed just before. */
-  before: { requirementHash: string; effectiveTo: Date | null } | null;
+  before: { requirementKey: string; effectiveTo: Date | null } | null;
   /** The earliest start at or after F (fill: after F) of a version not replaced, if any. */
   laterFrom: Date | null;
 }
@@ -28,7 +28,8 @@ export interface PlannedVersion {
   versionId: string;
   modification: number;
   supersedesVersionId: string | null;
-  hash: string;
+  /** Its requirement as `requirementKey` (the stored hash is taken of it when written). */
+  key: string;
   /** The requirement became "run everything, no cap": this version ends the order. */
   ends: boolean;
   /** End of its interval (null: open-ended). */
@@ -37,13 +38,43 @@ export interface PlannedVersion {
   last: boolean;
 }
 
-export function lineRequirementHash(maxLoadPercent: number | null, lines: readonly OrderLine[]): string {
-  const parts: string[] = [String(maxLoadPercent)];
-  for (const l of lines) parts.push(`${l.code}:${l.action}:${l.maxLoadPercent}:${l.stoppedCells}:${l.noKilnBanking ? 1 : 0}`);
-  return createHash('sha1').update(parts.join('|')).digest('hex');
+/**
+ * The requirement only (not reasons, notes or times), as a string: equal keys mean nothing to
+ * tell the enterprise. Plans compare keys; what orders store is the SHA-1 of the key. Each
+ * line code is prefixed by its length, so a key reads back unambiguously (`linesOfKey`).
+ */
+export function requirementKey(maxLoadPercent: number | null, lines: ReadonlyArray<Pick<OrderLine, 'code' | 'action' | 'maxLoadPercent' | 'stoppedCells' | 'noKilnBanking'>>): string {
+  let key = String(maxLoadPercent);
+  for (const l of lines) key += `|${l.code.length}:${l.code}:${l.action}:${l.maxLoadPercent}:${l.stoppedCells}:${l.noKilnBanking === true ? 1 : 0}`;
+  return key;
 }
 
-/** The requirement only (not reasons, notes or times): equal hashes mean nothing to tell the enterprise. */
+const numberOrNull = (s: string): number | null => (s === 'null' ? null : Number(s));
+
+/** The lines' requirement a key holds (no reasons: a key keeps none). */
+export function linesOfKey(key: string): OrderLine[] {
+  const out: OrderLine[] = [];
+  let i = key.indexOf('|');
+  while (i >= 0) {
+    const colon = key.indexOf(':', i + 1);
+    const length = Number(key.slice(i + 1, colon));
+    const code = key.slice(colon + 1, colon + 1 + length);
+    const next = key.indexOf('|', colon + 2 + length);
+    const [action, max, cells, banking] = key.slice(colon + 2 + length, next < 0 ? key.length : next).split(':') as [OrderLine['action'], string, string, string];
+    out.push({ code, action, maxLoadPercent: numberOrNull(max), stoppedCells: numberOrNull(cells), noKilnBanking: banking === '1', reasons: [] });
+    i = next;
+  }
+  return out;
+}
+
+export function hashOfKey(key: string): string {
+  return createHash('sha1').update(key).digest('hex');
+}
+
+export function lineRequirementHash(maxLoadPercent: number | null, lines: readonly OrderLine[]): string {
+  return hashOfKey(requirementKey(maxLoadPercent, lines));
+}
+
 export function requirementHash(order: Order): string {
   return lineRequirementHash(order.maxLoadPercent, order.lines);
 }
@@ -69,18 +100,18 @@ export function planVersions(
   for (const { enterprise, order } of items) {
     const current = open.get(enterprise.code);
     const trivial = isTrivial(order);
-    const hash = requirementHash(order);
+    const key = requirementKey(order.maxLoadPercent, order.lines);
     const before = current?.before ?? null;
     const inForceAtF = before !== null && (before.effectiveTo === null || before.effectiveTo.getTime() > F) ? before : null;
     const later = current?.laterFrom ?? null;
     let effectiveTo = timing.to;
     if (timing.mode === 'fill') {
       if (later !== null && later.getTime() <= F) continue;
-      if (inForceAtF ? inForceAtF.requirementHash === hash : trivial) continue;
+      if (inForceAtF ? inForceAtF.requirementKey === key : trivial) continue;
       if (later !== null && (effectiveTo === null || later < effectiveTo)) effectiveTo = later;
     } else if (later === null) {
       if (!before && trivial) continue;
-      if (inForceAtF && inForceAtF.requirementHash === hash && sameInstant(inForceAtF.effectiveTo, timing.to)) continue;
+      if (inForceAtF && inForceAtF.requirementKey === key && sameInstant(inForceAtF.effectiveTo, timing.to)) continue;
     }
     out.push({
       enterprise,
@@ -90,7 +121,7 @@ export function planVersions(
       versionId: randomUUID(),
       modification: current ? current.modification + 1 : 1,
       supersedesVersionId: current?.currentVersionId ?? null,
-      hash,
+      key,
       ends: trivial,
       effectiveTo,
       last: timing.mode === 'replace' || later === null,

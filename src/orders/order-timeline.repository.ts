@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { copyInTransaction } from '../common/copy-rows.js';
 import type { OrderLine } from '../rules/orders/order.types.js';
-import { lineRequirementHash, type OpenOrderRef, type PlannedVersion, type TimelineMode } from './order-plan.js';
+import { hashOfKey, requirementKey, type OpenOrderRef, type PlannedVersion, type TimelineMode } from './order-plan.js';
 
 export interface VersionTimes {
   /** Start of every new version's interval: the directive's start, never before it was issued. */
@@ -52,7 +52,7 @@ export async function loadOpenOrders(manager: EntityManager, codes: string[], fr
         orderId: r.id,
         currentVersionId: r.current_version_id,
         modification: r.current_modification,
-        before: r.before_lines ? { requirementHash: lineRequirementHash(r.before_max, r.before_lines), effectiveTo: r.before_to } : null,
+        before: r.before_lines ? { requirementKey: requirementKey(r.before_max, r.before_lines), effectiveTo: r.before_to } : null,
         laterFrom: r.later_from,
       });
     }
@@ -86,7 +86,7 @@ export async function writeVersions(manager: EntityManager, directiveId: string,
     manager,
     'orders',
     ['id', 'enterprise_code', 'county', 'status', 'current_modification', 'current_version_id', 'requirement_hash', 'created_at'],
-    planned.filter((p) => p.isNewOrder).map((p) => [p.orderId, p.enterprise.code, p.enterprise.county, statusOf(p), p.modification, p.versionId, p.hash, created]),
+    planned.filter((p) => p.isNewOrder).map((p) => [p.orderId, p.enterprise.code, p.enterprise.county, statusOf(p), p.modification, p.versionId, hashOfKey(p.key), created]),
   );
   const moved = planned.filter((p) => !p.isNewOrder);
   for (let i = 0; i < moved.length; i += CHUNK) {
@@ -94,7 +94,7 @@ export async function writeVersions(manager: EntityManager, directiveId: string,
     await manager.query(
       `UPDATE orders o SET status = x.status, current_modification = x.modification, current_version_id = x.version_id, requirement_hash = x.hash
        FROM json_to_recordset($1::json) AS x(id uuid, status text, modification int, version_id uuid, hash text) WHERE o.id = x.id`,
-      [JSON.stringify(part.map((p) => ({ id: p.orderId, status: statusOf(p), modification: p.modification, version_id: p.versionId, hash: p.hash })))],
+      [JSON.stringify(part.map((p) => ({ id: p.orderId, status: statusOf(p), modification: p.modification, version_id: p.versionId, hash: hashOfKey(p.key) })))],
     );
   }
   await copyInTransaction(

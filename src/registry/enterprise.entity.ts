@@ -51,6 +51,10 @@ export class EnterpriseEntity {
   @Column({ name: 'webhook_url', type: 'varchar', length: 500, nullable: true })
   webhookUrl: string | null;
 
+  /** Has a webhook or a contact accepting e-mail (written with the contacts by the repository; the list's `reachable` filter). */
+  @Column({ type: 'boolean', default: false })
+  reachable: boolean;
+
   /** Deactivated enterprises stay for history but receive no orders. */
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { EmissionSource, Enterprise, Livelihood, Measures, ProductionLine, ProvincialApproval } from '../rules/enterprise.js';
 import { defaultChannels, type ContactChannel } from '../rules/contacts/mobile-number.js';
 import type { ContactEntity } from './contact.entity.js';
@@ -103,6 +103,56 @@ function rowToEnterprise(r: EnterpriseRow): Enterprise {
   };
 }
 
+interface ContactRow {
+  enterprise_code: string;
+  position: number;
+  name: string;
+  role: string;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  channels: string[];
+}
+
+function contactRowToEntity(c: ContactRow): ContactEntity {
+  return {
+    enterpriseCode: c.enterprise_code,
+    position: c.position,
+    name: c.name,
+    role: c.role,
+    email: c.email,
+    phone: c.phone,
+    mobile: c.mobile,
+    channels: c.channels,
+  } as ContactEntity;
+}
+
+/** A stored row as the entity the API's mapper reads, with the lines and contacts given (in any order). */
+function rowToEntity(r: EnterpriseRow, lines: ProductionLineEntity[] = [], contacts: ContactEntity[] = []): EnterpriseEntity {
+  return {
+    ...rowToEnterprise(r),
+    active: r.active,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    lines,
+    contacts,
+  } as unknown as EnterpriseEntity;
+}
+
+/**
+ * Whether an enterprise has a channel the notices can use: a webhook, or a contact with an
+ * e-mail address that accepts e-mail. Stored with the row (`enterprises.reachable`, migration
+ * 1796600014900) by the writes below, which always write the row and its contacts together.
+ */
+function reachableOf(e: Pick<Enterprise, 'webhookUrl' | 'contacts'>): boolean {
+  if (e.webhookUrl !== null && e.webhookUrl !== undefined) return true;
+  return e.contacts.some((c) => {
+    if (c.email === null || c.email === undefined || c.email === '') return false;
+    return (c.channels ?? defaultChannels({ email: c.email, phone: c.phone, mobile: c.mobile ?? null })).includes('email');
+  });
+}
+
 /**
  * Loads enterprises with their lines and contacts in three plain queries. Raw rows, not
  * entity hydration: an import of 10,000 enterprises compares against what is stored here.
@@ -113,34 +163,11 @@ export async function loadEnterpriseEntities(manager: EntityManager, codes: stri
   for (let i = 0; i < codes.length; i += CHUNK) {
     const part = codes.slice(i, i + CHUNK);
     const rows: EnterpriseRow[] = await manager.query(`SELECT * FROM enterprises WHERE code = ANY($1) ORDER BY code${lock ? ' FOR UPDATE' : ''}`, [part]);
-    for (const r of rows) {
-      const e = {
-        ...rowToEnterprise(r),
-        active: r.active,
-        version: r.version,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-        lines: [] as ProductionLineEntity[],
-        contacts: [] as ContactEntity[],
-      } as unknown as EnterpriseEntity;
-      out.set(r.code, e);
-    }
+    for (const r of rows) out.set(r.code, rowToEntity(r, [], []));
     const lines: LineRow[] = await manager.query(`SELECT ${LINE_SELECT} FROM production_lines WHERE enterprise_code = ANY($1)`, [part]);
     for (const l of lines) out.get(l.enterprise_code)?.lines.push(lineRowToEntity(l));
-    const contacts: Array<{ enterprise_code: string; position: number; name: string; role: string; email: string | null; phone: string | null; mobile: string | null; channels: string[] }> =
-      await manager.query('SELECT enterprise_code, position, name, role, email, phone, mobile, channels FROM contacts WHERE enterprise_code = ANY($1)', [part]);
-    for (const c of contacts) {
-      out.get(c.enterprise_code)?.contacts.push({
-        enterpriseCode: c.enterprise_code,
-        position: c.position,
-        name: c.name,
-        role: c.role,
-        email: c.email,
-        phone: c.phone,
-        mobile: c.mobile,
-        channels: c.channels,
-      } as ContactEntity);
-    }
+    const contacts: ContactRow[] = await manager.query('SELECT enterprise_code, position, name, role, email, phone, mobile, channels FROM contacts WHERE enterprise_code = ANY($1)', [part]);
+    for (const c of contacts) out.get(c.enterprise_code)?.contacts.push(contactRowToEntity(c));
   }
   return out;
 }
@@ -253,18 +280,19 @@ export async function upsertEnterprises(manager: EntityManager, enterprises: Ent
       provincial_approval: e.provincialApproval,
       measures: e.measures,
       webhook_url: e.webhookUrl,
+      reachable: reachableOf(e),
     }));
     await manager.query(
-      `INSERT INTO enterprises (code, name, county, industry, process, fuel, air_emitting, grade, graded_on, grading_authority, livelihood, provincial_approval, measures, webhook_url, version)
-       SELECT code, name, county, industry, process, fuel, air_emitting, grade, graded_on, grading_authority, livelihood, provincial_approval, measures, webhook_url, 1
+      `INSERT INTO enterprises (code, name, county, industry, process, fuel, air_emitting, grade, graded_on, grading_authority, livelihood, provincial_approval, measures, webhook_url, reachable, version)
+       SELECT code, name, county, industry, process, fuel, air_emitting, grade, graded_on, grading_authority, livelihood, provincial_approval, measures, webhook_url, reachable, 1
        FROM json_to_recordset($1::json) AS x(code text, name text, county text, industry text, process text, fuel text, air_emitting boolean,
-         grade text, graded_on date, grading_authority text, livelihood jsonb, provincial_approval jsonb, measures jsonb, webhook_url text)
+         grade text, graded_on date, grading_authority text, livelihood jsonb, provincial_approval jsonb, measures jsonb, webhook_url text, reachable boolean)
        ON CONFLICT (code) DO UPDATE SET
          name = EXCLUDED.name, county = EXCLUDED.county, industry = EXCLUDED.industry, process = EXCLUDED.process,
          fuel = EXCLUDED.fuel, air_emitting = EXCLUDED.air_emitting, grade = EXCLUDED.grade, graded_on = EXCLUDED.graded_on,
          grading_authority = EXCLUDED.grading_authority, livelihood = EXCLUDED.livelihood,
          provincial_approval = EXCLUDED.provincial_approval, measures = EXCLUDED.measures, webhook_url = EXCLUDED.webhook_url,
-         version = enterprises.version + 1, updated_at = now()`,
+         reachable = EXCLUDED.reachable, version = enterprises.version + 1, updated_at = now()`,
       [JSON.stringify(rows)],
     );
     const codes = part.map((e) => e.code);
@@ -333,6 +361,7 @@ const ENTERPRISE_COPY_COLUMNS = [
   'provincial_approval',
   'measures',
   'webhook_url',
+  'reachable',
   'version',
 ];
 const JSONB = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -364,6 +393,7 @@ export async function insertNewEnterprises(manager: EntityManager, enterprises: 
       JSONB(e.provincialApproval),
       JSONB(e.measures),
       e.webhookUrl,
+      reachableOf(e),
       1,
     ]),
   );
@@ -495,39 +525,48 @@ export class EnterpriseRepository {
   }
 
   /**
-   * One page of the registry list as plain rows (no lines or contacts) by code, and the total
-   * of the filter (unless known). `after` makes it a keyset page (a range of the primary key);
-   * text is looked up in idx_enterprises_text_grams (characters and character pairs), then
-   * checked with ILIKE.
+   * One page of the registry list, whole (lines and contacts), by code, and the total of the
+   * filter (unless known). Plain SQL in two statements: the count, and the page whose lines
+   * and contacts are subqueries per row of the page (index probes of their primary keys,
+   * whatever the planner knows of the tables). The page's codes are chosen first, in the
+   * subquery, so that OFFSET walks an index and not the rows. `after` makes it a keyset page
+   * (a range of the primary key); `reachable` and `county` have partial indexes in code
+   * order (migration 1796600014900); text is looked up in idx_enterprises_text_grams
+   * (characters and character pairs), then checked with ILIKE.
    */
   async page(f: EnterpriseListFilter): Promise<{ rows: EnterpriseEntity[]; total: number }> {
-    const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e').orderBy('e.code', 'ASC');
-    // Named parameters for the query builder: $n becomes :scope_n.
-    qb.andWhere(f.scope.sql.replace(/\$(\d+)/g, ':scope_$1'), Object.fromEntries(f.scope.params.map((v, i) => [`scope_${i + 1}`, v])));
-    if (f.county) qb.andWhere('e.county = :county', { county: f.county });
-    if (f.industry) qb.andWhere('e.industry = :industry', { industry: f.industry });
-    if (!f.includeInactive) qb.andWhere('e.active = true');
-    if (f.grade) qb.andWhere(f.grade === 'none' ? 'e.grade IS NULL' : 'e.grade = :grade', { grade: f.grade });
-    if (f.exemption === 'livelihood') qb.andWhere('e.livelihood IS NOT NULL');
-    if (f.exemption === 'provincial') qb.andWhere('e.provincial_approval IS NOT NULL');
-    if (f.exemption === 'any') qb.andWhere('(e.livelihood IS NOT NULL OR e.provincial_approval IS NOT NULL)');
-    if (f.exemption === 'none') qb.andWhere('e.livelihood IS NULL AND e.provincial_approval IS NULL');
-    if (f.reachable !== undefined) {
-      const channel = `(e.webhook_url IS NOT NULL OR EXISTS (SELECT 1 FROM contacts c WHERE c.enterprise_code = e.code AND c.email IS NOT NULL AND c.email <> '' AND 'email' = ANY(c.channels)))`;
-      qb.andWhere(f.reachable ? channel : `NOT ${channel}`);
-    }
+    const params: unknown[] = [...f.scope.params];
+    const param = (v: unknown): string => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where = [`(${f.scope.sql})`];
+    if (!f.includeInactive) where.push('e.active');
+    if (f.county) where.push(`e.county = ${param(f.county)}`);
+    if (f.industry) where.push(`e.industry = ${param(f.industry)}`);
+    if (f.grade) where.push(f.grade === 'none' ? 'e.grade IS NULL' : `e.grade = ${param(f.grade)}`);
+    if (f.exemption === 'livelihood') where.push('e.livelihood IS NOT NULL');
+    if (f.exemption === 'provincial') where.push('e.provincial_approval IS NOT NULL');
+    if (f.exemption === 'any') where.push('(e.livelihood IS NOT NULL OR e.provincial_approval IS NOT NULL)');
+    if (f.exemption === 'none') where.push('e.livelihood IS NULL AND e.provincial_approval IS NULL');
+    if (f.reachable !== undefined) where.push(`e.reachable = ${f.reachable ? 'true' : 'false'}`);
     if (f.text) {
-      const like = '%' + f.text.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-      qb.andWhere('registry_search_grams(e.name, e.code) @> registry_query_grams(:text)', { text: f.text });
-      qb.andWhere(new Brackets((w) => w.where('e.name ILIKE :like', { like }).orWhere('e.code ILIKE :like', { like })));
+      const like = param('%' + f.text.replace(/[\\%_]/g, (c) => '\\' + c) + '%');
+      where.push(`registry_search_grams(e.name, e.code) @> registry_query_grams(${param(f.text)})`, `(e.name ILIKE ${like} OR e.code ILIKE ${like})`);
     }
-    // count(*), not getCount()'s COUNT(DISTINCT code): an index-only scan of idx_enterprises_active_code, no sort.
-    const total = f.total ?? Number((await qb.clone().orderBy().select('count(*)', 'n').getRawOne<{ n: string }>())?.n ?? 0);
-    if (f.after) qb.andWhere('e.code > :after', { after: f.after });
-    const rows = await qb
-      .skip(f.after ? 0 : (f.page - 1) * f.pageSize)
-      .take(f.pageSize)
-      .getMany();
-    return { rows, total };
+    // count(*) over the filter: for the whole list (or a county, or either reachability) an index-only scan of a partial index.
+    const total = f.total ?? ((await this.dataSource.query(`SELECT count(*)::int AS n FROM enterprises e WHERE ${where.join(' AND ')}`, params)) as Array<{ n: number }>)[0]!.n;
+    if (f.after) where.push(`e.code > ${param(f.after)}`);
+    const window = `LIMIT ${param(f.pageSize)} OFFSET ${param(f.after ? 0 : (f.page - 1) * f.pageSize)}`;
+    const rows: Array<EnterpriseRow & { lines_json: LineRow[] | null; contacts_json: ContactRow[] | null }> = await this.dataSource.query(
+      `SELECT e.*,
+         (SELECT json_agg(l ORDER BY l.position) FROM production_lines l WHERE l.enterprise_code = e.code) AS lines_json,
+         (SELECT json_agg(c ORDER BY c.position) FROM contacts c WHERE c.enterprise_code = e.code) AS contacts_json
+       FROM (SELECT e.code FROM enterprises e WHERE ${where.join(' AND ')} ORDER BY e.code ${window}) k
+       JOIN enterprises e ON e.code = k.code
+       ORDER BY e.code`,
+      params,
+    );
+    return { rows: rows.map((r) => rowToEntity(r, (r.lines_json ?? []).map(lineRowToEntity), (r.contacts_json ?? []).map(contactRowToEntity))), total };
   }
 }

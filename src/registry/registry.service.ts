@@ -48,10 +48,9 @@ export class RegistryService {
     const sql = await this.access.sql(this.access.scope(principal), { code: 'e.code', county: 'e.county' }, params);
     const c = q.cursor ? decodeCursor('enterprises', q.cursor, 1) : null;
     const { rows, total } = await this.enterprises.page({ ...q, scope: { sql, params }, after: c?.key[0] ?? null, total: c?.total ?? null });
-    const full = await this.enterprises.load(rows.map((r) => r.code));
     const last = rows.at(-1);
     const nextCursor = last && rows.length === q.pageSize ? encodeCursor('enterprises', total, [last.code]) : null;
-    return { items: rows.map((r) => entityToView(full.get(r.code) ?? r)), total, page: q.page, pageSize: q.pageSize, nextCursor };
+    return { items: rows.map(entityToView), total, page: q.page, pageSize: q.pageSize, nextCursor };
   }
 
   async get(principal: Principal, code: string): Promise<EnterpriseView> {

@@ -21,7 +21,7 @@ describe('acknowledging through the API beside an empty route of the same app', 
     const env: Record<string, string> = process.env.HAZEOPS_AUTH_CACHE_SECONDS ? { HAZEOPS_AUTH_CACHE_SECONDS: process.env.HAZEOPS_AUTH_CACHE_SECONDS } : {};
     t = await startTestApp(env, { clock: new ControllableClock(new Date('2026-12-10T10:00:00+08:00')) });
     const ds = t.app.get<DataSource>(getDataSourceToken());
-    await seedRegistry(ds, ENTERPRISES, 11);
+    await seedRegistry(ds, ENTERPRISES, 11, t.db.url);
     const admin = await t.adminToken();
     expect((await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', endsAt: null, basis: '基准测试' })).status).toBe(200);
     // One enterprise account per enterprise, written directly (bcrypt per account would dominate the setup).

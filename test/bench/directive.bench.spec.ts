@@ -30,7 +30,7 @@ describe(`a city-wide directive over ${N} enterprises, beside COPY of the same r
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     const ds = t.app.get<DataSource>(getDataSourceToken());
-    await seedRegistry(ds, N, 99);
+    await seedRegistry(ds, N, 99, t.db.url);
     baseline = await createTestDatabase();
     const b = new DataSource(dataSourceOptions(baseline.url));
     await b.initialize();

@@ -5,6 +5,7 @@ import { AckEscalationService } from '../../src/acknowledgements/ack-escalation.
 import { unacknowledged } from '../../src/acknowledgements/acknowledgement-chase.read-model.js';
 import { ControllableClock } from '../../src/common/clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ownerQuery } from '../support/test-database.js';
 import { seedRegistry } from './support/seed-registry.js';
 
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 5_000);
@@ -20,7 +21,7 @@ describe('escalation ladder rounds over every enterprise of a directive, beside 
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     ds = t.app.get<DataSource>(getDataSourceToken());
-    await seedRegistry(ds, ENTERPRISES, 13);
+    await seedRegistry(ds, ENTERPRISES, 13, t.db.url);
     const admin = await t.adminToken();
     expect((await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', endsAt: null, basis: '基准测试' })).status).toBe(200);
   });
@@ -44,7 +45,7 @@ describe('escalation ladder rounds over every enterprise of a directive, beside 
     const full = await round('2026-12-10T14:40:00+08:00');
     expect(full.result.stage2).toBe(open);
     const [{ rows }] = await ds.query(`SELECT count(*)::int AS rows FROM outbox WHERE kind = 'ladder'`);
-    await ds.query('ANALYZE');
+    await ownerQuery(t.db.url, 'ANALYZE');
     const idle: number[] = [];
     const floor: number[] = [];
     for (let i = 0; i < IDLE_ROUNDS; i++) {

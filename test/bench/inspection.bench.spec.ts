@@ -6,6 +6,7 @@ import { drawInspections } from '../../src/rules/inspection/double-random-draw.j
 import { ControllableClock } from '../../src/common/clock.js';
 import { seedRegistry } from './support/seed-registry.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ownerQuery } from '../support/test-database.js';
 
 const N = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 
@@ -17,7 +18,7 @@ describe(`a draw of 500 and the daily report over ${N} enterprises under orders`
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     const ds = t.app.get<DataSource>(getDataSourceToken());
-    await seedRegistry(ds, N, 5);
+    await seedRegistry(ds, N, 5, t.db.url);
     admin = await t.adminToken();
     const res = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', endsAt: null, basis: '全市橙色预警（基准测试）' });
     expect(res.status).toBe(200);
@@ -28,7 +29,7 @@ describe(`a draw of 500 and the daily report over ${N} enterprises under orders`
         .send({ key: `team-${i}`, name: `${c.name}督导组`, homeCounty: c.name })
         .expect(201);
     }
-    await ds.query('ANALYZE');
+    await ownerQuery(t.db.url, 'ANALYZE');
   });
   afterAll(() => t.close());
 

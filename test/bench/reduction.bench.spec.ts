@@ -44,7 +44,7 @@ describe(`reduction accounting of an issued city-wide orange directive over ${N}
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     const ds = t.app.get<DataSource>(getDataSourceToken());
-    await seedRegistry(ds, N, 5);
+    await seedRegistry(ds, N, 5, t.db.url);
     admin = await t.adminToken();
     const res = await t.http.post('/api/v1/directives').set('Authorization', admin).send({ action: 'issue', level: 'orange', endsAt: null, basis: '全市橙色预警（基准测试）' });
     expect(res.status).toBe(200);

@@ -148,4 +148,24 @@ describe('two service processes on one database: the registry snapshot follows t
     expect(count(b.svc.stdout, 'registry snapshot loaded')).toBe(2);
     expect(await dryRunEnterprises(a)).toBe(1);
   });
+
+  it("a directive issued through A is seen by B's next dry run: B's order timeline follows the version", async () => {
+    const dry = async (i: Instance) => {
+      const res = await call(i, 'POST', '/api/v1/directives', { ...DRY_RUN, changesPageSize: 10 });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as { summary: { totals: { orders: number } }; changes: { total: number } };
+    };
+    // B's dry run loads its copy of the (empty) timeline: the orange would version the one enterprise.
+    const before = await dry(b);
+    expect(before.summary.totals.orders).toBe(1);
+    expect(before.changes.total).toBeGreaterThan(0);
+    const issued = await call(a, 'POST', '/api/v1/directives', { ...DRY_RUN, dryRun: false, basis: '两实例测试（发布）' });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    // Without asking A or waiting: B's next dry run sees the version moved, loads again, and
+    // finds the orange already directed, so nothing would change.
+    const after = await dry(b);
+    expect(after.summary.totals.orders).toBe(0);
+    expect(after.changes.total).toBe(0);
+    expect(count(b.svc.stdout, 'order timeline loaded')).toBe(2);
+  });
 });

@@ -81,6 +81,32 @@ describe('EnterpriseRepository', () => {
     expect(await repo.refs([codeFor(3), 'NOPE'])).toEqual([{ code: codeFor(3), name: '博爱百分之百%化工', county: '博爱县', active: false }]);
   });
 
+  it('stores reachability with the row through both writes (upsert and COPY), as the contacts and webhook define it, and follows a change', async () => {
+    // The definition the column replaces (migration 1796600014900), evaluated over the stored rows.
+    const disagreeing = async () =>
+      db.dataSource.query(
+        `SELECT code FROM enterprises e WHERE reachable IS DISTINCT FROM (e.webhook_url IS NOT NULL OR EXISTS (
+           SELECT 1 FROM contacts c WHERE c.enterprise_code = e.code AND c.email IS NOT NULL AND c.email <> '' AND 'email' = ANY(c.channels)))`,
+      );
+    const smsOnly = [{ name: '王五', role: 'env_officer', email: 'w@example.com', phone: null, mobile: '13812345679', channels: ['sms' as const] }];
+    await db.dataSource.transaction((m) =>
+      repo.insertNew(m, [
+        sampleEnterprise(20, { county: '孟州市', code: codeFor(20), contacts: smsOnly, webhookUrl: null }),
+        sampleEnterprise(21, { county: '孟州市', code: codeFor(21), contacts: [], webhookUrl: 'https://example.com/hook' }),
+        sampleEnterprise(22, { county: '孟州市', code: codeFor(22) }),
+      ]),
+    );
+    expect(await disagreeing()).toEqual([]);
+    const reachable = async () => (await listed(principal({}), { county: '孟州市', reachable: true })).codes;
+    expect(await reachable()).toEqual([codeFor(21), codeFor(22)]);
+    await db.dataSource.transaction((m) =>
+      repo.upsert(m, [sampleEnterprise(20, { county: '孟州市', code: codeFor(20) }), sampleEnterprise(21, { county: '孟州市', code: codeFor(21), contacts: smsOnly })]),
+    );
+    expect(await disagreeing()).toEqual([]);
+    expect(await reachable()).toEqual([codeFor(20), codeFor(22)]);
+    expect((await listed(principal({}), { reachable: false })).total).toBe((await listed(principal({}))).total - (await listed(principal({}), { reachable: true })).total);
+  });
+
   it("keeps contacts' mobile and accepted channels through every read path; a contact not accepting e-mail does not make the enterprise reachable", async () => {
     const code = codeFor(8);
     const contacts = [

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deliveriesFor, noticeChannelsFor, planDeliveries, smsNumberOf } from '../../../src/acknowledgements/order-delivery.js';
+import { deliveriesFor, isReachable, noticeChannelsFor, planDeliveries, smsNumberOf } from '../../../src/acknowledgements/order-delivery.js';
 import { loadDispatchConfig } from '../../../src/config/dispatch-config.js';
 import type { PlannedVersion } from '../../../src/orders/order-plan.js';
 import { sampleEnterprise } from '../../support/fixtures.js';
@@ -71,5 +72,24 @@ describe('whom an order version is sent to', () => {
     const smsNotice = ladder.map((s) => (s.afterMinutes === 0 && s.at === 'delivery' && s.stage === 0 ? { ...s, channels: [...s.channels, 'sms' as const] } : s));
     expect(noticeChannelsFor(smsNotice, true)).toEqual(['email', 'webhook', 'sms']);
     expect(noticeChannelsFor(smsNotice, false)).toEqual(['email', 'webhook']);
+  });
+});
+
+describe('isReachable', () => {
+  it('is true exactly when deliveriesFor gives at least one row, whatever the contacts and channels', () => {
+    const contact = fc.record({
+      name: fc.constant('张三'),
+      role: fc.constant('env_officer'),
+      email: fc.constantFrom(null, '', ' ', 'a@example.com'),
+      phone: fc.constantFrom(null, '0391-1234567', '13800000000'),
+      mobile: fc.constantFrom(null, '13900000000'),
+      channels: fc.option(fc.subarray<'email' | 'phone' | 'sms'>(['email', 'phone', 'sms']), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(contact, { maxLength: 3 }), fc.constantFrom(null, 'https://example.com/hook'), fc.subarray(['email', 'webhook', 'sms']), (contacts, webhookUrl, channels) => {
+        const enterprise = { code: 'E1', contacts, webhookUrl };
+        expect(isReachable(enterprise, channels)).toBe(deliveriesFor(enterprise, 'v1', channels).length > 0);
+      }),
+    );
   });
 });
