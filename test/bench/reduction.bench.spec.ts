@@ -13,11 +13,11 @@ const RUNS = 5;
  * Before issue 14's fix (the registry reloaded per request, the accounting run three times,
  * the versions' whole \`lines\` parsed), at 100,000 enterprises, in ms.
  * QUIET: measured on 2026-12-03 on a quiet 2-core machine (the daily report took 11.5–13 s; its mid-point here).
- * LOADED: measured by this bench on 2026-12-03 at load average 2.5–5 (another benchmark running beside it).
+ * LOADED: measured by this bench on 2026-12-03 on main before the fix, at load average 2–4.5 (other benchmarks running beside it).
  */
 const BEFORE_100K = {
   quiet: { progress: 14, city: 30_000, county: 2_500, report: 12_250, reportCounty: null },
-  loaded: { progress: 3, city: 12_643, county: 1_832, report: 23_337, reportCounty: 2_314 },
+  loaded: { progress: 3, city: 6_533, county: 681, report: 7_590, reportCounty: 695 },
 } as const;
 type Figure = Exclude<keyof (typeof BEFORE_100K)['quiet'], 'progress'>;
 
@@ -80,7 +80,7 @@ describe(`reduction accounting of an issued city-wide orange directive over ${N}
         `  GET /directives/:id/reduction (county officer)   ${r(one, 'county')}`,
         `  GET /reports/daily (city, with reduction)        ${r(report, 'report')}`,
         `  GET /reports/daily (county officer)              ${r(reportCounty, 'reportCounty')}`,
-        ...(N === 100_000 ? ['  (before: measured on 2026-12-03 before the fix of issue 14; quiet = a quiet 2-core machine, loaded = this bench at load average 2.5–5)'] : []),
+        ...(N === 100_000 ? ['  (before: measured on 2026-12-03 before the fix of issue 14; quiet = a quiet 2-core machine, loaded = this bench at load average 2–4.5)'] : []),
       ].join('\n'),
     );
   });
