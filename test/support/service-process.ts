@@ -102,7 +102,7 @@ export class ServiceProcess {
   static async start(opts: ServiceProcessOptions): Promise<ServiceProcess> {
     if (!existsSync(MAIN_JS)) throw new Error(`${MAIN_JS} is missing: call buildService() first`);
     const dataDir = mkdtempSync(join(tmpdir(), 'hazeops-svc-data-'));
-    const child = spawn(process.execPath, [MAIN_JS], { cwd: ROOT, env: serviceEnv(opts, dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', MAIN_JS], { cwd: ROOT, env: serviceEnv(opts, dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
     const svc = new ServiceProcess(child, dataDir);
     const timeoutMs = opts.startTimeoutMs ?? 60_000;
     const t0 = Date.now();
