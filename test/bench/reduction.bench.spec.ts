@@ -12,11 +12,12 @@ const RUNS = 5;
 /**
  * Before issue 14's fix (the registry reloaded per request, the accounting run three times,
  * the versions' whole \`lines\` parsed), at 100,000 enterprises, in ms.
- * QUIET: measured on 2026-12-03 on a quiet 2-core machine (the daily report took 11.5–13 s; its mid-point here).
+ * QUIET: measured on 2026-12-03 on a quiet 2-core machine by console-api (the daily report took 11.5–13 s; its mid-point
+ * here; the tables were not analysed then); the reduction route was not measured quietly (— below).
  * LOADED: measured by this bench on 2026-12-03 on main before the fix, at load average 2–4.5 (other benchmarks running beside it).
  */
 const BEFORE_100K = {
-  quiet: { progress: 14, city: 30_000, county: 2_500, report: 12_250, reportCounty: null },
+  quiet: { progress: 14, city: null, county: null, report: 12_250, reportCounty: null },
   loaded: { progress: 3, city: 6_533, county: 681, report: 7_590, reportCounty: 695 },
 } as const;
 type Figure = Exclude<keyof (typeof BEFORE_100K)['quiet'], 'progress'>;
