@@ -24,7 +24,7 @@ import { formatDirectiveNumber } from '../rules/directive-number.js';
 import { DirectivesRepository } from './directives.repository.js';
 import { dryRunChangesCsv } from '../web/export/dry-run-changes-csv.js';
 import { dryRunReduction, type DryRunReduction } from './dry-run-emissions.js';
-import { pageOf, requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';
+import { requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';
 import { summarise, type DirectiveSummary } from './directive-summary.js';
 import type { DirectiveKind } from './directive.entity.js';
 import type { IssueDirectiveDto } from './dto/issue-directive.dto.js';
@@ -69,8 +69,19 @@ export interface DirectivePlan {
   mode?: TimelineMode;
 }
 
+interface ChangesWindow {
+  page: number;
+  pageSize: number;
+}
+
+/** A dry run's changes: those of the window asked for (or all), and how many there are in all. */
+interface ChangesFound {
+  items: RequirementChange[];
+  total: number;
+}
+
 class DryRunRollback extends Error {
-  constructor(readonly result: DirectiveResult & { allChanges?: RequirementChange[] }) {
+  constructor(readonly result: DirectiveResult & { allChanges?: ChangesFound }) {
     super('dry run');
   }
 }
@@ -92,18 +103,19 @@ export class DirectivesService {
 
   /** An officer's issue / adjust / lift; a dry run lists the changes page asked for. */
   async decide(actor: Actor, dto: IssueDirectiveDto): Promise<DirectiveResult> {
-    const { allChanges, ...result } = await this.decideFull(actor, dto);
+    const window = { page: dto.changesPage ?? 1, pageSize: dto.changesPageSize ?? 100 };
+    const { allChanges, ...result } = await this.decideFull(actor, dto, window);
     if (!result.dryRun) return result;
-    return { ...result, changes: pageOf(allChanges ?? [], dto.changesPage ?? 1, dto.changesPageSize ?? 100) };
+    return { ...result, changes: { items: allChanges?.items ?? [], total: allChanges?.total ?? 0, ...window } };
   }
 
   /** The dry run's full list of changes as CSV, for the duty officer to check before issuing. */
   async dryRunChangesCsv(actor: Actor, dto: IssueDirectiveDto): Promise<string> {
     const result = await this.decideFull(actor, { ...dto, dryRun: true });
-    return dryRunChangesCsv(result.allChanges ?? [], result.startsAt, this.config.city.city.timezone);
+    return dryRunChangesCsv(result.allChanges?.items ?? [], result.startsAt, this.config.city.city.timezone);
   }
 
-  private async decideFull(actor: Actor, dto: IssueDirectiveDto): Promise<DirectiveResult & { allChanges?: RequirementChange[] }> {
+  private async decideFull(actor: Actor, dto: IssueDirectiveDto, window?: ChangesWindow): Promise<DirectiveResult & { allChanges?: ChangesFound }> {
     const now = this.clock.now();
     const known = this.config.city.counties.map((c) => c.name);
     const unknown = (dto.counties ?? []).filter((c) => !known.includes(c));
@@ -130,27 +142,33 @@ export class DirectivesService {
       events: new Map(),
       ackHours: this.config.dispatch.ackDeadlineHours.level,
     };
-    return this.execute(actor, plan, dto.dryRun ?? false, (machines) => {
-      const refused: string[] = [];
-      for (const county of counties) {
-        const m = machines.get(county)!;
-        const active = m.snapshot.value === 'active';
-        const fields = { level: dto.level!, startsAt: at, endsAt: dto.endsAt ?? null, basis: dto.basis, decidedAt: now.toISOString() };
-        let event: ResponseLevelEvent;
-        if (dto.action === 'lift') {
-          if (!active) refused.push(`${county}: no level is active, nothing to lift`);
-          event = { type: 'LIFT', at, basis: dto.basis };
-        } else if (dto.action === 'adjust') {
-          if (!active) refused.push(`${county}: no level is active; issue one instead of adjusting`);
-          event = { type: 'ADJUST', ...fields };
-        } else {
-          // Issuing over an active level is an adjustment of it (same episode).
-          event = active ? { type: 'ADJUST', ...fields } : { type: 'ISSUE', ...fields };
+    return this.execute(
+      actor,
+      plan,
+      dto.dryRun ?? false,
+      (machines) => {
+        const refused: string[] = [];
+        for (const county of counties) {
+          const m = machines.get(county)!;
+          const active = m.snapshot.value === 'active';
+          const fields = { level: dto.level!, startsAt: at, endsAt: dto.endsAt ?? null, basis: dto.basis, decidedAt: now.toISOString() };
+          let event: ResponseLevelEvent;
+          if (dto.action === 'lift') {
+            if (!active) refused.push(`${county}: no level is active, nothing to lift`);
+            event = { type: 'LIFT', at, basis: dto.basis };
+          } else if (dto.action === 'adjust') {
+            if (!active) refused.push(`${county}: no level is active; issue one instead of adjusting`);
+            event = { type: 'ADJUST', ...fields };
+          } else {
+            // Issuing over an active level is an adjustment of it (same episode).
+            event = active ? { type: 'ADJUST', ...fields } : { type: 'ISSUE', ...fields };
+          }
+          plan.events.set(county, event);
         }
-        plan.events.set(county, event);
-      }
-      return refused;
-    });
+        return refused;
+      },
+      window,
+    );
   }
 
   /**
@@ -162,7 +180,9 @@ export class DirectivesService {
     plan: DirectivePlan,
     dryRun: boolean,
     prepare: (machines: Map<string, CountyMachine>) => string[] = () => [],
-  ): Promise<DirectiveResult & { allChanges?: RequirementChange[] }> {
+    /** A dry run's page of changes (all of them when absent); the total counts them all. */
+    window?: ChangesWindow,
+  ): Promise<DirectiveResult & { allChanges?: ChangesFound }> {
     const now = this.clock.now();
     // From the registry snapshot, brought to the stored registry version before the transaction.
     const registered = await this.snapshot.activeOf(plan.counties);
@@ -211,6 +231,7 @@ export class DirectivesService {
               ),
               this.config.city.counties.map((c) => c.name),
               plan.basis,
+              window,
             )
           : undefined;
         if (plan.skipIfUnchanged && planned.length === 0) {

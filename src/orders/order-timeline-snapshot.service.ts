@@ -93,10 +93,12 @@ export class OrderTimelineSnapshotService {
   }
 
   /** Per enterprise, the lines of the version in force at `at` (none, or a closing one: absent), as `versionsInForce` answers. */
-  async linesInForce(codes: readonly string[], at: Date): Promise<Map<string, OrderLine[]>> {
+  async linesInForce(codes: readonly string[], at: Date): Promise<Map<string, readonly OrderLine[]>> {
     await this.ensure(at);
     const A = at.getTime();
     const out = new Map<string, OrderLine[]>();
+    // Keys are shared between enterprises (same line codes, same measures): read each once.
+    const decoded = new Map<string, OrderLine[]>();
     for (const code of codes) {
       const t = this.byCode.get(code);
       if (!t) continue;
@@ -105,7 +107,10 @@ export class OrderTimelineSnapshotService {
         if (v.from > A || (v.to !== null && v.to <= A) || v.createdAt > A) continue;
         if (!held || v.from > held.from || (v.from === held.from && v.createdAt > held.createdAt)) held = v;
       }
-      if (held && !held.ends) out.set(code, linesOfKey(held.key));
+      if (!held || held.ends) continue;
+      let lines = decoded.get(held.key);
+      if (!lines) decoded.set(held.key, (lines = linesOfKey(held.key)));
+      out.set(code, lines);
     }
     return out;
   }
