@@ -24,7 +24,7 @@ import { formatDirectiveNumber } from '../rules/directive-number.js';
 import { DirectivesRepository } from './directives.repository.js';
 import { dryRunChangesCsv } from '../web/export/dry-run-changes-csv.js';
 import { dryRunReduction, type DryRunReduction } from './dry-run-emissions.js';
-import { requirementChanges, type ChangesPage, type RequirementChange } from './dry-run-changes.js';
+import { requirementChanges, type ChangesFound, type ChangesPage, type ChangesWindow } from './dry-run-changes.js';
 import { summarise, type DirectiveSummary } from './directive-summary.js';
 import type { DirectiveKind } from './directive.entity.js';
 import type { IssueDirectiveDto } from './dto/issue-directive.dto.js';
@@ -69,19 +69,8 @@ export interface DirectivePlan {
   mode?: TimelineMode;
 }
 
-interface ChangesWindow {
-  page: number;
-  pageSize: number;
-}
-
-/** A dry run's changes: those of the window asked for (or all), and how many there are in all. */
-interface ChangesFound {
-  items: RequirementChange[];
-  total: number;
-}
-
 class DryRunRollback extends Error {
-  constructor(readonly result: DirectiveResult & { allChanges?: ChangesFound }) {
+  constructor(readonly result: DirectiveResult & { found?: ChangesFound }) {
     super('dry run');
   }
 }
@@ -104,18 +93,18 @@ export class DirectivesService {
   /** An officer's issue / adjust / lift; a dry run lists the changes page asked for. */
   async decide(actor: Actor, dto: IssueDirectiveDto): Promise<DirectiveResult> {
     const window = { page: dto.changesPage ?? 1, pageSize: dto.changesPageSize ?? 100 };
-    const { allChanges, ...result } = await this.decideFull(actor, dto, window);
+    const { found, ...result } = await this.decideFull(actor, dto, window);
     if (!result.dryRun) return result;
-    return { ...result, changes: { items: allChanges?.items ?? [], total: allChanges?.total ?? 0, ...window } };
+    return { ...result, changes: { items: found?.items ?? [], total: found?.total ?? 0, ...window } };
   }
 
   /** The dry run's full list of changes as CSV, for the duty officer to check before issuing. */
   async dryRunChangesCsv(actor: Actor, dto: IssueDirectiveDto): Promise<string> {
     const result = await this.decideFull(actor, { ...dto, dryRun: true });
-    return dryRunChangesCsv(result.allChanges?.items ?? [], result.startsAt, this.config.city.city.timezone);
+    return dryRunChangesCsv(result.found?.items ?? [], result.startsAt, this.config.city.city.timezone);
   }
 
-  private async decideFull(actor: Actor, dto: IssueDirectiveDto, window?: ChangesWindow): Promise<DirectiveResult & { allChanges?: ChangesFound }> {
+  private async decideFull(actor: Actor, dto: IssueDirectiveDto, window?: ChangesWindow): Promise<DirectiveResult & { found?: ChangesFound }> {
     const now = this.clock.now();
     const known = this.config.city.counties.map((c) => c.name);
     const unknown = (dto.counties ?? []).filter((c) => !known.includes(c));
@@ -182,7 +171,7 @@ export class DirectivesService {
     prepare: (machines: Map<string, CountyMachine>) => string[] = () => [],
     /** A dry run's page of changes (all of them when absent); the total counts them all. */
     window?: ChangesWindow,
-  ): Promise<DirectiveResult & { allChanges?: ChangesFound }> {
+  ): Promise<DirectiveResult & { found?: ChangesFound }> {
     const now = this.clock.now();
     // From the registry snapshot, brought to the stored registry version before the transaction.
     const registered = await this.snapshot.activeOf(plan.counties);
@@ -221,8 +210,8 @@ export class DirectivesService {
         const inScope = new Map<string, number>();
         for (const e of enterprises) inScope.set(e.county, (inScope.get(e.county) ?? 0) + 1);
         const summary = summarise(plan.counties, inScope, planned, deliveries?.unreachable ?? this.notices.unreachable(planned));
-        // Read before the versions are written: what each new version replaces.
-        const allChanges = dryRun
+        // What each new version replaces: the lines in force at its start.
+        const found = dryRun
           ? requirementChanges(
               planned,
               await this.timeline.linesInForce(
@@ -250,7 +239,7 @@ export class DirectivesService {
             startsAt,
             endsAt: plan.endsAt?.toISOString() ?? null,
             summary,
-            allChanges,
+            found,
             reduction,
           });
         }

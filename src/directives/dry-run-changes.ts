@@ -21,12 +21,19 @@ export interface RequirementChange {
   reasons: readonly Reason[];
 }
 
-export interface ChangesPage {
-  items: RequirementChange[];
-  total: number;
+/** Which page of the changes a dry run answers. */
+export interface ChangesWindow {
   page: number;
   pageSize: number;
 }
+
+/** The changes on a window (or all of them), and how many there are in all. */
+export interface ChangesFound {
+  items: RequirementChange[];
+  total: number;
+}
+
+export interface ChangesPage extends ChangesFound, ChangesWindow {}
 
 const UNRESTRICTED: LineRequirement = { action: 'run', maxLoadPercent: null, stoppedCells: null };
 
@@ -49,8 +56,8 @@ export function requirementChanges(
   linesInForce: ReadonlyMap<string, readonly OrderLine[]>,
   countyOrder: readonly string[],
   basis: string,
-  window?: { page: number; pageSize: number },
-): { items: RequirementChange[]; total: number } {
+  window?: ChangesWindow,
+): ChangesFound {
   // A line released to normal production carries no rule; its reason is the directive's basis.
   const released: readonly Reason[] = [{ rule: 'directive_basis', clause: '', text: basis }];
   const rank = new Map(countyOrder.map((c, i) => [c, i]));

@@ -5,6 +5,7 @@ import { Clock } from '../common/clock.js';
 import type { OrderLine } from '../rules/orders/order.types.js';
 import { linesOfKey, requirementKey, type OpenOrderRef, type TimelineMode } from './order-plan.js';
 import { loadLatestOrders, loadTimelineVersions, orderTimelineVersion } from './order-timeline-snapshot.repository.js';
+import { inForceAtMs } from './version-in-force.js';
 
 /** One version as far as planning and the dry run's changes need it (times in ms). */
 interface CachedVersion {
@@ -104,7 +105,7 @@ export class OrderTimelineSnapshotService {
       if (!t) continue;
       let held: CachedVersion | null = null;
       for (const v of t.versions) {
-        if (v.from > A || (v.to !== null && v.to <= A) || v.createdAt > A) continue;
+        if (!inForceAtMs(v, A)) continue;
         if (!held || v.from > held.from || (v.from === held.from && v.createdAt > held.createdAt)) held = v;
       }
       if (!held || held.ends) continue;

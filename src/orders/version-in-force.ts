@@ -1,5 +1,6 @@
-// SQL predicates of the order timeline, for any query over `order_versions` (the orders
-// repository and the read models that join it).
+// Predicates of the order timeline: SQL for any query over `order_versions` (the orders
+// repository and the read models that join it), and the same "in force" for the versions
+// the order timeline holds in memory.
 
 /**
  * The one definition of "in force at t" (SQL, for version alias `v` and an instant param):
@@ -9,6 +10,14 @@
  */
 export function inForceAt(alias: string, atParam: string): string {
   return `(${alias}.effective_from <= ${atParam} AND (${alias}.effective_to IS NULL OR ${alias}.effective_to > ${atParam}) AND ${alias}.created_at <= ${atParam} AND ${alias}.status <> 'superseded')`;
+}
+
+/**
+ * `inForceAt` for a version held in memory (instants in ms; the memory holds no replaced
+ * version): what the order timeline's copy answers with (src/orders/order-timeline-snapshot.service.ts).
+ */
+export function inForceAtMs(v: { from: number; to: number | null; createdAt: number }, t: number): boolean {
+  return v.from <= t && (v.to === null || v.to > t) && v.createdAt <= t;
 }
 
 /** The same predicate over a span: the version was in force at some instant of [from, to). */
