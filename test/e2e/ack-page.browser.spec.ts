@@ -1,5 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -11,6 +10,7 @@ import { hasChromium, launchChromium, NO_CHROMIUM, openPhonePage, PHONE_WIDTHS }
 import { sampleEnterprise } from '../support/fixtures.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { freePort } from '../support/polling.js';
 
 const stop = (line: string) => ({ line, action: 'stop' as const, maxLoadPercent: null });
 // A coking plant in 修武县 whose orange measures stop L1 (L2 keeps running); its name holds markup, shown as text.
@@ -23,17 +23,6 @@ const plant = sampleEnterprise(961, {
 });
 /** Where the phone screenshots go, to be looked at by a person (kept after the run). */
 const SHOTS = mkdtempSync(join(tmpdir(), 'hazeops-ack-shots-'));
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 if (!hasChromium) {
   console.warn(NO_CHROMIUM);

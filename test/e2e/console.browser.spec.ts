@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import { codeFor, sampleEnterprise } from '../support/fixtures.js';
 import { buildService, ROOT, ServiceProcess } from '../support/service-process.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { freePort, until } from '../support/polling.js';
 
 const CHIEF = { username: 'chief', password: 'chief-password-1' };
 const OFFICER = { username: 'by-officer', password: 'officer-pass-1' };
@@ -33,25 +33,6 @@ function forecastCsv(): string {
     for (let h = 0; h < 130; h++) rows.push(`${county},${new Date(start + h * 3_600_000).toISOString()},${h < 80 ? 320 : 90}`);
   }
   return rows.join('\n');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
-
-async function until(what: string, timeoutMs: number, done: () => boolean | Promise<boolean>): Promise<void> {
-  const t0 = Date.now();
-  while (!(await done())) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Picks options of an Element Plus multi/single select by their text. */
@@ -243,7 +224,7 @@ if (!hasChromium) {
       await shot(page, '06-directive');
 
       const email = xiuwu.contacts[0]!.email!;
-      await until(`the order e-mail to ${email}`, 30_000, () => sink.messages.some((m) => JSON.stringify(m.to).includes(email)));
+      await until(`the order e-mail to ${email}`, 30_000, () => sink.messages.some((m) => JSON.stringify(m.to).includes(email)), 100);
       const mail = sink.messages.find((m) => JSON.stringify(m.to).includes(email))!;
       const link = /https?:\/\/[^\s"<>]+\/ack\/[^\s"<>]+/.exec(mail.text ?? '')?.[0];
       expect(link).toBeDefined();

@@ -11,6 +11,7 @@ import { buildService, configDirWith, ServiceProcess } from '../support/service-
 import { SmtpSink } from '../support/smtp-sink.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, ownerQuery, type TestDatabase } from '../support/test-database.js';
+import { until } from '../support/polling.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -29,15 +30,6 @@ function notices(prefix: string, n: number, recipient = (i: number) => `${prefix
 async function enqueue(t: TestApp, rows: NewOutboxRow[]): Promise<number> {
   const ds = t.app.get<DataSource>(getDataSourceToken());
   return ds.transaction((m) => t.app.get(OutboxService).enqueue(m, rows));
-}
-
-/** Polls until `done()` answers true; throws with `what` after `timeoutMs`. */
-async function until(what: string, timeoutMs: number, done: () => Promise<boolean> | boolean, everyMs = 50): Promise<void> {
-  const t0 = Date.now();
-  while (!(await done())) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(everyMs);
-  }
 }
 
 function tally(keys: string[]): { unique: Set<string>; duplicates: number } {

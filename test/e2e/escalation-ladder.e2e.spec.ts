@@ -12,6 +12,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ownerQuery } from '../support/test-database.js';
 import { SmsProviderServer } from '../support/sms-provider-server.js';
 import { parseSmsConfig } from '../../src/config/sms-config.js';
+import { until } from '../support/polling.js';
 
 const XIUWU = '410821';
 const OFFICER = 'xiuwu-hbj@example.gov.cn';
@@ -25,14 +26,6 @@ const plant = (n: number): Enterprise =>
     measures: { orange: [stop('L1')] },
   });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, timeoutMs: number, done: () => Promise<boolean> | boolean, everyMs = 100): Promise<void> {
-  const t0 = Date.now();
-  while (!(await done())) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
 
 async function issueOrange(t: TestApp, enterprises: Enterprise[]): Promise<string> {
   const admin = await t.adminToken();
@@ -351,13 +344,13 @@ describe('the escalation ladder survives SIGKILL: the real service killed betwee
 
   it('delivers, is killed after the first step, resumes the deadline steps in a new process, is killed again and repeats nothing', async () => {
     const first = await service();
-    await until('the three notices', 60_000, () => smtp.messages.length >= 3);
+    await until('the three notices', 60_000, () => smtp.messages.length >= 3, 100);
     expect(reminders()).toEqual([]);
-    await until('notified_at recorded', 10_000, async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM order_versions WHERE notified_at IS NOT NULL`))[0]!.n === 3);
+    await until('notified_at recorded', 10_000, async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM order_versions WHERE notified_at IS NOT NULL`))[0]!.n === 3, 100);
 
     // An hour after delivery: the reminder step.
     await shift('notified_at', 61);
-    await until('the three reminders and three SMS sent and recorded', 30_000, async () => (await sentRows('s0-delivery+60-%')) === 6);
+    await until('the three reminders and three SMS sent and recorded', 30_000, async () => (await sentRows('s0-delivery+60-%')) === 6, 100);
     await first.kill('SIGKILL');
     expect(reminders()).toHaveLength(3);
     expect(provider.messages).toHaveLength(3);
@@ -365,7 +358,7 @@ describe('the escalation ladder survives SIGKILL: the real service killed betwee
     // Down while the deadline passes: the next process catches up stage 1, and nothing of stage 0 again.
     await shift('ack_deadline', 130); // the deadline 10 minutes ago; stage 2 (2 h after it) not yet
     const second = await service();
-    await until('the county robot summary and the officer e-mail', 30_000, async () => (await sentRows('s1-%')) === 6);
+    await until('the county robot summary and the officer e-mail', 30_000, async () => (await sentRows('s1-%')) === 6, 100);
     await sleep(1500); // a few more rounds of the ladder
     await second.kill('SIGKILL');
     expect(robots.posts.filter((p) => p.kind === 'dingtalk')).toHaveLength(1);
@@ -376,7 +369,7 @@ describe('the escalation ladder survives SIGKILL: the real service killed betwee
     // Stage 2 falls due while nothing runs; a third process does it once.
     await shift('ack_deadline', 120);
     const third = await service();
-    await until('the command-center robot and the duty officer', 30_000, async () => (await sentRows('s2-%')) === 6);
+    await until('the command-center robot and the duty officer', 30_000, async () => (await sentRows('s2-%')) === 6, 100);
     await sleep(2500);
     await third.kill('SIGTERM');
 

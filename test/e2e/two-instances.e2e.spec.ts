@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeFor, sampleEnterprise } from '../support/fixtures.js';
 import { buildService, ROOT, ServiceProcess } from '../support/service-process.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { createTestDatabase, ownerQuery, type TestDatabase } from '../support/test-database.js';
+import { freePort, until } from '../support/polling.js';
 
 // Issue 14, done-when: two instances of the built service on one database; a registry change
 // made through one is seen by the other's next dry run. Each instance derives from its own
@@ -13,25 +13,6 @@ import { createTestDatabase, ownerQuery, type TestDatabase } from '../support/te
 const CHIEF = { username: 'chief', password: 'chief-password-1' };
 const SECRET = 'two-instances-secret-0123456789abcdef';
 const DRY_RUN = { action: 'issue', level: 'orange', counties: ['修武县'], endsAt: null, basis: '两实例测试（试算）', dryRun: true };
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
-
-async function until(what: string, timeoutMs: number, done: () => boolean | Promise<boolean>): Promise<void> {
-  const t0 = Date.now();
-  while (!(await done())) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 interface Instance {
   svc: ServiceProcess;

@@ -1,11 +1,11 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { binariesForPostgresUser } from '../../src/database/embedded-postgres-root.js';
+import { freePort } from './polling.js';
 
 const run = promisify(execFile);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -57,18 +57,6 @@ async function binaries(): Promise<Binaries> {
   if (!isRoot) return { bin: await packageBin(), as: null };
   const b = await binariesForPostgresUser(() => undefined);
   return { bin: b.bin, as: { uid: b.uid, gid: b.gid } };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      srv.close(() => ok(port));
-    });
-  });
 }
 
 async function one<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
