@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inForceAt } from '../orders/version-in-force.js';
 import type { ResponseLevelContext } from '../rules/levels/response-level.machine.js';
-import type { OrderLine } from '../rules/orders/order.types.js';
+import type { OrderLine, OrderLineRequirement } from '../rules/orders/order.types.js';
 import type { Reason } from '../rules/reason.js';
 
 export interface DirectiveWindow {
@@ -18,9 +18,6 @@ export interface DirectiveWindow {
   endsAt: Date | null;
   issuedAt: Date;
 }
-
-/** What the accounting reads of an order line: the requirement, not its reasons (most of the stored column). */
-type LineRequirementRow = Pick<OrderLine, 'code' | 'action' | 'maxLoadPercent' | 'stoppedCells' | 'noKilnBanking'>;
 
 // The reasons are not loaded: the accounting never reads them.
 const NO_REASONS: readonly Reason[] = Object.freeze([]);
@@ -65,7 +62,7 @@ const epochMs = (col: string): string => `floor(extract(epoch FROM ${col}) * 100
 /** An order line array's requirement fields, one array each (their reasons stay in the database). */
 const LINE_FIELDS = ['code', 'action', 'maxLoadPercent', 'stoppedCells', 'noKilnBanking'] as const;
 const lineFieldArrays = (col: string): string => LINE_FIELDS.map((f) => `jsonb_path_query_array(${col}, '$[*].${f}') AS "l_${f}"`).join(', ');
-type LineFieldArrays = { [F in (typeof LINE_FIELDS)[number] as `l_${F}`]: Array<LineRequirementRow[F]> };
+type LineFieldArrays = { [F in (typeof LINE_FIELDS)[number] as `l_${F}`]: Array<OrderLineRequirement[F]> };
 
 /** The lines back from the field arrays; null when a line lacks a field (a lax path skips it, so the arrays do not line up). */
 function zipLines(r: LineFieldArrays): OrderLine[] | null {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Enterprise } from '../rules/enterprise.js';
-import type { Order, OrderLine } from '../rules/orders/order.types.js';
+import type { Order, OrderLine, OrderLineRequirement } from '../rules/orders/order.types.js';
 
 /** An enterprise's order timeline around a directive's start F, as far as versioning needs to know. */
 export interface OpenOrderRef {
@@ -43,7 +43,7 @@ export interface PlannedVersion {
  * tell the enterprise. Plans compare keys; what orders store is the SHA-1 of the key. Each
  * line code is prefixed by its length, so a key reads back unambiguously (`linesOfKey`).
  */
-export function requirementKey(maxLoadPercent: number | null, lines: ReadonlyArray<Pick<OrderLine, 'code' | 'action' | 'maxLoadPercent' | 'stoppedCells' | 'noKilnBanking'>>): string {
+export function requirementKey(maxLoadPercent: number | null, lines: ReadonlyArray<OrderLineRequirement>): string {
   let key = String(maxLoadPercent);
   for (const l of lines) key += `|${l.code.length}:${l.code}:${l.action}:${l.maxLoadPercent}:${l.stoppedCells}:${l.noKilnBanking === true ? 1 : 0}`;
   return key;

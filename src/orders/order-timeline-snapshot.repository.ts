@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OrderLine } from '../rules/orders/order.types.js';
+import type { OrderLineRequirement } from '../rules/orders/order.types.js';
 
 /** The order timeline's version: bumped by a trigger in the transaction of every write to it. */
 export async function orderTimelineVersion(manager: EntityManager): Promise<number> {
@@ -23,7 +23,7 @@ export interface TimelineVersionRow {
   ends: boolean;
   max_load_percent: number | null;
   /** The requirement part of each line only (reasons left in the database). */
-  lines: Array<Pick<OrderLine, 'code' | 'action' | 'maxLoadPercent' | 'stoppedCells' | 'noKilnBanking'>>;
+  lines: Array<OrderLineRequirement>;
   effective_from: Date;
   effective_to: Date | null;
   created_at: Date;

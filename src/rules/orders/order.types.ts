@@ -22,6 +22,9 @@ export interface OrderLine {
   reasons: readonly Reason[];
 }
 
+/** What a line is told to do, without why: what decides whether an order changed, and what reductions count. */
+export type OrderLineRequirement = Pick<OrderLine, 'code' | 'action' | 'maxLoadPercent' | 'stoppedCells' | 'noKilnBanking'>;
+
 export interface Order {
   enterpriseCode: string;
   at: string;
