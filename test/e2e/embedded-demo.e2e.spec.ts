@@ -7,6 +7,7 @@ import { createApp } from '../../src/app/app.factory.js';
 import { loadAppConfig } from '../../src/config/app-config.js';
 import { loadDomainConfig } from '../../src/config/domain-config.js';
 import { startEmbeddedDatabase } from '../../src/database/embedded-database.js';
+import { freePort } from '../support/polling.js';
 
 /** What `npm start` does with no DATABASE_URL, in process: embedded PostgreSQL, demo registry, demo users. */
 async function boot(dataDir: string, pgPort: number) {
@@ -21,7 +22,8 @@ async function boot(dataDir: string, pgPort: number) {
 
 describe('embedded default (no DATABASE_URL)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hazeops-embedded-'));
-  const pgPort = 56000 + Math.floor(Math.random() * 3000);
+  // A port the OS says is free (a random one in the ephemeral range can be a parallel test's connection).
+  let pgPort = 0;
   afterAll(() => {
     // As root the cluster may live outside the data folder (it says where in pg-location).
     const location = join(dataDir, 'pg-location');
@@ -30,6 +32,7 @@ describe('embedded default (no DATABASE_URL)', () => {
   });
 
   it('boots on an embedded PostgreSQL, loads the demo registry once, and keeps it across restarts', async () => {
+    pgPort = await freePort();
     const first = await boot(dataDir, pgPort);
     let total: number;
     try {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedDatabase } from '../../src/database/embedded-database.js';
+import { freePort } from '../support/polling.js';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) console.warn('embedded-root: skipped (not running as root)');
@@ -14,7 +15,6 @@ describe.skipIf(!isRoot)('embedded PostgreSQL as root with the data folder in a 
   const privateDir = mkdtempSync(join(tmpdir(), 'hazeops-private-'));
   chmodSync(privateDir, 0o700);
   const dataDir = join(privateDir, '.data');
-  const port = 59000 + Math.floor(Math.random() * 900);
   afterAll(() => {
     const location = join(dataDir, 'pg-location');
     if (existsSync(location)) rmSync(readFileSync(location, 'utf8').trim(), { recursive: true, force: true });
@@ -23,6 +23,9 @@ describe.skipIf(!isRoot)('embedded PostgreSQL as root with the data folder in a 
 
   it('starts, keeps its data across a restart, and says where the data went', async () => {
     expect(spawnSync('su', ['-s', '/bin/sh', 'postgres', '-c', `cd ${privateDir}`]).status).not.toBe(0);
+    // A port the OS says is free now: a random one in the ephemeral range can be the local port
+    // of one of the parallel tests' connections, and the server then cannot bind it.
+    const port = await freePort();
     const lines: string[] = [];
     const first = await startEmbeddedDatabase(dataDir, port, (m) => lines.push(m));
     try {
